@@ -1,0 +1,41 @@
+# chipwatch: `make report` and `make test` set up everything they need.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+CORPUS ?= seeds
+OUT    ?= reports
+TABLES ?= data/processed
+
+.DEFAULT_GOAL := help
+.PHONY: help setup build report test lab clean
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@echo "  variables: CORPUS=$(CORPUS) OUT=$(OUT) TABLES=$(TABLES) PYTHON=$(PYTHON)"
+
+# Reinstall only when the dependency list changes: the stamp is newer than pyproject.toml.
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "chipwatch needs Python 3.11 or newer; set PYTHON=/path/to/python3.11")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m helpers setup
+	@touch $(STAMP)
+
+setup: $(STAMP) ## create .venv and install packages, kernel and CJK font
+
+build: $(STAMP) ## ingest CORPUS into TABLES (articles, claims, ingest report)
+	$(BIN)/python -m helpers build --corpus $(CORPUS) --out $(TABLES)
+
+report: $(STAMP) ## build CORPUS and render every notebook into OUT/index.html
+	$(BIN)/python -m helpers report --corpus $(CORPUS) --out $(OUT)
+
+test: $(STAMP) ## run the test suite
+	$(BIN)/python -m pytest -q
+
+lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+clean: ## remove generated tables and reports (not the environment)
+	rm -rf $(TABLES) $(OUT)

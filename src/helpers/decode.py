@@ -1,0 +1,97 @@
+"""Bytes to text: the encodings Chinese pages are saved in.
+
+UTF-8 with or without BOM, UTF-16 (with BOM, or without one when the NUL
+pattern shows it), GB18030/GBK and Big5, told apart by charset-normalizer
+restricted to those candidates and then checked by a strict decode. Files
+that are not text raise `NotText` with the reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+import charset_normalizer
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_CANDIDATES = ["utf_8", "gb18030", "big5", "big5hkscs", "utf_16_le", "utf_16_be"]
+
+
+class NotText(ValueError):
+    """The bytes are not a text file in an encoding we read."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def _nul_pattern(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0) / max(1, len(sample[0::2]))
+    odd = sample[1::2].count(0) / max(1, len(sample[1::2]))
+    if odd > 0.3 and even < 0.05:
+        return "utf_16_le"
+    if even > 0.3 and odd < 0.05:
+        return "utf_16_be"
+    return None
+
+
+def _looks_textual(text: str) -> bool:
+    if not text.strip():
+        return False
+    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
+    return bad / len(text) < 0.01
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode a file's bytes; raise `NotText` when they are empty or not text."""
+    if not data.strip():
+        raise NotText("empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise NotText(f"bad {encoding} after its byte-order mark ({exc.reason})") from exc
+            name = {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16", "utf-32": "utf-32"}[encoding]
+            if not _looks_textual(text):
+                raise NotText("empty file" if not text.strip() else "binary content")
+            return Decoded(text, name)
+    utf16 = _nul_pattern(data)
+    if utf16:
+        try:
+            text = data.decode(utf16)
+            if _looks_textual(text):
+                return Decoded(text, utf16.replace("_", "-"))
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:8192]:
+        raise NotText("binary content (NUL bytes)")
+    try:
+        text = data.decode("utf-8")
+        if not _looks_textual(text):
+            raise NotText("binary content (control characters)")
+        return Decoded(text, "utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data[:200_000], cp_isolation=_CANDIDATES).best()
+    order = [best.encoding] if best is not None else []
+    order += [e for e in ("gb18030", "big5hkscs") if e not in order]
+    for encoding in order:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _looks_textual(text):
+            return Decoded(text, encoding.replace("_", "-"))
+    raise NotText("not UTF-8, UTF-16, GB18030 or Big5 text")

@@ -1,0 +1,92 @@
+"""Exact and near duplicates: reposts with other furniture, the same article in the other script.
+
+Articles are compared on their simplified copies with punctuation and
+spaces removed, as sets of character 5-grams. Candidate pairs come from
+MinHash banding (so thousands of articles do not mean millions of
+comparisons); a pair is a duplicate when the smaller article's shingles are
+mostly (≥ `containment`) found in the larger one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+
+import numpy as np
+
+SHINGLE = 5
+N_HASHES = 64
+BANDS = 16
+_STRIP = re.compile(r"[\W_]+", re.UNICODE)
+_MERSENNE = (1 << 61) - 1
+
+
+def fingerprint(text_zh_hans: str) -> str:
+    """Hash of the text with spaces and punctuation removed: equal for exact reposts."""
+    return hashlib.sha256(_STRIP.sub("", text_zh_hans).encode("utf-8")).hexdigest()
+
+
+def shingles(text_zh_hans: str) -> np.ndarray:
+    core = _STRIP.sub("", text_zh_hans)
+    grams = {core[i : i + SHINGLE] for i in range(max(1, len(core) - SHINGLE + 1))}
+    return np.array(
+        sorted(int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "little") >> 4 for g in grams),
+        dtype=np.uint64,
+    )
+
+
+_rng = np.random.default_rng(20251103)
+_A = _rng.integers(1, _MERSENNE, size=N_HASHES, dtype=np.uint64)
+_B = _rng.integers(0, _MERSENNE, size=N_HASHES, dtype=np.uint64)
+
+
+def _minhash(sh: np.ndarray) -> np.ndarray:
+    # (a*x + b) mod p, computed in uint64 with wraparound: fine as a hash family for banding.
+    values = (sh[None, :] * _A[:, None] + _B[:, None]) % np.uint64(_MERSENNE)
+    return values.min(axis=1)
+
+
+def find_duplicates(
+    texts: dict[str, str], order: list[str], containment: float = 0.8
+) -> dict[str, str]:
+    """Map each duplicate article id to the id of the article it repeats.
+
+    `order` says which copy is the original when copies are found: the first in
+    it (the build passes articles sorted by published date, then file name).
+    """
+    rank = {aid: i for i, aid in enumerate(order)}
+    ids = sorted(texts, key=lambda a: rank.get(a, len(rank)))
+    duplicate_of: dict[str, str] = {}
+
+    exact: dict[str, str] = {}
+    for aid in ids:
+        fp = fingerprint(texts[aid])
+        if fp in exact:
+            duplicate_of[aid] = exact[fp]
+        else:
+            exact[fp] = aid
+
+    remaining = [a for a in ids if a not in duplicate_of]
+    sets = {a: shingles(texts[a]) for a in remaining}
+    buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
+    rows = N_HASHES // BANDS
+    for aid in remaining:
+        signature = _minhash(sets[aid])
+        for band in range(BANDS):
+            buckets[(band, signature[band * rows : (band + 1) * rows].tobytes())].append(aid)
+
+    candidates: set[tuple[str, str]] = set()
+    for members in buckets.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                candidates.add((a, b) if rank.get(a, 0) <= rank.get(b, 0) else (b, a))
+
+    for a, b in sorted(candidates, key=lambda p: (rank.get(p[0], 0), rank.get(p[1], 0))):
+        if b in duplicate_of or a in duplicate_of:
+            continue
+        sa, sb = sets[a], sets[b]
+        overlap = len(np.intersect1d(sa, sb, assume_unique=True))
+        if overlap / max(1, min(len(sa), len(sb))) >= containment:
+            duplicate_of[b] = a
+    return duplicate_of

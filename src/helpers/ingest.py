@@ -1,0 +1,153 @@
+"""Ingestion: one article file to clean, traceable text.
+
+`ingest_bytes` is pure (bytes in, record out) so the build can cache and
+parallelise it: decode, take the main text of HTML pages, normalise width
+and line endings, repair pinyin glosses, strip page furniture, detect the
+script, make a simplified copy that keeps names intact, split sentences
+with offsets into the cleaned text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import paths
+from .decode import NotText, decode_bytes
+from .furniture import strip_furniture
+from .webpage import extract_page
+from .lexicon import Lexicon
+from .meta import published_from_text, title_from_text
+from .script import Simplifier, detect_script
+from .text import cjk_count, normalize_text, repair_pinyin, split_sentences
+
+# Bump when the output of ingest_bytes changes for the same input.
+INGEST_VERSION = "1"
+
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+MIN_ARTICLE_CJK = 30
+
+
+class Skip(Exception):
+    """A file that is not ingested, with the one-line reason."""
+
+
+@dataclass
+class Ingested:
+    """One article as ingestion leaves it (metadata from the manifest is applied later)."""
+
+    encoding: str
+    title: str
+    published: str
+    published_how: str
+    outlet: str
+    url: str
+    script: str
+    text: str
+    text_zh_hans: str
+    n_chars_raw: int
+    pinyin_repaired: int
+    removed: dict[str, int]
+    sentences: list[tuple[int, int, int, str, str]]  # index, start, end, text, zh_hans
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def to_json(self) -> str:
+        return json.dumps(self.__dict__, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, raw: str) -> "Ingested":
+        data = json.loads(raw)
+        data["sentences"] = [tuple(s) for s in data["sentences"]]
+        return cls(**data)
+
+
+def find_article_files(corpus: Path) -> list[Path]:
+    """Article files under `corpus`, recursively, in a stable order; hidden entries skipped."""
+    found = []
+    for path in corpus.rglob("*"):
+        rel = path.relative_to(corpus)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.suffix.lower() in SUFFIXES and (path.is_file() or path.is_symlink()):
+            found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(corpus).as_posix())
+
+
+def ingest_bytes(data: bytes, suffix: str, simplifier: Simplifier) -> Ingested:
+    """Clean one article; raise `Skip` with a reason when there is no article in it."""
+    if len(data) > paths.MAX_FILE_BYTES:
+        raise Skip(
+            f"file too large ({len(data) / 1e6:.1f} MB; the limit is "
+            f"{paths.MAX_FILE_BYTES / 1e6:.0f} MB)"
+        )
+    try:
+        decoded = decode_bytes(data)
+    except NotText as exc:
+        raise Skip(str(exc)) from exc
+
+    title = outlet = url = published = published_how = ""
+    raw = decoded.text
+    if suffix.lower() in HTML_SUFFIXES:
+        page = extract_page(raw)
+        raw = page.text
+        title, outlet, url = page.title, page.outlet, page.url
+        if page.published:
+            published, published_how = page.published, "page metadata"
+
+    raw = normalize_text(raw)
+    if not published:
+        published, published_how = published_from_text(raw)
+    repaired, n_pinyin = repair_pinyin(raw)
+    stripped = strip_furniture(repaired)
+    text = stripped.text
+    if cjk_count(text) < MIN_ARTICLE_CJK:
+        raise Skip(
+            f"no article text ({cjk_count(text)} Chinese characters after cleaning; "
+            f"at least {MIN_ARTICLE_CJK} needed)"
+        )
+    title = title or title_from_text(text)
+
+    removed: dict[str, int] = {}
+    for reason, line in stripped.removed:
+        removed[reason] = removed.get(reason, 0) + len(line)
+    if n_pinyin:
+        removed["pinyin gloss"] = len(raw) - len(repaired)
+
+    sentences = [
+        (s.index, s.start, s.end, s.text, simplifier.to_simplified(s.text))
+        for s in split_sentences(text)
+    ]
+    return Ingested(
+        encoding=decoded.encoding,
+        title=title,
+        published=published,
+        published_how=published_how,
+        outlet=outlet,
+        url=url,
+        script=detect_script(text),
+        text=text,
+        text_zh_hans=simplifier.to_simplified(text),
+        n_chars_raw=len(raw),
+        pinyin_repaired=n_pinyin,
+        removed=removed,
+        sentences=sentences,
+    )
+
+
+def ingest_file(path: Path, lexicon: Lexicon) -> Ingested:
+    """Convenience for notebooks and tests: ingest one file from disk."""
+    try:
+        size = path.stat().st_size
+        if size > paths.MAX_FILE_BYTES:
+            raise Skip(f"file too large ({size / 1e6:.1f} MB)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise Skip(f"unreadable ({exc.strerror or exc})") from exc
+    return ingest_bytes(data, path.suffix, Simplifier(lexicon))

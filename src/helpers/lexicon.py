@@ -1,0 +1,201 @@
+"""The domain lexicon: entities with their aliases, regional words, domain terms.
+
+Loaded from `data/lexicon/` (see its README). Gives three things the rest of
+the code needs: canonical names for any alias (`輝達` → `英伟达`), a scanner
+that finds entity mentions in text (names with spaces and digits such as
+`Atlas 950 SuperPoD`, which jieba cannot hold), and a jieba tokenizer that
+keeps those mentions and the domain terms whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import paths
+from .text import CJK
+
+ENTITY_TYPES = {
+    "company", "chip", "system", "agency", "person", "place", "framework",
+    "fund", "standard", "org", "tech",
+}
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used as it is."""
+
+
+@dataclass(frozen=True)
+class Entity:
+    canonical: str
+    type: str
+    aliases: tuple[str, ...]
+    gloss_en: str
+    parent: str = ""
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.canonical, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    canonical: str
+    type: str
+
+
+def _has_cjk(s: str) -> bool:
+    return re.search(f"[{CJK}]", s) is not None
+
+
+def _form_pattern(form: str) -> str:
+    """Regex for one alias: flexible spaces and hyphens, word edges for Latin ends."""
+    parts = [re.escape(p) for p in re.split(r"[\s\-]+", form.strip()) if p]
+    body = r"[\s\-]?".join(parts)
+    if re.match(r"[A-Za-z0-9]", form):
+        body = r"(?<![A-Za-z0-9])" + body
+    if re.search(r"[A-Za-z0-9]$", form):
+        body = body + r"(?![A-Za-z0-9])"
+    return body
+
+
+@dataclass
+class Lexicon:
+    entities: list[Entity]
+    regional: dict[str, str]
+    terms: dict[str, tuple[str, str]]  # term -> (gloss_en, theme)
+    _by_form: dict[str, Entity] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for entity in self.entities:
+            for form in entity.forms:
+                key = self._key(form)
+                other = self._by_form.get(key)
+                if other is not None and other.canonical != entity.canonical:
+                    raise LexiconError(
+                        f"alias {form!r} names both {other.canonical!r} and {entity.canonical!r}"
+                    )
+                self._by_form[key] = entity
+        forms = sorted(
+            {f for e in self.entities for f in e.forms if f.strip()},
+            key=lambda f: (-len(f), f),
+        )
+        self._scanner = re.compile(
+            "|".join(f"(?:{_form_pattern(f)})" for f in forms), re.IGNORECASE
+        )
+
+    @staticmethod
+    def _key(form: str) -> str:
+        return re.sub(r"[\s\-]+", "", form).casefold()
+
+    # ------------------------------------------------------------ lookups
+    def entity(self, name: str) -> Entity | None:
+        """The entity a name (canonical or alias, any case or spacing) refers to."""
+        return self._by_form.get(self._key(name))
+
+    def canonical(self, name: str) -> str:
+        """Canonical name for `name`, or `name` itself when the lexicon does not know it."""
+        entity = self.entity(name)
+        return entity.canonical if entity else name
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Non-overlapping entity mentions, leftmost and longest first."""
+        found = []
+        for match in self._scanner.finditer(text):
+            entity = self.entity(match.group(0))
+            if entity is None:  # a flexible-spacing variant: normalise and retry
+                continue
+            found.append(
+                Mention(match.start(), match.end(), match.group(0), entity.canonical, entity.type)
+            )
+        return found
+
+    def of_type(self, *types: str) -> list[Entity]:
+        return [e for e in self.entities if e.type in types]
+
+    # ------------------------------------------------------------ jieba
+    @functools.cached_property
+    def tokenizer(self):
+        """A jieba Tokenizer of its own (not the global one) that knows the domain words."""
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tokenizer = jieba.Tokenizer()
+        for word in self.jieba_words():
+            tokenizer.add_word(word, freq=20000)
+        return tokenizer
+
+    def jieba_words(self) -> list[str]:
+        """Words jieba can hold: no spaces (those are matched by `mentions` instead)."""
+        words = {f for e in self.entities for f in e.forms if " " not in f.strip()}
+        words |= set(self.terms)
+        words |= set(self.regional) | set(self.regional.values())
+        return sorted(w for w in words if w.strip() and " " not in w)
+
+    def segment(self, text: str) -> list[str]:
+        """Words of `text`: lexicon mentions kept whole (as canonical), jieba for the rest."""
+        tokens: list[str] = []
+        pos = 0
+        for m in self.mentions(text):
+            if m.start > pos:
+                tokens.extend(self.tokenizer.lcut(text[pos : m.start]))
+            tokens.append(m.canonical)
+            pos = m.end
+        if pos < len(text):
+            tokens.extend(self.tokenizer.lcut(text[pos:]))
+        return [t for t in tokens if t.strip()]
+
+
+def _read_csv(path: Path, required: list[str]) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in required if c not in (reader.fieldnames or [])]
+            if missing:
+                raise LexiconError(f"{path}: missing column(s) {', '.join(missing)}")
+            return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+    except FileNotFoundError as exc:
+        raise LexiconError(f"{path}: lexicon file not found") from exc
+
+
+def read_lexicon(folder: Path) -> Lexicon:
+    entities = []
+    for line, row in enumerate(
+        _read_csv(folder / "entities.csv", ["canonical", "type", "aliases", "gloss_en", "parent"]),
+        start=2,
+    ):
+        if not row["canonical"]:
+            raise LexiconError(f"{folder / 'entities.csv'} line {line}: empty canonical name")
+        if row["type"] not in ENTITY_TYPES:
+            raise LexiconError(
+                f"{folder / 'entities.csv'} line {line}: unknown type {row['type']!r}"
+            )
+        aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+        entities.append(
+            Entity(row["canonical"], row["type"], aliases, row["gloss_en"], row.get("parent", ""))
+        )
+    regional = {
+        r["term"]: r["simplified"]
+        for r in _read_csv(folder / "regional_terms.csv", ["term", "simplified", "gloss_en"])
+        if r["term"] and r["simplified"] and r["term"] != r["simplified"]
+    }
+    terms = {
+        r["term"]: (r["gloss_en"], r["theme"])
+        for r in _read_csv(folder / "terms.csv", ["term", "gloss_en", "theme"])
+        if r["term"]
+    }
+    return Lexicon(entities, regional, terms)
+
+
+@functools.lru_cache(maxsize=4)
+def load(folder: str | Path | None = None) -> Lexicon:
+    """The project's lexicon (cached per folder)."""
+    return read_lexicon(Path(folder) if folder else paths.LEXICON)

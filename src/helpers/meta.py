@@ -1,0 +1,129 @@
+"""Article metadata: the manifest first, then what the page itself shows.
+
+`read_manifest` validates `manifest.csv` (columns file, title, outlet,
+published, url, notes); `published_from_text` finds a platform's own
+timestamp line (the author block of a NetEase-hao page, a `发布时间：` label,
+a wire dateline `2025年8月12日电`), never a date from a list of other
+articles; `title_from_text` takes a short first line that does not read as a
+sentence.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+MANIFEST_COLUMNS = ["file", "title", "outlet", "published", "url", "notes"]
+
+
+def parse_iso_date(value: str) -> dt.date:
+    """`YYYY-MM-DD` (a time part is ignored); raises ValueError for impossible dates."""
+    match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?\s*", value)
+    if not match:
+        raise ValueError(f"not an ISO date (YYYY-MM-DD): {value!r}")
+    year, month, day = (int(g) for g in match.groups())
+    return dt.date(year, month, day)  # ValueError on 2025-02-30
+
+
+def _safe_date(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        date = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    return date if 1990 <= date.year <= 2100 else None
+
+
+@dataclass(frozen=True)
+class ManifestProblem:
+    line: int
+    file: str
+    reason: str
+
+
+@dataclass
+class Manifest:
+    rows: dict[str, dict[str, str]]
+    problems: list[ManifestProblem]
+
+
+def read_manifest(path: Path) -> Manifest:
+    """Rows keyed by the file path as written (relative to the corpus), and the problems found."""
+    rows: dict[str, dict[str, str]] = {}
+    problems: list[ManifestProblem] = []
+    if not path.exists():
+        return Manifest(rows, problems)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            if "file" not in (reader.fieldnames or []):
+                problems.append(ManifestProblem(1, "", "manifest has no 'file' column; ignored"))
+                return Manifest(rows, problems)
+            for line, raw in enumerate(reader, start=2):
+                row = {c: (raw.get(c) or "").strip() for c in MANIFEST_COLUMNS}
+                if not row["file"]:
+                    problems.append(ManifestProblem(line, "", "row without a file name; ignored"))
+                    continue
+                if row["published"]:
+                    try:
+                        row["published"] = parse_iso_date(row["published"]).isoformat()
+                    except ValueError:
+                        problems.append(
+                            ManifestProblem(
+                                line,
+                                row["file"],
+                                f"impossible published date {row['published']!r}; date ignored",
+                            )
+                        )
+                        row["published"] = ""
+                rows[row["file"].replace("\\", "/")] = row
+    except (UnicodeDecodeError, csv.Error) as exc:
+        problems.append(ManifestProblem(0, "", f"manifest unreadable ({exc}); ignored"))
+    return Manifest(rows, problems)
+
+
+# ------------------------------------------------------------ from the text
+
+_TIMESTAMP_LINE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T]\d{1,2}:\d{2}(?::\d{2})?\s*$")
+_AUTHOR_BLOCK = re.compile(r"\d+\s*文章数|\d+\s*关注度|incentive-icons")
+_LABELLED = re.compile(
+    r"(?:发布时间|發佈時間|發布時間|发表时间|發表時間|发表于|發表於|发布日期|發佈日期|出版时间|更新时间|更新時間|日期|时间|時間)"
+    r"\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+)
+_DATELINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:电|電|讯|訊)")
+_BARE_DATE_LINE = re.compile(r"^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+
+
+def published_from_text(raw: str) -> tuple[str, str]:
+    """(ISO date, how it was found) from the page text, or ("", "")."""
+    lines = raw.split("\n")
+    # NetEase-hao and similar: the article's own timestamp sits right above the author block.
+    for i, line in enumerate(lines):
+        match = _TIMESTAMP_LINE.match(line)
+        if match and any(_AUTHOR_BLOCK.search(l) for l in lines[i + 1 : i + 4]):
+            date = _safe_date(*match.groups())
+            if date:
+                return date.isoformat(), "platform timestamp above the author block"
+    head = "\n".join(lines[:15])
+    for pattern, how in ((_LABELLED, "labelled date line"), (_DATELINE, "dateline")):
+        match = pattern.search(head)
+        if match and (date := _safe_date(*match.groups())):
+            return date.isoformat(), how
+    for line in lines[:6]:
+        match = _BARE_DATE_LINE.match(line)
+        if match and (date := _safe_date(*match.groups())):
+            return date.isoformat(), "date line at the top"
+    return "", ""
+
+
+def title_from_text(text: str) -> str:
+    """The first line when it is short and not a sentence of the body, else ""."""
+    lines = [l.strip() for l in text.split("\n") if l.strip()]
+    if len(lines) < 2:
+        return ""
+    first = lines[0]
+    if len(first) > 60 or re.search(r"[。；]$|[。]”$", first) or re.search(r"[:：]\s*[“「]", first):
+        return ""
+    return first

@@ -1,0 +1,110 @@
+"""What the corpus overview notebook shows: articles, sources, cleaning, vocabulary."""
+
+from __future__ import annotations
+
+import collections
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from . import lexicon as lexicon_mod
+from .corpus import Tables, build, load
+
+# Function words and reporting verbs that say nothing about a text's subject.
+STOPWORDS = set(
+    "的 了 是 在 和 与 也 都 就 而 及 等 对 将 被 把 让 从 向 到 为 以 于 其 这 那 这个 那个 一个 这些 那些 "
+    "我们 他们 你们 自己 什么 怎么 如何 没有 不是 但是 因为 所以 如果 已经 还是 可以 能够 可能 不会 不能 "
+    "一些 一种 这种 更 最 很 又 再 还 并 或 但 却 则 之 中 上 下 后 前 里 时 说 表示 认为 指出 他 她 它 "
+    "我 你 年 月 日 着 过 吗 呢 吧 啊 个 只 才 会 要 能 有 无 不 没 与其 以及 通过 进行 成为 一次 一边 "
+    "起来 出来 正在 目前 如今 今天 之后 之前 同时 随着 甚至 还有 只是 而是 不仅 更是".split()
+)
+_TOKEN_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+def ensure_tables(corpus_dir: str | Path, tables_dir: str | Path) -> Tables:
+    """The build's tables; builds them first when a notebook is run by hand before any build."""
+    tables_dir = Path(tables_dir)
+    if not (tables_dir / "articles.parquet").exists():
+        build(corpus_dir, tables_dir)
+    return load(tables_dir)
+
+
+def article_table(tables: Tables) -> pd.DataFrame:
+    """One row per article, as a reader wants to see it."""
+    a = tables.articles
+    return pd.DataFrame({
+        "article (文章)": a["article_id"],
+        "title (标题)": a["title"].where(a["title"] != "", "(no title in text)"),
+        "outlet (来源)": a["outlet"],
+        "published (发布日期)": a["published"],
+        "date from": a["published_source"],
+        "script (字体)": a["script"].map({"hans": "simplified", "hant": "traditional"}),
+        "characters": a["n_chars"],
+        "duplicate of": a["duplicate_of"],
+    })
+
+
+def cleaning_table(tables: Tables) -> pd.DataFrame:
+    """Characters per article before and after cleaning, and what was removed, by reason."""
+    rows = []
+    for _, art in tables.articles.iterrows():
+        removed = json.loads(art["removed"] or "{}")
+        row = {"article_id": art["article_id"], "raw_chars": art["n_chars_raw"],
+               "clean_chars": art["n_chars"], "removed_chars": art["n_chars_removed"]}
+        row.update({f"removed: {k}": v for k, v in sorted(removed.items())})
+        rows.append(row)
+    df = pd.DataFrame(rows).fillna(0)
+    df["removed_share"] = (df["removed_chars"] / df["raw_chars"].clip(lower=1)).round(3)
+    return df
+
+
+def removed_by_reason(tables: Tables) -> pd.DataFrame:
+    """Long table: article, reason, characters removed."""
+    rows = [
+        {"article_id": art["article_id"], "reason": reason, "chars": chars}
+        for _, art in tables.articles.iterrows()
+        for reason, chars in json.loads(art["removed"] or "{}").items()
+    ]
+    return pd.DataFrame(rows, columns=["article_id", "reason", "chars"])
+
+
+def top_terms(tables: Tables, n: int = 25, lexicon=None) -> pd.DataFrame:
+    """Most frequent words over unique articles (jieba with the domain lexicon), with glosses."""
+    lexicon = lexicon or lexicon_mod.load()
+    counts: collections.Counter[str] = collections.Counter()
+    docs: collections.Counter[str] = collections.Counter()
+    for text in tables.unique_articles["text_zh_hans"]:
+        words = [w for w in lexicon.segment(text)
+                 if len(w) > 1 and w not in STOPWORDS and _TOKEN_OK.search(w)]
+        counts.update(words)
+        docs.update(set(words))
+    rows = []
+    for word, count in counts.most_common(n):
+        entity = lexicon.entity(word)
+        gloss = entity.gloss_en if entity else lexicon.terms.get(word, ("", ""))[0]
+        rows.append({"term": word, "gloss_en": gloss, "count": count, "articles": docs[word],
+                     "in_lexicon": bool(entity) or word in lexicon.terms})
+    return pd.DataFrame(rows, columns=["term", "gloss_en", "count", "articles", "in_lexicon"])
+
+
+def finding(tables: Tables, terms: pd.DataFrame | None = None) -> str:
+    """One sentence on the corpus for the index page."""
+    a = tables.articles
+    u = tables.unique_articles
+    scripts = u["script"].value_counts().to_dict()
+    dated = u.loc[u["published"] != "", "published"]
+    outlets = u.loc[u["outlet"] != "", "outlet"].nunique()
+    removed = a["n_chars_removed"].sum() / max(1, a["n_chars_raw"].sum())
+    parts = [
+        f"{len(u)} articles ({scripts.get('hans', 0)} simplified, {scripts.get('hant', 0)} traditional)"
+        + (f" plus {len(a) - len(u)} duplicate(s)" if len(a) > len(u) else ""),
+        f"{outlets} named outlet(s)",
+        (f"published {dated.min()} to {dated.max()}" if len(dated) else "no publication dates known")
+        + f" ({len(dated)} of {len(u)} dated)",
+        f"{removed:.0%} of raw characters removed as page furniture",
+    ]
+    if terms is not None and len(terms):
+        parts.append(f"most frequent domain term: {terms.iloc[0]['term']}")
+    return "; ".join(parts) + "."

@@ -1,0 +1,23 @@
+"""The one place that knows where things are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ROOT = PACKAGE_DIR.parent.parent  # src/helpers -> repository root
+
+SEEDS = ROOT / "seeds"
+DATA = ROOT / "data"
+LEXICON = DATA / "lexicon"
+REFERENCE = DATA / "reference"
+PROCESSED = DATA / "processed"
+NOTEBOOKS = ROOT / "notebooks"
+REPORTS = ROOT / "reports"
+TEMPLATES = PACKAGE_DIR / "templates"
+
+KERNEL_NAME = "chipwatch"
+
+# Limits the build enforces (stated in the README).
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILES = 20_000

@@ -1,0 +1,278 @@
+"""The report runner: build once, execute every notebook with papermill, render HTML.
+
+Everything is produced in a staging folder beside the report folder and moved
+into place only when every notebook succeeded, so a failed run leaves the
+last good report as it was. Notebooks run in parallel (independent kernels,
+driven from this one process); each writes the CSV behind its charts into
+the report folder and states its finding in a cell tagged `finding`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from . import paths
+
+
+class ReportError(RuntimeError):
+    """A report run that failed; the message names the notebook and cell."""
+
+
+@dataclass
+class NotebookResult:
+    name: str
+    title: str
+    finding: str
+    html: str
+    seconds: float
+
+
+# ------------------------------------------------------------ kernel
+
+def ensure_kernel() -> str:
+    """Register the project's kernel (this Python) in this environment; return its name."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        spec = KernelSpecManager().get_kernel_spec(paths.KERNEL_NAME)
+        if spec.argv and Path(spec.argv[0]).resolve() == Path(sys.executable).resolve():
+            return paths.KERNEL_NAME
+    except NoSuchKernel:
+        pass
+    from ipykernel.kernelspec import install
+
+    install(kernel_name=paths.KERNEL_NAME, display_name="chipwatch (Python)", prefix=sys.prefix)
+    return paths.KERNEL_NAME
+
+
+# ------------------------------------------------------------ notebooks
+
+def notebooks(folder: Path = paths.NOTEBOOKS) -> list[Path]:
+    return sorted(p for p in folder.glob("[0-9]*.ipynb") if not p.name.startswith("."))
+
+
+def parse_as_of(value: str | dt.date | None) -> dt.date:
+    """The as-of date parameter: a date, an ISO string, or empty for today."""
+    if value is None or value == "":
+        return dt.date.today()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError as exc:
+        raise ValueError(f"parameter as_of: {value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def _title(nb) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return ""
+
+
+def _finding(nb) -> str:
+    for cell in nb.cells:
+        if "finding" in cell.get("metadata", {}).get("tags", []):
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                text = data.get("text/markdown") or data.get("text/plain") or output.get("text")
+                if text:
+                    text = "".join(text) if isinstance(text, list) else text
+                    return text.strip().strip("'\"")
+    return ""
+
+
+def _exporter():
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="chipwatch", extra_template_basedirs=[str(paths.TEMPLATES)])
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    exporter.embed_images = True
+    return exporter
+
+
+def execute_notebook(source: Path, staging: Path, parameters: dict, kernel: str) -> NotebookResult:
+    import nbformat
+    import papermill as pm
+
+    executed = staging / "notebooks" / source.name
+    executed.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    try:
+        pm.execute_notebook(
+            str(source), str(executed), parameters=parameters, kernel_name=kernel,
+            progress_bar=False, cwd=str(source.parent), report_mode=False,
+        )
+    except pm.PapermillExecutionError as exc:
+        raise ReportError(
+            f"notebook {source.name} failed in cell {exc.cell_index} "
+            f"(execution count {exc.exec_count}): {exc.ename}: {exc.evalue}"
+        ) from None
+    except Exception as exc:
+        raise ReportError(f"notebook {source.name} could not run: {type(exc).__name__}: {exc}") from None
+    nb = nbformat.read(executed, as_version=4)
+    body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": source.stem}})
+    page = staging / f"{source.stem}.html"
+    page.write_text(body, encoding="utf-8")
+    return NotebookResult(source.stem, _title(nb) or source.stem, _finding(nb), page.name,
+                          time.perf_counter() - started)
+
+
+# ------------------------------------------------------------ index page
+
+def _git_revision() -> str:
+    try:
+        rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=paths.ROOT,
+                             capture_output=True, text=True, timeout=10)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=paths.ROOT,
+                               capture_output=True, text=True, timeout=10)
+        if rev.returncode != 0:
+            return "unknown"
+        return rev.stdout.strip() + ("+changes" if dirty.stdout.strip() else "")
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def render_index(results: list[NotebookResult], *, corpus: str, n_articles: int, n_unique: int,
+                 as_of: dt.date, revision: str, run_at: str) -> str:
+    e = html.escape
+    rows = "\n".join(
+        f'<li><a href="{e(r.html)}">{e(r.title)}</a><p class="finding">{e(r.finding) or "—"}</p></li>'
+        for r in results
+    )
+    return f"""<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>chipwatch reports</title>
+<style>
+body {{ font-family: system-ui, -apple-system, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+       max-width: 52rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #222; }}
+h1 {{ font-size: 1.6rem; margin-bottom: .2rem; }}
+.meta {{ color: #555; font-size: .95rem; }}
+.meta dt {{ float: left; clear: left; width: 9rem; font-weight: 600; }}
+.meta dd {{ margin-left: 9.5rem; }}
+ul.reports {{ list-style: none; padding: 0; }}
+ul.reports li {{ border-top: 1px solid #ddd; padding: .8rem 0; }}
+ul.reports a {{ font-size: 1.1rem; font-weight: 600; }}
+.finding {{ margin: .3rem 0 0; }}
+</style>
+</head>
+<body>
+<h1>chipwatch reports</h1>
+<p>Chinese-language reporting on the US–China AI-chip contest: what each article claims, and where the claims disagree.</p>
+<dl class="meta">
+<dt>Corpus</dt><dd>{e(corpus)}</dd>
+<dt>Articles</dt><dd>{n_unique} ({n_articles - n_unique} duplicate(s) set aside)</dd>
+<dt>As of</dt><dd>{e(as_of.isoformat())}</dd>
+<dt>Run</dt><dd>{e(run_at)}</dd>
+<dt>Revision</dt><dd>{e(revision)}</dd>
+<dt>Data</dt><dd><a href="data/">data/</a> (articles, sentences, ingest report)</dd>
+</dl>
+<ul class="reports">
+{rows}
+</ul>
+</body>
+</html>
+"""
+
+
+# ------------------------------------------------------------ the run
+
+def _swap_into_place(staging: Path, out: Path) -> None:
+    """Move the staged report into `out`, entry by entry; index.html last."""
+    old = out / f".old-{os.getpid()}"
+    entries = sorted(staging.iterdir(), key=lambda p: p.name == "index.html")
+    for entry in entries:
+        target = out / entry.name
+        if target.exists():
+            old.mkdir(exist_ok=True)
+            os.replace(target, old / entry.name)
+        os.replace(entry, target)
+    shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
+           as_of: str | dt.date | None = None, jobs: int = 2,
+           notebook_paths: list[Path] | None = None, log=lambda m: print(m, file=sys.stderr, flush=True)) -> Path:
+    """Build `corpus`, run every notebook, and write `out/index.html`; returns its path."""
+    from .corpus import BuildError, build
+
+    corpus, out = Path(corpus), Path(out)
+    try:
+        as_of_date = parse_as_of(as_of)
+    except ValueError as exc:
+        raise ReportError(str(exc)) from None
+    out.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(out / ".report.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise ReportError(f"another report run is writing to {out}; wait for it to finish") from None
+    staging = out / f".staging-{os.getpid()}"
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        log(f"[1/3] building tables from {corpus}")
+        try:
+            result = build(corpus, staging / "data", cache_dir=out / ".cache", log=log)
+        except BuildError as exc:
+            raise ReportError(str(exc)) from None
+        kernel = ensure_kernel()
+        sources = notebook_paths if notebook_paths is not None else notebooks()
+        if not sources:
+            raise ReportError(f"no notebooks found in {paths.NOTEBOOKS}")
+        parameters = {
+            "corpus_dir": str(corpus.resolve()),
+            "tables_dir": str((staging / "data").resolve()),
+            "report_dir": str(staging.resolve()),
+            "as_of": as_of_date.isoformat(),
+        }
+        log(f"[2/3] executing {len(sources)} notebook(s), {jobs} at a time")
+        results: list[NotebookResult] = []
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = {pool.submit(execute_notebook, s, staging, parameters, kernel): s for s in sources}
+            errors = []
+            for future, source in futures.items():
+                try:
+                    res = future.result()
+                    results.append(res)
+                    log(f"      {source.name}: done in {res.seconds:.1f}s")
+                except ReportError as exc:
+                    errors.append(str(exc))
+            if errors:
+                raise ReportError("; ".join(errors) + f" (previous report in {out} kept)")
+        results.sort(key=lambda r: r.name)
+        log("[3/3] writing index")
+        unique = int((result.articles["duplicate_of"] == "").sum())
+        index = render_index(
+            results, corpus=str(corpus), n_articles=len(result.articles), n_unique=unique, as_of=as_of_date,
+            revision=_git_revision(), run_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        )
+        (staging / "index.html").write_text(index, encoding="utf-8")
+        (staging / "run.json").write_text(json.dumps({
+            "corpus": str(corpus), "as_of": as_of_date.isoformat(), "revision": _git_revision(),
+            "notebooks": [{"name": r.name, "finding": r.finding, "seconds": round(r.seconds, 2)} for r in results],
+        }, ensure_ascii=False, indent=2), encoding="utf-8")
+        _swap_into_place(staging, out)
+        return out / "index.html"
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        lock.release()
