@@ -66,3 +66,8 @@ def test_call_to_action_closing_line():
 def test_a_body_sentence_that_mentions_comments_or_sharing_is_kept():
     line = "黄仁勋在评论中表示，英伟达将分享其在中国市场的经验，份额已从95%降到0%。"
     assert _clean([line, *BODY]).split("\n")[0] == line
+
+
+def test_source_list_at_the_end_of_the_body_line_goes():
+    line = BODY[0] + " 参考信源: 《H20芯片解禁,怎么看?》·人民日报海外版·2025-07-22"
+    assert _clean([line, BODY[1]]).split("\n") == [BODY[0], BODY[1]]

@@ -43,3 +43,8 @@ def test_overlong_sentence_is_cut_at_a_comma_with_offsets_intact():
     sentences = split_sentences(text, max_chars=100)
     assert all(len(s.text) <= 100 for s in sentences)
     assert "".join(s.text for s in sentences) == text
+
+
+def test_question_mark_inside_a_book_title_does_not_split():
+    sentences = split_sentences("据《H20芯片解禁,怎么看?》一文报道,英伟达恢复销售。下一句。")
+    assert [s.text for s in sentences] == ["据《H20芯片解禁,怎么看?》一文报道,英伟达恢复销售。", "下一句。"]

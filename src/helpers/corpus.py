@@ -114,7 +114,7 @@ class Cache:
         atomic_write(self._path(key), lambda p: p.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8"))
 
 
-def lexicon_digest(folder: Path = paths.LEXICON) -> str:
+def lexicon_digest(folder: Path) -> str:
     h = hashlib.sha256()
     for path in sorted(folder.glob("*.csv")):
         h.update(path.name.encode())
@@ -161,7 +161,7 @@ def build(
     out: Path | str = paths.PROCESSED,
     *,
     cache_dir: Path | str | None = None,
-    lexicon_folder: Path | str = paths.LEXICON,
+    lexicon_folder: Path | str | None = None,
     workers: int | None = None,
     log: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
 ) -> BuildResult:
@@ -179,7 +179,7 @@ def build(
         raise BuildError(f"another build is writing to {out}; wait for it to finish") from exc
     try:
         return _build_locked(corpus, out, Path(cache_dir) if cache_dir else out / ".cache",
-                             Path(lexicon_folder), workers, log)
+                             Path(lexicon_folder or paths.LEXICON), workers, log)
     finally:
         lock.release()
 
@@ -279,7 +279,7 @@ def _build_locked(corpus, out, cache_dir, lexicon_folder, workers, log) -> Build
         order = articles.assign(_p=articles["published"].replace("", "9999")).sort_values(["_p", "file"])
         dups = find_duplicates(dict(zip(articles["article_id"], articles["text_zh_hans"])),
                                list(order["article_id"]))
-        articles["duplicate_of"] = articles["article_id"].map(dups).fillna("")
+        articles["duplicate_of"] = [dups.get(a, "") for a in articles["article_id"]]
         articles = articles.sort_values("file").reset_index(drop=True)
 
     by_file = articles.set_index("file") if not articles.empty else None

@@ -43,6 +43,8 @@ _CALL_TO_ACTION = re.compile(
     r"欢迎(在)?评论区|歡迎(在)?評論區|评论区留言|評論區留言|欢迎留言|歡迎留言|点赞关注|點讚關注|关注我们|關注我們|"
     r"记得关注|記得關注|转发给更多|轉發給更多|一键三连|一鍵三連"
 )
+# A list of the sources the piece cites, at the end of a line: 参考信源: 《…》·outlet·date.
+_SOURCE_LIST = re.compile(r"(参考信源|参考资料|参考来源|参考文献|資料來源|參考資料|參考來源|信息来源|消息来源)\s*[:：].*$")
 _TERMINAL = re.compile(r"[。！？!?…”」』）)]\s*$")
 
 
@@ -114,6 +116,13 @@ def strip_furniture(text: str, body_min_cjk: int = 20) -> Stripped:
             result.removed.append(("related list", stripped))
             i += 1
             continue
+        sources = _SOURCE_LIST.search(cleaned)
+        if sources and re.search(r"《|\d{4}-\d{2}-\d{2}|https?://", sources.group(0)):
+            result.removed.append(("source list", sources.group(0).strip()))
+            cleaned = cleaned[: sources.start()].rstrip()
+            if not cleaned.strip():
+                i += 1
+                continue
         reason = _line_reason(cleaned)
         if reason:
             result.removed.append((reason, stripped))

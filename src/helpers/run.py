@@ -116,7 +116,7 @@ def execute_notebook(source: Path, staging: Path, parameters: dict, kernel: str)
     try:
         pm.execute_notebook(
             str(source), str(executed), parameters=parameters, kernel_name=kernel,
-            progress_bar=False, cwd=str(source.parent), report_mode=False,
+            language="python", progress_bar=False, cwd=str(source.parent), report_mode=False,
         )
     except pm.PapermillExecutionError as exc:
         raise ReportError(

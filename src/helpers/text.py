@@ -109,7 +109,17 @@ def split_sentences(text: str, max_chars: int = 600) -> list[Sentence]:
         if end > start:
             sentences.append(Sentence(len(sentences), start, end, text[start:end]))
 
+    depth = 0  # inside 《book titles》 a ? or ! does not end the sentence
+    scanned = 0
     for match in _SENTENCE_END.finditer(text):
+        if "\n" not in match.group(0):
+            segment = text[scanned : match.start()]
+            depth = max(0, depth + segment.count("《") - segment.count("》"))
+            scanned = match.start()
+            if depth > 0:
+                continue
+        else:
+            depth, scanned = 0, match.end()
         end = match.end() if not match.group(0).isspace() else match.start()
         emit(pos, end)
         pos = match.end()

@@ -1,0 +1,128 @@
+"""Numbers as Chinese reporting writes them.
+
+Arabic digits with thousands separators and magnitudes (`171亿`, `2.5万`,
+`99万`), Chinese numerals (`三千`, `九十五`, `两`), percentages in every form
+(`95%`, `百分之五十`, `五成`, `九成半`, `三分之一`), and the words that stand
+for a figure (`腰斩` halves the earlier figure, `归零` is zero).
+"""
+
+from __future__ import annotations
+
+import re
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_BIG_UNITS = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
+CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS) + "点點"
+
+# A number with an optional magnitude: 171亿, 2.5万, 1,500, 三千, 九十五, 百万亿, 99万.
+ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CN_NUM = rf"[{''.join(CN_DIGITS)}十百千万亿萬億两兩点點]+"
+MAGNITUDE = r"(?:万亿|萬億|千亿|千億|百亿|百億|十亿|十億|亿|億|千万|千萬|百万|百萬|十万|十萬|万|萬|千|百)"
+NUMBER = rf"(?:(?:{ARABIC})\s*{MAGNITUDE}?|{CN_NUM})"
+
+_MAGNITUDES = {
+    "万亿": 1e12, "萬億": 1e12, "千亿": 1e11, "千億": 1e11, "百亿": 1e10, "百億": 1e10,
+    "十亿": 1e9, "十億": 1e9, "亿": 1e8, "億": 1e8, "千万": 1e7, "千萬": 1e7, "百万": 1e6, "百萬": 1e6,
+    "十万": 1e5, "十萬": 1e5, "万": 1e4, "萬": 1e4, "千": 1e3, "百": 1e2,
+}
+
+
+def _cn_section(s: str) -> float | None:
+    """A Chinese numeral below 10,000: 九十五, 三千零五, 十二, 两百."""
+    total, digit = 0.0, None
+    for ch in s:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        elif ch in CN_SMALL_UNITS:
+            total += (1 if digit is None else digit) * CN_SMALL_UNITS[ch]
+            digit = None
+        else:
+            return None
+    if digit is not None:
+        total += digit
+    return total
+
+
+def parse_cn_numeral(s: str) -> float | None:
+    """Chinese numerals, with 万/亿 and a decimal point: 九十五 → 95, 三千亿 → 3e11, 一点五 → 1.5."""
+    s = s.strip()
+    if not s:
+        return None
+    for point in "点點":
+        if point in s:
+            whole, frac = s.split(point, 1)
+            w = parse_cn_numeral(whole) if whole else 0.0
+            digits = "".join(str(CN_DIGITS[c]) for c in frac if c in CN_DIGITS)
+            if w is None or len(digits) != len(frac):
+                return None
+            return w + float(f"0.{digits}")
+    total = 0.0
+    rest = s
+    for unit, scale in (("亿", 1e8), ("億", 1e8), ("万", 1e4), ("萬", 1e4)):
+        if unit in rest:
+            head, rest = rest.split(unit, 1)
+            value = parse_cn_numeral(head) if head else 1.0
+            if value is None:
+                return None
+            total = (total + value) * scale if total else value * scale
+            total_scale = scale
+            if rest:
+                tail = parse_cn_numeral(rest)
+                if tail is None:
+                    return None
+                return total + tail if tail < total_scale else None
+            return total
+    section = _cn_section(rest)
+    return None if section is None else total + section
+
+
+def parse_number(text: str) -> float | None:
+    """A number as written, magnitude included: `171亿` → 1.71e10, `2.5万` → 25000, `九十五` → 95."""
+    text = text.strip().replace(" ", "")
+    match = re.fullmatch(rf"({ARABIC})({MAGNITUDE})?", text)
+    if match:
+        value = float(match.group(1).replace(",", ""))
+        if match.group(2):
+            value *= _MAGNITUDES[match.group(2)]
+        return value
+    if re.fullmatch(CN_NUM, text):
+        return parse_cn_numeral(text)
+    return None
+
+
+# ------------------------------------------------------------ percentages
+
+PERCENT = (
+    rf"(?:(?:{ARABIC})\s*(?:%|％|个百分点)"
+    rf"|百分之{CN_NUM}(?:点{CN_NUM})?"
+    rf"|百分之(?:{ARABIC})"
+    rf"|[一二两三四五六七八九十]成半?"
+    rf"|(?:{ARABIC}|{CN_NUM})分之(?:{ARABIC}|{CN_NUM})"
+    rf"|半数|一半|零|0(?!\d))"
+)
+
+
+def parse_percent(text: str) -> float | None:
+    """A share written any way, as a number from 0 to 100: `九成半` → 95, `三分之一` → 33.3."""
+    t = text.strip().replace(" ", "")
+    if t in ("零", "0"):
+        return 0.0
+    if t in ("半数", "一半"):
+        return 50.0
+    match = re.fullmatch(rf"({ARABIC})(?:%|％|个百分点)", t)
+    if match:
+        return float(match.group(1).replace(",", ""))
+    if t.startswith("百分之"):
+        value = parse_number(t[3:])
+        return value
+    match = re.fullmatch(r"([一二两三四五六七八九十])成(半)?", t)
+    if match:
+        return CN_DIGITS.get(match.group(1), 10) * 10 + (5 if match.group(2) else 0)
+    match = re.fullmatch(rf"(.+)分之(.+)", t)
+    if match:
+        denominator, numerator = parse_number(match.group(1)), parse_number(match.group(2))
+        if denominator and numerator is not None and numerator <= denominator:
+            return round(numerator / denominator * 100, 1)
+    return None

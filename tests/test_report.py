@@ -1,0 +1,102 @@
+"""The runner end to end: notebooks executed, HTML offline, index, failure keeps the last report."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from filelock import FileLock
+
+from helpers import paths
+from helpers.run import ReportError, parse_as_of, report
+
+
+def quiet(_msg: str) -> None:
+    pass
+
+
+@pytest.fixture(scope="module")
+def built_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    index = report(paths.SEEDS, out, as_of="2025-11-21", log=quiet)
+    return out, index
+
+
+def test_index_lists_every_notebook_with_its_finding_and_the_run(built_report):
+    out, index = built_report
+    page = index.read_text(encoding="utf-8")
+    for nb in sorted(paths.NOTEBOOKS.glob("[0-9]*.ipynb")):
+        assert f'href="{nb.stem}.html"' in page
+        assert (out / f"{nb.stem}.html").exists()
+    assert "seeds" in page and "2025-11-21" in page
+    assert re.search(r"<dt>Articles</dt><dd>4 ", page)
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert all(n["finding"] for n in run["notebooks"])
+    assert "4 articles" in run["notebooks"][0]["finding"]
+
+
+def test_report_folder_is_self_contained(built_report):
+    out, _ = built_report
+    assert (out / "data" / "articles.parquet").exists()
+    assert (out / "data" / "ingest_report.csv").exists()
+    charts = out / "00-corpus-overview"
+    for name in ["fig1_article_lengths.csv", "fig2_removed_by_reason.csv", "fig3_top_terms.csv"]:
+        assert (charts / name).stat().st_size > 0
+    assert not list(out.glob(".staging-*"))
+
+
+def test_html_needs_no_network_and_hides_code(built_report):
+    out, _ = built_report
+    for page in out.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"<script[^>]+src=", html), page.name
+        assert not re.search(r"<link[^>]+href=[\"']https?:", html), page.name
+        for cdn in ["cdnjs", "cdn.jsdelivr", "unpkg.com", "mathjax", "require.min.js"]:
+            assert cdn not in html.lower(), (page.name, cdn)
+    overview = (out / "00-corpus-overview.html").read_text(encoding="utf-8")
+    assert '<details class="cw-code">' in overview
+    assert "data:image/png;base64" in overview
+
+
+def test_charts_draw_chinese_with_real_glyphs(built_report):
+    out, _ = built_report
+    for path in (out / "notebooks").glob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                text = output.get("text", "") if output.get("output_type") == "stream" else ""
+                assert "Glyph" not in text and "missing from font" not in text, (path.name, text[:200])
+
+
+def test_a_failing_notebook_names_itself_and_keeps_the_last_good_report(built_report, tmp_path):
+    out, index = built_report
+    before = index.read_bytes()
+    broken = tmp_path / "99-broken.ipynb"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("tables_dir = ''", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("raise RuntimeError('deliberate failure')"),
+    ]
+    nbformat.write(nb, broken)
+    with pytest.raises(ReportError, match=r"99-broken\.ipynb failed in cell \d+.*deliberate failure"):
+        report(paths.SEEDS, out, notebook_paths=[broken], log=quiet)
+    assert index.read_bytes() == before
+    assert not list(out.glob(".staging-*"))
+
+
+def test_two_runs_on_one_folder_do_not_interleave(built_report):
+    out, _ = built_report
+    with FileLock(str(out / ".report.lock")):
+        with pytest.raises(ReportError, match="another report run"):
+            report(paths.SEEDS, out, log=quiet)
+
+
+def test_as_of_parameter_is_parsed_and_checked():
+    assert parse_as_of("2025-11-03").isoformat() == "2025-11-03"
+    with pytest.raises(ValueError, match="as_of"):
+        parse_as_of("2025-13-45")
+    with pytest.raises(ReportError, match="as_of"):
+        report(paths.SEEDS, Path("/tmp/never-written"), as_of="yesterday", log=quiet)
