@@ -70,14 +70,18 @@ def removed_by_reason(tables: Tables) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "reason", "chars"])
 
 
-def top_terms(tables: Tables, n: int = 25, lexicon=None) -> pd.DataFrame:
-    """Most frequent words over unique articles (jieba with the domain lexicon), with glosses."""
+def top_terms(tables: Tables, n: int = 25, lexicon=None, domain_only: bool = False) -> pd.DataFrame:
+    """Most frequent words over unique articles (jieba with the domain lexicon), with glosses.
+
+    With `domain_only`, only the lexicon's entities and domain terms are counted.
+    """
     lexicon = lexicon or lexicon_mod.load()
     counts: collections.Counter[str] = collections.Counter()
     docs: collections.Counter[str] = collections.Counter()
     for text in tables.unique_articles["text_zh_hans"]:
         words = [w for w in lexicon.segment(text)
-                 if len(w) > 1 and w not in STOPWORDS and _TOKEN_OK.search(w)]
+                 if len(w) > 1 and w not in STOPWORDS and _TOKEN_OK.search(w)
+                 and (not domain_only or lexicon.entity(w) or w in lexicon.terms)]
         counts.update(words)
         docs.update(set(words))
     rows = []

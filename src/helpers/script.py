@@ -100,8 +100,9 @@ class Simplifier:
         return "".join(out)
 
     def to_simplified(self, text: str) -> str:
-        """Readable simplified copy: names kept, regional words mapped, phrases converted."""
-        return self._run(text, self._pattern, self._protected, _cc("tw2sp").convert)
+        """Readable simplified copy: names kept, regional words mapped (not OpenCC's tw2sp, which
+        rewrites mainland words too: 核心 → 内核, 程序 → 进程)."""
+        return self._run(text, self._pattern, self._protected, _cc("t2s").convert)
 
     def to_simplified_aligned(self, text: str) -> str:
         """Simplified copy of exactly the same length, for matching with offsets."""
