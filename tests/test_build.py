@@ -127,10 +127,11 @@ def test_rebuild_uses_the_cache_and_a_new_file_is_the_only_new_work(seed_corpus,
     first = build(seed_corpus, out, log=quiet)
     assert first.n_ingested == 4
     again = build(seed_corpus, out, log=quiet)
-    assert (again.n_ingested, again.n_cached) == (0, 4)
+    assert (again.n_ingested, again.n_cached, again.n_extracted) == (0, 4, 0)
     (seed_corpus / "new.txt").write_text(ARTICLE, encoding="utf-8")
     third = build(seed_corpus, out, log=quiet)
-    assert (third.n_ingested, third.n_cached) == (1, 4)
+    assert (third.n_ingested, third.n_cached, third.n_extracted) == (1, 4, 1)
+    assert set(third.claims.loc[third.claims["article_id"] == "new", "kind"]) >= {"market_share", "spec", "event"}
     pd.testing.assert_frame_equal(
         first.articles.drop(columns=[]).reset_index(drop=True),
         third.articles[third.articles["file"] != "new.txt"].reset_index(drop=True),
@@ -140,13 +141,16 @@ def test_rebuild_uses_the_cache_and_a_new_file_is_the_only_new_work(seed_corpus,
 def test_a_corrupted_cache_entry_is_rebuilt_not_trusted(seed_corpus, tmp_path):
     out = tmp_path / "out"
     first = build(seed_corpus, out, log=quiet)
-    entries = sorted((out / ".cache").rglob("*.json"))
-    assert len(entries) == 4
+    entries = sorted(p for p in (out / ".cache").rglob("*.json") if "claims" not in p.parts)
+    claim_entries = sorted((out / ".cache" / "claims").rglob("*.json"))
+    assert len(entries) == 4 and len(claim_entries) == 4
     entries[0].write_text(entries[0].read_text(encoding="utf-8").replace("英伟达", "XXX"), encoding="utf-8")
     entries[1].write_bytes(b"\x00garbage")
+    claim_entries[0].write_text("{}", encoding="utf-8")
     again = build(seed_corpus, out, log=quiet)
-    assert again.n_ingested == 2
+    assert again.n_ingested == 2 and again.n_extracted == 1
     pd.testing.assert_frame_equal(first.articles, again.articles)
+    pd.testing.assert_frame_equal(first.claims, again.claims)
 
 
 def test_nothing_readable_fails_with_one_line(tmp_path):

@@ -42,8 +42,10 @@ def test_report_folder_is_self_contained(built_report):
     out, _ = built_report
     assert (out / "data" / "articles.parquet").exists()
     assert (out / "data" / "ingest_report.csv").exists()
+    assert (out / "data" / "claims.parquet").exists() and (out / "data" / "claims.csv").exists()
     charts = out / "00-corpus-overview"
-    for name in ["fig1_article_lengths.csv", "fig2_removed_by_reason.csv", "fig3_top_terms.csv"]:
+    for name in ["fig1_article_lengths.csv", "fig2_removed_by_reason.csv", "fig3_top_terms.csv",
+                 "fig4_claims_by_kind.csv"]:
         assert (charts / name).stat().st_size > 0
     assert not list(out.glob(".staging-*"))
 

@@ -98,3 +98,26 @@ def test_sentence_offsets_point_into_the_cleaned_text(seeds):
     texts = seeds.articles.set_index("article_id")["text"]
     for row in seeds.sentences.itertuples():
         assert texts[row.article_id][row.char_start : row.char_end] == row.sentence
+
+
+def test_headline_figures_are_in_the_claims_table(seeds):
+    c = seeds.claims
+    shares = c[c["kind"] == "market_share"]
+    changes = set(zip(shares["from_value"], shares["to_value"]))
+    assert {(95, 50), (95, 0), (31, 52)} <= changes
+    cards = c[(c["kind"] == "spec") & (c["unit"] == "cards")]
+    assert {8192, 15488, 144} <= set(cards["value"])
+    compute = c[(c["kind"] == "spec") & (c["unit"] == "TFLOPS")]
+    assert 256 in set(compute["value"])
+    money = c[(c["kind"] == "money") & (c["unit"] == "USD")]
+    assert 17_100_000_000 in set(money["value"])
+
+
+def test_every_claim_is_traced_to_its_sentence(seeds):
+    texts = seeds.articles.set_index("article_id")["text"]
+    sentences = seeds.sentences.set_index(["article_id", "sent_idx"])
+    for row in seeds.claims.itertuples():
+        assert texts[row.article_id][row.char_start : row.char_end] == row.evidence
+        sentence = sentences.loc[(row.article_id, row.sent_idx)]
+        assert sentence["char_start"] <= row.char_start and row.char_end <= sentence["char_end"]
+        assert row.sentence == sentence["sentence"]

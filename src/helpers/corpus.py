@@ -24,6 +24,7 @@ from filelock import FileLock, Timeout
 from . import lexicon as lexicon_mod
 from . import paths
 from .dedupe import find_duplicates
+from .extract import CLAIM_COLUMNS, EXTRACT_VERSION, extract_article
 from .ingest import INGEST_VERSION, Ingested, Skip, find_article_files, ingest_bytes
 from .meta import read_manifest
 from .script import Simplifier
@@ -48,7 +49,8 @@ class BuildResult:
     report: pd.DataFrame
     n_cached: int = 0
     n_ingested: int = 0
-    messages: list[str] = field(default_factory=list)
+    claims: pd.DataFrame | None = None
+    n_extracted: int = 0
 
 
 # ------------------------------------------------------------ atomic writes
@@ -105,6 +107,28 @@ class Cache:
             path.unlink(missing_ok=True)
             return None
 
+    def get_claims(self, key: str) -> list[dict] | None:
+        path = self._path(key)
+        try:
+            envelope = json.loads(path.read_text(encoding="utf-8"))
+            body = envelope["body"]
+            if hashlib.sha256(body.encode("utf-8")).hexdigest() != envelope["sha256"]:
+                raise ValueError("checksum mismatch")
+            rows = json.loads(body)
+            if not isinstance(rows, list):
+                raise ValueError("not a list of claims")
+            return rows
+        except FileNotFoundError:
+            return None
+        except (ValueError, KeyError, TypeError):
+            path.unlink(missing_ok=True)
+            return None
+
+    def put_claims(self, key: str, rows: list[dict]) -> None:
+        body = json.dumps(rows, ensure_ascii=False)
+        envelope = {"sha256": hashlib.sha256(body.encode("utf-8")).hexdigest(), "body": body, "skip": None}
+        atomic_write(self._path(key), lambda p: p.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8"))
+
     def put(self, key: str, value: Ingested | Skip) -> None:
         if isinstance(value, Skip):
             body, skip = "", str(value)
@@ -125,11 +149,30 @@ def lexicon_digest(folder: Path) -> str:
 # ------------------------------------------------------------ workers
 
 _worker_simplifier: Simplifier | None = None
+_worker_lexicon = None
 
 
 def _init_worker(lexicon_folder: str) -> None:
-    global _worker_simplifier
-    _worker_simplifier = Simplifier(lexicon_mod.load(lexicon_folder))
+    global _worker_simplifier, _worker_lexicon
+    _worker_lexicon = lexicon_mod.load(lexicon_folder)
+    _worker_simplifier = Simplifier(_worker_lexicon)
+
+
+def _extract_job(job: tuple) -> tuple[str, list[dict]]:
+    key, article_id, text, sentences, published = job
+    try:
+        return key, extract_article(article_id, text, sentences, published, _worker_lexicon, _worker_simplifier)
+    except Exception as exc:  # an extractor bug costs one article's claims, never the build
+        return key, [{"_error": f"{type(exc).__name__}: {exc}"}]
+
+
+def _run_jobs(func, jobs: list, lexicon_folder: Path, workers: int | None) -> list:
+    n_workers = workers or (min(os.cpu_count() or 1, 4) if len(jobs) >= 8 else 1)
+    if n_workers > 1:
+        with ProcessPoolExecutor(n_workers, initializer=_init_worker, initargs=(str(lexicon_folder),)) as pool:
+            return list(pool.map(func, jobs, chunksize=8))
+    _init_worker(str(lexicon_folder))
+    return [func(j) for j in jobs]
 
 
 def _ingest_job(job: tuple[str, bytes, str]) -> tuple[str, Ingested | Skip]:
@@ -230,13 +273,7 @@ def _build_locked(corpus, out, cache_dir, lexicon_folder, workers, log) -> Build
             jobs.append((rel, (key, data, path.suffix)))
 
     if jobs:
-        n_workers = workers or (min(os.cpu_count() or 1, 4) if len(jobs) >= 8 else 1)
-        if n_workers > 1:
-            with ProcessPoolExecutor(n_workers, initializer=_init_worker, initargs=(str(lexicon_folder),)) as pool:
-                outputs = list(pool.map(_ingest_job, [j for _, j in jobs], chunksize=8))
-        else:
-            _init_worker(str(lexicon_folder))
-            outputs = [_ingest_job(j) for _, j in jobs]
+        outputs = _run_jobs(_ingest_job, [j for _, j in jobs], lexicon_folder, workers)
         for (rel, _), (key, value) in zip(jobs, outputs):
             results[rel] = value
             cache.put(key, value)
@@ -304,12 +341,50 @@ def _build_locked(corpus, out, cache_dir, lexicon_folder, workers, log) -> Build
         [(aid, *s) for aid, rel in zip(articles["article_id"], articles["file"]) for s in ok[rel].sentences],
         columns=SENTENCE_COLUMNS,
     )
+    claims, n_extracted = _extract_claims(articles, ok, cache_dir, lexicon_folder, workers, log)
     write_table(articles, out / "articles.parquet")
     write_table(sentences, out / "sentences.parquet")
+    write_table(claims, out / "claims.parquet")
+    write_table(claims, out / "claims.csv")
     write_table(report_df, out / "ingest_report.csv")
     counts = report_df["status"].value_counts().to_dict()
     log(f"built {out}: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
-    return BuildResult(out, articles, report_df, n_cached=n_cached, n_ingested=len(jobs))
+    return BuildResult(out, articles, report_df, n_cached=n_cached, n_ingested=len(jobs),
+                       claims=claims, n_extracted=n_extracted)
+
+
+def _extract_claims(articles: pd.DataFrame, ok: dict, cache_dir: Path, lexicon_folder: Path,
+                    workers: int | None, log) -> tuple[pd.DataFrame, int]:
+    """Claims of every unique article, cached per (text, published date, extractor version, lexicon)."""
+    cache = Cache(cache_dir / "claims", f"extract{EXTRACT_VERSION}|{lexicon_digest(lexicon_folder)}")
+    rows: list[dict] = []
+    jobs = []
+    for art in articles.itertuples():
+        if art.duplicate_of:
+            continue
+        key = cache.key(art.content_hash, art.published)
+        cached = cache.get_claims(key)
+        if cached is not None:
+            rows.extend(cached)
+            continue
+        jobs.append((key, art.article_id, art.text, ok[art.file].sentences, art.published))
+    if jobs:
+        for key, found in _run_jobs(_extract_job, jobs, lexicon_folder, workers):
+            errors = [r["_error"] for r in found if "_error" in r]
+            if errors:
+                article = next(j[1] for j in jobs if j[0] == key)
+                log(f"claims of {article} not extracted: {errors[0]}")
+                continue
+            cache.put_claims(key, found)
+            rows.extend(found)
+    log(f"extracted claims from {len(jobs)} article(s), {len(articles) - len(jobs)} from cache or duplicates")
+    claims = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    for column in ("value", "value_max", "from_value", "to_value"):
+        claims[column] = pd.to_numeric(claims[column], errors="coerce").astype("float64")
+    for column in ("sent_idx", "char_start", "char_end"):
+        claims[column] = claims[column].astype("int64")
+    claims["date_inferred"] = claims["date_inferred"].astype(bool)
+    return claims.sort_values(["article_id", "char_start", "kind"]).reset_index(drop=True), len(jobs)
 
 
 # ------------------------------------------------------------ reading back
@@ -318,6 +393,7 @@ def _build_locked(corpus, out, cache_dir, lexicon_folder, workers, log) -> Build
 class Tables:
     articles: pd.DataFrame
     sentences: pd.DataFrame
+    claims: pd.DataFrame
     ingest_report: pd.DataFrame
 
     @property
@@ -336,5 +412,6 @@ def load(tables: Path | str = paths.PROCESSED) -> Tables:
     return Tables(
         articles=pd.read_parquet(tables / "articles.parquet"),
         sentences=pd.read_parquet(tables / "sentences.parquet"),
+        claims=pd.read_parquet(tables / "claims.parquet"),
         ingest_report=pd.read_csv(tables / "ingest_report.csv", encoding="utf-8-sig", keep_default_na=False),
     )

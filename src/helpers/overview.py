@@ -109,6 +109,24 @@ def finding(tables: Tables, terms: pd.DataFrame | None = None) -> str:
         + f" ({len(dated)} of {len(u)} dated)",
         f"{removed:.0%} of raw characters removed as page furniture",
     ]
+    if len(tables.claims):
+        kinds = tables.claims["kind"].value_counts()
+        parts.append(f"{len(tables.claims)} claims (" + ", ".join(f"{n} {k}" for k, n in kinds.items()) + ")")
     if terms is not None and len(terms):
         parts.append(f"most frequent domain term: {terms.iloc[0]['term']}")
     return "; ".join(parts) + "."
+
+
+CLAIM_KINDS = ["market_share", "event", "spec", "money", "quote"]
+KIND_GLOSS = {"market_share": "份额 share", "event": "事件 event", "spec": "规格 spec",
+              "money": "金额 money", "quote": "引语 quote"}
+
+
+def claim_counts(tables: Tables) -> pd.DataFrame:
+    """Claims per article and kind (unique articles only), with a total column."""
+    ids = list(tables.unique_articles["article_id"])
+    counts = (tables.claims.groupby(["article_id", "kind"]).size().unstack(fill_value=0)
+              .reindex(index=ids, columns=CLAIM_KINDS, fill_value=0))
+    counts["total"] = counts.sum(axis=1)
+    counts.index.name = "article_id"
+    return counts

@@ -1,0 +1,147 @@
+"""Claim extraction: pure functions from an article's sentences to rows of the claims table.
+
+One module per kind of claim (`market_share`, `event`, `spec`, `money`,
+`quote`), each knowing its own patterns. They read the sentence through a
+simplified copy of exactly the same length (so every span is a span of the
+original text, traditional or simplified) and the lexicon's entity mentions.
+`extract_article` walks the sentences in order, carrying what a reader
+carries: the last date (for `三个月后`, `同一天`), the last speaker (for
+`他说`), the products just named (for `区区144张卡` after `NVL144平台`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from ..lexicon import Lexicon
+from ..script import Simplifier
+from . import event, market_share, money, quote, spec
+from .context import PRODUCT_TYPES, Draft, SentenceContext
+from .dates import DateRef, find_dates
+
+# Bump when any extractor's output changes for the same article.
+EXTRACT_VERSION = "1"
+
+EXTRACTORS = {
+    "market_share": market_share.extract,
+    "event": event.extract,
+    "spec": spec.extract,
+    "money": money.extract,
+    "quote": quote.extract,
+}
+
+CLAIM_COLUMNS = [
+    "claim_id", "article_id", "kind", "subject", "scope", "metric", "value", "value_max", "unit",
+    "from_value", "to_value", "relative_to", "date_start", "date_end", "date_precision", "period",
+    "date_inferred", "actor", "action", "items", "hedge", "sentence", "sentence_zh_hans",
+    "sent_idx", "char_start", "char_end", "evidence",
+]
+
+
+def claim_id(article_id: str, kind: str, start: int, end: int) -> str:
+    return hashlib.sha256(f"{article_id}|{kind}|{start}|{end}".encode()).hexdigest()[:16]
+
+
+def _published(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def extract_article(
+    article_id: str,
+    text: str,
+    sentences: list[tuple[int, int, int, str, str]],
+    published: str,
+    lexicon: Lexicon,
+    simplifier: Simplifier,
+) -> list[dict]:
+    """Claims of one article; `sentences` are (index, start, end, text, zh_hans) as the build stores them."""
+    published_date = _published(published)
+    aligned = simplifier.to_simplified_aligned(text)
+    anchor: DateRef | None = None
+    carried: DateRef | None = None
+    last_speaker = ""
+    previous_products = []
+    previous_shares: dict[float, tuple[str, str]] = {}
+    rows: list[dict] = []
+    for index, start, end, sentence, sentence_hans in sentences:
+        zh = aligned[start:end]
+        mentions = lexicon.mentions(text[start:end])  # offsets relative to the sentence
+        ctx = SentenceContext(
+            article_id=article_id, index=index, offset=start, text=sentence, zh=zh, mentions=mentions,
+            published=published_date, anchor=anchor, carried_date=carried, last_speaker=last_speaker,
+            previous_products=previous_products, previous_shares=previous_shares,
+        )
+        ctx.dates = find_dates(zh, published_date, anchor)
+        drafts: list[Draft] = []
+        for extractor in EXTRACTORS.values():
+            drafts.extend(extractor(ctx))
+        for d in drafts:
+            rows.append(_row(article_id, ctx, d, sentence, sentence_hans))
+
+        # What the next sentence inherits.
+        resolved = [d for d in ctx.dates if d.date_start]
+        if resolved:
+            anchor = resolved[-1]
+        has_event = any(d.kind == "event" for d in drafts)
+        relative_or_short = [d for d in ctx.dates if d.resolved and (d.relative or d.inferred or len(zh) < 24)]
+        carried = relative_or_short[-1] if relative_or_short and not has_event else None
+        speakers = [d.actor for d in drafts if d.kind == "quote" and d.actor]
+        persons = [m.canonical for m in mentions if m.type == "person"]
+        if speakers:
+            last_speaker = speakers[-1]
+        elif persons:
+            last_speaker = persons[-1]
+        previous_products = [m for m in mentions if m.type in PRODUCT_TYPES]
+        previous_shares = {d.value: (d.subject, d.metric) for d in drafts
+                           if d.kind == "market_share" and d.value is not None}
+    return rows
+
+
+def _row(article_id: str, ctx: SentenceContext, d: Draft, sentence: str, sentence_hans: str) -> dict:
+    start, end = ctx.offset + d.start, ctx.offset + d.end
+    date = d.date
+    return {
+        "claim_id": claim_id(article_id, d.kind, start, end),
+        "article_id": article_id,
+        "kind": d.kind,
+        "subject": d.subject,
+        "scope": d.scope,
+        "metric": d.metric,
+        "value": d.value,
+        "value_max": d.value_max,
+        "unit": d.unit,
+        "from_value": d.from_value,
+        "to_value": d.to_value,
+        "relative_to": d.relative_to,
+        "date_start": date.date_start if date else "",
+        "date_end": date.date_end if date else "",
+        "date_precision": date.precision if date else "",
+        "period": date.period if date else "",
+        "date_inferred": bool(date.inferred) if date else False,
+        "actor": d.actor,
+        "action": d.action,
+        "items": d.items,
+        "hedge": d.hedge,
+        "sentence": sentence,
+        "sentence_zh_hans": sentence_hans,
+        "sent_idx": ctx.index,
+        "char_start": start,
+        "char_end": end,
+        "evidence": ctx.text[d.start : d.end],
+    }
+
+
+def extract_text(text: str, published: str = "", article_id: str = "text",
+                 lexicon: Lexicon | None = None, simplifier: Simplifier | None = None) -> list[dict]:
+    """Claims of a piece of already-clean text: for trying a sentence in a notebook or a test."""
+    from .. import lexicon as lexicon_mod
+    from ..text import split_sentences
+
+    lexicon = lexicon or lexicon_mod.load()
+    simplifier = simplifier or Simplifier(lexicon)
+    sentences = [(s.index, s.start, s.end, s.text, simplifier.to_simplified(s.text)) for s in split_sentences(text)]
+    return extract_article(article_id, text, sentences, published, lexicon, simplifier)

@@ -1,0 +1,100 @@
+"""What an extractor sees: one sentence, its simplified twin, and what the article said before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import Mention
+from .dates import DateRef
+
+ACTOR_TYPES = {"company", "agency", "person", "org", "fund"}
+PRODUCT_TYPES = {"chip", "system"}
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?—]")
+QUOTE_OPEN = "“「『\""
+QUOTE_CLOSE = "”」』\""
+
+
+@dataclass
+class Draft:
+    """A claim found in a sentence, with its span relative to the sentence."""
+
+    kind: str
+    start: int
+    end: int
+    subject: str = ""
+    scope: str = ""
+    metric: str = ""
+    value: float | None = None
+    value_max: float | None = None
+    unit: str = ""
+    from_value: float | None = None
+    to_value: float | None = None
+    relative_to: str = ""
+    date: DateRef | None = None
+    actor: str = ""
+    action: str = ""
+    items: str = ""
+    hedge: str = ""
+
+
+@dataclass
+class SentenceContext:
+    article_id: str
+    index: int
+    offset: int  # where the sentence starts in the article text
+    text: str  # as it stands in the cleaned article
+    zh: str  # simplified, same length as `text`
+    mentions: list[Mention]  # offsets relative to the sentence
+    published: dt.date | None
+    anchor: DateRef | None  # nearest earlier resolved date in the article
+    dates: list[DateRef] = field(default_factory=list)
+    carried_date: DateRef | None = None  # a relative date from the previous sentence with no event of its own
+    last_speaker: str = ""  # nearest named speaker before this sentence
+    previous_products: list[Mention] = field(default_factory=list)  # products named in the previous sentence
+    previous_shares: dict[float, tuple[str, str]] = field(default_factory=dict)  # value -> (subject, metric)
+
+    # ------------------------------------------------------------ helpers
+    def clause_bounds(self, pos: int) -> tuple[int, int]:
+        """The clause around `pos`, between punctuation marks."""
+        start = pos
+        while start > 0 and not CLAUSE_BREAK.match(self.zh[start - 1]):
+            start -= 1
+        end = pos
+        while end < len(self.zh) and not CLAUSE_BREAK.match(self.zh[end]):
+            end += 1
+        return start, end
+
+    def mentions_between(self, start: int, end: int, types: set[str] | None = None) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end and (types is None or m.type in types)]
+
+    def nearest_before(self, pos: int, types: set[str], limit: int = 60, exclude: set[str] = frozenset()) -> Mention | None:
+        best = None
+        for m in self.mentions:
+            if m.end <= pos and pos - m.end <= limit and m.type in types and m.canonical not in exclude:
+                best = m
+        return best
+
+    def nearest_after(self, pos: int, types: set[str], limit: int = 20, exclude: set[str] = frozenset()) -> Mention | None:
+        for m in self.mentions:
+            if m.start >= pos and m.start - pos <= limit and m.type in types and m.canonical not in exclude:
+                return m
+        return None
+
+    def inside_quote(self, pos: int) -> bool:
+        depth = 0
+        for ch in self.zh[:pos]:
+            if ch in "“「『":
+                depth += 1
+            elif ch in "”」』" and depth:
+                depth -= 1
+        return depth > 0
+
+    def date_for(self, pos: int) -> DateRef | None:
+        """The date that governs a figure at `pos`: the last resolved date before it in the sentence."""
+        before = [d for d in self.dates if d.start <= pos and d.resolved]
+        if before:
+            return before[-1]
+        after = [d for d in self.dates if d.resolved]
+        return after[0] if after else None

@@ -1,0 +1,108 @@
+"""Dated actions: who did what to which chips, and when, as precisely as the text says.
+
+An event needs three things in one clause (or a date carried from the
+sentence before, for `三个月后,剧情就来了个大转弯。黄仁勋……`): a date, an
+actor (a government, agency, company or person from the lexicon), and an
+action verb, classified into `ban`, `tighten`, `approve`, `resume`,
+`loosen`, `investigate`, `sue`, `refuse`, `launch`, `announce`, `invest` or
+`other`. Speech is a quote, not an event; undated actions are not events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .context import ACTOR_TYPES, PRODUCT_TYPES, Draft, SentenceContext
+
+# Most specific first: the first class whose verbs occur in the clause wins.
+ACTIONS: list[tuple[str, str]] = [
+    ("resume", r"恢复(?:对华)?(?:销售|供货|出货|出口|发货)|重启(?:对华)?(?:销售|供货)"),
+    ("refuse", r"拒绝(?:采购|购买|接受|了)?|不买账|抵制"),
+    ("investigate", r"反垄断调查|反倾销调查|立案调查|调查|约谈|约见|问询"),
+    ("sue", r"起诉|提起.{0,4}诉讼|诉讼"),
+    ("ban", r"禁令|禁止|叫停|禁售|禁运|断供|停止(?:采购|购买|使用|供货|销售|出口|订购)|暂停(?:采购|购买|订购|进口)|"
+            r"要求.{0,10}停止|封杀|列入实体清单|不得(?:采购|购买|出口)"),
+    ("tighten", r"收紧|加码|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
+                r"扩大.{0,6}(?:管制|限制)|限制出口|出口管制|新规|降至.{0,6}门槛|门槛"),
+    ("approve", r"批准|放行|解禁|许可|获准|松口|同意.{0,8}(?:出口|销售|放行|销往)|开绿灯"),
+    ("loosen", r"放宽|松绑|缓和"),
+    ("launch", r"发布会|发布|推出|亮相|上市|量产|首发|交付|推出了"),
+    ("invest", r"注资|设立.{0,6}基金|成立.{0,6}基金|募资|投资"),
+    ("announce", r"宣布|公布|披露|财报显示|发布财报|确认|证实"),
+    ("other", r"游说|会见|会面|访问|访华|出席|签署|重返|举行|召开|表态|会谈|通话|征收|上调|加征"),
+]
+_ACTION_RES = [(name, re.compile(pattern)) for name, pattern in ACTIONS]
+_SPEECH = re.compile(r"(说|表示|强调|直言|警告|坦言|指出|称|透露|回应|认为|感慨|承认|炮轰|批评|痛斥|抨击|谈到|提到)")
+_EXPORT_ACTORS = {"美国商务部", "美国商务部工业与安全局", "特朗普政府", "拜登政府", "白宫", "美国政府"}
+
+
+def classify(text: str) -> tuple[str, re.Match[str] | None]:
+    """The action class of the leftmost action verb in `text`."""
+    best: tuple[str, re.Match[str] | None] = ("", None)
+    for name, pattern in _ACTION_RES:
+        m = pattern.search(text)
+        if m and (best[1] is None or m.start() < best[1].start()):
+            best = (name, m)
+    return best
+
+
+_CLAUSE = re.compile(r"[，,；;：:]")
+_LEAD = re.compile(r"^(?:[\s“”\"]|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而)*")
+
+
+def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
+    """Stretches of the sentence led by an actor at the start of a clause: (start, end, actor)."""
+    zh = ctx.zh
+    bounds = [0] + [m.end() for m in _CLAUSE.finditer(zh)]
+    groups: list[list] = []
+    for i, b in enumerate(bounds):
+        end = bounds[i + 1] if i + 1 < len(bounds) else len(zh)
+        lead = _LEAD.match(zh[b:end])
+        pos = b + (lead.end() if lead else 0)
+        # Skip a date at the head of the clause: 2025年4月特朗普政府…
+        for d in ctx.dates:
+            if d.start <= pos < d.end or d.start == pos:
+                pos = d.end
+                lead = _LEAD.match(zh[pos:end])
+                pos += lead.end() if lead else 0
+        actor = next((m for m in ctx.mentions if m.start == pos and m.type in ACTOR_TYPES), None)
+        if actor is not None:
+            groups.append([b, end, actor])
+        elif groups:
+            groups[-1][1] = end
+    return [tuple(g) for g in groups]
+
+
+def extract(ctx: SentenceContext) -> list[Draft]:
+    zh = ctx.zh
+    drafts: list[Draft] = []
+    for g_start, g_end, actor in _groups(ctx):
+        text = zh[actor.end : g_end]
+        action, match = classify(text)
+        if not action or match is None:
+            continue
+        # Speech alone is a quote: 黄仁勋在采访时说… is not an event.
+        speech = _SPEECH.search(text)
+        if speech and speech.start() < match.start() and action in ("other", "announce", "refuse"):
+            continue
+        inside = [d for d in ctx.dates if g_start <= d.start < g_end and d.resolved or g_start <= d.start < g_end and d.inferred]
+        before = [d for d in ctx.dates if d.start < g_start]
+        if inside:
+            date = inside[0]
+        elif before:
+            date = before[-1]
+        elif ctx.carried_date is not None:
+            date = replace(ctx.carried_date, inferred=True)
+        else:
+            continue
+        items = [m.canonical for m in ctx.mentions if g_start <= m.start < g_end and m.type in PRODUCT_TYPES]
+        objects = [m.canonical for m in ctx.mentions
+                   if actor.end <= m.start < g_end and m.type == "company" and m.canonical != actor.canonical]
+        start = min(date.start, actor.start) if date in inside or date in before else actor.start
+        drafts.append(Draft(
+            kind="event", start=start, end=actor.end + match.end(),
+            subject=objects[0] if objects and action in ("ban", "approve", "tighten", "investigate") else "",
+            actor=actor.canonical, action=action, items=";".join(dict.fromkeys(items)), date=date,
+        ))
+    return drafts

@@ -1,0 +1,133 @@
+"""Attributed words: direct quotes and reported speech, with the speaker resolved.
+
+`黄仁勋说:“……”`, `他强调:“……”` (他 is the nearest named speaker before),
+`黄仁勋警告:伤害中国,也可能伤害美国。`, `用任正非的话说,就是"…"、"…"`,
+`正如黄仁勋所观察到的,……`, `萨克斯表示,…,并说:…`, and generic speakers
+(`工程师抱怨`, `有网友说`). Scare quotes (`"缩水版"H20`) are not quotes:
+a quote needs a speaker and a verb of saying. Estimates credited to a
+source (`有经济学家估算`) are not quotes either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Draft, SentenceContext
+
+SPEAKER_TYPES = {"person", "company", "agency", "org"}
+_VERB = (r"(?:曾|也|还|更|再次|多次|公开|亲口|直接|当场|特别|随即|则|亦)*"
+         r"(?:说过一句话|说道|说|表示|强调|直言|警告|坦言|指出|声称|宣称|称|透露|回应|认为|感慨|承认|"
+         r"补充道|补充|提到|谈到|写道|抱怨|呼吁|炮轰|痛斥|批评|抨击|指责|报道|直指|表态|重申|断言|告诉)")
+_GENERIC = r"(?:工程师|网友|分析师|专家|业内人士|知情人士|消息人士|投资人|业者|法人|官员|发言人|学者|研究员|评论员|高管)"
+_GENERIC_SPEAKER = re.compile(rf"(?:有|一位|一名|多位|某)?(?:[^\s，,。：:“”]{{0,6}}?)({_GENERIC})\s*{_VERB}")
+_PRONOUN = re.compile(rf"(他|她)\s*{_VERB}")
+_VERB_RE = re.compile(_VERB)
+_OPEN, _CLOSE = "“「『\"", "”」』\""
+
+
+def _quoted_after(zh: str, pos: int) -> list[tuple[int, int]]:
+    """Quoted segments starting right after `pos` (after a colon or comma), as (start, end) of the words."""
+    spans = []
+    i = pos
+    while i < len(zh) and zh[i] in " ：:，,就是" :
+        i += 1
+    while i < len(zh) and zh[i] in _OPEN:
+        close = _CLOSE[_OPEN.index(zh[i])]
+        j = zh.find(close, i + 1)
+        if j == -1:
+            j = len(zh)
+        spans.append((i + 1, j))
+        i = j + 1
+        while i < len(zh) and zh[i] in "、，, 和与":
+            i += 1
+    return spans
+
+
+def _reported_after(zh: str, pos: int) -> tuple[int, int] | None:
+    """Reported words after a verb: up to the end of the sentence, or to `,并说`, `——`."""
+    i = pos
+    while i < len(zh) and zh[i] in " ：:，,":
+        i += 1
+    if i >= len(zh):
+        return None
+    end = len(zh)
+    for stop in (r"[，,]\s*并(?:说|称|表示)", r"——", r"[。！？!?]"):
+        m = re.compile(stop).search(zh, i)
+        if m:
+            end = min(end, m.start())
+    while end > i and zh[end - 1] in "”」』\"":
+        end -= 1
+    if end - i < 4:
+        return None
+    return i, end
+
+
+def extract(ctx: SentenceContext) -> list[Draft]:
+    zh = ctx.zh
+    drafts: list[Draft] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, actor: str) -> None:
+        while start < end and zh[start] in " ：:，,“「『\"":
+            start += 1
+        while end > start and zh[end - 1] in " ，,。”」』\"":
+            end -= 1
+        if end - start < 2 or any(start < e and s < end for s, e in taken):
+            return
+        taken.append((start, end))
+        drafts.append(Draft(kind="quote", start=start, end=end, actor=actor, date=ctx.date_for(start)))
+
+    speakers: list[tuple[int, int, str]] = []  # (verb end, verb start, actor)
+    for m in ctx.mentions:
+        if m.type not in SPEAKER_TYPES:
+            continue
+        tail = zh[m.end : m.end + 24]
+        # 黄仁勋说 / 黄仁勋在接受媒体采访时说 / 黄仁勋曾多次表示
+        v = re.match(rf"(?:[^，。,:：“”]{{0,16}}?(?:时|中|上|后))?\s*{_VERB}", tail)
+        if v and not ctx.inside_quote(m.start):
+            speakers.append((m.end + v.end(), m.start, m.canonical))
+    for m in _GENERIC_SPEAKER.finditer(zh):
+        speakers.append((m.end(), m.start(1), m.group(1)))
+    for m in _PRONOUN.finditer(zh):
+        if ctx.last_speaker or speakers:
+            earlier = [s for s in speakers if s[0] <= m.start()]
+            actor = earlier[-1][2] if earlier else ctx.last_speaker
+            if actor:
+                speakers.append((m.end(), m.start(), actor))
+    # 用任正非的话说 / 正如黄仁勋所观察到的 / 据黄仁勋透露
+    for m in ctx.mentions:
+        if m.type not in SPEAKER_TYPES:
+            continue
+        if re.search(r"用$", zh[max(0, m.start - 1) : m.start]) and zh[m.end : m.end + 4].startswith("的话说"):
+            speakers.append((m.end + 4, m.start, m.canonical))
+        elif re.search(r"正如$", zh[max(0, m.start - 2) : m.start]):
+            v = re.match(r"所?(?:观察到|说|指出|预言|判断|强调)的?", zh[m.end : m.end + 8])
+            if v:
+                speakers.append((m.end + v.end(), m.start, m.canonical))
+
+    speakers.sort()
+    for verb_end, speaker_start, actor in speakers:
+        if ctx.inside_quote(speaker_start):
+            continue
+        quoted = _quoted_after(zh, verb_end)
+        if quoted:
+            for s, e in quoted:
+                add(s, e, actor)
+            continue
+        # A partial quote inside reported words: 炮轰特朗普芯片政策是"灾难性错误"
+        rest = zh[verb_end:]
+        partial = re.match(r"[^。！？!?]{0,40}?[“\"]([^”\"]{2,40})[”\"]", rest)
+        verb_word = _VERB_RE.search(zh, max(0, verb_end - 4))
+        if partial and verb_word and re.search(r"炮轰|痛斥|批评|抨击|指责|直指", zh[speaker_start:verb_end]):
+            add(verb_end, verb_end + partial.end(), actor)
+            continue
+        reported = _reported_after(zh, verb_end)
+        if reported:
+            add(reported[0], reported[1], actor)
+        # ,并说:… continues with the same speaker
+        for again in re.finditer(r"[，,]\s*并(?:说|称|表示)", zh[verb_end:]):
+            start = verb_end + again.end()
+            reported = _reported_after(zh, start)
+            if reported:
+                add(reported[0], reported[1], actor)
+    return drafts
