@@ -83,7 +83,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_year", re.compile(r"(今年|去年|明年|前年)(?:初|底|年初|年底|上半年|下半年)?")),
     ("same_month_day", re.compile(r"(?:同月|当月|當月|本月)\s*(\d{1,2})\s*[日号號]")),
     ("month_day", re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")),
-    ("day_only", re.compile(r"(?<![\d月])(?:(?<=[，,。\s])|^)(\d{1,2})\s*[日号號](?=[，,\s]|当天|當天|晚|早|凌晨|上午|下午)")),
+    ("day_only", re.compile(r"(?<![\d月])(?:(?<=[，,。\s（(])|^)(\d{1,2})\s*[日号號](?=[，,\s）)]|当天|當天|晚|早|凌晨|上午|下午|盘后|盤後)")),
+    ("this_month", re.compile(r"本月(?:初|中旬|上旬|下旬|底|稍早|早些时候)?|这个月")),
+    ("last_month", re.compile(r"上月|上个月|上個月")),
+    ("yesterday", re.compile(r"昨日|昨天")),
+    ("today", re.compile(r"今日")),
     ("month", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:份)?(?:初|中旬|上旬|下旬|底|末)?(?![\d日号號])")),
     ("after", re.compile(rf"({_CN_SMALL}|半)\s*(个月|個月|天|日|周|週|星期|年)(?:之?后|之?後|过后|過後)")),
     ("same_day", re.compile(r"同一天|同日|当天|當天|当日|當日")),
@@ -195,6 +199,16 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
             return inferred
         d = _day(ref.year, ref.month, int(g(1)))
         return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day", relative=True) if d else inferred
+
+    if kind in ("this_month", "last_month", "yesterday", "today"):
+        if published is None:
+            return inferred
+        if kind in ("yesterday", "today"):
+            d = published - dt.timedelta(days=1 if kind == "yesterday" else 0)
+            return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day")
+        d = _add_months(published.replace(day=1), 0 if kind == "this_month" else -1)
+        s, e = _month_range(d.year, d.month)
+        return replace(inferred, date_start=s, date_end=e, precision="month")
 
     # Relative to the nearest earlier date in the article.
     ref = anchor_date(anchor)

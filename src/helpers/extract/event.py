@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..lexicon import Mention
 from .context import ACTOR_TYPES, PRODUCT_TYPES, Draft, SentenceContext
 
 # Most specific first: the first class whose verbs occur in the clause wins.
@@ -48,7 +49,17 @@ def classify(text: str) -> tuple[str, re.Match[str] | None]:
 
 
 _CLAUSE = re.compile(r"[，,；;：:]")
-_LEAD = re.compile(r"^(?:[\s“”\"]|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而)*")
+_LEAD = re.compile(r"^(?:[\s“”\"（）()]|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被|由|据)*")
+# Before the actor a clause may hold titles and places: 美国总统特朗普, 中国国家网信办.
+_TITLE_PREFIX = re.compile(r"^(?:美国|中国|美方|中方|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
+                           r"董事长|总裁|发言人|官员|人工智能负责人|负责人|时间|美国时间|北京时间|[\d]{1,2}日|在|于)*$")
+# Actors the lexicon does not name but the reporting does.
+GENERIC_ACTORS = {
+    "中方": "中国政府", "中国政府": "中国政府", "北京当局": "中国政府", "监管部门": "中国监管部门",
+    "有关部门": "中国监管部门", "监管机构": "中国监管部门", "中国海关": "中国海关", "海关": "中国海关",
+    "美方": "美国政府", "美国政府": "美国政府", "华盛顿": "美国政府", "美国国会": "美国国会", "国会": "美国国会",
+}
+_GENERIC_ACTOR = re.compile("|".join(sorted(map(re.escape, GENERIC_ACTORS), key=len, reverse=True)))
 
 
 def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
@@ -66,7 +77,13 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
                 pos = d.end
                 lead = _LEAD.match(zh[pos:end])
                 pos += lead.end() if lead else 0
-        actor = next((m for m in ctx.mentions if m.start == pos and m.type in ACTOR_TYPES), None)
+        actor = next((m for m in ctx.mentions if m.type in ACTOR_TYPES and pos <= m.start <= pos + 12
+                      and _TITLE_PREFIX.match(zh[pos:m.start])), None)
+        if actor is None:
+            generic = _GENERIC_ACTOR.match(zh, pos) or re.compile(r"(?:有关|相关)?(" + _GENERIC_ACTOR.pattern + ")").match(zh, pos)
+            if generic:
+                word = generic.group(generic.lastindex or 0)
+                actor = Mention(generic.start(), generic.end(), word, GENERIC_ACTORS[word], "agency")
         if actor is not None:
             groups.append([b, end, actor])
         elif groups:

@@ -18,14 +18,20 @@ from .numbers import PERCENT, parse_percent
 
 _FIGURE = re.compile(rf"{PERCENT}|归零|腰斩|清零")
 _SHARE_WORDS = re.compile(
-    r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|比例|国产化率|国产替代率|替代率|自给率|渗透率|"
+    r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|国产化率|国产替代率|替代率|自给率|渗透率|"
     r"营收|收入|研究人员|半壁江山"
 )
+# Words that make a figure a share on their own (营收 and 收入 do so only with 占 or a fraction).
+_STRONG_SHARE = re.compile(r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|国产化率|国产替代率|替代率|自给率|渗透率")
+_OCCUPIES = re.compile(r"占[^，。,；]{0,14}$")
 _NOT_SHARE_BEFORE = re.compile(
     r"(同比|环比|增长|增加|上涨|涨幅|上升了|下降了|下滑了|下跌|跌幅|降低|减少|提升|提高|缩短|损失|便宜|高出|贵|"
-    r"补贴|税|折扣|打折|削减|效率|能效|良率|性能|算力|速度|成本|价格|利润率|毛利率)\s*(了|约|近|超过|超|达|达到|高达)?\s*$"
+    r"补贴|税|税率|关税|抽成|分成|上缴|折扣|打折|削减|效率|能效|良率|性能|算力|速度|成本|价格|利润率|毛利率|股价|指数)\s*(了|约|近|超过|超|达|达到|高达)?\s*$"
 )
-_NOT_SHARE_AFTER = re.compile(r"^\s*(的)?(补贴|关税|税|抽成|分成|折扣|交给|上缴|的效果|的性能|的算力|的水平|的营收交|以内的|左右的增长)")
+_NOT_SHARE_AFTER = re.compile(
+    r"^\s*(的)?(销售)?(收入|营收)?(补贴|关税|税|抽成|分成|折扣|交给|上缴|上交|给美国政府)"
+    r"|^\s*的(效果|性能|算力|水平)|^\s*(以内的|左右的增长|的增长|的涨幅|的跌幅)"
+)
 _MOVE = re.compile(
     r"(暴跌|大跌|下跌|跌|下降|降|下滑|滑落|回落|萎缩|缩水|掉|减少|腰斩|上升|升|飙升|攀升|上涨|涨|增长|增加|提升|提高|扩大|跃升|猛增)"
 )
@@ -184,11 +190,17 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             continue
         if not _SHARE_WORDS.search(ctx_text):
             continue
-        # The share word must govern this figure: the figure follows it, or 营收/研究人员 follows the figure.
+        # The share word must govern this figure: a share word before it in the clause, 占…X%,
+        # or the figure followed by what it is a share of (份额, 营收, 研究人员).
         s, e = ctx.clause_bounds(tok.start())
         local = zh[max(0, tok.start() - 30) : tok.start()]
         trailing = zh[tok.end() : min(len(zh), tok.end() + 10)]
-        if not (_SHARE_WORDS.search(local) or re.match(r"^(的)?(份额|市场份额|市占率|营收|收入|研究人员|AI研究人员|比重)", trailing)):
+        governed = (
+            _STRONG_SHARE.search(local)
+            or _OCCUPIES.search(zh[max(0, tok.start() - 16) : tok.start()])
+            or re.match(r"^(的)?(份额|市场份额|市占率|市场|营收|收入|研究人员|AI研究人员|比重)", trailing)
+        )
+        if not governed:
             continue
         metric = _metric(ctx_text)
         scope = _scope(zh[s:e] if metric != "市场份额" else zh[: tok.end()])

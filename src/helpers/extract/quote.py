@@ -16,10 +16,14 @@ from .context import Draft, SentenceContext
 
 SPEAKER_TYPES = {"person", "company", "agency", "org"}
 _VERB = (r"(?:曾|也|还|更|再次|多次|公开|亲口|直接|当场|特别|随即|则|亦)*"
-         r"(?:说过一句话|说道|说|表示|强调|直言|警告|坦言|指出|声称|宣称|称|透露|回应|认为|感慨|承认|"
+         r"(?:说过一句话|说道|说(?!法|明|服|是)|表示|强调|直言|警告|坦言|指出|声称|宣称|称|透露|回应|认为|感慨|承认|"
          r"补充道|补充|提到|谈到|写道|抱怨|呼吁|炮轰|痛斥|批评|抨击|指责|报道|直指|表态|重申|断言|告诉)")
 _GENERIC = r"(?:工程师|网友|分析师|专家|业内人士|知情人士|消息人士|投资人|业者|法人|官员|发言人|学者|研究员|评论员|高管)"
 _GENERIC_SPEAKER = re.compile(rf"(?:有|一位|一名|多位|某)?(?:[^\s，,。：:“”]{{0,6}}?)({_GENERIC})\s*{_VERB}")
+_NAMED_ROLE = re.compile(
+    rf"(分析师|研究员|总监|经理|总裁|董事长|发言人|主任|教授|创始人|部长|负责人|院长|经济学家|首席执行官|CEO|主席|局长|司长|副总裁)"
+    rf"\s*([\u4e00-\u9fff]{{2,3}}?)\s*{_VERB}"
+)
 _PRONOUN = re.compile(rf"(他|她)\s*{_VERB}")
 _VERB_RE = re.compile(_VERB)
 _OPEN, _CLOSE = "“「『\"", "”」』\""
@@ -83,11 +87,14 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             continue
         tail = zh[m.end : m.end + 24]
         # 黄仁勋说 / 黄仁勋在接受媒体采访时说 / 黄仁勋曾多次表示
-        v = re.match(rf"(?:[^，。,:：“”]{{0,16}}?(?:时|中|上|后))?\s*{_VERB}", tail)
+        v = re.match(rf"(?:[^，。,:：“”]{{0,16}}?(?:时|中|上|后)|日前|近日|此前|昨日|今日|周[一二三四五六日]|曾经|当天|随后)?\s*{_VERB}", tail)
         if v and not ctx.inside_quote(m.start):
             speakers.append((m.end + v.end(), m.start, m.canonical))
     for m in _GENERIC_SPEAKER.finditer(zh):
         speakers.append((m.end(), m.start(1), m.group(1)))
+    # A person the lexicon does not know, named after a role: 集邦分析师李明表示, 发言人毛宁说
+    for m in _NAMED_ROLE.finditer(zh):
+        speakers.append((m.end(), m.start(2), m.group(2)))
     for m in _PRONOUN.finditer(zh):
         if ctx.last_speaker or speakers:
             earlier = [s for s in speakers if s[0] <= m.start()]

@@ -19,18 +19,24 @@ _COMPUTE_UNITS = {"TFLOPS": "TFLOPS", "PFLOPS": "PFLOPS", "EFLOPS": "EFLOPS", "T
                   "ZFLOPS": "ZFLOPS", "GFLOPS": "GFLOPS"}
 _PRECISION = re.compile(r"(FP4|FP6|FP8|FP16|BF16|FP32|TF32|FP64|INT8|INT4|MXFP8|MXFP4|HiF8|NVFP4)", re.IGNORECASE)
 
-_COMPUTE = re.compile(rf"({NUMBER})\s*(TFLOPS|PFLOPS|EFLOPS|ZFLOPS|GFLOPS|TOPS|POPS)(?![A-Za-z])", re.IGNORECASE)
+_COMPUTE = re.compile(
+    rf"(?:({NUMBER})\s*(?:TFLOPS|PFLOPS|EFLOPS|TOPS)?\s*(?:到|至|-|~|～|—)\s*)?({NUMBER})\s*(TFLOPS|PFLOPS|EFLOPS|ZFLOPS|GFLOPS|TOPS|POPS)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 _BANDWIDTH = re.compile(rf"({ARABIC})\s*(GB|TB|PB|Gb|Tb)\s*(?:/\s*s|/\s*秒|每秒|/S)(?![A-Za-z])")
 _MEMORY = re.compile(rf"({ARABIC})\s*(GB|TB)(?!\s*(?:/|每秒|ps))(?![A-Za-z])")
 _NODE = re.compile(rf"({ARABIC}|{CN_NUM})\s*(纳米|奈米|nm)(?![A-Za-z])")
 _CARDS = re.compile(
-    rf"((?:{ARABIC})\s*万?|[一二两三四五六七八九十百千]+万?)\s*(张|块|颗|枚|片)?\s*"
-    r"(卡|GPU|NPU|芯片|加速卡|昇腾芯片|昇腾|算力卡|显卡)"
+    rf"((?:{ARABIC})\s*万?|[一二两三四五六七八九十百千]+万?)\s*(张|块|颗|枚|片|个)?\s*"
+    r"(卡|GPU|NPU|芯片|加速卡|昇腾芯片|昇腾卡|昇腾|算力卡|显卡|(?=[，,。；;）)]))"
 )
 _RATIO_TIMES = re.compile(rf"的\s*(约|近|超过|超)?\s*({ARABIC}|[一二两三四五六七八九十]+|半)\s*倍")
 _RATIO_PCT = re.compile(
     rf"(?:的)?\s*(?:性能|算力|水平|效果)?\s*的\s*(约|近|超过|超|仅|只有)?\s*({ARABIC})\s*%"
     rf"|(约|近|超过|超)?\s*({ARABIC})\s*%\s*的\s*(?:效果|性能|水平|算力)"
+)
+_RATIO_WORDS = re.compile(
+    r"的\s*(?:性能|算力|水平)?\s*(?:的)?\s*(约|近|仅|只有)?\s*((?:[一二两三四五六七八九十]|\d+)分之(?:[一二两三四五六七八九十]|\d+)|[一二两三四五六七八九]成半?|一半|半数)"
 )
 _CUT = re.compile(rf"(?:性能|算力)?\s*(削减|降低|砍掉|阉割|缩减)了?\s*(约|近)?\s*({ARABIC})\s*%")
 
@@ -76,16 +82,20 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         if skip_next:
             skip_next = False
             continue
-        value = parse_number(m.group(1))
+        low = parse_number(m.group(1)) if m.group(1) else None
+        value = parse_number(m.group(2))
         if value is None:
             continue
-        unit = _COMPUTE_UNITS[m.group(2).upper()]
+        value_max = None
+        if low is not None and low < value:
+            value, value_max = low, value
+        unit = _COMPUTE_UNITS[m.group(3).upper()]
         clause_start, _ = ctx.clause_bounds(m.start())
         threshold = "门槛" in zh[max(0, m.start() - 20) : m.start()] or "阈值" in zh[max(0, m.start() - 20) : m.start()]
         nxt = computes[i + 1] if i + 1 < len(computes) else None
         if nxt is not None and re.search(r"(降|升|提高|调|放宽|收紧).{0,3}(至|到|为)\s*$", zh[m.end() : nxt.start()]) \
                 and len(zh[m.end() : nxt.start()]) <= 10:
-            to_value = parse_number(nxt.group(1))
+            to_value = parse_number(nxt.group(2))
             add(Draft(kind="spec", start=m.start(), end=nxt.end(),
                       subject="出口管制" if threshold else _subject(ctx, m.start()),
                       metric="算力门槛" if threshold else f"{_precision(ctx, m.start())}算力",
@@ -97,7 +107,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         add(Draft(kind="spec", start=m.start(), end=m.end(),
                   subject="出口管制" if threshold else _subject(ctx, m.start()),
                   metric="算力门槛" if threshold else f"{precision}算力",
-                  value=value, unit=unit, hedge=hedge_for(zh, m.start(), m.end())))
+                  value=value, value_max=value_max, unit=unit, hedge=hedge_for(zh, m.start(), m.end())))
 
     for m in _BANDWIDTH.finditer(zh):
         value = parse_number(m.group(1))
@@ -140,7 +150,12 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         before = zh[max(0, m.start() - 6) : m.start()]
         if re.search(r"出货|销量|进口|订单|采购|囤|库存|上万|数十万|几|成千", before):
             continue
-        unit = "cards" if noun in ("卡", "加速卡", "算力卡", "显卡") else "chips"
+        if not noun:  # 15,488颗, with the noun left out: only for a system named just before
+            system = ctx.nearest_before(m.start(), {"system"}, limit=25)
+            if measure not in ("颗", "张") or system is None:
+                continue
+            noun = "卡" if measure == "张" else "芯片"
+        unit = "cards" if noun in ("卡", "加速卡", "算力卡", "显卡", "昇腾卡") else "chips"
         if measure is None:  # 8卡昇腾集群, 16卡H100: the product follows
             if noun != "卡":
                 continue
@@ -160,7 +175,8 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         tail = zh[mention.end : mention.end + 16]
         m = _RATIO_TIMES.match(tail)
         pct = _RATIO_PCT.match(tail)
-        cut = _CUT.match(tail) if not (m or pct) else None
+        words = _RATIO_WORDS.match(tail) if not (m or pct) else None
+        cut = _CUT.match(tail) if not (m or pct or words) else None
         if not cut:
             cut = re.match(rf"的\s*(?:性能|算力)\s*(削减|降低|砍掉|缩减)了?\s*(约|近)?\s*({ARABIC})\s*%", tail)
         if m:
@@ -172,6 +188,13 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                 continue
             word = pct.group(1) or pct.group(3) or ""
             value, hedge, end = number / 100, {"约": "约", "近": "近", "超过": "超", "超": "超"}.get(word, ""), pct.end()
+        elif words:
+            from .numbers import parse_percent
+
+            share = parse_percent(words.group(2))
+            if share is None:
+                continue
+            value, hedge, end = round(share / 100, 4), {"约": "约", "近": "近"}.get(words.group(1) or "", ""), words.end()
         elif cut:
             number = parse_number(cut.group(3))
             if number is None:
