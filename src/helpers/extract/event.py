@@ -24,7 +24,7 @@ ACTIONS: list[tuple[str, str]] = [
     ("sue", r"起诉|提起.{0,4}诉讼|诉讼"),
     ("ban", r"禁令|禁止|叫停|禁售|禁运|断供|停止(?:采购|购买|使用|供货|销售|出口|订购)|暂停(?:采购|购买|订购|进口)|"
             r"要求.{0,10}停止|封杀|列入实体清单|不得(?:采购|购买|出口)"),
-    ("tighten", r"收紧|加码|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
+    ("tighten", r"需要许可证|须申请许可|需申请许可|须申领许可|许可证要求|需获得许可|收紧|加码|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
                 r"扩大.{0,6}(?:管制|限制)|限制出口|出口管制|新规|降至.{0,6}门槛|门槛"),
     ("approve", r"批准|放行|解禁|许可|获准|松口|同意.{0,8}(?:出口|销售|放行|销往)|开绿灯"),
     ("loosen", r"放宽|松绑|缓和"),
@@ -39,12 +39,24 @@ _EXPORT_ACTORS = {"美国商务部", "美国商务部工业与安全局", "特�
 
 
 def classify(text: str) -> tuple[str, re.Match[str] | None]:
-    """The action class of the leftmost action verb in `text`."""
+    """The action class of the leftmost action verb in `text`.
+
+    An announcement (宣布, 披露) takes the class of what it announces when that
+    follows: 商务部宣布对…发起反倾销调查 is an investigation.
+    """
     best: tuple[str, re.Match[str] | None] = ("", None)
     for name, pattern in _ACTION_RES:
         m = pattern.search(text)
         if m and (best[1] is None or m.start() < best[1].start()):
             best = (name, m)
+    if best[0] == "announce" and best[1] is not None:
+        rest = text[best[1].end():]
+        for name, pattern in _ACTION_RES:
+            if name in ("announce", "other", "launch"):
+                continue
+            m = pattern.search(rest)
+            if m:
+                return name, best[1]
     return best
 
 
@@ -94,10 +106,14 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
 def extract(ctx: SentenceContext) -> list[Draft]:
     zh = ctx.zh
     drafts: list[Draft] = []
-    for g_start, g_end, actor in _groups(ctx):
+    groups = _groups(ctx)
+    for n, (g_start, g_end, actor) in enumerate(groups):
         text = zh[actor.end : g_end]
         action, match = classify(text)
         if not action or match is None:
+            continue
+        # 英伟达披露，美国政府通知…: a reporting frame, the event is the next group's.
+        if action == "announce" and n + 1 < len(groups) and not text[match.end():].strip(" ，,：:“”"):
             continue
         # Speech alone is a quote: 黄仁勋在采访时说… is not an event.
         speech = _SPEECH.search(text)

@@ -16,8 +16,9 @@ from .context import Draft, SentenceContext
 
 SPEAKER_TYPES = {"person", "company", "agency", "org"}
 _VERB = (r"(?:曾|也|还|更|再次|多次|公开|亲口|直接|当场|特别|随即|则|亦)*"
-         r"(?:说过一句话|说道|说(?!法|明|服|是)|表示|强调|直言|警告|坦言|指出|声称|宣称|称|透露|回应|认为|感慨|承认|"
-         r"补充道|补充|提到|谈到|写道|抱怨|呼吁|炮轰|痛斥|批评|抨击|指责|报道|直指|表态|重申|断言|告诉)")
+         r"(?:(?:说过一句话|说道|说(?!法|明|服|是)|表示|强调|直言|警告|坦言|指出|声称|宣称|称(?!为|作|之|号)|透露|回应|认为|感慨|承认|"
+         r"补充道|补充|提到|谈到|写道|抱怨|呼吁|炮轰|痛斥|批评|抨击|指责|报道|直指|表态|重申|断言|告诉|"
+         r"提醒|建议|解释|坦承|放话|喊话|暗示|回答|答道|问道|形容|说明|宣称|强调说))")
 _GENERIC = r"(?:工程师|网友|分析师|专家|业内人士|知情人士|消息人士|投资人|业者|法人|官员|发言人|学者|研究员|评论员|高管)"
 _GENERIC_SPEAKER = re.compile(rf"(?:有|一位|一名|多位|某)?(?:[^\s，,。：:“”]{{0,6}}?)({_GENERIC})\s*{_VERB}")
 _NAMED_ROLE = re.compile(
@@ -112,6 +113,10 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             if v:
                 speakers.append((m.end + v.end(), m.start, m.canonical))
 
+    # 黃仁勳：「…」 — a colon straight after the name
+    for m in ctx.mentions:
+        if m.type in SPEAKER_TYPES and re.match(r"\s*[:：]\s*[“「『\"]", zh[m.end : m.end + 4]):
+            speakers.append((m.end, m.start, m.canonical))
     speakers.sort()
     for verb_end, speaker_start, actor in speakers:
         if ctx.inside_quote(speaker_start):
@@ -137,4 +142,22 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             reported = _reported_after(zh, start)
             if reported:
                 add(reported[0], reported[1], actor)
+    # “…，”黄仁勋说。 — the quote comes first, the speaker after it
+    for q in re.finditer(r"[“「『]([^”」』]{2,300})[”」』]", zh):
+        tail = zh[q.end() : q.end() + 24]
+        lead = re.match(r"\s*[，,]?\s*", tail)
+        pos = q.end() + (lead.end() if lead else 0)
+        speaker = next((m for m in ctx.mentions if m.start == pos and m.type in SPEAKER_TYPES), None)
+        actor = speaker.canonical if speaker else ""
+        after = pos + (len(speaker.text) if speaker else 0)
+        if not speaker:
+            pron = re.match(r"(他|她)", zh[pos:])
+            named = re.match(rf"({_GENERIC})", zh[pos:])
+            if pron and (ctx.last_speaker or drafts):
+                actor = drafts[-1].actor if drafts else ctx.last_speaker
+                after = pos + 1
+            elif named:
+                actor, after = named.group(1), pos + named.end()
+        if actor and re.match(rf"[^，。,]{{0,10}}?{_VERB}", zh[after : after + 16]):
+            add(q.start(1), q.end(1), actor)
     return drafts
