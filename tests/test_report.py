@@ -48,6 +48,38 @@ def test_report_folder_is_self_contained(built_report):
                  "fig4_claims_by_kind.csv"]:
         assert (charts / name).stat().st_size > 0
     assert not list(out.glob(".staging-*"))
+    for name in ["claim_check.parquet", "claim_check.csv", "disagreements.csv"]:
+        assert (out / "data" / name).exists()
+
+
+def test_every_notebook_writes_its_chart_data_and_a_finding(built_report):
+    out, _ = built_report
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert [n["name"] for n in run["notebooks"]] == [p.stem for p in sorted(paths.NOTEBOOKS.glob("[0-9]*.ipynb"))]
+    for notebook in run["notebooks"]:
+        assert notebook["finding"].strip(), notebook["name"]
+        csvs = list((out / notebook["name"]).glob("*.csv"))
+        assert csvs, notebook["name"]
+        assert all(p.stat().st_size > 0 for p in csvs)
+
+
+def test_seed_report_shows_the_95_to_50_and_95_to_0_disagreement(built_report):
+    out, _ = built_report
+    import pandas as pd
+
+    disagreements = pd.read_csv(out / "data" / "disagreements.csv", encoding="utf-8-sig", keep_default_na=False)
+    nvidia = disagreements[(disagreements["subject"] == "英伟达") & (disagreements["metric"] == "市场份额")]
+    assert {"95→50%", "95→0%"} <= set(nvidia["figure"])
+    assert "different speaker" in nvidia["reason"].iloc[0]
+    verdicts = pd.read_csv(out / "data" / "claim_check.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert {"agrees", "conflicts", "unverifiable"} <= set(verdicts["verdict"])
+
+
+def test_pages_embed_their_own_chinese_font(built_report):
+    out, _ = built_report
+    for page in out.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "@font-face{font-family:'chipwatch-cjk'" in html, page.name
 
 
 def test_html_needs_no_network_and_hides_code(built_report):

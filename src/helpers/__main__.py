@@ -10,13 +10,16 @@ from . import paths
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
+    from .claimcheck import write_checks
     from .corpus import BuildError, build
 
+    log = lambda m: print(m, file=sys.stderr)  # noqa: E731
     try:
-        build(args.corpus, args.out, workers=args.workers)
+        build(args.corpus, args.out, workers=args.workers, log=log)
     except BuildError as exc:
         print(f"chipwatch build: {exc}", file=sys.stderr)
         return 1
+    write_checks(args.out, log=log)
     return 0
 
 

@@ -395,6 +395,8 @@ class Tables:
     sentences: pd.DataFrame
     claims: pd.DataFrame
     ingest_report: pd.DataFrame
+    claim_check: pd.DataFrame = field(default_factory=pd.DataFrame)
+    disagreements: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def unique_articles(self) -> pd.DataFrame:
@@ -414,4 +416,8 @@ def load(tables: Path | str = paths.PROCESSED) -> Tables:
         sentences=pd.read_parquet(tables / "sentences.parquet"),
         claims=pd.read_parquet(tables / "claims.parquet"),
         ingest_report=pd.read_csv(tables / "ingest_report.csv", encoding="utf-8-sig", keep_default_na=False),
+        claim_check=(pd.read_parquet(tables / "claim_check.parquet")
+                     if (tables / "claim_check.parquet").exists() else pd.DataFrame()),
+        disagreements=(pd.read_csv(tables / "disagreements.csv", encoding="utf-8-sig", keep_default_na=False)
+                       if (tables / "disagreements.csv").exists() else pd.DataFrame()),
     )

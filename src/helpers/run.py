@@ -24,6 +24,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from . import paths
+from .webfont import embed_font
 
 
 class ReportError(RuntimeError):
@@ -128,7 +129,7 @@ def execute_notebook(source: Path, staging: Path, parameters: dict, kernel: str)
     nb = nbformat.read(executed, as_version=4)
     body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": source.stem}})
     page = staging / f"{source.stem}.html"
-    page.write_text(body, encoding="utf-8")
+    page.write_text(embed_font(body), encoding="utf-8")
     return NotebookResult(source.stem, _title(nb) or source.stem, _finding(nb), page.name,
                           time.perf_counter() - started)
 
@@ -235,6 +236,9 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
             result = build(corpus, staging / "data", cache_dir=out / ".cache", log=log)
         except BuildError as exc:
             raise ReportError(str(exc)) from None
+        from .claimcheck import write_checks
+
+        write_checks(staging / "data", log=log)
         kernel = ensure_kernel()
         sources = notebook_paths if notebook_paths is not None else notebooks()
         if not sources:
@@ -266,7 +270,7 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
             results, corpus=str(corpus), n_articles=len(result.articles), n_unique=unique, as_of=as_of_date,
             revision=_git_revision(), run_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         )
-        (staging / "index.html").write_text(index, encoding="utf-8")
+        (staging / "index.html").write_text(embed_font(index), encoding="utf-8")
         (staging / "run.json").write_text(json.dumps({
             "corpus": str(corpus), "as_of": as_of_date.isoformat(), "revision": _git_revision(),
             "notebooks": [{"name": r.name, "finding": r.finding, "seconds": round(r.seconds, 2)} for r in results],
