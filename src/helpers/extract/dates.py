@@ -76,14 +76,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_quarter", re.compile(rf"{_YEAR}\s*年?\s*{_Q}")),
     ("year_half", re.compile(rf"{_YEAR}\s*年\s*(上半年|下半年)")),
     ("ym", re.compile(rf"{_YEAR}\s*年\s*(\d{{1,2}})\s*月(?:份)?(?:初|中旬|上旬|下旬|底|末)?")),
-    ("year", re.compile(rf"{_YEAR}\s*年(?!\d)(?:[初底末]|全年|年初|年底)?")),
+    ("year_edge", re.compile(rf"{_YEAR}\s*年\s*(初|底|末|年初|年底|年末)")),
+    ("year", re.compile(rf"{_YEAR}\s*年(?!\d)(?:全年)?")),
     ("rel_year_month_day", re.compile(rf"(今年|去年|明年|前年)\s*(\d{{1,2}}|{_CN_SMALL})\s*月\s*(\d{{1,2}}|{_CN_SMALL})\s*[日号號]")),
     ("rel_year_month", re.compile(rf"(今年|去年|明年|前年)\s*(\d{{1,2}}|{_CN_SMALL})\s*月(?:份)?")),
     ("rel_year_quarter", re.compile(rf"(今年|去年|明年|前年){_Q}")),
-    ("rel_year", re.compile(r"(今年|去年|明年|前年)(?:初|底|年初|年底|上半年|下半年)?")),
-    ("same_month_day", re.compile(r"(?:同月|当月|當月|本月)\s*(\d{1,2})\s*[日号號]")),
+    ("rel_year_edge", re.compile(r"(今年|去年|明年|前年)(初|底|末|年初|年底|年末)")),
+    ("rel_year", re.compile(r"(今年|去年|明年|前年)(?:上半年|下半年)?")),
+    ("same_year_md", re.compile(r"同年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")),
+    ("same_year_m", re.compile(r"同年\s*(\d{1,2})\s*月")),
+    ("today_paren", re.compile(r"今\s*[（(]\s*(\d{1,2})\s*[）)]\s*日")),
+    ("this_month_day", re.compile(r"本月\s*(\d{1,2})\s*[日号號]")),
+    ("same_month_day", re.compile(r"(?:同月|当月|當月)\s*(\d{1,2})\s*[日号號]")),
     ("month_day", re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")),
-    ("day_only", re.compile(r"(?<![\d月])(?:(?<=[，,。\s（(])|^)(\d{1,2})\s*[日号號](?=[，,\s）)]|当天|當天|晚|早|凌晨|上午|下午|盘后|盤後)")),
+    ("day_only", re.compile(r"(?<![\d月年第])(\d{1,2})\s*[日号號](?=[，,\s）)]|当天|當天|晚|早|凌晨|上午|下午|盘后|盤後|在|宣布|表示|发布|公布|起|电|称|说|指出|透露|对|于|将|正式|再|又|召开|举行|晚间|傍晚)")),
     ("this_month", re.compile(r"本月(?:初|中旬|上旬|下旬|底|稍早|早些时候)?|这个月")),
     ("last_month", re.compile(r"上月|上个月|上個月")),
     ("yesterday", re.compile(r"昨日|昨天")),
@@ -154,14 +160,37 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
     if kind == "year":
         year = int(g(1))
         return replace(base, date_start=f"{year}-01-01", date_end=f"{year}-12-31", precision="year")
+    if kind == "year_edge":
+        s, e = _month_range(int(g(1)), 1 if "初" in g(2) else 12)
+        return replace(base, date_start=s, date_end=e, precision="month")
 
     # Everything below needs the published date or an earlier date in the article.
     inferred = replace(base, inferred=True)
+    if kind == "today_paren":
+        if published is None:
+            return inferred
+        d = _day(published.year, published.month, int(g(1)))
+        return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day") if d else inferred
+    if kind in ("same_year_md", "same_year_m"):
+        ref = anchor_date(anchor) or published
+        if ref is None:
+            return inferred
+        if kind == "same_year_md":
+            d = _day(ref.year, int(g(1)), int(g(2)))
+            return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day", relative=True) if d else inferred
+        month = int(g(1))
+        if not 1 <= month <= 12:
+            return inferred
+        s, e = _month_range(ref.year, month)
+        return replace(inferred, date_start=s, date_end=e, precision="month", relative=True)
     if kind.startswith("rel_year"):
         year = _published_year(published)
         if year is None:
             return inferred
         year += _year_offset(g(1))
+        if kind == "rel_year_edge":
+            s, e = _month_range(year, 1 if "初" in g(2) else 12)
+            return replace(inferred, date_start=s, date_end=e, precision="month")
         if kind == "rel_year_month_day":
             d = _day(year, _num(g(2)) or 0, _num(g(3)) or 0)
             return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day") if d else inferred
@@ -180,7 +209,7 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         month = int(g(1))
         if not 1 <= month <= 12:
             return inferred
-        ref = anchor_date(anchor) or published
+        ref = published or anchor_date(anchor)
         if ref is None:
             return inferred
         year = ref.year
@@ -193,7 +222,14 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
             year -= 1
         s, e = _month_range(year, month)
         return replace(inferred, date_start=s, date_end=e, precision="month")
-    if kind in ("same_month_day", "day_only"):
+    if kind in ("this_month_day", "day_only") and published is not None:
+        day = int(g(1))
+        month_start = published.replace(day=1)
+        if kind == "day_only" and day > published.day:
+            month_start = _add_months(month_start, -1)
+        d = _day(month_start.year, month_start.month, day)
+        return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day") if d else inferred
+    if kind in ("same_month_day", "day_only", "this_month_day"):
         ref = anchor_date(anchor)
         if ref is None or anchor.precision not in ("day", "month"):
             return inferred

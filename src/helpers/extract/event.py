@@ -23,13 +23,13 @@ ACTIONS: list[tuple[str, str]] = [
     ("investigate", r"反垄断调查|反倾销调查|立案调查|调查|约谈|约见|问询"),
     ("sue", r"起诉|提起.{0,4}诉讼|诉讼"),
     ("ban", r"禁令|禁止|叫停|禁售|禁运|断供|停止(?:采购|购买|使用|供货|销售|出口|订购)|暂停(?:采购|购买|订购|进口)|"
-            r"要求.{0,10}停止|封杀|列入实体清单|不得(?:采购|购买|出口)"),
+            r"要求.{0,10}停止|封杀|列入实体清单|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
     ("tighten", r"需要许可证|须申请许可|需申请许可|须申领许可|许可证要求|需获得许可|收紧|加码|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
                 r"扩大.{0,6}(?:管制|限制)|限制出口|出口管制|新规|降至.{0,6}门槛|门槛"),
-    ("approve", r"批准|放行|解禁|许可|获准|松口|同意.{0,8}(?:出口|销售|放行|销往)|开绿灯"),
+    ("approve", r"批准|放行|解禁|许可|获准|松口|允许|同意.{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|开绿灯"),
     ("loosen", r"放宽|松绑|缓和"),
     ("launch", r"发布会|发布|推出|亮相|上市|量产|首发|交付|推出了"),
-    ("invest", r"注资|设立.{0,6}基金|成立.{0,6}基金|募资|投资"),
+    ("invest", r"注资|斥资|设立.{0,6}基金|成立.{0,6}基金|注册成立|募资|(?<![者])投资(?![者人方机])"),
     ("announce", r"宣布|公布|披露|财报显示|发布财报|确认|证实"),
     ("other", r"游说|会见|会面|访问|访华|出席|签署|重返|举行|召开|表态|会谈|通话|征收|上调|加征"),
 ]
@@ -119,10 +119,18 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         speech = _SPEECH.search(text)
         if speech and speech.start() < match.start() and action in ("other", "announce", "refuse"):
             continue
-        inside = [d for d in ctx.dates if g_start <= d.start < g_end and d.resolved or g_start <= d.start < g_end and d.inferred]
+        # The date that governs the action: the last one before the action verb, in this group or
+        # just before it (not one that belongs to an earlier group's action).
+        verb_at = actor.end + match.start()
+        previous_end = groups[n - 1][1] if n else 0
+        leading = [d for d in ctx.dates if previous_end <= d.start < verb_at and (d.resolved or d.inferred)]
+        calendar = [d for d in leading if d.date_start]
         before = [d for d in ctx.dates if d.start < g_start]
-        if inside:
-            date = inside[0]
+        inside = leading
+        if calendar:
+            date = calendar[-1]
+        elif leading:
+            date = leading[-1]
         elif before:
             date = before[-1]
         elif ctx.carried_date is not None:

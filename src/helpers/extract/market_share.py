@@ -16,30 +16,34 @@ from .context import PRODUCT_TYPES, Draft, SentenceContext
 from .hedges import hedge_for
 from .numbers import PERCENT, parse_percent
 
-_FIGURE = re.compile(rf"{PERCENT}|归零|腰斩|清零")
+_FIGURE = re.compile(rf"{PERCENT}|归零|腰斩|清零|个位数")
 _SHARE_WORDS = re.compile(
     r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|国产化率|国产替代率|替代率|自给率|渗透率|"
     r"营收|收入|研究人员|半壁江山"
 )
 # Words that make a figure a share on their own (营收 and 收入 do so only with 占 or a fraction).
-_STRONG_SHARE = re.compile(r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|国产化率|国产替代率|替代率|自给率|渗透率")
+_STRONG_SHARE = re.compile(r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|国产化率|国产替代率|替代率|自给率|渗透率|"
+                           r"这一比例|该比例|这个比例|此一比例|这一比重")
 _OCCUPIES = re.compile(r"占[^，。,；]{0,14}$")
 _NOT_SHARE_BEFORE = re.compile(
     r"(同比|环比|增长|增加|上涨|涨幅|上升了|下降了|下滑了|下跌|跌幅|降低|减少|提升|提高|缩短|损失|便宜|高出|贵|"
-    r"补贴|税|税率|关税|抽成|分成|上缴|折扣|打折|削减|效率|能效|良率|性能|算力|速度|成本|价格|利润率|毛利率|股价|指数)\s*(了|约|近|超过|超|达|达到|高达)?\s*$"
+    r"补贴|税|税率|关税|抽成|分成|上缴|抽取|收取|征收|折扣|打折|削减|效率|能效|良率|性能|算力|速度|成本|价格|利润率|毛利率|"
+    r"净利率|股价|指数|涨跌幅)\s*(了|约|近|超过|超|达|达到|高达|为|是|在|维持在|保持在|升至|降至)?\s*$"
 )
 _NOT_SHARE_AFTER = re.compile(
     r"^\s*(的)?(销售)?(收入|营收)?(补贴|关税|税|抽成|分成|折扣|交给|上缴|上交|给美国政府)"
-    r"|^\s*的(效果|性能|算力|水平)|^\s*(以内的|左右的增长|的增长|的涨幅|的跌幅)"
+    r"|^\s*的(效果|性能|算力)|^\s*(以内的|左右的增长|的增长|的涨幅|的跌幅)"
 )
 _MOVE = re.compile(
-    r"(暴跌|大跌|下跌|跌|下降|降|下滑|滑落|回落|萎缩|缩水|掉|减少|腰斩|上升|升|飙升|攀升|上涨|涨|增长|增加|提升|提高|扩大|跃升|猛增)"
+    r"(变成|变为|暴跌|大跌|下跌|跌|下降|降|下滑|滑落|回落|萎缩|缩水|掉|减少|腰斩|上升|升|飙升|攀升|上涨|涨|增长|增加|提升|提高|扩大|跃升|猛增)"
 )
 _CHANGE_TAIL = re.compile(r"(到了|到|至|为|成了|成)\s*(约|近|不足|超过|超|仅|只有|大约|不到)?\s*$")
-_FROM = re.compile(r"(从|由)\s*(曾经的|原来的|此前的|过去的|高达|高峰时的|峰值)?\s*$")
+_FROM = re.compile(r"(从|由)\s*(曾经的|原来的|此前的|过去的|高达|高峰时的|峰值)?\s*(逾|约|近|超过|超|不足|将近|接近|大约)?\s*$")
 
 
 def _metric(clause: str) -> str:
+    if "产能" in clause:
+        return "产能占比"
     if "国产替代率" in clause or "替代率" in clause:
         return "国产替代率"
     if "国产化率" in clause:
@@ -98,9 +102,15 @@ def _subject(ctx: SentenceContext, pos: int, metric: str) -> str:
     return ""
 
 
+# Between the two figures of a change the text may restate when: 由2024年的52%提升至2025年前三季度的61%.
+_WHEN = re.compile(r"(?:\d{4}\s*(?:年|财年)[^，。,；]{0,10}?的|[一二两三四五六七八九十\d]+年前的?|目前|现在|如今|当前|眼下|今天)")
+
+
 def _value(token: str) -> float | None:
     if token in ("归零", "清零"):
         return 0.0
+    if token == "个位数":
+        return 10.0
     return parse_percent(token)
 
 
@@ -131,9 +141,12 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         # ---- a change: 从A…(verb)到B, A…腰斩, A…归零
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if value is not None and nxt is not None and word not in ("归零", "清零"):
-            between = zh[tok.end() : nxt.start()]
+            raw_between = zh[tok.end() : nxt.start()]
+            between = _WHEN.sub("", raw_between)
             moves = _MOVE.search(between) or nxt.group(0) == "腰斩"
-            if len(between) <= 24 and moves and not re.search(r"[。；;]", between):
+            separate_times = any(tok.end() <= d.start < nxt.start() for d in ctx.dates) and not _FROM.search(
+                _WHEN.sub("", zh[max(0, tok.start() - 14) : tok.start()]))
+            if len(raw_between) <= 28 and moves and not separate_times and not re.search(r"[。；;]", between):
                 end_word = nxt.group(0)
                 if end_word == "腰斩":
                     to_value = value / 2
@@ -152,6 +165,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                     elif re.search(r"(增长|增加|上涨|提升|提高)了?$", between) and "从" not in before and "由" not in before:
                         to_value = None  # 营收增长了50%: a growth rate after a level
                 if to_value is not None:
+                    end_hedge = "不足" if end_word == "个位数" else ""
                     ctx_text = share_context(tok.start(), nxt.end())
                     if _SHARE_WORDS.search(ctx_text) or _FROM.search(before):
                         metric = _metric(ctx_text)
@@ -159,7 +173,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                             kind="market_share", start=tok.start(), end=nxt.end(),
                             subject=_subject(ctx, tok.start(), metric), scope=_scope(zh[: nxt.end()]),
                             metric=metric, value=to_value, unit="%", from_value=value, to_value=to_value,
-                            hedge=hedge_for(zh, nxt.start(), nxt.end()), date=ctx.date_for(tok.start()),
+                            hedge=end_hedge or hedge_for(zh, nxt.start(), nxt.end()), date=ctx.date_for(nxt.start()),
                         ))
                         used.update({i, i + 1})
                         continue
@@ -175,8 +189,9 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         if re.search(r"[个個]百分点", word):
             continue
         anaphor = re.search(r"这$", zh[max(0, tok.start() - 1) : tok.start()]) and value in ctx.previous_shares
-        if word in ("归零", "清零"):
-            if not _SHARE_WORDS.search(ctx_text):
+        if word in ("归零", "清零", "零", "0"):
+            s0, e0 = ctx.clause_bounds(tok.start())
+            if not _STRONG_SHARE.search(zh[s0:e0]):
                 continue
             drafts.append(Draft(kind="market_share", start=tok.start(), end=tok.end(),
                                 subject=_subject(ctx, tok.start(), "市场份额"), scope=_scope(zh[: tok.end()]),
@@ -188,8 +203,6 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             drafts.append(Draft(kind="market_share", start=tok.start() - 1, end=tok.end(), subject=subject,
                                 metric=metric, value=value, unit="%", date=ctx.date_for(tok.start())))
             continue
-        if not _SHARE_WORDS.search(ctx_text):
-            continue
         # The share word must govern this figure: a share word before it in the clause, 占…X%,
         # or the figure followed by what it is a share of (份额, 营收, 研究人员).
         s, e = ctx.clause_bounds(tok.start())
@@ -198,6 +211,8 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         governed = (
             _STRONG_SHARE.search(local)
             or _OCCUPIES.search(zh[max(0, tok.start() - 16) : tok.start()])
+            or re.search(r"(产能|产量|出货量?|采购量?|营收|收入|销量|销售额)的\s*(约|近|逾|超过|超|不足|将近)?\s*$",
+                         zh[max(0, tok.start() - 10) : tok.start()])
             or re.match(r"^(的)?(份额|市场份额|市占率|市场|营收|收入|研究人员|AI研究人员|比重)", trailing)
         )
         if not governed:
