@@ -62,6 +62,7 @@ def extract_article(
     published_date = _published(published)
     aligned = simplifier.to_simplified_aligned(text)
     anchor: DateRef | None = None
+    anchor_index = -10
     carried: DateRef | None = None
     last_speaker = ""
     previous_products = []
@@ -75,7 +76,7 @@ def extract_article(
             published=published_date, anchor=anchor, carried_date=carried, last_speaker=last_speaker,
             previous_products=previous_products, previous_shares=previous_shares,
         )
-        ctx.dates = find_dates(zh, published_date, anchor)
+        ctx.dates = find_dates(zh, published_date, anchor, recent=index - anchor_index <= 2)
         drafts: list[Draft] = []
         for extractor in EXTRACTORS.values():
             drafts.extend(extractor(ctx))
@@ -85,7 +86,7 @@ def extract_article(
         # What the next sentence inherits.
         resolved = [d for d in ctx.dates if d.date_start]
         if resolved:
-            anchor = resolved[-1]
+            anchor, anchor_index = resolved[-1], index
         has_event = any(d.kind == "event" for d in drafts)
         relative_or_short = [d for d in ctx.dates if d.resolved and (d.relative or d.inferred or len(zh) < 24)]
         carried = relative_or_short[-1] if relative_or_short and not has_event else None

@@ -125,7 +125,8 @@ def _add_months(d: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
-def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: DateRef | None) -> DateRef:
+def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: DateRef | None,
+            recent: bool = True) -> DateRef:
     """Turn one match into a DateRef; unresolvable ones keep their text and `inferred`."""
     base = DateRef(m.start(), m.end(), m.group(0))
     g = m.group
@@ -209,6 +210,30 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         month = int(g(1))
         if not 1 <= month <= 12:
             return inferred
+        # In a chronological passage (the previous date was a specific day), a bare date continues
+        # from it; otherwise it is the most recent such date before publication.
+        chrono = recent and anchor is not None and anchor.precision == "day" and anchor.date_start
+        if recent and anchor is not None and anchor.precision == "year" and not anchor.inferred and published:
+            # Under a year heading (2025年：反复。), a bare date is in that year.
+            year = int(anchor.date_start[:4])
+            if kind == "month_day":
+                d = _day(year, month, int(g(2)))
+                if d and d <= published:
+                    return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day", relative=True)
+            elif dt.date(year, month, 1) <= published:
+                s, e = _month_range(year, month)
+                return replace(inferred, date_start=s, date_end=e, precision="month", relative=True)
+        if chrono:
+            a = anchor_date(anchor)
+            day = int(g(2)) if kind == "month_day" else 1
+            d = _day(a.year, month, day) or _day(a.year, month, 1)
+            if d and d < a.replace(day=1 if kind == "month" else a.day):
+                d = _day(a.year + 1, month, day)
+            if d and (published is None or d <= published):
+                if kind == "month_day":
+                    return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day", relative=True)
+                s, e = _month_range(d.year, d.month)
+                return replace(inferred, date_start=s, date_end=e, precision="month", relative=True)
         ref = published or anchor_date(anchor)
         if ref is None:
             return inferred
@@ -274,9 +299,7 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         if unit in ("个月", "個月"):
             if anchor.precision not in ("day", "month") or not float(amount).is_integer():
                 return relative
-            d = _add_months(ref, int(amount))
-            if anchor.precision == "day":
-                return replace(relative, date_start=_iso(d), date_end=_iso(d), precision="day")
+            d = _add_months(ref, int(amount))  # a month later names a month, not a day
             s, e = _month_range(d.year, d.month)
             return replace(relative, date_start=s, date_end=e, precision="month")
         if unit == "年":
@@ -298,12 +321,15 @@ def anchor_date(anchor: DateRef | None) -> dt.date | None:
     return dt.date.fromisoformat(anchor.date_start)
 
 
-def find_dates(sentence_zh: str, published: dt.date | None = None, anchor: DateRef | None = None) -> list[DateRef]:
+def find_dates(sentence_zh: str, published: dt.date | None = None, anchor: DateRef | None = None,
+               recent: bool = True) -> list[DateRef]:
     """Date expressions in a (simplified) sentence, left to right, non-overlapping, resolved.
 
     `anchor` is the nearest earlier resolved date in the article: relative
     expressions (`三个月后`, `同一天`) are resolved against it, and it moves to
-    each newly resolved date within the sentence.
+    each newly resolved date within the sentence. `recent` says the anchor is
+    from this or one of the two sentences before: only then does a bare
+    `12月9日` continue a chronological passage from it.
     """
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, re.Match[str]]] = []
@@ -316,8 +342,8 @@ def find_dates(sentence_zh: str, published: dt.date | None = None, anchor: DateR
     found.sort(key=lambda km: km[1].start())
     refs = []
     for kind, m in found:
-        ref = resolve(kind, m, published, anchor)
+        ref = resolve(kind, m, published, anchor, recent)
         refs.append(ref)
         if ref.date_start:
-            anchor = ref
+            anchor, recent = ref, True
     return refs

@@ -23,17 +23,18 @@ ACTIONS: list[tuple[str, str]] = [
     ("investigate", r"反垄断调查|反倾销调查|立案调查|调查|约谈|约见|问询"),
     ("sue", r"起诉|提起.{0,4}诉讼|诉讼"),
     ("ban", r"禁令|禁止|叫停|禁售|禁运|断供|停止(?:采购|购买|使用|供货|销售|出口|订购)|暂停(?:采购|购买|订购|进口)|"
-            r"要求.{0,10}停止|封杀|列入实体清单|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
+            r"要求.{0,20}停止|封杀|列入实体清单|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
     ("tighten", r"需要许可证|须申请许可|需申请许可|须申领许可|许可证要求|需获得许可|收紧|加码|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
                 r"扩大.{0,6}(?:管制|限制)|限制出口|出口管制|新规|降至.{0,6}门槛|门槛"),
     ("approve", r"批准|放行|解禁|许可|获准|松口|允许|同意.{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|开绿灯"),
     ("loosen", r"放宽|松绑|缓和"),
     ("launch", r"发布会|发布|推出|亮相|上市|量产|首发|交付|推出了"),
-    ("invest", r"注资|斥资|设立.{0,6}基金|成立.{0,6}基金|注册成立|募资|(?<![者])投资(?![者人方机])"),
+    ("invest", r"注资|斥资|设立.{0,6}基金|成立.{0,6}基金|注册成立|募资|(?<![者])投资(?![者人方机峰论活大会])"),
     ("announce", r"宣布|公布|披露|财报显示|发布财报|确认|证实"),
     ("other", r"游说|会见|会面|访问|访华|出席|签署|重返|举行|召开|表态|会谈|通话|征收|上调|加征"),
 ]
 _ACTION_RES = [(name, re.compile(pattern)) for name, pattern in ACTIONS]
+STRONG_ACTIONS = {"ban", "tighten", "approve", "resume", "loosen", "investigate", "sue", "refuse"}
 _SPEECH = re.compile(r"(说|表示|强调|直言|警告|坦言|指出|称|透露|回应|认为|感慨|承认|炮轰|批评|痛斥|抨击|谈到|提到)")
 _EXPORT_ACTORS = {"美国商务部", "美国商务部工业与安全局", "特朗普政府", "拜登政府", "白宫", "美国政府"}
 
@@ -61,7 +62,7 @@ def classify(text: str) -> tuple[str, re.Match[str] | None]:
 
 
 _CLAUSE = re.compile(r"[，,；;：:]")
-_LEAD = re.compile(r"^(?:[\s“”\"（）()]|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被|由|据)*")
+_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』]|【[^】]{0,24}】|据报|据悉|又|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被|由|据)*")
 # Before the actor a clause may hold titles and places: 美国总统特朗普, 中国国家网信办.
 _TITLE_PREFIX = re.compile(r"^(?:美国|中国|美方|中方|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
                            r"董事长|总裁|发言人|官员|人工智能负责人|负责人|时间|美国时间|北京时间|[\d]{1,2}日|在|于)*$")
@@ -69,7 +70,7 @@ _TITLE_PREFIX = re.compile(r"^(?:美国|中国|美方|中方|白宫|总统|美�
 GENERIC_ACTORS = {
     "中方": "中国政府", "中国政府": "中国政府", "北京当局": "中国政府", "监管部门": "中国监管部门",
     "有关部门": "中国监管部门", "监管机构": "中国监管部门", "中国海关": "中国海关", "海关": "中国海关",
-    "美方": "美国政府", "美国政府": "美国政府", "华盛顿": "美国政府", "美国国会": "美国国会", "国会": "美国国会",
+    "美方": "美国政府", "中国": "中国政府", "美国政府": "美国政府", "华盛顿": "美国政府", "美国国会": "美国国会", "国会": "美国国会",
 }
 _GENERIC_ACTOR = re.compile("|".join(sorted(map(re.escape, GENERIC_ACTORS), key=len, reverse=True)))
 
@@ -95,7 +96,9 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
             generic = _GENERIC_ACTOR.match(zh, pos) or re.compile(r"(?:有关|相关)?(" + _GENERIC_ACTOR.pattern + ")").match(zh, pos)
             if generic:
                 word = generic.group(generic.lastindex or 0)
-                actor = Mention(generic.start(), generic.end(), word, GENERIC_ACTORS[word], "agency")
+                strong = classify(zh[generic.end():end])[0] in STRONG_ACTIONS
+                if word != "中国" or strong:  # 中国区域营收… is a place, not a government acting
+                    actor = Mention(generic.start(), generic.end(), word, GENERIC_ACTORS[word], "agency")
         if actor is not None:
             groups.append([b, end, actor])
         elif groups:
@@ -137,6 +140,18 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             date = replace(ctx.carried_date, inferred=True)
         else:
             continue
+        if actor.canonical == "中国政府" and actor.text == "中国" and action not in STRONG_ACTIONS:
+            continue  # 中国 as a place (中国拥有…) is an actor only for a government act
+        # Passive: 智谱等企业被美方列入实体清单 — the actor is the one after 被.
+        passive = re.search(r"被\s*", text[: match.start()])
+        if passive:
+            agent_pos = actor.end + passive.end()
+            agent = next((m for m in ctx.mentions if m.start == agent_pos and m.type in ACTOR_TYPES), None)
+            generic = _GENERIC_ACTOR.match(zh, agent_pos)
+            if agent is not None:
+                actor = agent
+            elif generic:
+                actor = Mention(generic.start(), generic.end(), generic.group(0), GENERIC_ACTORS[generic.group(0)], "agency")
         items = [m.canonical for m in ctx.mentions if g_start <= m.start < g_end and m.type in PRODUCT_TYPES]
         objects = [m.canonical for m in ctx.mentions
                    if actor.end <= m.start < g_end and m.type == "company" and m.canonical != actor.canonical]
