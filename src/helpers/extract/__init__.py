@@ -65,6 +65,7 @@ def extract_article(
     anchor_index = -10
     carried: DateRef | None = None
     last_speaker = ""
+    open_quote = ""
     previous_products = []
     previous_shares: dict[float, tuple[str, str]] = {}
     rows: list[dict] = []
@@ -74,6 +75,7 @@ def extract_article(
         ctx = SentenceContext(
             article_id=article_id, index=index, offset=start, text=sentence, zh=zh, mentions=mentions,
             published=published_date, anchor=anchor, carried_date=carried, last_speaker=last_speaker,
+            open_quote_speaker=open_quote,
             previous_products=previous_products, previous_shares=previous_shares,
         )
         ctx.dates = find_dates(zh, published_date, anchor, recent=index - anchor_index <= 2)
@@ -91,6 +93,14 @@ def extract_article(
         relative_or_short = [d for d in ctx.dates if d.resolved and (d.relative or d.inferred or len(zh) < 24)]
         carried = relative_or_short[-1] if relative_or_short and not has_event else None
         speakers = [d.actor for d in drafts if d.kind == "quote" and d.actor]
+        quotes_here = [d for d in drafts if d.kind == "quote" and d.actor]
+        opened = sum(zh.count(c) for c in "“「『") - sum(zh.count(c) for c in "”」』")
+        if quotes_here and opened > 0:
+            open_quote = quotes_here[-1].actor
+        elif open_quote and sum(zh.count(c) for c in "”」』") > sum(zh.count(c) for c in "“「『"):
+            open_quote = ""  # the quotation closed in this sentence
+        elif not open_quote or opened < 0:
+            open_quote = ""
         persons = [m.canonical for m in mentions if m.type == "person"]
         if speakers:
             last_speaker = speakers[-1]

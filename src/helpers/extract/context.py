@@ -52,6 +52,7 @@ class SentenceContext:
     dates: list[DateRef] = field(default_factory=list)
     carried_date: DateRef | None = None  # a relative date from the previous sentence with no event of its own
     last_speaker: str = ""  # nearest named speaker before this sentence
+    open_quote_speaker: str = ""  # the speaker of a quotation still open at the end of the previous sentence
     previous_products: list[Mention] = field(default_factory=list)  # products named in the previous sentence
     previous_shares: dict[float, tuple[str, str]] = field(default_factory=dict)  # value -> (subject, metric)
 

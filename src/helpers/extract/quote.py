@@ -19,12 +19,14 @@ _VERB = (r"(?:曾|也|还|更|再次|多次|公开|亲口|直接|当场|特别|�
          r"(?:(?:说过一句话|说道|说(?!法|明|服|是)|表示|强调|直言|警告|坦言|指出|声称|宣称|称(?!为|作|之|号)|透露|回应|认为|感慨|承认|"
          r"补充道|补充|提到|谈到|写道|抱怨|呼吁|炮轰|痛斥|批评|抨击|指责|报道|直指|表态|重申|断言|告诉|"
          r"提醒|建议|解释|坦承|放话|喊话|暗示|回答|答道|问道|形容|说明|宣称|强调说))")
-_GENERIC = r"(?:工程师|网友|分析师|专家|业内人士|知情人士|消息人士|投资人|业者|法人|官员|发言人|学者|研究员|评论员|高管)"
+_GENERIC = (r"(?:工程师|网友|分析人士|分析师|专家|业内人士|知情人士|消息人士|市场人士|投资人|供应链业者|业者|业界|法人|"
+            r"官员|新闻发言人|发言人|学者|研究员|评论员|高管|代工厂高层|高层|基金经理|券商|研究机构)")
 _GENERIC_SPEAKER = re.compile(rf"(?:有|一位|一名|多位|某)?(?:[^\s，,。：:“”]{{0,6}}?)({_GENERIC})\s*{_VERB}")
-_NAMED_ROLE = re.compile(
-    rf"(分析师|研究员|总监|经理|总裁|董事长|发言人|主任|教授|创始人|部长|负责人|院长|经济学家|首席执行官|CEO|主席|局长|司长|副总裁)"
-    rf"\s*([\u4e00-\u9fff]{{2,3}}?)\s*{_VERB}"
-)
+_ROLE = r"(分析师|研究员|总监|经理|总裁|董事长|发言人|主任|教授|创始人|部长|负责人|院长|经济学家|首席执行官|CEO|主席|局长|司长|副总裁)"
+_NOT_A_NAME = re.compile(r"^(昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又)")
+_NAMED_ROLE = re.compile(rf"{_ROLE}\s*([\u4e00-\u9fff]{{2,3}}?)\s*{_VERB}")
+# 陈思妤：「…」 — a speaker the lexicon does not know, heading the line of an interview answer
+_NAME_COLON = re.compile(r"(?:^|(?<=[。！？\n]))\s*(?:[^\s：:，,。「“]{0,24}?" + _ROLE + r")?([\u4e00-\u9fff]{2,4})\s*[:：]\s*(?=[“「『])")
 _PRONOUN = re.compile(rf"(他|她)\s*{_VERB}")
 _VERB_RE = re.compile(_VERB)
 _OPEN, _CLOSE = "“「『\"", "”」』\""
@@ -88,14 +90,21 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             continue
         tail = zh[m.end : m.end + 24]
         # 黄仁勋说 / 黄仁勋在接受媒体采访时说 / 黄仁勋曾多次表示
-        v = re.match(rf"(?:[^，。,:：“”]{{0,16}}?(?:时|中|上|后)|日前|近日|此前|昨日|今日|周[一二三四五六日]|曾经|当天|随后)?\s*{_VERB}", tail)
+        v = re.match(rf"(?:[^，。,:：“”]{{0,16}}?(?:时|中|上|后)[，,]?|日前|近日|此前|早前|昨日|今日|周[一二三四五六日]|曾经|当天|随后|"
+                     rf"方面|公司|官方|发言人|新闻发言人|一位发言人|发言人[^，。,:：“”]{{0,4}}?)?\s*{_VERB}", tail)
         if v and not ctx.inside_quote(m.start):
             speakers.append((m.end + v.end(), m.start, m.canonical))
     for m in _GENERIC_SPEAKER.finditer(zh):
         speakers.append((m.end(), m.start(1), m.group(1)))
     # A person the lexicon does not know, named after a role: 集邦分析师李明表示, 发言人毛宁说
     for m in _NAMED_ROLE.finditer(zh):
-        speakers.append((m.end(), m.start(2), m.group(2)))
+        if not _NOT_A_NAME.match(m.group(2)):
+            speakers.append((m.end(), m.start(2), m.group(2)))
+    for m in _NAME_COLON.finditer(zh):
+        name = m.group(2)
+        known = next((x for x in ctx.mentions if x.start <= m.start(2) < x.end), None)
+        if known is None and not _NOT_A_NAME.match(name) and name not in ("问", "答", "记者", "编者按"):
+            speakers.append((m.end(), m.start(2), name))
     for m in _PRONOUN.finditer(zh):
         if ctx.last_speaker or speakers:
             earlier = [s for s in speakers if s[0] <= m.start()]
@@ -117,6 +126,9 @@ def extract(ctx: SentenceContext) -> list[Draft]:
     for m in ctx.mentions:
         if m.type in SPEAKER_TYPES and re.match(r"\s*[:：]\s*[“「『\"]", zh[m.end : m.end + 4]):
             speakers.append((m.end, m.start, m.canonical))
+    if ctx.open_quote_speaker and zh and zh[0] not in _OPEN:
+        end = next((i for i, ch in enumerate(zh) if ch in _CLOSE), len(zh))
+        add(0, end, ctx.open_quote_speaker)
     speakers.sort()
     for verb_end, speaker_start, actor in speakers:
         if ctx.inside_quote(speaker_start):
