@@ -90,7 +90,7 @@ def _finding(nb) -> str:
         if "finding" in cell.get("metadata", {}).get("tags", []):
             for output in cell.get("outputs", []):
                 data = output.get("data", {})
-                text = data.get("text/markdown") or data.get("text/plain") or output.get("text")
+                text = data.get("text/plain") or output.get("text")
                 if text:
                     text = "".join(text) if isinstance(text, list) else text
                     return text.strip().strip("'\"")
