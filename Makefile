@@ -8,7 +8,7 @@ OUT    ?= reports
 TABLES ?= data/processed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup build report test lab clean
+.PHONY: help setup build report test lab clean browser
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -31,7 +31,14 @@ build: $(STAMP) ## ingest CORPUS into TABLES (articles, claims, ingest report)
 report: $(STAMP) ## build CORPUS and render every notebook into OUT/index.html
 	$(BIN)/python -m helpers report --corpus $(CORPUS) --out $(OUT)
 
-test: $(STAMP) ## run the test suite
+# The browser tests use Debian's Chromium; install it when we can (root, apt), else they skip and say why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	    { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ; } || \
+	  echo "chromium could not be installed: the browser tests will be skipped"
+
+test: $(STAMP) browser ## run the test suite
 	$(BIN)/python -m pytest -q
 
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel

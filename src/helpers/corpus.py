@@ -229,6 +229,7 @@ def build(
 
 def _build_locked(corpus, out, cache_dir, lexicon_folder, workers, log) -> BuildResult:
     files = find_article_files(corpus)
+    found_names = {p.relative_to(corpus).as_posix() for p in files}
     report_rows: list[dict] = []
 
     def report(file: str, status: str, reason: str = "", article_id: str = "", encoding: str = "") -> None:
@@ -283,9 +284,8 @@ def _build_locked(corpus, out, cache_dir, lexicon_folder, workers, log) -> Build
     for problem in manifest.problems:
         report(f"manifest.csv (line {problem.line})", "skipped",
                f"{problem.file + ': ' if problem.file else ''}{problem.reason}")
-    known = {rel for rel in results}
     for name, row in manifest.rows.items():
-        if name not in known:
+        if name not in found_names:
             report("manifest.csv", "skipped", f"row names a file that is not in the corpus: {name}")
 
     ok = {rel: v for rel, v in results.items() if isinstance(v, Ingested)}

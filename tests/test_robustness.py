@@ -1,0 +1,186 @@
+"""Messy corpora, hostile article text, interrupted and concurrent runs, stated limits."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from messy import write_messy_corpus
+
+from helpers import paths
+from helpers.corpus import BuildError, build, load
+from helpers.run import report
+
+
+def quiet(_msg: str) -> None:
+    pass
+
+
+def checksum_tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def messy_report(tmp_path_factory):
+    root = tmp_path_factory.mktemp("messy")
+    corpus = write_messy_corpus(root)
+    before = checksum_tree(corpus)
+    out = root / "report"
+    report(corpus, out, as_of="2025-11-21", log=quiet)
+    return corpus, out, before
+
+
+def test_every_file_is_accounted_for(messy_report):
+    corpus, out, _ = messy_report
+    report_rows = pd.read_csv(out / "data" / "ingest_report.csv", encoding="utf-8-sig", keep_default_na=False)
+    files = {p.relative_to(corpus).as_posix() for p in corpus.rglob("*")
+             if p.is_file() and p.suffix in (".txt", ".html")}
+    assert files <= set(report_rows["file"])
+    status = report_rows.set_index("file")["status"]
+    assert status["empty.txt"] == "skipped" and status["photo.txt"] == "skipped"
+    assert status["repost.txt"] == "duplicate"
+    for name in ["gbk.txt", "big5.txt", "utf16.txt", "a/b/nested.txt", "新 文章 with spaces.txt", "hostile.html", "hostile.txt"]:
+        assert status[name] == "ok", name
+    reasons = " ".join(report_rows["reason"])
+    assert "missing.txt" in reasons and "2025-02-30" in reasons
+    assert (out / "index.html").exists()
+
+
+def test_the_corpus_is_never_written(messy_report):
+    corpus, _, before = messy_report
+    assert checksum_tree(corpus) == before
+
+
+def test_article_markup_stays_text_in_the_html(messy_report):
+    _, out, _ = messy_report
+    for page in out.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "__pwned" not in html or "window.__pwned" not in _scripts(html), page.name
+        assert "<script>window.__pwned" not in html and 'onerror="window.__pwned' not in html, page.name
+        assert "<b onclick" not in html, page.name
+
+
+def _scripts(html: str) -> str:
+    import re
+
+    return " ".join(re.findall(r"<script[^>]*>(.*?)</script>", html, flags=re.S))
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    path = _chromium()
+    if path is None:
+        pytest.skip("Chromium is not installed (make test installs Debian's chromium when it can)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+def _open(browser, page_path: Path):
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("request", lambda r: problems.append(f"network: {r.url}") if not r.url.startswith(("file:", "data:")) else None)
+    page.goto(page_path.as_uri())
+    page.wait_for_load_state("load")
+    return page, problems
+
+
+def test_hostile_text_never_runs_or_becomes_markup_in_a_browser(messy_report, browser):
+    _, out, _ = messy_report
+    pages = sorted(out.glob("*.html"))
+    assert len(pages) >= 6
+    for path in pages:
+        page, problems = _open(browser, path)
+        assert page.evaluate("window.__pwned") is None, path.name
+        assert page.evaluate("document.querySelectorAll('[onerror],[onclick],[onmouseover],iframe').length") == 0, path.name
+        assert problems == [], (path.name, problems)
+        page.close()
+    index, _ = _open(browser, out / "index.html")
+    assert "<script>window.__pwned" not in index.content()
+    index.close()
+
+
+def test_seed_reports_render_without_console_errors(browser, tmp_path):
+    out = tmp_path / "report"
+    report(paths.SEEDS, out, as_of="2025-11-21", log=quiet)
+    for path in sorted(out.glob("*.html")):
+        page, problems = _open(browser, path)
+        assert problems == [], (path.name, problems)
+        assert page.evaluate("document.querySelectorAll('img').length") >= (1 if path.name != "index.html" else 0)
+        if path.name != "index.html":
+            assert page.evaluate("document.querySelectorAll('details.cw-code').length") > 0
+        page.close()
+
+
+# ------------------------------------------------------------ interruption
+
+def _many_articles(corpus: Path, n: int) -> None:
+    seeds = sorted(paths.SEEDS.glob("*.txt"))
+    for i in range(n):
+        text = seeds[i % len(seeds)].read_text(encoding="utf-8")
+        (corpus / f"gen_{i:04d}.txt").write_text(text.replace("95%", f"{50 + i % 40}%") + f"\n编号{i}。", encoding="utf-8")
+
+
+def test_a_killed_build_leaves_the_last_tables_and_the_next_run_completes(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(paths.SEEDS, corpus)
+    out = tmp_path / "out"
+    build(corpus, out, log=quiet)
+    good = pd.read_parquet(out / "articles.parquet")
+    _many_articles(corpus, 400)
+    env = dict(os.environ, PYTHONPATH=str(paths.ROOT / "src"))
+    proc = subprocess.Popen([sys.executable, "-m", "helpers", "build", "--corpus", str(corpus), "--out", str(out)],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    cache = out / ".cache"
+    start_count = len(list(cache.rglob("*.json")))
+    while time.time() < deadline and proc.poll() is None and len(list(cache.rglob("*.json"))) < start_count + 20:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    # The previous tables are intact and readable.
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "articles.parquet"), good)
+    assert not list(out.glob(".*.tmp"))
+    again = build(corpus, out, log=quiet)
+    assert len(again.articles) == 404
+    assert again.n_ingested < 400  # what the killed run finished was kept
+    fresh = build(corpus, tmp_path / "fresh", log=quiet)
+    pd.testing.assert_frame_equal(again.articles, fresh.articles)
+
+
+def test_too_many_files_are_reported_not_read(seed_corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "MAX_FILES", 3)
+    result = build(seed_corpus, tmp_path / "out", log=quiet)
+    skipped = result.report[result.report["status"] == "skipped"]
+    assert len(skipped) == 1 and "limit of 3 files" in skipped["reason"].iloc[0]
+    assert len(result.articles) == 3
+
+
+def test_two_builds_on_one_folder_do_not_interleave(seed_corpus, tmp_path):
+    from filelock import FileLock
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with FileLock(str(out / ".build.lock")):
+        with pytest.raises(BuildError, match="another build"):
+            build(seed_corpus, out, log=quiet)
