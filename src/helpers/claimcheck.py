@@ -83,7 +83,7 @@ class Verdict:
     note: str
 
 
-def check_spec(claim: pd.Series, specs: pd.DataFrame) -> Verdict:
+def check_spec(claim, specs: pd.DataFrame) -> Verdict:
     if claim["unit"] == "ratio":
         return _check_ratio(claim, specs)
     family = _family(claim["metric"])
@@ -132,7 +132,7 @@ def _sparsity_note(r) -> str:
     return "matches a figure whose sparsity the source does not state"
 
 
-def _check_ratio(claim: pd.Series, specs: pd.DataFrame) -> Verdict:
+def _check_ratio(claim, specs: pd.DataFrame) -> Verdict:
     a = _reference_candidates(specs, claim["subject"], "compute", "")
     b = _reference_candidates(specs, claim["relative_to"], "compute", "")
     common = sorted(set(a["precision"]) & set(b["precision"]) - {""})
@@ -152,7 +152,7 @@ def _check_ratio(claim: pd.Series, specs: pd.DataFrame) -> Verdict:
     return Verdict("agrees" if ok else "conflicts", [int(ra.name), int(rb.name)], values, note + ".")
 
 
-def check_event(claim: pd.Series, matched_rows: list[int], reference_events: pd.DataFrame) -> Verdict:
+def check_event(claim, matched_rows: list[int], reference_events: pd.DataFrame) -> Verdict:
     if not matched_rows:
         return Verdict("unverifiable", [], "", "no export-control event in the reference matches this actor, action and date")
     rows = reference_events.loc[matched_rows]
@@ -183,10 +183,13 @@ def claim_check(claims: pd.DataFrame, specs: pd.DataFrame | None = None,
     if events_matched is not None:
         matched = {r.claim_id: [int(j) for j in str(r.reference_rows).split(";") if j]
                    for r in events_matched.itertuples()}
+    spec_verdicts: dict[tuple, Verdict] = {}  # the same figure about the same thing gets the same verdict
     for claim in claims.to_dict("records"):
-        claim = pd.Series(claim)
         if claim["kind"] == "spec":
-            v = check_spec(claim, specs)
+            key = (claim["subject"], claim["metric"], claim["value"], claim["unit"], claim["hedge"], claim["relative_to"])
+            if key not in spec_verdicts:
+                spec_verdicts[key] = check_spec(claim, specs)
+            v = spec_verdicts[key]
         elif claim["kind"] == "event" and reference_events is not None:
             v = check_event(claim, matched.get(claim["claim_id"], []), reference_events)
         else:
@@ -214,34 +217,42 @@ def _figure(row) -> float:
     return row["to_value"] if pd.notna(row.get("to_value")) else row["value"]
 
 
-def _consistent(a, b) -> bool:
-    fa, fb = _figure(a), _figure(b)
+def _consistent(a: tuple[float, str], b: tuple[float, str]) -> bool:
+    (fa, ha), (fb, hb) = a, b
     if pd.isna(fa) or pd.isna(fb):
         return True
-    return hedge_agrees(fa, a["hedge"] or "", fb) or hedge_agrees(fb, b["hedge"] or "", fa)
+    return hedge_agrees(fa, ha, fb) or hedge_agrees(fb, hb, fa)
 
 
 def disagreements(claims: pd.DataFrame, speakers: pd.Series | None = None) -> pd.DataFrame:
-    """Claims on the same subject and metric whose figures differ beyond their hedges, grouped."""
+    """Claims on the same subject and metric whose figures differ beyond their hedges, grouped.
+
+    Figures are compared as distinct (figure, hedge) pairs, so a subject written about in
+    thousands of articles costs the square of its distinct figures, not of its claims.
+    """
     data = claims[claims["kind"].isin(["market_share", "spec", "money"]) & (claims["subject"] != "")].copy()
     data["speaker"] = speakers.reindex(data.index).fillna("") if speakers is not None else data["actor"]
     data["date"] = data["period"].where(data["period"] != "", data["date_start"])
     data["scope_family"] = [scope_family(s) if k == "market_share" else "" for k, s in zip(data["kind"], data["scope"])]
+    data["figure_key"] = list(zip(data["to_value"].where(data["to_value"].notna(), data["value"]), data["hedge"].fillna("")))
     out = []
     group_id = 0
     for (kind, subject, metric, unit, _), group in data.groupby(["kind", "subject", "metric", "unit", "scope_family"]):
         if group["article_id"].nunique() < 2:
             continue
-        records = group.to_dict("records")
-        conflicting = set()
-        for i, a in enumerate(records):
-            for b in records[i + 1:]:
-                if a["article_id"] != b["article_id"] and not _consistent(a, b):
-                    conflicting.update({i, records.index(b)})
-        if not conflicting:
+        articles_by_key: dict[tuple, set[str]] = {}
+        for key, article in zip(group["figure_key"], group["article_id"]):
+            articles_by_key.setdefault(key, set()).add(article)
+        keys = list(articles_by_key)
+        clashes = {k: [j for j in keys if j != k and not _consistent(k, j)] for k in keys}
+        member_mask = [
+            any(articles_by_key[j] - {article} for j in clashes[key])
+            for key, article in zip(group["figure_key"], group["article_id"])
+        ]
+        members = group[member_mask].to_dict("records")
+        if not members:
             continue
         group_id += 1
-        members = [records[i] for i in sorted(conflicting)]
         reason = _reason(members)
         for m in members:
             out.append({

@@ -9,6 +9,7 @@ that are not text raise `NotText` with the reason.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -46,11 +47,13 @@ def _nul_pattern(data: bytes) -> str | None:
     return None
 
 
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def _looks_textual(text: str) -> bool:
     if not text.strip():
         return False
-    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
-    return bad / len(text) < 0.01
+    return len(_BAD_CHARS.findall(text)) / len(text) < 0.01
 
 
 def decode_bytes(data: bytes) -> Decoded:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections import defaultdict
 
 import numpy as np
@@ -28,12 +29,10 @@ def fingerprint(text_zh_hans: str) -> str:
 
 
 def shingles(text_zh_hans: str) -> np.ndarray:
+    """CRC-32 hashes of the text's character 5-grams (deterministic, so duplicates are the same every run)."""
     core = _STRIP.sub("", text_zh_hans)
     grams = {core[i : i + SHINGLE] for i in range(max(1, len(core) - SHINGLE + 1))}
-    return np.array(
-        sorted(int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "little") >> 4 for g in grams),
-        dtype=np.uint64,
-    )
+    return np.unique(np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.uint64, count=len(grams)))
 
 
 _rng = np.random.default_rng(20251103)

@@ -54,15 +54,17 @@ def _has_cjk(s: str) -> bool:
     return re.search(f"[{CJK}]", s) is not None
 
 
-def _form_pattern(form: str) -> str:
-    """Regex for one alias: flexible spaces and hyphens, word edges for Latin ends."""
-    parts = [re.escape(p) for p in re.split(r"[\s\-]+", form.strip()) if p]
-    body = r"[\s\-]?".join(parts)
-    if re.match(r"[A-Za-z0-9]", form):
-        body = r"(?<![A-Za-z0-9])" + body
-    if re.search(r"[A-Za-z0-9]$", form):
-        body = body + r"(?![A-Za-z0-9])"
-    return body
+_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+def _spacings(form: str) -> set[str]:
+    """The form with each space or hyphen written as nothing, a space or a hyphen."""
+    parts = [p for p in re.split(r"[\s\-]+", form) if p]
+    variants = {""}
+    for i, part in enumerate(parts):
+        joins = [""] if i == 0 else ["", " ", "-"]
+        variants = {v + j + part for v in variants for j in joins}
+    return variants
 
 
 @dataclass
@@ -82,13 +84,7 @@ class Lexicon:
                         f"alias {form!r} names both {other.canonical!r} and {entity.canonical!r}"
                     )
                 self._by_form[key] = entity
-        forms = sorted(
-            {f for e in self.entities for f in e.forms if f.strip()},
-            key=lambda f: (-len(f), f),
-        )
-        self._scanner = re.compile(
-            "|".join(f"(?:{_form_pattern(f)})" for f in forms), re.IGNORECASE
-        )
+        self._automaton = self._build_automaton()
 
     @staticmethod
     def _key(form: str) -> str:
@@ -104,16 +100,47 @@ class Lexicon:
         entity = self.entity(name)
         return entity.canonical if entity else name
 
+    def _build_automaton(self):
+        """An Aho-Corasick automaton over every form, lower-cased, in every spacing (`Atlas950 SuperPoD`)."""
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for entity in self.entities:
+            for form in entity.forms:
+                for variant in _spacings(form.strip()):
+                    key = variant.lower()
+                    if key and len(key) == len(variant):
+                        automaton.add_word(key, (len(key), entity.canonical, entity.type,
+                                                 bool(re.match(r"[a-z0-9]", key)), bool(re.search(r"[a-z0-9]$", key))))
+        automaton.make_automaton()
+        return automaton
+
     def mentions(self, text: str) -> list[Mention]:
-        """Non-overlapping entity mentions, leftmost and longest first."""
-        found = []
-        for match in self._scanner.finditer(text):
-            entity = self.entity(match.group(0))
-            if entity is None:  # a flexible-spacing variant: normalise and retry
+        """Non-overlapping entity mentions, leftmost and longest first.
+
+        Latin names match whole words only (`H20` is not found in `H200`), in any case and with
+        the spacing and hyphenation variants of their forms.
+        """
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a character whose lower case is longer (İ): keep positions
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        candidates = []
+        for end, (length, canonical, type_, latin_start, latin_end) in self._automaton.iter(lowered):
+            start = end - length + 1
+            if latin_start and start > 0 and _WORD.match(text[start - 1]):
                 continue
-            found.append(
-                Mention(match.start(), match.end(), match.group(0), entity.canonical, entity.type)
-            )
+            if latin_end and end + 1 < len(text) and _WORD.match(text[end + 1]):
+                continue
+            candidates.append((start, -length, canonical, type_))
+        candidates.sort()
+        found: list[Mention] = []
+        taken_until = 0
+        for start, neg_length, canonical, type_ in candidates:
+            if start < taken_until:
+                continue
+            end = start - neg_length
+            found.append(Mention(start, end, text[start:end], canonical, type_))
+            taken_until = end
         return found
 
     def of_type(self, *types: str) -> list[Entity]:

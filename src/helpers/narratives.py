@@ -24,11 +24,14 @@ def share_claims(tables: Tables) -> pd.DataFrame:
     claims = tables.claims
     shares = claims[claims["kind"] == "market_share"].copy()
     quotes = claims[claims["kind"] == "quote"]
+    by_article: dict[str, list[tuple[int, int, str]]] = {}
+    for q in quotes.itertuples():
+        by_article.setdefault(q.article_id, []).append((q.char_start, q.char_end, q.actor))
     speakers = []
     for row in shares.itertuples():
-        inside = quotes[(quotes["article_id"] == row.article_id) & (quotes["char_start"] <= row.char_start)
-                        & (quotes["char_end"] >= row.char_end)]
-        speakers.append(inside["actor"].iloc[0] if len(inside) else row.actor)
+        inside = [actor for start, end, actor in by_article.get(row.article_id, ())
+                  if start <= row.char_start and end >= row.char_end]
+        speakers.append(inside[0] if inside else row.actor)
     shares["speaker"] = speakers
     arts = tables.articles.set_index("article_id")
     shares["outlet"] = shares["article_id"].map(arts["outlet"])
