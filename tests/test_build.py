@@ -139,17 +139,34 @@ def test_rebuild_uses_the_cache_and_a_new_file_is_the_only_new_work(seed_corpus,
 
 
 def test_a_corrupted_cache_entry_is_rebuilt_not_trusted(seed_corpus, tmp_path):
+    import sqlite3
+
     out = tmp_path / "out"
     first = build(seed_corpus, out, log=quiet)
-    entries = sorted(p for p in (out / ".cache").rglob("*.json") if "claims" not in p.parts)
-    claim_entries = sorted((out / ".cache" / "claims").rglob("*.json"))
-    assert len(entries) == 4 and len(claim_entries) == 4
-    entries[0].write_text(entries[0].read_text(encoding="utf-8").replace("英伟达", "XXX"), encoding="utf-8")
-    entries[1].write_bytes(b"\x00garbage")
-    claim_entries[0].write_text("{}", encoding="utf-8")
+    db = sqlite3.connect(out / ".cache" / "cache.sqlite")
+    rows = db.execute("SELECT key, body FROM entries ORDER BY key").fetchall()
+    ingest = [k for k, b in rows if b.startswith("{")]
+    claims = [k for k, b in rows if b.startswith("[")]
+    assert len(ingest) == 4 and len(claims) == 4
+    db.execute("UPDATE entries SET body = replace(body, '英伟达', 'XXX') WHERE key = ?", (ingest[0],))
+    db.execute("UPDATE entries SET body = 'garbage' WHERE key = ?", (ingest[1],))
+    db.execute("UPDATE entries SET body = '[]' WHERE key = ?", (claims[0],))
+    db.commit()
+    db.close()
     again = build(seed_corpus, out, log=quiet)
     assert again.n_ingested == 2 and again.n_extracted == 1
     pd.testing.assert_frame_equal(first.articles, again.articles)
+    pd.testing.assert_frame_equal(first.claims, again.claims)
+
+
+def test_a_damaged_cache_file_is_set_aside_and_rebuilt(seed_corpus, tmp_path):
+    out = tmp_path / "out"
+    first = build(seed_corpus, out, log=quiet)
+    (out / ".cache" / "cache.sqlite").write_bytes(b"this is not a database" * 100)
+    messages = []
+    again = build(seed_corpus, out, log=messages.append)
+    assert again.n_ingested == 4
+    assert any("damaged" in m for m in messages)
     pd.testing.assert_frame_equal(first.claims, again.claims)
 
 

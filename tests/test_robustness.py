@@ -152,9 +152,18 @@ def test_a_killed_build_leaves_the_last_tables_and_the_next_run_completes(tmp_pa
     proc = subprocess.Popen([sys.executable, "-m", "helpers", "build", "--corpus", str(corpus), "--out", str(out)],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60
-    cache = out / ".cache"
-    start_count = len(list(cache.rglob("*.json")))
-    while time.time() < deadline and proc.poll() is None and len(list(cache.rglob("*.json"))) < start_count + 20:
+
+    def cached() -> int:
+        import sqlite3
+
+        try:
+            with sqlite3.connect(out / ".cache" / "cache.sqlite", timeout=1) as db:
+                return db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+        except sqlite3.Error:
+            return 0
+
+    start_count = cached()
+    while time.time() < deadline and proc.poll() is None and cached() < start_count + 200:
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
     proc.wait()

@@ -23,6 +23,7 @@ from filelock import FileLock, Timeout
 
 from . import lexicon as lexicon_mod
 from . import paths
+from .cache import Store
 from .dedupe import find_duplicates
 from .extract import CLAIM_COLUMNS, EXTRACT_VERSION, extract_article
 from .ingest import INGEST_VERSION, Ingested, Skip, find_article_files, ingest_bytes
@@ -75,75 +76,16 @@ def write_table(df: pd.DataFrame, path: Path) -> None:
         atomic_write(path, lambda p: df.to_csv(p, index=False, encoding="utf-8-sig"))
 
 
-# ------------------------------------------------------------ per-file cache
-
-class Cache:
-    """One JSON entry per (file content, ingest version, lexicon); checked before use."""
-
-    def __init__(self, folder: Path, salt: str):
-        self.folder = folder
-        self.salt = salt
-
-    def _path(self, digest: str) -> Path:
-        return self.folder / digest[:2] / f"{digest}.json"
-
-    def key(self, data_digest: str, suffix: str) -> str:
-        return hashlib.sha256(f"{data_digest}|{suffix.lower()}|{self.salt}".encode()).hexdigest()
-
-    def get(self, key: str) -> Ingested | dict | None:
-        path = self._path(key)
-        try:
-            envelope = json.loads(path.read_text(encoding="utf-8"))
-            body = envelope["body"]
-            if hashlib.sha256(body.encode("utf-8")).hexdigest() != envelope["sha256"]:
-                raise ValueError("checksum mismatch")
-            if envelope.get("skip") is not None:
-                return {"skip": envelope["skip"]}
-            return Ingested.from_json(body)
-        except FileNotFoundError:
-            return None
-        except (ValueError, KeyError, TypeError):
-            # A damaged entry is never trusted: drop it and redo the work.
-            path.unlink(missing_ok=True)
-            return None
-
-    def get_claims(self, key: str) -> list[dict] | None:
-        path = self._path(key)
-        try:
-            envelope = json.loads(path.read_text(encoding="utf-8"))
-            body = envelope["body"]
-            if hashlib.sha256(body.encode("utf-8")).hexdigest() != envelope["sha256"]:
-                raise ValueError("checksum mismatch")
-            rows = json.loads(body)
-            if not isinstance(rows, list):
-                raise ValueError("not a list of claims")
-            return rows
-        except FileNotFoundError:
-            return None
-        except (ValueError, KeyError, TypeError):
-            path.unlink(missing_ok=True)
-            return None
-
-    def put_claims(self, key: str, rows: list[dict]) -> None:
-        body = json.dumps(rows, ensure_ascii=False)
-        envelope = {"sha256": hashlib.sha256(body.encode("utf-8")).hexdigest(), "body": body, "skip": None}
-        atomic_write(self._path(key), lambda p: p.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8"))
-
-    def put(self, key: str, value: Ingested | Skip) -> None:
-        if isinstance(value, Skip):
-            body, skip = "", str(value)
-        else:
-            body, skip = value.to_json(), None
-        envelope = {"sha256": hashlib.sha256(body.encode("utf-8")).hexdigest(), "body": body, "skip": skip}
-        atomic_write(self._path(key), lambda p: p.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8"))
-
-
 def lexicon_digest(folder: Path) -> str:
     h = hashlib.sha256()
     for path in sorted(folder.glob("*.csv")):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
+
+
+def _key(*parts: str) -> str:
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()
 
 
 # ------------------------------------------------------------ workers
@@ -158,32 +100,71 @@ def _init_worker(lexicon_folder: str) -> None:
     _worker_simplifier = Simplifier(_worker_lexicon)
 
 
-def _extract_job(job: tuple) -> tuple[str, list[dict]]:
+def _ingest_job(job: tuple[str, bytes, str]) -> tuple[str, str]:
+    """Ingest one file; returns (cache key, JSON body) so the result can be stored as it is."""
+    key, data, suffix = job
+    try:
+        return key, ingest_bytes(data, suffix, _worker_simplifier).to_json()
+    except Skip as exc:
+        return key, json.dumps({"skip": str(exc)}, ensure_ascii=False)
+    except Exception as exc:  # one bad article never stops the corpus
+        return key, json.dumps({"skip": f"could not be processed ({type(exc).__name__}: {exc})"})
+
+
+def _extract_job(job: tuple) -> tuple[str, str]:
     key, article_id, text, sentences, published = job
     try:
-        return key, extract_article(article_id, text, sentences, published, _worker_lexicon, _worker_simplifier)
+        rows = extract_article(article_id, text, sentences, published, _worker_lexicon, _worker_simplifier)
+        return key, json.dumps(rows, ensure_ascii=False)
     except Exception as exc:  # an extractor bug costs one article's claims, never the build
-        return key, [{"_error": f"{type(exc).__name__}: {exc}"}]
+        return key, json.dumps({"error": f"{type(exc).__name__}: {exc}"})
 
 
-def _run_jobs(func, jobs: list, lexicon_folder: Path, workers: int | None) -> list:
-    n_workers = workers or (min(os.cpu_count() or 1, 4) if len(jobs) >= 8 else 1)
-    if n_workers > 1:
-        with ProcessPoolExecutor(n_workers, initializer=_init_worker, initargs=(str(lexicon_folder),)) as pool:
-            return list(pool.map(func, jobs, chunksize=8))
-    _init_worker(str(lexicon_folder))
-    return [func(j) for j in jobs]
+class _Workers:
+    """One pool of processes for the whole build, started only if there is work to do."""
+
+    def __init__(self, lexicon_folder: Path, workers: int | None):
+        self.lexicon_folder = str(lexicon_folder)
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+        self.local_ready = False
+
+    def map(self, func, jobs: list):
+        n = self.workers or (min(os.cpu_count() or 1, 4) if len(jobs) >= 16 else 1)
+        if n > 1:
+            if self.pool is None:
+                self.pool = ProcessPoolExecutor(n, initializer=_init_worker, initargs=(self.lexicon_folder,))
+            yield from self.pool.map(func, jobs, chunksize=4)
+        else:
+            if not self.local_ready:
+                _init_worker(self.lexicon_folder)
+                self.local_ready = True
+            for job in jobs:
+                yield func(job)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
 
 
-def _ingest_job(job: tuple[str, bytes, str]) -> tuple[str, Ingested | Skip]:
-    key, data, suffix = job
-    assert _worker_simplifier is not None
-    try:
-        return key, ingest_bytes(data, suffix, _worker_simplifier)
-    except Skip as exc:
-        return key, exc
-    except Exception as exc:  # one bad article never stops the corpus
-        return key, Skip(f"could not be processed ({type(exc).__name__}: {exc})")
+def _store_as_they_come(store: Store, results, batch: int = 200):
+    """Yield results while committing them to the cache in batches (a killed build keeps them)."""
+    pending: list[tuple[str, str]] = []
+    for key, body in results:
+        pending.append((key, body))
+        if len(pending) >= batch:
+            store.put_many(pending)
+            pending = []
+        yield key, body
+    if pending:
+        store.put_many(pending)
+
+
+def _ingested(body: str) -> Ingested | Skip:
+    data = json.loads(body)
+    if "skip" in data and len(data) == 1:
+        return Skip(data["skip"])
+    return Ingested.from_json(body)
 
 
 # ------------------------------------------------------------ build
@@ -220,14 +201,18 @@ def build(
         lock.acquire(timeout=0)
     except Timeout as exc:
         raise BuildError(f"another build is writing to {out}; wait for it to finish") from exc
+    lexicon_folder = Path(lexicon_folder or paths.LEXICON)
+    store = Store(Path(cache_dir) if cache_dir else out / ".cache", log=log)
+    pool = _Workers(lexicon_folder, workers)
     try:
-        return _build_locked(corpus, out, Path(cache_dir) if cache_dir else out / ".cache",
-                             Path(lexicon_folder or paths.LEXICON), workers, log)
+        return _build_locked(corpus, out, store, pool, lexicon_folder, log)
     finally:
+        pool.close()
+        store.close()
         lock.release()
 
 
-def _build_locked(corpus, out, cache_dir, lexicon_folder, workers, log) -> BuildResult:
+def _build_locked(corpus, out, store: Store, pool: _Workers, lexicon_folder: Path, log) -> BuildResult:
     files = find_article_files(corpus)
     found_names = {p.relative_to(corpus).as_posix() for p in files}
     report_rows: list[dict] = []
@@ -243,48 +228,38 @@ def _build_locked(corpus, out, cache_dir, lexicon_folder, workers, log) -> Build
                    f"over the limit of {paths.MAX_FILES} files in one build")
         files = files[: paths.MAX_FILES]
 
-    cache = Cache(cache_dir, f"ingest{INGEST_VERSION}|{lexicon_digest(lexicon_folder)}")
+    salt = f"ingest{INGEST_VERSION}|{lexicon_digest(lexicon_folder)}"
     results: dict[str, Ingested | Skip] = {}
-    keys: dict[str, str] = {}
-    data_hashes: dict[str, str] = {}
-    jobs = []
-    n_cached = 0
+    wanted: dict[str, tuple[str, bytes, str]] = {}
     for path in files:
         rel = path.relative_to(corpus).as_posix()
         try:
-            if path.stat().st_size > paths.MAX_FILE_BYTES:
-                results[rel] = Skip(f"file too large ({path.stat().st_size / 1e6:.1f} MB; the limit is "
+            size = path.stat().st_size
+            if size > paths.MAX_FILE_BYTES:
+                results[rel] = Skip(f"file too large ({size / 1e6:.1f} MB; the limit is "
                                     f"{paths.MAX_FILE_BYTES / 1e6:.0f} MB)")
                 continue
             data = path.read_bytes()
         except OSError as exc:
             results[rel] = Skip(f"unreadable ({exc.strerror or type(exc).__name__})")
             continue
-        data_hashes[rel] = hashlib.sha256(data).hexdigest()
-        key = cache.key(data_hashes[rel], path.suffix)
-        keys[rel] = key
-        hit = cache.get(key)
-        if isinstance(hit, Ingested):
-            results[rel] = hit
-            n_cached += 1
-        elif isinstance(hit, dict):
-            results[rel] = Skip(hit["skip"])
-            n_cached += 1
-        else:
-            jobs.append((rel, (key, data, path.suffix)))
-
-    if jobs:
-        outputs = _run_jobs(_ingest_job, [j for _, j in jobs], lexicon_folder, workers)
-        for (rel, _), (key, value) in zip(jobs, outputs):
-            results[rel] = value
-            cache.put(key, value)
+        wanted[rel] = (_key(hashlib.sha256(data).hexdigest(), path.suffix.lower(), salt), data, path.suffix)
+    cached = store.get_many([k for k, _, _ in wanted.values()])
+    jobs = [(rel, job) for rel, job in wanted.items() if job[0] not in cached]
+    for rel, (key, _, _) in wanted.items():
+        if key in cached:
+            results[rel] = _ingested(cached[key])
+    rel_of = {job[0]: rel for rel, job in jobs}
+    for key, body in _store_as_they_come(store, pool.map(_ingest_job, [job for _, job in jobs])):
+        results[rel_of[key]] = _ingested(body)
+    n_cached = len(wanted) - len(jobs)
     log(f"ingested {len(jobs)} file(s), {n_cached} from cache")
 
     manifest = read_manifest(corpus / "manifest.csv")
     for problem in manifest.problems:
         report(f"manifest.csv (line {problem.line})", "skipped",
                f"{problem.file + ': ' if problem.file else ''}{problem.reason}")
-    for name, row in manifest.rows.items():
+    for name in manifest.rows:
         if name not in found_names:
             report("manifest.csv", "skipped", f"row names a file that is not in the corpus: {name}")
 
@@ -314,12 +289,14 @@ def _build_locked(corpus, out, cache_dir, lexicon_folder, workers, log) -> Build
     articles = pd.DataFrame(records, columns=ARTICLE_COLUMNS)
     if not articles.empty:
         order = articles.assign(_p=articles["published"].replace("", "9999")).sort_values(["_p", "file"])
+        signatures = {ids[rel]: (art.fingerprint, art.minhash) for rel, art in ok.items() if art.minhash}
         dups = find_duplicates(dict(zip(articles["article_id"], articles["text_zh_hans"])),
-                               list(order["article_id"]))
+                               list(order["article_id"]), signatures=signatures)
         articles["duplicate_of"] = [dups.get(a, "") for a in articles["article_id"]]
         articles = articles.sort_values("file").reset_index(drop=True)
 
     by_file = articles.set_index("file") if not articles.empty else None
+    file_of = dict(zip(articles["article_id"], articles["file"]))
     for rel in sorted(results):
         value = results[rel]
         if isinstance(value, Skip):
@@ -327,8 +304,7 @@ def _build_locked(corpus, out, cache_dir, lexicon_folder, workers, log) -> Build
         else:
             row = by_file.loc[rel]
             if row["duplicate_of"]:
-                other = articles.loc[articles["article_id"] == row["duplicate_of"], "file"].iloc[0]
-                report(rel, "duplicate", f"repeats {other}", row["article_id"], value.encoding)
+                report(rel, "duplicate", f"repeats {file_of[row['duplicate_of']]}", row["article_id"], value.encoding)
             else:
                 report(rel, "ok", "", row["article_id"], value.encoding)
     report_df = pd.DataFrame(report_rows, columns=REPORT_COLUMNS)
@@ -341,7 +317,7 @@ def _build_locked(corpus, out, cache_dir, lexicon_folder, workers, log) -> Build
         [(aid, *s) for aid, rel in zip(articles["article_id"], articles["file"]) for s in ok[rel].sentences],
         columns=SENTENCE_COLUMNS,
     )
-    claims, n_extracted = _extract_claims(articles, ok, cache_dir, lexicon_folder, workers, log)
+    claims, n_extracted = _extract_claims(articles, ok, store, pool, lexicon_folder, log)
     write_table(articles, out / "articles.parquet")
     write_table(sentences, out / "sentences.parquet")
     write_table(claims, out / "claims.parquet")
@@ -353,31 +329,36 @@ def _build_locked(corpus, out, cache_dir, lexicon_folder, workers, log) -> Build
                        claims=claims, n_extracted=n_extracted)
 
 
-def _extract_claims(articles: pd.DataFrame, ok: dict, cache_dir: Path, lexicon_folder: Path,
-                    workers: int | None, log) -> tuple[pd.DataFrame, int]:
+def _extract_claims(articles: pd.DataFrame, ok: dict, store: Store, pool: _Workers, lexicon_folder: Path,
+                    log) -> tuple[pd.DataFrame, int]:
     """Claims of every unique article, cached per (text, published date, extractor version, lexicon)."""
-    cache = Cache(cache_dir / "claims", f"extract{EXTRACT_VERSION}|{lexicon_digest(lexicon_folder)}")
+    salt = f"extract{EXTRACT_VERSION}|{lexicon_digest(lexicon_folder)}"
+    unique = articles[articles["duplicate_of"] == ""]
+    keys = {art.article_id: _key(art.content_hash, art.article_id, art.published, salt) for art in unique.itertuples()}
+    cached = store.get_many(list(keys.values()))
     rows: list[dict] = []
     jobs = []
-    for art in articles.itertuples():
-        if art.duplicate_of:
+    for art in unique.itertuples():
+        key = keys[art.article_id]
+        if key in cached:
+            rows.extend(json.loads(cached[key]))
+        else:
+            jobs.append((key, art.article_id, art.text, ok[art.file].sentences, art.published))
+    article_of = {job[0]: job[1] for job in jobs}
+    fresh = []
+    for key, body in pool.map(_extract_job, jobs):
+        found = json.loads(body)
+        if isinstance(found, dict):
+            log(f"claims of {article_of[key]} not extracted: {found['error']}")
             continue
-        key = cache.key(art.content_hash, art.published)
-        cached = cache.get_claims(key)
-        if cached is not None:
-            rows.extend(cached)
-            continue
-        jobs.append((key, art.article_id, art.text, ok[art.file].sentences, art.published))
-    if jobs:
-        for key, found in _run_jobs(_extract_job, jobs, lexicon_folder, workers):
-            errors = [r["_error"] for r in found if "_error" in r]
-            if errors:
-                article = next(j[1] for j in jobs if j[0] == key)
-                log(f"claims of {article} not extracted: {errors[0]}")
-                continue
-            cache.put_claims(key, found)
-            rows.extend(found)
-    log(f"extracted claims from {len(jobs)} article(s), {len(articles) - len(jobs)} from cache or duplicates")
+        fresh.append((key, body))
+        rows.extend(found)
+        if len(fresh) >= 200:
+            store.put_many(fresh)
+            fresh = []
+    if fresh:
+        store.put_many(fresh)
+    log(f"extracted claims from {len(jobs)} article(s), {len(unique) - len(jobs)} from cache")
     claims = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     for column in ("value", "value_max", "from_value", "to_value"):
         claims[column] = pd.to_numeric(claims[column], errors="coerce").astype("float64")

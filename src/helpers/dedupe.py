@@ -46,34 +46,45 @@ def _minhash(sh: np.ndarray) -> np.ndarray:
     return values.min(axis=1)
 
 
+def signature(text_zh_hans: str) -> tuple[str, list[int]]:
+    """What duplicate detection needs of one article, computed once (in the ingesting worker)."""
+    return fingerprint(text_zh_hans), [int(v) for v in _minhash(shingles(text_zh_hans))]
+
+
 def find_duplicates(
-    texts: dict[str, str], order: list[str], containment: float = 0.8
+    texts: dict[str, str], order: list[str], containment: float = 0.8,
+    signatures: dict[str, tuple[str, list[int]]] | None = None,
 ) -> dict[str, str]:
     """Map each duplicate article id to the id of the article it repeats.
 
     `order` says which copy is the original when copies are found: the first in
     it (the build passes articles sorted by published date, then file name).
+    `signatures` (fingerprint and MinHash per article) saves recomputing them;
+    full shingle sets are built only for the candidate pairs MinHash proposes.
     """
     rank = {aid: i for i, aid in enumerate(order)}
     ids = sorted(texts, key=lambda a: rank.get(a, len(rank)))
+    signatures = dict(signatures or {})
+    for aid in ids:
+        if aid not in signatures:
+            signatures[aid] = signature(texts[aid])
     duplicate_of: dict[str, str] = {}
 
     exact: dict[str, str] = {}
     for aid in ids:
-        fp = fingerprint(texts[aid])
+        fp = signatures[aid][0]
         if fp in exact:
             duplicate_of[aid] = exact[fp]
         else:
             exact[fp] = aid
 
     remaining = [a for a in ids if a not in duplicate_of]
-    sets = {a: shingles(texts[a]) for a in remaining}
     buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
     rows = N_HASHES // BANDS
     for aid in remaining:
-        signature = _minhash(sets[aid])
+        signature_ = np.array(signatures[aid][1], dtype=np.uint64)
         for band in range(BANDS):
-            buckets[(band, signature[band * rows : (band + 1) * rows].tobytes())].append(aid)
+            buckets[(band, signature_[band * rows : (band + 1) * rows].tobytes())].append(aid)
 
     candidates: set[tuple[str, str]] = set()
     for members in buckets.values():
@@ -81,9 +92,13 @@ def find_duplicates(
             for b in members[i + 1 :]:
                 candidates.add((a, b) if rank.get(a, 0) <= rank.get(b, 0) else (b, a))
 
+    sets: dict[str, np.ndarray] = {}
     for a, b in sorted(candidates, key=lambda p: (rank.get(p[0], 0), rank.get(p[1], 0))):
         if b in duplicate_of or a in duplicate_of:
             continue
+        for x in (a, b):
+            if x not in sets:
+                sets[x] = shingles(texts[x])
         sa, sb = sets[a], sets[b]
         overlap = len(np.intersect1d(sa, sb, assume_unique=True))
         if overlap / max(1, min(len(sa), len(sb))) >= containment:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import paths
 from .decode import NotText, decode_bytes
+from .dedupe import signature
 from .furniture import strip_furniture
 from .webpage import extract_page
 from .lexicon import Lexicon
@@ -24,7 +25,7 @@ from .script import Simplifier, detect_script
 from .text import cjk_count, normalize_text, repair_pinyin, split_sentences
 
 # Bump when the output of ingest_bytes changes for the same input.
-INGEST_VERSION = "1"
+INGEST_VERSION = "2"
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -53,6 +54,8 @@ class Ingested:
     pinyin_repaired: int
     removed: dict[str, int]
     sentences: list[tuple[int, int, int, str, str]]  # index, start, end, text, zh_hans
+    fingerprint: str = ""  # for duplicate detection (helpers.dedupe)
+    minhash: list[int] | None = None
 
     @property
     def content_hash(self) -> str:
@@ -120,10 +123,20 @@ def ingest_bytes(data: bytes, suffix: str, simplifier: Simplifier) -> Ingested:
     if n_pinyin:
         removed["pinyin gloss"] = len(raw) - len(repaired)
 
+    simplified = simplifier.is_simplified(text)
     sentences = [
-        (s.index, s.start, s.end, s.text, simplifier.to_simplified(s.text))
+        (s.index, s.start, s.end, s.text, simplifier.to_simplified(s.text, simplified))
         for s in split_sentences(text)
     ]
+    # The simplified copy of the text is its sentences' copies with the gaps between them.
+    pieces, pos = [], 0
+    for _, start, end, _, hans in sentences:
+        pieces.append(text[pos:start])
+        pieces.append(hans)
+        pos = end
+    pieces.append(text[pos:])
+    text_zh_hans = "".join(pieces)
+    fp, minhash = signature(text_zh_hans)
     return Ingested(
         encoding=decoded.encoding,
         title=title,
@@ -133,11 +146,13 @@ def ingest_bytes(data: bytes, suffix: str, simplifier: Simplifier) -> Ingested:
         url=url,
         script=detect_script(text),
         text=text,
-        text_zh_hans=simplifier.to_simplified(text),
+        text_zh_hans=text_zh_hans,
         n_chars_raw=len(raw),
         pinyin_repaired=n_pinyin,
         removed=removed,
         sentences=sentences,
+        fingerprint=fp,
+        minhash=minhash,
     )
 
 

@@ -34,7 +34,7 @@ def _cc(config: str) -> opencc.OpenCC:
 
 def detect_script(text: str, sample: int = 1500) -> str:
     """`hant` when more characters are traditional-only than simplified-only, else `hans`."""
-    chars = "".join(_CJK_CHAR.findall(text))[:sample]
+    chars = "".join(_CJK_CHAR.findall(text[: sample * 3]))[:sample]
     if not chars:
         return "hans"
     as_simplified = _cc("t2s").convert(chars)
@@ -71,6 +71,24 @@ class Simplifier:
         self._aligned = {k: v for k, v in self._protected.items() if len(k) == len(v)}
         self._pattern = self._compile(self._protected)
         self._aligned_pattern = self._compile(self._aligned)
+        # For text already in simplified script only the regional words need mapping.
+        regional = {}
+        for term, simplified in lexicon.regional.items():
+            regional[term] = simplified
+            regional[t2s.convert(term)] = simplified
+        self._regional = {k: v for k, v in regional.items() if k}
+        self._regional_aligned = {k: v for k, v in self._regional.items() if len(k) == len(v)}
+        self._regional_pattern = self._compile(self._regional)
+        self._regional_aligned_pattern = self._compile(self._regional_aligned)
+
+    def is_simplified(self, text: str) -> bool:
+        """True when OpenCC would change no character except the ones names keep (昇)."""
+        converted = _cc("t2s").convert(text)
+        if converted == text:
+            return True
+        if len(converted) != len(text):
+            return False
+        return all(a == b or a in self._keep_chars for a, b in zip(text, converted))
 
     @staticmethod
     def _compile(table: dict[str, str]) -> re.Pattern[str] | None:
@@ -99,13 +117,17 @@ class Simplifier:
             out.append(convert(text[pos:]))
         return "".join(out)
 
-    def to_simplified(self, text: str) -> str:
+    def to_simplified(self, text: str, simplified: bool | None = None) -> str:
         """Readable simplified copy: names kept, regional words mapped (not OpenCC's tw2sp, which
         rewrites mainland words too: 核心 → 内核, 程序 → 进程)."""
+        if simplified if simplified is not None else self.is_simplified(text):
+            return self._run(text, self._regional_pattern, self._regional, lambda gap: gap)
         return self._run(text, self._pattern, self._protected, _cc("t2s").convert)
 
-    def to_simplified_aligned(self, text: str) -> str:
+    def to_simplified_aligned(self, text: str, simplified: bool | None = None) -> str:
         """Simplified copy of exactly the same length, for matching with offsets."""
+        if simplified if simplified is not None else self.is_simplified(text):
+            return self._run(text, self._regional_aligned_pattern, self._regional_aligned, lambda gap: gap)
 
         def convert(gap: str) -> str:
             converted = _cc("t2s").convert(gap)

@@ -1,0 +1,77 @@
+"""The build's work cache: one SQLite file of checksummed entries in the output folder.
+
+Each entry is the result of one unit of work (a file's ingestion, an article's claims) under a
+key made of its inputs' hashes and the code and lexicon versions, so unchanged inputs are never
+processed twice. Entries are written in batches inside transactions (a killed build keeps what it
+committed and never leaves a half-written entry), and every read checks the entry's checksum:
+a damaged entry, or a damaged file, is detected, dropped and rebuilt rather than trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+
+def _digest(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+class Store:
+    def __init__(self, folder: Path, log=lambda m: None):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "cache.sqlite"
+        self.log = log
+        self.db = self._open()
+        self.dropped = 0
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(self.path, timeout=30)
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("quick_check failed")
+            db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, body TEXT NOT NULL, sha256 TEXT NOT NULL)")
+            db.commit()
+            return db
+        except sqlite3.DatabaseError as exc:
+            try:
+                db.close()
+            except Exception:
+                pass
+            damaged = self.path.with_name(self.path.name + ".damaged")
+            self.path.replace(damaged)
+            self.log(f"cache {self.path} was damaged ({exc}); moved to {damaged.name} and rebuilt")
+            db = sqlite3.connect(self.path, timeout=30)
+            db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, body TEXT NOT NULL, sha256 TEXT NOT NULL)")
+            db.commit()
+            return db
+
+    def get_many(self, keys: list[str]) -> dict[str, str]:
+        """Bodies of the entries present and intact; damaged entries are deleted."""
+        found: dict[str, str] = {}
+        bad: list[str] = []
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, body, sha in self.db.execute(f"SELECT key, body, sha256 FROM entries WHERE key IN ({marks})", chunk):
+                if _digest(body) == sha:
+                    found[key] = body
+                else:
+                    bad.append(key)
+        if bad:
+            self.db.executemany("DELETE FROM entries WHERE key = ?", [(k,) for k in bad])
+            self.db.commit()
+            self.dropped += len(bad)
+        return found
+
+    def put_many(self, items: list[tuple[str, str]]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO entries (key, body, sha256) VALUES (?, ?, ?)",
+                                [(k, b, _digest(b)) for k, b in items])
+
+    def __len__(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+
+    def close(self) -> None:
+        self.db.close()
