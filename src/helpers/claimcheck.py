@@ -45,7 +45,19 @@ def _family(metric: str) -> tuple[str, str] | None:
     return None
 
 
+_CANDIDATES: dict[tuple, pd.DataFrame] = {}
+
+
 def _reference_candidates(specs: pd.DataFrame, subject: str, family: str, precision: str) -> pd.DataFrame:
+    key = (id(specs), subject, family, precision)
+    if key not in _CANDIDATES:
+        if len(_CANDIDATES) > 4096:
+            _CANDIDATES.clear()
+        _CANDIDATES[key] = _select_candidates(specs, subject, family, precision)
+    return _CANDIDATES[key]
+
+
+def _select_candidates(specs: pd.DataFrame, subject: str, family: str, precision: str) -> pd.DataFrame:
     entity = SAME_AS.get(subject, subject)
     rows = specs[specs["entity"] == entity]
     if family == "compute":
@@ -243,12 +255,19 @@ def disagreements(claims: pd.DataFrame, speakers: pd.Series | None = None) -> pd
         articles_by_key: dict[tuple, set[str]] = {}
         for key, article in zip(group["figure_key"], group["article_id"]):
             articles_by_key.setdefault(key, set()).add(article)
-        keys = list(articles_by_key)
-        clashes = {k: [j for j in keys if j != k and not _consistent(k, j)] for k in keys}
-        member_mask = [
-            any(articles_by_key[j] - {article} for j in clashes[key])
-            for key, article in zip(group["figure_key"], group["article_id"])
-        ]
+        # Farthest figures first: a clash, if there is one, is found in a step or two.
+        keys = sorted(articles_by_key, key=lambda k: (pd.isna(k[0]), k[0] if not pd.isna(k[0]) else 0))
+        outward = [keys[i] for pair in zip(range(len(keys) - 1, -1, -1), range(len(keys))) for i in pair]
+        outward = list(dict.fromkeys(outward))
+        memo: dict[tuple, bool] = {}
+
+        def clashes_elsewhere(key, article) -> bool:
+            if (key, article) not in memo:
+                memo[(key, article)] = any(
+                    j != key and (articles_by_key[j] - {article}) and not _consistent(key, j) for j in outward)
+            return memo[(key, article)]
+
+        member_mask = [clashes_elsewhere(key, article) for key, article in zip(group["figure_key"], group["article_id"])]
         members = group[member_mask].to_dict("records")
         if not members:
             continue

@@ -32,7 +32,7 @@ def _cc(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
-def detect_script(text: str, sample: int = 1500) -> str:
+def detect_script(text: str, sample: int = 600) -> str:
     """`hant` when more characters are traditional-only than simplified-only, else `hans`."""
     chars = "".join(_CJK_CHAR.findall(text[: sample * 3]))[:sample]
     if not chars:

@@ -103,6 +103,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Every date pattern needs one of these: a cheap test before running them all.
+_MAYBE_DATE = re.compile(r"[年月日号號季天周週]|财年|財年|FY|\d{4}[-/.]\d{1,2}")
+
+
 def _published_year(published: dt.date | None) -> int | None:
     return published.year if published else None
 
@@ -331,6 +335,8 @@ def find_dates(sentence_zh: str, published: dt.date | None = None, anchor: DateR
     from this or one of the two sentences before: only then does a bare
     `12月9日` continue a chronological passage from it.
     """
+    if not _MAYBE_DATE.search(sentence_zh):
+        return []
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:

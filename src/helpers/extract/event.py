@@ -109,6 +109,8 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
 def extract(ctx: SentenceContext) -> list[Draft]:
     zh = ctx.zh
     drafts: list[Draft] = []
+    if not ctx.dates and ctx.carried_date is None:
+        return drafts  # no date, no event
     groups = _groups(ctx)
     for n, (g_start, g_end, actor) in enumerate(groups):
         text = zh[actor.end : g_end]

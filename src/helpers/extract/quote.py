@@ -69,8 +69,14 @@ def _reported_after(zh: str, pos: int) -> tuple[int, int] | None:
     return i, end
 
 
+_ANY_VERB = re.compile(_VERB)
+_QUOTE_MARK = re.compile("[“「『\"]|答[:：]|正如|的话说|[:：]")
+
+
 def extract(ctx: SentenceContext) -> list[Draft]:
     zh = ctx.zh
+    if not ctx.open_quote_speaker and not _ANY_VERB.search(zh) and not _QUOTE_MARK.search(zh):
+        return []
     drafts: list[Draft] = []
     taken: list[tuple[int, int]] = []
 

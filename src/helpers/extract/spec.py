@@ -64,8 +64,14 @@ def _precision(ctx: SentenceContext, pos: int) -> str:
     return found[-1].group(1).upper().replace("HIF8", "HiF8") if found else ""
 
 
+_MAYBE_SPEC = re.compile(r"FLOPS|TOPS|OPS|[GTP]B|[Gg]b|纳米|奈米|nm|卡|颗|张|块|枚|个|GPU|NPU|芯片|倍|%|成|分之|一半|半数|削减|降低",
+                        re.IGNORECASE)
+
+
 def extract(ctx: SentenceContext) -> list[Draft]:
     zh = ctx.zh
+    if not _MAYBE_SPEC.search(zh):
+        return []
     drafts: list[Draft] = []
     taken: list[tuple[int, int]] = []
 
