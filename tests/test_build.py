@@ -153,6 +153,7 @@ def test_a_corrupted_cache_entry_is_rebuilt_not_trusted(seed_corpus, tmp_path):
     db.execute("UPDATE entries SET body = '[]' WHERE key = ?", (claims[0],))
     db.commit()
     db.close()
+    (out / ".build-signature").unlink()  # make the build look at its cache rather than keep its tables
     again = build(seed_corpus, out, log=quiet)
     assert again.n_ingested == 2 and again.n_extracted == 1
     pd.testing.assert_frame_equal(first.articles, again.articles)
@@ -163,11 +164,26 @@ def test_a_damaged_cache_file_is_set_aside_and_rebuilt(seed_corpus, tmp_path):
     out = tmp_path / "out"
     first = build(seed_corpus, out, log=quiet)
     (out / ".cache" / "cache.sqlite").write_bytes(b"this is not a database" * 100)
+    (out / ".build-signature").unlink()
     messages = []
     again = build(seed_corpus, out, log=messages.append)
     assert again.n_ingested == 4
     assert any("damaged" in m for m in messages)
     pd.testing.assert_frame_equal(first.claims, again.claims)
+
+
+def test_an_unchanged_corpus_keeps_its_tables_and_any_change_rebuilds(seed_corpus, tmp_path):
+    out = tmp_path / "out"
+    build(seed_corpus, out, log=quiet)
+    messages = []
+    build(seed_corpus, out, log=messages.append)
+    assert any("nothing changed" in m for m in messages)
+    manifest = seed_corpus / "manifest.csv"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(",网易号,2025-11-03,", ",网易号,2025-11-04,"),
+                        encoding="utf-8")
+    changed = build(seed_corpus, out, log=quiet)
+    assert changed.n_extracted == 1  # the published date changed: that article's dates resolve anew
+    assert "2025-11-04" in set(load(out).articles["published"])
 
 
 def test_nothing_readable_fails_with_one_line(tmp_path):

@@ -13,6 +13,9 @@ rather than picking one. A claim with no comparable reference row is
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
+from pathlib import Path
 import re
 from dataclasses import dataclass
 
@@ -71,6 +74,13 @@ def _select_candidates(specs: pd.DataFrame, subject: str, family: str, precision
     return rows[rows["value_base"].notna()]
 
 
+@functools.lru_cache(maxsize=65536)
+def _rounding_tolerance(claim: float) -> float:
+    """Relative tolerance for a figure printed without a hedge: the rounding of its digits, at least 2%."""
+    digits = len(f"{claim:g}".replace(".", "").lstrip("0")) or 1
+    return max(0.02, 0.5 * 10 ** (len(str(int(abs(claim)))) - digits) / max(abs(claim), 1e-9))
+
+
 def hedge_agrees(claim: float, hedge: str, reference: float) -> bool:
     """Whether a reference figure satisfies a claim with its hedge."""
     if reference == 0 or claim == 0:
@@ -81,10 +91,7 @@ def hedge_agrees(claim: float, hedge: str, reference: float) -> bool:
         return reference < claim * 1.001
     if "约" in hedge or "近" in hedge or "或" in hedge:
         return abs(reference - claim) / abs(reference) <= 0.10
-    # No hedge: the figure as printed, allowing for rounding of the digits given.
-    digits = len(f"{claim:g}".replace(".", "").lstrip("0")) or 1
-    tolerance = max(0.02, 0.5 * 10 ** (len(str(int(abs(claim)))) - digits) / max(abs(claim), 1e-9))
-    return abs(reference - claim) / abs(reference) <= tolerance
+    return abs(reference - claim) / abs(reference) <= _rounding_tolerance(float(claim))
 
 
 @dataclass
@@ -196,7 +203,8 @@ def claim_check(claims: pd.DataFrame, specs: pd.DataFrame | None = None,
         matched = {r.claim_id: [int(j) for j in str(r.reference_rows).split(";") if j]
                    for r in events_matched.itertuples()}
     spec_verdicts: dict[tuple, Verdict] = {}  # the same figure about the same thing gets the same verdict
-    for claim in claims.to_dict("records"):
+    checkable = claims[claims["kind"].isin(["spec", "event"] if reference_events is not None else ["spec"])]
+    for claim in checkable.to_dict("records"):
         if claim["kind"] == "spec":
             key = (claim["subject"], claim["metric"], claim["value"], claim["unit"], claim["hedge"], claim["relative_to"])
             if key not in spec_verdicts:
@@ -304,6 +312,20 @@ def _reason(members: list[dict]) -> str:
     return ", ".join(reasons) or "unexplained"
 
 
+def _checks_signature(tables_dir) -> str:
+    """What the verdicts depend on: the build (its own signature) and the reference files."""
+    from . import paths
+
+    build_marker = tables_dir / ".build-signature"
+    if not build_marker.exists():
+        return ""
+    h = hashlib.sha256(build_marker.read_bytes())
+    for path in sorted(paths.REFERENCE.glob("*.csv")):
+        h.update(path.read_bytes())
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()
+
+
 def write_checks(tables_dir, log=lambda m: None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Compute verdicts and disagreements for a built tables folder and write them beside the claims."""
     from pathlib import Path
@@ -312,6 +334,13 @@ def write_checks(tables_dir, log=lambda m: None) -> tuple[pd.DataFrame, pd.DataF
     from .corpus import load, write_table
 
     tables_dir = Path(tables_dir)
+    signature = _checks_signature(tables_dir)
+    marker = tables_dir / ".checks-signature"
+    if signature and marker.exists() and marker.read_text() == signature and (tables_dir / "claim_check.parquet").exists():
+        log("claim check: tables and reference unchanged, verdicts kept")
+        return (pd.read_parquet(tables_dir / "claim_check.parquet"),
+                pd.read_csv(tables_dir / "disagreements.csv", encoding="utf-8-sig", keep_default_na=False))
+    marker.unlink(missing_ok=True)
     tables = load(tables_dir)
     specs, spec_problems = load_chip_specs(log=log)
     reference = timeline.reference_events()
@@ -323,6 +352,8 @@ def write_checks(tables_dir, log=lambda m: None) -> tuple[pd.DataFrame, pd.DataF
     write_table(verdicts, tables_dir / "claim_check.parquet")
     write_table(verdicts, tables_dir / "claim_check.csv")
     write_table(disagreeing, tables_dir / "disagreements.csv")
+    if signature:
+        marker.write_text(signature)
     counts = verdicts["verdict"].value_counts().to_dict()
     log("claim check: " + ", ".join(f"{n} {v}" for v, n in sorted(counts.items()))
         + f"; {disagreeing['group'].nunique() if len(disagreeing) else 0} disagreement group(s)")

@@ -169,6 +169,23 @@ def _ingested(body: str) -> Ingested | Skip:
 
 # ------------------------------------------------------------ build
 
+OUTPUT_FILES = ["articles.parquet", "sentences.parquet", "claims.parquet", "claims.csv", "ingest_report.csv"]
+
+
+def _build_signature(wanted: dict, skipped: dict, corpus: Path, lexicon_folder: Path) -> str:
+    """Everything the tables depend on: each file's content key, the manifest, the code versions."""
+    h = hashlib.sha256(f"{INGEST_VERSION}|{EXTRACT_VERSION}|{lexicon_digest(lexicon_folder)}".encode())
+    for rel in sorted(wanted):
+        h.update(f"{rel}\0{wanted[rel][0]}\n".encode())
+    for rel in sorted(skipped):
+        h.update(f"{rel}\0skip:{skipped[rel]}\n".encode())
+    manifest = corpus / "manifest.csv"
+    if manifest.exists():
+        h.update(manifest.read_bytes())
+    h.update(str(paths.MAX_FILES).encode())
+    return h.hexdigest()
+
+
 def _article_ids(files: list[str], hashes: dict[str, str]) -> dict[str, str]:
     stems: dict[str, list[str]] = {}
     for f in files:
@@ -244,6 +261,15 @@ def _build_locked(corpus, out, store: Store, pool: _Workers, lexicon_folder: Pat
             results[rel] = Skip(f"unreadable ({exc.strerror or type(exc).__name__})")
             continue
         wanted[rel] = (_key(hashlib.sha256(data).hexdigest(), path.suffix.lower(), salt), data, path.suffix)
+    signature = _build_signature(wanted, results, corpus, lexicon_folder)
+    marker = out / ".build-signature"
+    tables_exist = all((out / name).exists() for name in OUTPUT_FILES)
+    if tables_exist and marker.exists() and marker.read_text() == signature:
+        log(f"nothing changed in {corpus}: tables in {out} kept")
+        previous = load(out)
+        return BuildResult(out, previous.articles, previous.ingest_report, n_cached=len(wanted),
+                           claims=previous.claims)
+    marker.unlink(missing_ok=True)  # the tables about to be written are not the ones it describes
     cached = store.get_many([k for k, _, _ in wanted.values()])
     jobs = [(rel, job) for rel, job in wanted.items() if job[0] not in cached]
     for rel, (key, _, _) in wanted.items():
@@ -295,18 +321,18 @@ def _build_locked(corpus, out, store: Store, pool: _Workers, lexicon_folder: Pat
         articles["duplicate_of"] = [dups.get(a, "") for a in articles["article_id"]]
         articles = articles.sort_values("file").reset_index(drop=True)
 
-    by_file = articles.set_index("file") if not articles.empty else None
     file_of = dict(zip(articles["article_id"], articles["file"]))
+    by_file = {f: (a, d) for f, a, d in zip(articles["file"], articles["article_id"], articles["duplicate_of"])}
     for rel in sorted(results):
         value = results[rel]
         if isinstance(value, Skip):
             report(rel, "skipped", str(value))
         else:
-            row = by_file.loc[rel]
-            if row["duplicate_of"]:
-                report(rel, "duplicate", f"repeats {file_of[row['duplicate_of']]}", row["article_id"], value.encoding)
+            article_id, duplicate_of = by_file[rel]
+            if duplicate_of:
+                report(rel, "duplicate", f"repeats {file_of[duplicate_of]}", article_id, value.encoding)
             else:
-                report(rel, "ok", "", row["article_id"], value.encoding)
+                report(rel, "ok", "", article_id, value.encoding)
     report_df = pd.DataFrame(report_rows, columns=REPORT_COLUMNS)
 
     if articles.empty:
@@ -323,6 +349,7 @@ def _build_locked(corpus, out, store: Store, pool: _Workers, lexicon_folder: Pat
     write_table(claims, out / "claims.parquet")
     write_table(claims, out / "claims.csv")
     write_table(report_df, out / "ingest_report.csv")
+    atomic_write(marker, lambda p: p.write_text(signature))
     counts = report_df["status"].value_counts().to_dict()
     log(f"built {out}: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
     return BuildResult(out, articles, report_df, n_cached=n_cached, n_ingested=len(jobs),

@@ -115,10 +115,11 @@ def match_reference(reported: pd.DataFrame, reference: pd.DataFrame, lexicon=Non
         {lexicon.canonical(i.strip()) for i in str(items).split(";") if i.strip()} for items in reference["items"]
     ]
     matches = []
+    references = list(reference.itertuples())
     for ev in reported.itertuples():
         items = {i for i in str(ev.items).split(";") if i}
         found = []
-        for j, ref in enumerate(reference.itertuples()):
+        for j, ref in enumerate(references):
             if ref.actor_group != ev.actor_group:
                 continue
             if not _overlap(ev.date_start, ev.date_end, ref.date_start, ref.date_end):

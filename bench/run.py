@@ -1,0 +1,215 @@
+"""chipwatch benchmarks: each measured against its baseline in one run, written to RESULTS.md.
+
+    python bench/run.py                        # what `make bench` runs: 3,000 and 10,000 articles
+    python bench/run.py --sizes 20,40 --skip-report --results /tmp/r.md   # a tiny run (the tests)
+
+Measured, each as a ratio to its baseline:
+
+- cold build / plain jieba: `python -m helpers build` on a fresh output folder against a process
+  that only reads the same files and runs `jieba.lcut` over them (target ≤ 1.0);
+- one new article / cold build, on the largest corpus (target ≤ 0.05);
+- unchanged rebuild / cold build (target ≤ 0.05);
+- `python -m helpers report` / the plain command-line loop (`python -m helpers build`, then
+  `papermill` and `jupyter nbconvert` per notebook) over the same notebooks on the seeds
+  (target ≤ 0.5);
+- peak memory of the largest build, all its processes together (target ≤ 1.5 GB);
+- cold build of the largest corpus / of the smallest, against the ratio of their sizes
+  (10,000 articles at most 3.5× the time of 3,000).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+PY = sys.executable
+JIEBA_ONLY = """
+import logging, sys
+from pathlib import Path
+import jieba
+jieba.setLogLevel(logging.WARNING)
+words = 0
+for path in sorted(Path(sys.argv[1]).rglob("*.txt")):
+    words += len(jieba.lcut(path.read_text(encoding="utf-8")))
+print(words)
+"""
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def timed(cmd: list[str], env: dict | None = None) -> tuple[float, int]:
+    """Wall-clock seconds and peak memory (all processes) of a command; fails loudly."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    done.set()
+    sampler.join()
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed: {err.decode(errors='replace')[-800:]}")
+    return seconds, peak
+
+
+def build_cmd(corpus: Path, out: Path) -> list[str]:
+    return [PY, "-m", "helpers", "build", "--corpus", str(corpus), "--out", str(out)]
+
+
+def measure_builds(sizes: list[int], work: Path, log) -> dict:
+    results: dict = {"sizes": {}}
+    for n in sizes:
+        corpus = work / f"corpus-{n}"
+        if not corpus.exists() or len(list(corpus.glob("*.txt"))) != n:
+            shutil.rmtree(corpus, ignore_errors=True)
+            generate(n, corpus, work=work / ".seed-tables")
+        out = work / f"build-{n}"
+        shutil.rmtree(out, ignore_errors=True)
+        jieba_s, _ = timed([PY, "-c", JIEBA_ONLY, str(corpus)])
+        cold_s, peak = timed(build_cmd(corpus, out))
+        log(f"{n} articles: plain jieba {jieba_s:.1f}s, cold build {cold_s:.1f}s, peak {peak / 2**20:.0f} MiB")
+        results["sizes"][n] = {"jieba": jieba_s, "cold": cold_s, "peak": peak}
+    largest = max(sizes)
+    corpus, out = work / f"corpus-{largest}", work / f"build-{largest}"
+    unchanged_s, _ = timed(build_cmd(corpus, out))
+    extra = corpus / "zz_new_article.txt"
+    seed_text = next(iter(sorted(corpus.glob("*.txt")))).read_text(encoding="utf-8")
+    extra.write_text("新增文章：英伟达在华份额从95%降到50%。\n" + seed_text[::-1][:400][::-1], encoding="utf-8")
+    try:
+        one_new_s, _ = timed(build_cmd(corpus, out))
+    finally:
+        extra.unlink()
+    log(f"{largest} articles: unchanged rebuild {unchanged_s:.1f}s, one new article {one_new_s:.1f}s")
+    results.update(unchanged=unchanged_s, one_new=one_new_s, largest=largest)
+    return results
+
+
+def measure_report(work: Path, log) -> dict:
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+    ours_out = work / "report-ours"
+    shutil.rmtree(ours_out, ignore_errors=True)
+    ours_s, _ = timed([PY, "-m", "helpers", "report", "--corpus", str(ROOT / "seeds"), "--out", str(ours_out)])
+    loop_out = work / "report-loop"
+    shutil.rmtree(loop_out, ignore_errors=True)
+    loop_out.mkdir(parents=True)
+    bindir = Path(PY).parent
+    start = time.perf_counter()
+    tables = loop_out / "data"
+    timed(build_cmd(ROOT / "seeds", tables))
+    for nb in notebooks:
+        executed = loop_out / nb.name
+        timed([str(bindir / "papermill"), str(nb), str(executed), "--cwd", str(nb.parent), "-k", "chipwatch",
+               "-p", "corpus_dir", str(ROOT / "seeds"), "-p", "tables_dir", str(tables),
+               "-p", "report_dir", str(loop_out), "--no-progress-bar"])
+        timed([str(bindir / "jupyter"), "nbconvert", "--to", "html", str(executed), "--output-dir", str(loop_out)])
+    loop_s = time.perf_counter() - start
+    log(f"report: ours {ours_s:.1f}s, papermill + nbconvert loop {loop_s:.1f}s")
+    return {"ours": ours_s, "loop": loop_s}
+
+
+def render(builds: dict, report: dict | None, notes: str) -> str:
+    sizes = sorted(builds["sizes"])
+    small, large = sizes[0], sizes[-1]
+    rows = []
+
+    def row(name: str, value: float, target: float, detail: str, lower_is_better: bool = True) -> None:
+        ok = value <= target if lower_is_better else value >= target
+        rows.append(f"| {name} | {value:.3f} | ≤ {target:g} | {'met' if ok else 'NOT met'} | {detail} |")
+
+    for n in sizes:
+        r = builds["sizes"][n]
+        row(f"cold build / plain jieba, {n:,} articles", r["cold"] / r["jieba"], 1.0,
+            f"{r['cold']:.1f} s against {r['jieba']:.1f} s")
+    cold_large = builds["sizes"][large]["cold"]
+    row(f"one new article / cold build, {large:,} articles", builds["one_new"] / cold_large, 0.05,
+        f"{builds['one_new']:.1f} s against {cold_large:.1f} s")
+    row(f"unchanged rebuild / cold build, {large:,} articles", builds["unchanged"] / cold_large, 0.05,
+        f"{builds['unchanged']:.1f} s against {cold_large:.1f} s")
+    if report:
+        row("make report / papermill-then-nbconvert loop, seeds", report["ours"] / report["loop"], 0.5,
+            f"{report['ours']:.1f} s against {report['loop']:.1f} s")
+    peak = builds["sizes"][large]["peak"] / 2**30
+    row(f"peak memory, {large:,}-article build (GB)", peak, 1.5, "main process and workers together, sampled every 50 ms")
+    if small != large:
+        growth = builds["sizes"][large]["cold"] / builds["sizes"][small]["cold"]
+        allowed = 3.5 * (large / small) / (10_000 / 3_000)
+        row(f"cold build {large:,} / {small:,} articles", growth, round(allowed, 2),
+            f"{large / small:.2f}× the articles")
+    header = (
+        f"Measured {dt.datetime.now():%Y-%m-%d %H:%M} on {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.machine()}.\n\n| measure | value | target | | detail |\n|---|---|---|---|---|\n"
+    )
+    return header + "\n".join(rows) + "\n" + notes
+
+
+BEGIN, END = "<!-- measured: begin -->", "<!-- measured: end -->"
+
+
+def write_results(path: Path, table: str) -> None:
+    """Replace the measured section of RESULTS.md, keeping the hand-written history around it."""
+    text = path.read_text(encoding="utf-8") if path.exists() else f"# Benchmark results\n\n{BEGIN}\n{END}\n"
+    if BEGIN not in text:
+        text += f"\n{BEGIN}\n{END}\n"
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    path.write_text(f"{head}{BEGIN}\n{table}{END}{tail}", encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="3000,10000", help="corpus sizes, comma-separated")
+    parser.add_argument("--work", type=Path, default=HERE / "out", help="scratch folder (ignored by git)")
+    parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--skip-report", action="store_true", help="leave out the report comparison")
+    args = parser.parse_args()
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    args.work.mkdir(parents=True, exist_ok=True)
+    log = lambda m: print(m, flush=True)  # noqa: E731
+    builds = measure_builds(sizes, args.work, log)
+    report = None if args.skip_report else measure_report(args.work, log)
+    table = render(builds, report, "")
+    write_results(args.results, table)
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
