@@ -215,3 +215,12 @@ def test_html_pages_give_their_main_text_and_metadata(tmp_path):
 
 def test_default_folders_come_from_paths():
     assert paths.SEEDS.is_dir() and (paths.SEEDS / "manifest.csv").exists()
+
+
+def test_published_dates_from_headers_and_footers():
+    from helpers.meta import published_from_text
+
+    assert published_from_text("标题\n〔記者/綜合報導〕2026/06/02 05:30\n正文")[0] == "2026-06-02"
+    assert published_from_text("标题\n2025-07-18 02:10 聯合報／記者李宜臻／台北報導\n正文")[0] == "2025-07-18"
+    assert published_from_text("正文\n更多正文\n编辑于 2025-09-20 14:03・IP 属地上海")[0] == "2025-09-20"
+    assert published_from_text("香港01 撰文：何嘉欣 發佈日期：2026-01-02 10:15\n正文")[0] == "2026-01-02"

@@ -71,3 +71,24 @@ def test_a_body_sentence_that_mentions_comments_or_sharing_is_kept():
 def test_source_list_at_the_end_of_the_body_line_goes():
     line = BODY[0] + " 参考信源: 《H20芯片解禁,怎么看?》·人民日报海外版·2025-07-22"
     assert _clean([line, BODY[1]]).split("\n") == [BODY[0], BODY[1]]
+
+
+def test_more_kinds_of_furniture_from_other_platforms():
+    lines = [
+        "〔記者/綜合報導〕2026/06/02 05:30",
+        *BODY,
+        "以上，纯个人观点，不构成投资建议。",
+        "编辑于 2025-09-20 14:03・IP 属地上海",
+        "赞同 2.3 万 · 1,024 条评论 · 分享 · 收藏",
+        "不用抽 不用搶 現在用APP看新聞 保證天天中獎",
+        "查詢熱線：3000 0101",
+        "（编辑：黄丽珍）",
+        "（本文不構成任何投資建議）",
+        "延伸閱讀：台股站上3萬點 外資單週買超新台幣1200億元",
+        "英伟达份额归零了吗？",
+    ]
+    assert _clean(lines).split("\n") == BODY
+
+
+def test_bracketed_list_headings_end_the_body():
+    assert _clean(BODY + ["【更多新聞】", "‧ 颱風假怎麼放？ 8縣市明停班停課", "‧ 台積電ADR大漲3.5%"]).split("\n") == BODY

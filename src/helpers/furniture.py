@@ -18,9 +18,9 @@ from .text import cjk_count
 
 # A short line that opens a list of other articles: everything after it goes.
 _LIST_MARKERS = re.compile(
-    r"^(相[关關](推荐|推薦|阅读|閱讀|新闻|新聞|文章|报道|報導)|[热熱]点推[荐薦]|[热熱]门(推荐|推薦|文章)|"
+    r"^【?\s*(相[关關](推荐|推薦|阅读|閱讀|新闻|新聞|文章|报道|報導)|[热熱]点推[荐薦]|[热熱]门(推荐|推薦|文章)|"
     r"往期回[顾顧]|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|猜你喜[欢歡]|更多精彩|更多[新资資][闻聞讯訊]|"
-    r"看更多|大家都在看|[热熱][门門]排行|精彩推[荐薦])"
+    r"看更多|大家都在看|[热熱][门門]排行|精彩推[荐薦]|更多新[闻聞]|延伸[阅閱][读讀])\s*】?\s*(?:[:：]|$|\s)"
 )
 _DISCLAIMER = re.compile(
     r"^(特别声明|特別聲明|免责声明|免責聲明|版权声明|版權聲明|声明[:：]|聲明[:：]|Notice: The content above)"
@@ -28,7 +28,13 @@ _DISCLAIMER = re.compile(
     r"|未[经經]授[权權](禁止|不得)[转轉][载載]|[转轉][载載]请注明出[处處]"
 )
 _EDITOR = re.compile(r"^(责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核|监制|監製|作者|来源|來源|原标题|原標題)\s*[:：]")
-_AD = re.compile(r"股票配资|免费配资|配资平台|杠杆交易|槓桿交易|炒股开户|加微信|扫码(关注|下载|领取)|掃碼|点击下载|點擊下載|打开APP|打開APP")
+_AD = re.compile(r"股票配资|免费配资|配资平台|杠杆交易|槓桿交易|炒股开户|加微信|扫码(关注|下载|领取)|掃碼|点击下载|點擊下載|打开APP|打開APP|"
+                 r"用APP看|下载APP|下載APP|APP看新[闻聞]|天天中[奖獎]")
+_PAREN_NOTE = re.compile(r"^[（(]\s*(编辑|編輯|责任编辑|責任編輯|本文|本刊|记者|記者|来源|來源|作者|校对|校對|完|注|譯|译)[^）)]{0,60}[）)]$")
+_HOTLINE = re.compile(r"^(查询热线|查詢熱線|热线|熱線|客服电话|客服電話|联系电话|聯絡電話|咨询电话|諮詢電話|投诉电话|爆料)\s*[:：]")
+_PLATFORM_FOOTER = re.compile(r"^(编辑于|編輯於|发布于|發佈於)\s*\d{4}|IP\s*属地|IP\s*屬地|\d+\s*条评论|\d+\s*則留言|赞同\s*[\d.]+\s*万?")
+_NOT_ADVICE = re.compile(r"不构成(任何)?投资建议|不構成(任何)?投資建議|仅供参考|僅供參考")
+_BYLINE = re.compile(r"(记者|記者|撰文|报道|報導|通讯员|通訊員)")
 _BREADCRUMB = re.compile(r"(首页|首頁|正文).*>|>.*(首页|首頁|正文)")
 _WIDGET = re.compile(
     r"^(分享至|分享到|分享|收藏|举报|舉報|点赞|點讚|评论|評論|关注|關注|申请入驻|申請入駐|更新|全部|"
@@ -70,6 +76,16 @@ def _line_reason(line: str) -> str | None:
         return "author block"
     if len(s) <= 40 and _EDITOR.match(s):
         return "editor line"
+    if len(s) <= 70 and _PAREN_NOTE.match(s):
+        return "editor line"
+    if len(s) <= 40 and _HOTLINE.match(s):
+        return "contact line"
+    if len(s) <= 80 and _PLATFORM_FOOTER.search(s):
+        return "platform footer"
+    if len(s) <= 60 and _NOT_ADVICE.search(s):
+        return "disclaimer"
+    if len(s) <= 60 and _BYLINE.search(s) and re.search(r"\d{4}[-/.年]|／|/|〔|【", s) and not re.search(r"[，,。]", s):
+        return "byline"
     if len(s) <= 80 and _BREADCRUMB.search(s):
         return "channel menu"
     if len(s) <= 24 and _WIDGET.match(s):
@@ -109,7 +125,7 @@ def strip_furniture(text: str, body_min_cjk: int = 20) -> Stripped:
         if not stripped and line.strip():  # the whole line was furniture
             i += 1
             continue
-        if stripped and len(stripped) <= 20 and _LIST_MARKERS.match(stripped):
+        if stripped and (len(stripped) <= 20 or re.match(r"^【?\s*\S{2,6}\s*】?\s*[:：]", stripped)) and _LIST_MARKERS.match(stripped):
             if body_cjk >= body_min_cjk:
                 result.removed.extend(("related list", l.strip()) for l in lines[i:] if l.strip())
                 break

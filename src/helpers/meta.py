@@ -92,7 +92,9 @@ _LABELLED = re.compile(
     r"(?:发布时间|發佈時間|發布時間|发表时间|發表時間|发表于|發表於|发布日期|發佈日期|出版时间|更新时间|更新時間|日期|时间|時間)"
     r"\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 )
-_DATELINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:电|電|讯|訊)")
+_DATELINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:电|電|讯|訊)|〔[^〕]{0,20}〕\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_LEADING_STAMP = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s+\d{1,2}:\d{2}")
+_FOOTER_STAMP = re.compile(r"(?:编辑于|編輯於|发布于|發佈於)\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _BARE_DATE_LINE = re.compile(r"^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 
 
@@ -109,8 +111,16 @@ def published_from_text(raw: str) -> tuple[str, str]:
     head = "\n".join(lines[:15])
     for pattern, how in ((_LABELLED, "labelled date line"), (_DATELINE, "dateline")):
         match = pattern.search(head)
-        if match and (date := _safe_date(*match.groups())):
+        if match and (date := _safe_date(*[g for g in match.groups() if g is not None][:3])):
             return date.isoformat(), how
+    for line in lines[:6]:
+        match = _LEADING_STAMP.match(line)
+        if match and (date := _safe_date(*match.groups())):
+            return date.isoformat(), "timestamp at the head of a line"
+    for line in lines[-8:]:
+        match = _FOOTER_STAMP.search(line)
+        if match and (date := _safe_date(*match.groups())):
+            return date.isoformat(), "platform footer"
     for line in lines[:6]:
         match = _BARE_DATE_LINE.match(line)
         if match and (date := _safe_date(*match.groups())):
