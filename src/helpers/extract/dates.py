@@ -89,10 +89,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this_month_day", re.compile(r"本月\s*(\d{1,2})\s*[日号號]")),
     ("same_month_day", re.compile(r"(?:同月|当月|當月)\s*(\d{1,2})\s*[日号號]")),
     ("month_day", re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")),
-    ("day_only", re.compile(r"(?<![\d月年第])(\d{1,2})\s*[日号號](?=[，,\s）)]|当天|當天|晚|早|凌晨|上午|下午|盘后|盤後|在|宣布|表示|发布|公布|起|电|称|说|指出|透露|对|于|将|正式|再|又|召开|举行|晚间|傍晚)")),
+    ("day_only", re.compile(r"(?<![\d月年第])(\d{1,2})\s*[日号號](?=[，,\s）)]|当天|當天|晚|早|凌晨|上午|下午|盘后|盤後|在|宣布|表示|发布|公布|起|电|称|说|指出|透露|对|于|将|正式|再|又|召开|举行|晚间|傍晚|已|曾|就|向|告知|通知|批准|签署|会见|访问|发表|开始|举办|出席|公告|晚上|深夜|发出)")),
+    ("weekday", re.compile(r"(本周|这周|上周|上个?星期|本星期|这个?星期|星期|周|礼拜)([一二三四五六日天])(?!年|月)")),
+    ("this_week", re.compile(r"本周|这周|这个星期|本星期")),
+    ("days_ago", re.compile(rf"({_CN_SMALL})\s*天前|前天|大前天")),
+    ("next_year", re.compile(r"次年|翌年|第二年")),
     ("this_month", re.compile(r"本月(?:初|中旬|上旬|下旬|底|稍早|早些时候)?|这个月")),
     ("last_month", re.compile(r"上月|上个月|上個月")),
-    ("yesterday", re.compile(r"昨日|昨天")),
+    ("yesterday", re.compile(r"昨日|昨天|昨晚|昨夜|昨早")),
     ("today", re.compile(r"今日")),
     ("month", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:份)?(?:初|中旬|上旬|下旬|底|末)?(?![\d日号號])")),
     ("after", re.compile(rf"({_CN_SMALL}|半)\s*(个月|個月|天|日|周|週|星期|年)(?:之?后|之?後|过后|過後)")),
@@ -104,7 +108,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 # Every date pattern needs one of these: a cheap test before running them all.
-_MAYBE_DATE = re.compile(r"[年月日号號季天周週]|财年|財年|FY|\d{4}[-/.]\d{1,2}")
+_MAYBE_DATE = re.compile(r"[年月日号號季天周週晚]|财年|財年|FY|星期|礼拜|\d{4}[-/.]\d{1,2}")
 
 
 def _published_year(published: dt.date | None) -> int | None:
@@ -265,6 +269,32 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         d = _day(ref.year, ref.month, int(g(1)))
         return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day", relative=True) if d else inferred
 
+    if kind in ("weekday", "this_week", "days_ago") and published is not None:
+        if kind == "this_week":
+            monday = published - dt.timedelta(days=published.weekday())
+            return replace(inferred, date_start=_iso(monday), date_end=_iso(monday + dt.timedelta(days=6)),
+                           precision="week")
+        if kind == "days_ago":
+            n = {"前天": 2, "大前天": 3}.get(m.group(0)) or _num(g(1))
+            if not n:
+                return inferred
+            d = published - dt.timedelta(days=n)
+            return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day")
+        target = "一二三四五六日天".index(g(2)) if g(2) != "天" else 6
+        target = min(target, 6)
+        monday = published - dt.timedelta(days=published.weekday())
+        if g(1).startswith("上"):
+            monday -= dt.timedelta(days=7)
+        d = monday + dt.timedelta(days=target)
+        if d > published and not g(1).startswith(("本", "这")):
+            d -= dt.timedelta(days=7)  # 周一 in a report means the last Monday
+        return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day")
+    if kind == "next_year":
+        ref = anchor_date(anchor)
+        if ref is None:
+            return inferred
+        year = ref.year + 1
+        return replace(inferred, date_start=f"{year}-01-01", date_end=f"{year}-12-31", precision="year", relative=True)
     if kind in ("this_month", "last_month", "yesterday", "today"):
         if published is None:
             return inferred
