@@ -278,7 +278,10 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
             n = {"前天": 2, "大前天": 3}.get(m.group(0)) or _num(g(1))
             if not n:
                 return inferred
-            d = published - dt.timedelta(days=n)
+            base_day = published
+            if m.group(0) not in ("前天", "大前天") and recent and anchor is not None and anchor.precision == "day":
+                base_day = anchor_date(anchor)  # 9月15日…；两天前 counts back from the date just given
+            d = base_day - dt.timedelta(days=n)
             return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day")
         target = "一二三四五六日天".index(g(2)) if g(2) != "天" else 6
         target = min(target, 6)

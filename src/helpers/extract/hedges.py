@@ -57,7 +57,13 @@ def hedge_after(zh: str, end: int) -> str:
     return ""
 
 
+_IMPLIED = {"过半": "超", "逾半": "超", "大半": "超"}
+
+
 def hedge_for(zh: str, start: int, end: int) -> str:
+    implied = _IMPLIED.get(zh[start:end])
+    if implied:
+        return implied
     before = hedge_before(zh, start)
     after = hedge_after(zh, end)
     if before and after and before != after:

@@ -37,7 +37,7 @@ _NOT_SHARE_AFTER = re.compile(
 _MOVE = re.compile(
     r"(变成|变为|暴跌|大跌|下跌|跌|下降|降|下滑|滑落|回落|萎缩|缩水|掉|减少|腰斩|上升|升|飙升|攀升|上涨|涨|增长|增加|提升|提高|扩大|跃升|猛增)"
 )
-_CHANGE_TAIL = re.compile(r"(到了|到|至|为|成了|成)\s*(约|近|不足|超过|超|仅|只有|大约|不到)?\s*$")
+_CHANGE_TAIL = re.compile(r"(到了|到|至|为|成了|成)\s*[“「\"]?\s*(约|近乎|近|不足|超过|超|仅|只有|大约|不到|几乎|接近)?\s*$")
 _FROM = re.compile(r"(从|由)\s*(曾经的|原来的|此前的|过去的|高达|高峰时的|峰值)?\s*(逾|约|近|超过|超|不足|将近|接近|大约)?\s*$")
 
 
@@ -103,7 +103,7 @@ def _subject(ctx: SentenceContext, pos: int, metric: str) -> str:
 
 
 # Between the two figures of a change the text may restate when: 由2024年的52%提升至2025年前三季度的61%.
-_WHEN = re.compile(r"(?:\d{4}\s*(?:年|财年)[^，。,；]{0,10}?的|[一二两三四五六七八九十\d]+年前的?|目前|现在|如今|当前|眼下|今天)")
+_WHEN = re.compile(r"(?:\d{4}\s*(?:年|财年)[^，。,；]{0,10}?的|(?:今年|去年|明年|前年)[^，。,；]{0,6}?的|[一二两三四五六七八九十\d]+年前的?|目前|现在|如今|当前|眼下|今天)")
 
 
 def _value(token: str) -> float | None:

@@ -100,7 +100,7 @@ PERCENT = (
     rf"|百分之(?:{ARABIC})"
     rf"|[一二两三四五六七八九十]成半?"
     rf"|(?:{ARABIC}|{CN_NUM})分之(?:{ARABIC}|{CN_NUM})"
-    rf"|半数|一半|零|0(?!\d))"
+    rf"|半数|一半|过半|逾半|大半|零|0(?!\d))"
 )
 
 
@@ -109,7 +109,7 @@ def parse_percent(text: str) -> float | None:
     t = text.strip().replace(" ", "")
     if t in ("零", "0"):
         return 0.0
-    if t in ("半数", "一半"):
+    if t in ("半数", "一半", "过半", "逾半", "大半"):
         return 50.0
     match = re.fullmatch(rf"({ARABIC})(?:%|％|个百分点)", t)
     if match:

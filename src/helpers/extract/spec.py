@@ -27,9 +27,12 @@ _BANDWIDTH = re.compile(rf"({ARABIC})\s*(GB|TB|PB|Gb|Tb)\s*(?:/\s*s|/\s*秒|每�
 _MEMORY = re.compile(rf"({ARABIC})\s*(GB|TB)(?!\s*(?:/|每秒|ps))(?![A-Za-z])")
 _NODE = re.compile(rf"({ARABIC}|{CN_NUM})\s*(纳米|奈米|nm)(?![A-Za-z])")
 _CARDS = re.compile(
-    rf"((?:{ARABIC})\s*万?|[一二两三四五六七八九十百千]+万?)\s*(张|块|颗|枚|片|个)?\s*"
+    rf"((?:{ARABIC})\s*万?|[一二两三四五六七八九十百千]+万?)\s*(张|块|颗|枚|片|个)?\s*(?:[A-Za-z][A-Za-z0-9]{{0,11}}\s?)?"
     r"(卡|GPU|NPU|芯片|加速卡|昇腾芯片|昇腾卡|昇腾|算力卡|显卡|(?=[，,。；;）)]))"
 )
+# Counts that are volumes (shipments, orders, purchases), not the size of a system.
+_VOLUME = re.compile(r"出货|销量|销售|进口|出口|订单|订购|采购|购买|买了|买下|囤|库存|部署|交付|供应|获得|拿到|上万|数十万|数万|几|成千|累计")
+_TPP = re.compile(rf"TPP[）)]?\s*(低于|高于|达到|超过|不超过|小于|大于|为|在|≥|>=|<|>)?\s*({ARABIC})")
 _RATIO_TIMES = re.compile(rf"的\s*(约|近|超过|超)?\s*({ARABIC}|[一二两三四五六七八九十]+|半)\s*倍")
 _RATIO_PCT = re.compile(
     rf"(?:的)?\s*(?:性能|算力|水平|效果)?\s*的\s*(约|近|超过|超|仅|只有)?\s*({ARABIC})\s*%"
@@ -154,7 +157,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         if measure == "片":  # 出货量超30万片: volumes, not a system's size
             continue
         before = zh[max(0, m.start() - 6) : m.start()]
-        if re.search(r"出货|销量|进口|订单|采购|囤|库存|上万|数十万|几|成千", before):
+        if _VOLUME.search(before):
             continue
         if not noun:  # 15,488颗, with the noun left out: only for a system named just before
             system = ctx.nearest_before(m.start(), {"system"}, limit=25)
@@ -173,6 +176,29 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             subject = _subject(ctx, m.start())
         add(Draft(kind="spec", start=m.start(), end=m.end(), subject=subject, metric="卡数",
                   value=value, unit=unit, hedge=hedge_for(zh, m.start(), m.end())))
+
+    # ---- export-control thresholds in TPP (总处理性能)
+    for m in _TPP.finditer(zh):
+        value = parse_number(m.group(2))
+        if value is None or value < 100:
+            continue
+        hedge = {"低于": "不足", "小于": "不足", "<": "不足", "不超过": "不足", "高于": "超", "超过": "超",
+                 "大于": "超", ">": "超", "≥": "超", ">=": "超"}.get(m.group(1) or "", "")
+        add(Draft(kind="spec", start=m.start(), end=m.end(), subject="出口管制", metric="TPP门槛",
+                  value=value, unit="TPP", hedge=hedge))
+
+    # ---- N块H100: a count of a named chip
+    for mention in ctx.mentions:
+        if mention.type != "chip":
+            continue
+        m = re.search(rf"((?:{ARABIC})\s*万?|[一二两三四五六七八九十百千]+万?)\s*(张|块|颗|枚)\s*$", zh[max(0, mention.start - 10) : mention.start])
+        if m and not _VOLUME.search(zh[max(0, mention.start - 18) : mention.start - len(m.group(0))]):
+            value = parse_number(m.group(1).replace(" ", ""))
+            if value and value >= 2:
+                start = mention.start - (len(zh[max(0, mention.start - 10) : mention.start]) - m.start())
+                add(Draft(kind="spec", start=start, end=mention.end, subject=mention.canonical, metric="卡数",
+                          value=value, unit="cards" if m.group(2) in ("张", "块") else "chips",
+                          hedge=hedge_for(zh, start, mention.end)))
 
     # ---- ratios against another chip: X是H20的两倍 / H100的80% / 削减约70%
     for mention in ctx.mentions:
