@@ -88,7 +88,9 @@ def extract_article(
         # What the next sentence inherits.
         resolved = [d for d in ctx.dates if d.date_start]
         if resolved:
-            anchor, anchor_index = resolved[-1], index
+            # A specific day is the better anchor for 同一天 and 次日 than a later month or quarter.
+            days = [d for d in resolved if d.precision == "day"]
+            anchor, anchor_index = (days or resolved)[-1], index
         has_event = any(d.kind == "event" for d in drafts)
         relative_or_short = [d for d in ctx.dates if d.resolved and (d.relative or d.inferred or len(zh) < 24)]
         carried = relative_or_short[-1] if relative_or_short and not has_event else None

@@ -102,6 +102,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("after", re.compile(rf"({_CN_SMALL}|半)\s*(个月|個月|天|日|周|週|星期|年)(?:之?后|之?後|过后|過後)")),
     ("same_day", re.compile(r"同一天|同日|当天|當天|当日|當日")),
     ("next_day", re.compile(r"次日|第二天|翌日|隔天")),
+    ("previous_day", re.compile(r"前一日|前一天")),
     ("next_month", re.compile(r"次月|下个月|下個月|翌月")),
     ("same_month", re.compile(r"同月|当月|當月")),
 ]
@@ -237,7 +238,7 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
             d = _day(a.year, month, day) or _day(a.year, month, 1)
             if d and d < a.replace(day=1 if kind == "month" else a.day):
                 d = _day(a.year + 1, month, day)
-            if d and (published is None or d <= published):
+            if d and (published is None or d <= published) and (d - a).days <= 92:
                 if kind == "month_day":
                     return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day", relative=True)
                 s, e = _month_range(d.year, d.month)
@@ -321,6 +322,11 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         if anchor.precision != "day":
             return relative
         d = ref + dt.timedelta(days=1)
+        return replace(relative, date_start=_iso(d), date_end=_iso(d), precision="day")
+    if kind == "previous_day":
+        if anchor.precision != "day":
+            return relative
+        d = ref - dt.timedelta(days=1)
         return replace(relative, date_start=_iso(d), date_end=_iso(d), precision="day")
     if kind in ("next_month", "same_month"):
         if anchor.precision not in ("day", "month"):

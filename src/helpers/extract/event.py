@@ -23,14 +23,14 @@ ACTIONS: list[tuple[str, str]] = [
     ("investigate", r"反垄断调查|反倾销调查|立案调查|调查|约谈|约见|问询"),
     ("sue", r"起诉|提起.{0,4}诉讼|诉讼"),
     ("ban", r"禁令|禁止|叫停|禁售|禁运|断供|停止(?:采购|购买|使用|供货|销售|出口|订购)|暂停(?:采购|购买|订购|进口)|"
-            r"要求.{0,20}停止|封杀|列入实体清单|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
+            r"要求.{0,20}(?:停止|暂缓|暂停)|暂缓(?:采购|购买|进口|订购)|封杀|列入实体清单|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
     ("tighten", r"需要许可证|须申请许可|需申请许可|须申领许可|许可证要求|需获得许可|发布.{0,6}(?:规则|新规|指南|禁令|条例)|收紧|加码|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
                 r"扩大.{0,6}(?:管制|限制)|限制出口|出口管制|新规|降至.{0,6}门槛|门槛|列入.{0,24}名单"),
     ("approve", r"批准|放行|解禁|许可|获准|松口|允许|核准|核定|同意.{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|"
                 r"同意.{0,14}(?:注册|上市|发行)|通过.{0,10}聆讯|完成.{0,14}备案|开绿灯"),
     ("loosen", r"放宽|松绑|缓和"),
     ("launch", r"(?<!例行)(?<!新闻)发布会|发布(?!会)|推出|亮相|量产|首发|交付|推出了"),
-    ("invest", r"注资|斥资|设立.{0,6}基金|成立.{0,6}基金|注册成立|募资|(?<![者])投资(?![者人方机峰论活大会])"),
+    ("invest", r"注资|斥资|设立.{0,6}基金|成立.{0,6}基金|注册成立|(?<![不未])成立(?!了?.{0,4}(?:工作组|小组))|募资|(?<![者])投资(?![者人方机峰论活大会])"),
     ("announce", r"宣布|公布|披露|(?:财报|年报|季报|业绩)显示|发布财报|确认|证实"),
     ("other", r"游说|会见|会面|会晤|访问|访华|出席|签署|重返|举行|召开|表态|会谈|通话|征收|上调|加征|挂牌|上市|起诉|邀集"),
 ]
@@ -65,13 +65,14 @@ def classify(text: str) -> tuple[str, re.Match[str] | None]:
 _CLAUSE = re.compile(r"[，,；;：:]")
 _LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』]|【[^】]{0,24}】|据报|据悉|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被|由|据)*")
 # Before the actor a clause may hold titles and places: 美国总统特朗普, 中国国家网信办.
-_TITLE_PREFIX = re.compile(r"^(?:美国|中国|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
+_TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|独角兽)|"
+                           r"美国|中国|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
                            r"董事长|总裁|发言人|官员|人工智能负责人|负责人|时间|美国时间|北京时间|[\d]{1,2}日|在|于)*$")
 # Actors the lexicon does not name but the reporting does.
 GENERIC_ACTORS = {
     "中方": "中国政府", "中国政府": "中国政府", "北京当局": "中国政府", "监管部门": "中国监管部门",
     "有关部门": "中国监管部门", "监管机构": "中国监管部门", "中国海关": "中国海关", "海关": "中国海关",
-    "美方": "美国政府", "中国": "中国政府", "检方": "检方", "检察官": "检方", "美国政府": "美国政府", "华盛顿": "美国政府", "美国国会": "美国国会", "国会": "美国国会",
+    "美方": "美国政府", "中国": "中国政府", "美国": "美国政府", "检方": "检方", "检察官": "检方", "美国政府": "美国政府", "华盛顿": "美国政府", "美国国会": "美国国会", "国会": "美国国会",
 }
 _GENERIC_ACTOR = re.compile("|".join(sorted(map(re.escape, GENERIC_ACTORS), key=len, reverse=True)))
 
@@ -95,10 +96,14 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
                       and _TITLE_PREFIX.match(zh[pos:m.start])), None)
         if actor is None:
             generic = _GENERIC_ACTOR.match(zh, pos) or re.compile(r"(?:有关|相关)?(" + _GENERIC_ACTOR.pattern + ")").match(zh, pos)
+            if generic is None:  # 新加坡检方: a place before a generic actor
+                later = _GENERIC_ACTOR.search(zh, pos, min(end, pos + 8))
+                if later and _TITLE_PREFIX.match(zh[pos:later.start()]):
+                    generic = later
             if generic:
                 word = generic.group(generic.lastindex or 0)
                 strong = classify(zh[generic.end():end])[0] in STRONG_ACTIONS
-                if word != "中国" or strong:  # 中国区域营收… is a place, not a government acting
+                if word not in ("中国", "美国") or strong:  # 中国区域营收… is a place, not a government acting
                     actor = Mention(generic.start(), generic.end(), word, GENERIC_ACTORS[word], "agency")
         if actor is not None:
             groups.append([b, end, actor])
@@ -143,7 +148,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             date = replace(ctx.carried_date, inferred=True)
         else:
             continue
-        if actor.canonical == "中国政府" and actor.text == "中国" and action not in STRONG_ACTIONS:
+        if actor.text in ("中国", "美国") and action not in STRONG_ACTIONS:
             continue  # 中国 as a place (中国拥有…) is an actor only for a government act
         # Passive: 智谱等企业被美方列入实体清单 — the actor is the one after 被.
         passive = re.search(r"被\s*", text[: match.start()])
