@@ -28,13 +28,23 @@ ACTIONS: list[tuple[str, str]] = [
                 r"扩大.{0,6}(?:管制|限制)|限制出口|出口管制|新规|降至.{0,6}门槛|门槛|列入.{0,24}名单"),
     ("approve", r"批准|放行|解禁|许可|获准|松口|允许|核准|核定|同意.{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|"
                 r"同意.{0,14}(?:注册|上市|发行)|通过.{0,10}聆讯|完成.{0,14}备案|开绿灯"),
-    ("loosen", r"放宽|松绑|缓和"),
+    ("loosen", r"放宽|松绑|缓和|撤销|撤回|废除|取消.{0,6}(?:禁令|限制|规则|管制)"),
     ("launch", r"(?<!例行)(?<!新闻)发布会|发布(?!会)|推出|亮相|量产|首发|交付|推出了"),
     ("invest", r"注资|斥资|设立.{0,6}基金|成立.{0,6}基金|注册成立|(?<![不未])成立(?!了?.{0,4}(?:工作组|小组))|募资|(?<![者])投资(?![者人方机峰论活大会])"),
     ("announce", r"宣布|公布|披露|(?:财报|年报|季报|业绩)显示|发布财报|确认|证实"),
     ("other", r"游说|会见|会面|会晤|访问|访华|出席|签署|重返|举行|召开|表态|会谈|通话|征收|上调|加征|挂牌|上市|起诉|邀集"),
 ]
 _ACTION_RES = [(name, re.compile(pattern)) for name, pattern in ACTIONS]
+_PRODUCT_PASSIVE = re.compile(r"[^，。,；]{0,8}?(?:获准|被准许|获批|被禁|遭禁|被列入|被纳入|被要求|被限制|被叫停|被暂停)")
+_US_VENDORS = {"英伟达", "AMD", "英特尔"}
+
+
+def _us_product(canonical: str) -> bool:
+    from .. import lexicon as lexicon_mod
+
+    entity = lexicon_mod.load().entity(canonical)
+    return entity is not None and entity.parent in _US_VENDORS
+
 STRONG_ACTIONS = {"ban", "tighten", "approve", "resume", "loosen", "investigate", "sue", "refuse"}
 _SPEECH = re.compile(r"(说|表示|强调|直言|警告|坦言|指出|称|透露|回应|认为|感慨|承认|炮轰|批评|痛斥|抨击|谈到|提到)")
 _EXPORT_ACTORS = {"美国商务部", "美国商务部工业与安全局", "特朗普政府", "拜登政府", "白宫", "美国政府"}
@@ -94,6 +104,12 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
                 pos += lead.end() if lead else 0
         actor = next((m for m in ctx.mentions if m.type in ACTOR_TYPES and pos <= m.start <= pos + 12
                       and _TITLE_PREFIX.match(zh[pos:m.start])), None)
+        if actor is None:
+            # H20获准恢复销售 / H20被列入限制清单: a US chip acted on, with no agent named, is acted on by
+            # the US government (the export-control authority for it).
+            product = next((m for m in ctx.mentions if m.start == pos and m.type in PRODUCT_TYPES), None)
+            if product is not None and _PRODUCT_PASSIVE.match(zh, product.end) and _us_product(product.canonical):
+                actor = Mention(product.start, product.end, product.text, "美国政府", "agency")
         if actor is None:
             generic = _GENERIC_ACTOR.match(zh, pos) or re.compile(r"(?:有关|相关)?(" + _GENERIC_ACTOR.pattern + ")").match(zh, pos)
             if generic is None:  # 新加坡检方: a place before a generic actor
