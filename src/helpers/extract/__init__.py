@@ -69,13 +69,19 @@ def extract_article(
     previous_products = []
     previous_shares: dict[float, tuple[str, str]] = {}
     rows: list[dict] = []
-    for index, start, end, sentence, sentence_hans in sentences:
+    known_names: set[str] = set()
+    all_mentions = [lexicon.mentions(text[s_start:s_end]) for _, s_start, s_end, _, _ in sentences]
+    for position, (index, start, end, sentence, sentence_hans) in enumerate(sentences):
         zh = aligned[start:end]
-        mentions = lexicon.mentions(text[start:end])  # offsets relative to the sentence
+        mentions = all_mentions[position]  # offsets relative to the sentence
+        following = sentences[position + 1] if position + 1 < len(sentences) else None
         ctx = SentenceContext(
             article_id=article_id, index=index, offset=start, text=sentence, zh=zh, mentions=mentions,
             published=published_date, anchor=anchor, carried_date=carried, last_speaker=last_speaker,
             open_quote_speaker=open_quote,
+            next_zh=aligned[following[1]:following[2]] if following else "",
+            next_mentions=all_mentions[position + 1] if following else [],
+            known_names=known_names,
             previous_products=previous_products, previous_shares=previous_shares,
         )
         ctx.dates = find_dates(zh, published_date, anchor, recent=index - anchor_index <= 2)

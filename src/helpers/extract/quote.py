@@ -22,14 +22,42 @@ _VERB = (r"(?:曾|也|还|更|再次|多次|公开|亲口|直接|当场|特别|�
 _GENERIC = (r"(?:工程师|网友|分析人士|分析师|专家|业内人士|知情人士|消息人士|市场人士|投资人|供应链业者|业者|业界|法人|"
             r"官员|新闻发言人|发言人|学者|研究员|评论员|高管|代工厂高层|高层|基金经理|券商|研究机构)")
 _GENERIC_SPEAKER = re.compile(rf"(?:有|一位|一名|多位|某)?(?:[^\s，,。：:“”]{{0,6}}?)({_GENERIC})\s*{_VERB}")
-_ROLE = r"(分析师|研究员|总监|经理|总裁|董事长|发言人|主任|教授|创始人|部长|负责人|院长|经济学家|首席执行官|CEO|主席|局长|司长|副总裁)"
+_ROLE = (r"(首席分析师|分析师|研究员|总监|总经理|经理|总裁|董事长|发言人|主任|教授|创始人|创办人|部长|负责人|院长|"
+         r"经济学家|首席执行官|执行长|行政总裁|财务长|首席财务官|CFO|CEO|主席|局长|司长|副总裁|立委|委员|议员|参议员|"
+         r"众议员|理事长|秘书长|合伙人|基金经理|策略师)")
 _NOT_A_NAME = re.compile(r"^(昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又)")
-_NAMED_ROLE = re.compile(rf"{_ROLE}\s*([\u4e00-\u9fff]{{2,3}}?)\s*{_VERB}")
+# A Chinese name: two characters, and a third unless it reads as the next word (对, 在, 表…).
+_NAME = r"([\u4e00-\u9fff]{2}(?:(?![对在则也还就于向接曾近今昨等与和的表说称指认坦直强透回])[\u4e00-\u9fff])?)"
+_FILLER = r"(?:[^，。,:：“”「」]{0,14}?(?:时|中|上|后)[，,]?|(?:对|向|接受)[^，。,:：“”「」]{0,10}?)?"
+_NAMED_ROLE = re.compile(rf"{_ROLE}(?!会)\s*{_NAME}\s*{_FILLER}\s*{_VERB}")
 # 陈思妤：「…」 — a speaker the lexicon does not know, heading the line of an interview answer
 _NAME_COLON = re.compile(r"(?:^|(?<=[。！？\n]))\s*(?:[^\s：:，,。「“]{0,24}?" + _ROLE + r")?([\u4e00-\u9fff]{2,4})\s*[:：]\s*(?=[“「『])")
+_KNOWN_NAME_VERB = re.compile(rf"{_NAME}\s*{_FILLER}\s*{_VERB}")
 _PRONOUN = re.compile(rf"(他|她)\s*{_VERB}")
 _VERB_RE = re.compile(_VERB)
 _OPEN, _CLOSE = "“「『\"", "”」』\""
+
+
+def _attribution(zh: str, mentions, known_names: set[str]) -> str:
+    """The speaker when a sentence opens with an attribution: 黄仁勋说。/ 董事长魏哲家在法说会上说。"""
+    head = zh[:40]
+    verb = _VERB_RE.search(head)
+    if verb is None or re.search(r"[，。,“”「」]", head[: verb.start()]):
+        return ""
+    named = [m for m in mentions if m.type in SPEAKER_TYPES and m.end <= verb.start()]
+    role = _NAMED_ROLE.search(head)
+    named_inside = role and any(m.start <= role.end(2) + 1 and m.end >= role.start(2) for m in mentions
+                                if m.type in SPEAKER_TYPES)
+    if role and not _NOT_A_NAME.match(role.group(2)) and not named_inside and head[role.end(2):role.end(2) + 1] != "·":
+        known_names.add(role.group(2))
+        return role.group(2)
+    if named:
+        return named[-1].canonical
+    generic = re.search(_GENERIC, head[: verb.start()])
+    if generic:
+        return generic.group(0)
+    pron = re.match(r"\s*(他|她)", head)
+    return ""
 
 
 def _quoted_after(zh: str, pos: int) -> list[tuple[int, int]]:
@@ -55,6 +83,10 @@ def _reported_after(zh: str, pos: int) -> tuple[int, int] | None:
     i = pos
     while i < len(zh) and zh[i] in " ：:，,":
         i += 1
+    if zh.startswith(("称", "说", "道"), i):  # 回应称，… / 表示说
+        i += 1
+        while i < len(zh) and zh[i] in " ：:，,":
+            i += 1
     if i >= len(zh):
         return None
     end = len(zh)
@@ -94,6 +126,8 @@ def extract(ctx: SentenceContext) -> list[Draft]:
     for m in ctx.mentions:
         if m.type not in SPEAKER_TYPES:
             continue
+        if re.search(r"(接受|对|向|据|在)$", zh[max(0, m.start - 2) : m.start]):
+            continue  # 接受彭博社采访时表示, 对第一财经表示: the outlet is not the speaker
         tail = zh[m.end : m.end + 24]
         # 黄仁勋说 / 黄仁勋在接受媒体采访时说 / 黄仁勋曾多次表示
         v = re.match(rf"(?:[^，。,:：“”]{{0,16}}?(?:时|中|上|后)[，,]?|日前|近日|此前|早前|昨日|今日|周[一二三四五六日]|曾经|当天|随后|"
@@ -103,9 +137,16 @@ def extract(ctx: SentenceContext) -> list[Draft]:
     for m in _GENERIC_SPEAKER.finditer(zh):
         speakers.append((m.end(), m.start(1), m.group(1)))
     # A person the lexicon does not know, named after a role: 集邦分析师李明表示, 发言人毛宁说
+    for m in _KNOWN_NAME_VERB.finditer(zh) if ctx.known_names else ():
+        if m.group(1) in ctx.known_names:
+            speakers.append((m.end(), m.start(1), m.group(1)))
     for m in _NAMED_ROLE.finditer(zh):
-        if not _NOT_A_NAME.match(m.group(2)):
+        name_end = m.end(2)
+        part_of_known = zh[name_end : name_end + 1] in ("·", "・", "•") or any(
+            x.start <= name_end + 1 and x.end >= m.start(2) for x in ctx.mentions if x.type in SPEAKER_TYPES)
+        if not _NOT_A_NAME.match(m.group(2)) and not part_of_known:
             speakers.append((m.end(), m.start(2), m.group(2)))
+            ctx.known_names.add(m.group(2))
     for m in _NAME_COLON.finditer(zh):
         name = m.group(2)
         known = next((x for x in ctx.mentions if x.start <= m.start(2) < x.end), None)
@@ -135,7 +176,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
     if ctx.open_quote_speaker and zh and zh[0] not in _OPEN:
         end = next((i for i, ch in enumerate(zh) if ch in _CLOSE), len(zh))
         add(0, end, ctx.open_quote_speaker)
-    speakers.sort()
+    speakers.sort(key=lambda sp: (sp[0], -sp[1]))  # for one verb, the speaker nearest to it
     for verb_end, speaker_start, actor in speakers:
         if ctx.inside_quote(speaker_start):
             continue
@@ -160,6 +201,13 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             reported = _reported_after(zh, start)
             if reported:
                 add(reported[0], reported[1], actor)
+    # “…。”黄仁勋说。 split in two sentences: the speaker opens the next one
+    whole = re.fullmatch(r"\s*[“「『]([^”」』]{2,400})[”」』]\s*", zh)
+    if whole and ctx.next_zh:
+        actor = _attribution(ctx.next_zh, ctx.next_mentions, ctx.known_names)
+        if actor:
+            add(whole.start(1), whole.end(1), actor)
+
     # “…，”黄仁勋说。 — the quote comes first, the speaker after it
     for q in re.finditer(r"[“「『]([^”」』]{2,300})[”」』]", zh):
         tail = zh[q.end() : q.end() + 24]
