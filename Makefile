@@ -8,7 +8,7 @@ OUT    ?= reports
 TABLES ?= data/processed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup build report test lab clean browser
+.PHONY: help setup build report test bench lab clean browser
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -40,6 +40,9 @@ browser:
 
 test: $(STAMP) browser ## run the test suite
 	$(BIN)/python -m pytest -q
+
+bench: $(STAMP) ## run the benchmarks (3,000 and 10,000 articles) and record bench/RESULTS.md
+	$(BIN)/python bench/run.py
 
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks

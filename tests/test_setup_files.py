@@ -41,3 +41,10 @@ def test_committed_notebooks_have_no_outputs_and_a_parameters_cell():
         tags = [t for c in code for t in c.get("metadata", {}).get("tags", [])]
         assert tags.count("parameters") == 1, path.name
         assert "finding" in tags, path.name
+
+
+def test_readme_names_every_notebook_and_the_two_commands():
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme.index("make report") < 400 and readme.index("make test") < 400
+    for path in paths.NOTEBOOKS.glob("[0-9]*.ipynb"):
+        assert f"`{path.stem}`" in readme, path.stem

@@ -383,3 +383,14 @@ def finding(verdicts: pd.DataFrame, disagreeing: pd.DataFrame) -> str:
         text += (f"; articles disagree in {disagreeing['group'].nunique()} group(s), e.g. {first['subject'].iloc[0]} "
                  f"{first['metric'].iloc[0]} {figures} ({first['reason'].iloc[0]})")
     return text + "."
+
+
+def attach_verdicts(df: pd.DataFrame, verdicts: pd.DataFrame) -> pd.DataFrame:
+    """Add the claim check's verdict and note to rows that carry a `claim_id`."""
+    if verdicts is None or verdicts.empty or "claim_id" not in df:
+        return df.assign(verdict="", verdict_note="")
+    lookup = verdicts.set_index("claim_id")[["verdict", "note"]].rename(columns={"note": "verdict_note"})
+    out = df.join(lookup, on="claim_id")
+    out["verdict"] = out["verdict"].fillna("")
+    out["verdict_note"] = out["verdict_note"].fillna("")
+    return out

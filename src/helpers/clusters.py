@@ -95,7 +95,7 @@ def article_figures(tables: Tables, systems: list[str], specs: pd.DataFrame | No
         refs.append("; ".join(f"{r.value_num:g} {r.unit} ({r.metric}, {r.precision_note})"
                               for r in candidates.itertuples()) or "—")
     claims["reference"] = refs
-    return claims[["article_id", "subject", "metric", "value", "unit", "hedge", "reference", "sentence"]]
+    return claims[["claim_id", "article_id", "subject", "metric", "value", "unit", "hedge", "reference", "sentence"]]
 
 
 def apples_to_oranges(table: pd.DataFrame) -> list[str]:
