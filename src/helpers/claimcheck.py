@@ -109,27 +109,27 @@ def check_spec(claim, specs: pd.DataFrame) -> Verdict:
     if family is None:
         return Verdict("unverifiable", [], "", f"the reference has no {claim['metric']} figures")
     value, base_unit = to_base(float(claim["value"]), claim["unit"]) if claim["unit"] != "cards" else (float(claim["value"]), "chips")
-    rows = _reference_candidates(specs, claim["subject"], *family)
-    rows = rows[rows["unit_base"].isin([base_unit, "dies"] if base_unit == "chips" else [base_unit])]
-    if rows.empty:
+    units = {base_unit, "dies"} if base_unit == "chips" else {base_unit}
+    rows = [r for r in _candidate_rows(specs, claim["subject"], *family) if r.unit_base in units]
+    if not rows:
         return Verdict("unverifiable", [], "", f"no reference row for {claim['subject']} {claim['metric']}")
-    values = "; ".join(f"{r.value_num:g} {r.unit} ({r.precision_note or r.metric})" for r in rows.itertuples())
+    values = "; ".join(f"{r.value_num:g} {r.unit} ({r.precision_note or r.metric})" for r in rows)
     agreeing, notes = [], []
-    for r in rows.itertuples():
+    for r in rows:
         if hedge_agrees(value, claim["hedge"], r.value_base):
             agreeing.append(r)
             if family[0] == "compute":
                 notes.append(_sparsity_note(r))
-        elif family[0] == "compute" and r.sparse_value and hedge_agrees(value, claim["hedge"], to_base(r.sparse_value, r.unit)[0]):
+        elif family[0] == "compute" and _present(r.sparse_value) and hedge_agrees(value, claim["hedge"], to_base(r.sparse_value, r.unit)[0]):
             agreeing.append(r)
             notes.append(f"matches the figure with sparsity ({r.sparse_value:g} {r.unit}); the dense figure is {r.value_num:g}")
-        elif family[0] == "compute" and r.dense_value and hedge_agrees(value, claim["hedge"], to_base(r.dense_value, r.unit)[0]):
+        elif family[0] == "compute" and _present(r.dense_value) and hedge_agrees(value, claim["hedge"], to_base(r.dense_value, r.unit)[0]):
             agreeing.append(r)
             notes.append(f"matches the dense figure ({r.dense_value:g} {r.unit}); the row's figure is with sparsity")
-    distinct = sorted({round(v, 6) for v in rows["value_base"]})
-    disagreement = len(distinct) > 1 or rows["disagreement"].any()
+    distinct = {round(r.value_base, 6) for r in rows}
+    disagreement = len(distinct) > 1 or any(r.disagreement for r in rows)
     source_note = " The reference's own sources disagree: " + values + "." if disagreement else ""
-    ids = [int(i) for i in rows.index]
+    ids = [int(r.Index) for r in rows]
     if agreeing:
         status = {r.product_status for r in agreeing}
         extra = " (a vendor roadmap figure)" if "vendor roadmap" in status else ""
@@ -139,6 +139,23 @@ def check_spec(claim, specs: pd.DataFrame) -> Verdict:
     hedge = f" (hedge {claim['hedge']})" if claim["hedge"] else ""
     return Verdict("conflicts", ids, values,
                    f"the article's {claim['value']:g} {claim['unit']}{hedge} matches no reference figure." + source_note)
+
+
+def _present(x) -> bool:
+    return x is not None and x == x
+
+
+_ROWS: dict[tuple, list] = {}
+
+
+def _candidate_rows(specs: pd.DataFrame, subject: str, family: str, precision: str) -> list:
+    """The candidate reference rows as named tuples (cached: the same few subjects come up again and again)."""
+    key = (id(specs), subject, family, precision)
+    if key not in _ROWS:
+        if len(_ROWS) > 4096:
+            _ROWS.clear()
+        _ROWS[key] = list(_reference_candidates(specs, subject, family, precision).itertuples())
+    return _ROWS[key]
 
 
 def _sparsity_note(r) -> str:
@@ -239,7 +256,7 @@ def _figure(row) -> float:
 
 def _consistent(a: tuple[float, str], b: tuple[float, str]) -> bool:
     (fa, ha), (fb, hb) = a, b
-    if pd.isna(fa) or pd.isna(fb):
+    if fa != fa or fb != fb:  # NaN: no figure to compare
         return True
     return hedge_agrees(fa, ha, fb) or hedge_agrees(fb, hb, fa)
 
@@ -272,25 +289,30 @@ def disagreements(claims: pd.DataFrame, speakers: pd.Series | None = None) -> pd
         def clashes_elsewhere(key, article) -> bool:
             if (key, article) not in memo:
                 memo[(key, article)] = any(
-                    j != key and (articles_by_key[j] - {article}) and not _consistent(key, j) for j in outward)
+                    j != key and (len(articles_by_key[j]) > 1 or article not in articles_by_key[j])
+                    and not _consistent(key, j) for j in outward)
             return memo[(key, article)]
 
         member_mask = [clashes_elsewhere(key, article) for key, article in zip(group["figure_key"], group["article_id"])]
-        members = group[member_mask].to_dict("records")
-        if not members:
+        members = group[member_mask]
+        if members.empty:
             continue
         group_id += 1
-        reason = _reason(members)
-        for m in members:
-            out.append({
-                "group": group_id, "kind": kind, "subject": subject, "metric": metric, "scope": m["scope"],
-                "article_id": m["article_id"],
-                "figure": (f"{m['from_value']:g}→{m['to_value']:g}" if pd.notna(m.get("from_value")) else f"{m['value']:g}")
-                + (f" {m['unit']}" if m["unit"] != "%" else "%"),
-                "hedge": m["hedge"], "date": m["date"], "speaker": m["speaker"] or "(author)",
-                "reason": reason, "sentence": m["sentence"],
-            })
-    return pd.DataFrame(out, columns=DISAGREEMENT_COLUMNS)
+        reason = _reason(members[["scope", "date", "speaker"]].to_dict("records"))
+        figures = [
+            (f"{f:g}→{t:g}" if f == f else f"{v:g}") + (f" {u}" if u != "%" else "%")
+            for f, t, v, u in zip(members["from_value"].tolist(), members["to_value"].tolist(),
+                                  members["value"].tolist(), members["unit"].tolist())
+        ]
+        out.append(pd.DataFrame({
+            "group": group_id, "kind": kind, "subject": subject, "metric": metric, "scope": members["scope"].tolist(),
+            "article_id": members["article_id"].tolist(), "figure": figures, "hedge": members["hedge"].tolist(),
+            "date": members["date"].tolist(), "speaker": [s or "(author)" for s in members["speaker"].tolist()],
+            "reason": reason, "sentence": members["sentence"].tolist(),
+        }))
+    if not out:
+        return pd.DataFrame(columns=DISAGREEMENT_COLUMNS)
+    return pd.concat(out, ignore_index=True)[DISAGREEMENT_COLUMNS]
 
 
 def scope_family(scope: str) -> str:

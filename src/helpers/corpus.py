@@ -25,8 +25,8 @@ from . import lexicon as lexicon_mod
 from . import paths
 from .cache import Store
 from .dedupe import find_duplicates
-from .extract import CLAIM_COLUMNS, EXTRACT_VERSION, extract_article
-from .ingest import INGEST_VERSION, Ingested, Skip, find_article_files, ingest_bytes
+from .extract import CLAIM_COLUMNS, extract_article
+from .ingest import Ingested, Skip, find_article_files, ingest_bytes
 from .meta import read_manifest
 from .script import Simplifier
 
@@ -74,6 +74,21 @@ def write_table(df: pd.DataFrame, path: Path) -> None:
         atomic_write(path, lambda p: df.to_parquet(p, index=False))
     else:  # CSV with BOM so spreadsheet programs read Chinese correctly
         atomic_write(path, lambda p: df.to_csv(p, index=False, encoding="utf-8-sig"))
+
+
+def code_digest(*modules: str) -> str:
+    """A hash of source files of this package: cached work is redone when the code that made it changes."""
+    h = hashlib.sha256()
+    for name in modules:
+        for path in sorted(paths.PACKAGE_DIR.glob(name)):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+INGEST_CODE = code_digest("ingest.py", "text.py", "furniture.py", "decode.py", "meta.py", "webpage.py",
+                          "script.py", "dedupe.py", "lexicon.py")
+EXTRACT_CODE = code_digest("extract/*.py", "script.py", "lexicon.py", "text.py")
 
 
 def lexicon_digest(folder: Path) -> str:
@@ -174,7 +189,7 @@ OUTPUT_FILES = ["articles.parquet", "sentences.parquet", "claims.parquet", "clai
 
 def _build_signature(wanted: dict, skipped: dict, corpus: Path, lexicon_folder: Path) -> str:
     """Everything the tables depend on: each file's content key, the manifest, the code versions."""
-    h = hashlib.sha256(f"{INGEST_VERSION}|{EXTRACT_VERSION}|{lexicon_digest(lexicon_folder)}".encode())
+    h = hashlib.sha256(f"{INGEST_CODE}|{EXTRACT_CODE}|{lexicon_digest(lexicon_folder)}".encode())
     for rel in sorted(wanted):
         h.update(f"{rel}\0{wanted[rel][0]}\n".encode())
     for rel in sorted(skipped):
@@ -245,7 +260,7 @@ def _build_locked(corpus, out, store: Store, pool: _Workers, lexicon_folder: Pat
                    f"over the limit of {paths.MAX_FILES} files in one build")
         files = files[: paths.MAX_FILES]
 
-    salt = f"ingest{INGEST_VERSION}|{lexicon_digest(lexicon_folder)}"
+    salt = f"ingest{INGEST_CODE}|{lexicon_digest(lexicon_folder)}"
     results: dict[str, Ingested | Skip] = {}
     wanted: dict[str, tuple[str, bytes, str]] = {}
     for path in files:
@@ -359,7 +374,7 @@ def _build_locked(corpus, out, store: Store, pool: _Workers, lexicon_folder: Pat
 def _extract_claims(articles: pd.DataFrame, ok: dict, store: Store, pool: _Workers, lexicon_folder: Path,
                     log) -> tuple[pd.DataFrame, int]:
     """Claims of every unique article, cached per (text, published date, extractor version, lexicon)."""
-    salt = f"extract{EXTRACT_VERSION}|{lexicon_digest(lexicon_folder)}"
+    salt = f"extract{EXTRACT_CODE}|{lexicon_digest(lexicon_folder)}"
     unique = articles[articles["duplicate_of"] == ""]
     keys = {art.article_id: _key(art.content_hash, art.article_id, art.published, salt) for art in unique.itertuples()}
     cached = store.get_many(list(keys.values()))

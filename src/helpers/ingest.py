@@ -24,8 +24,6 @@ from .meta import published_from_text, title_from_text
 from .script import Simplifier, detect_script
 from .text import cjk_count, normalize_text, repair_pinyin, split_sentences
 
-# Bump when the output of ingest_bytes changes for the same input.
-INGEST_VERSION = "2"
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}

@@ -25,13 +25,14 @@ def share_claims(tables: Tables) -> pd.DataFrame:
     shares = claims[claims["kind"] == "market_share"].copy()
     quotes = claims[claims["kind"] == "quote"]
     by_article: dict[str, list[tuple[int, int, str]]] = {}
-    for q in quotes.itertuples():
-        by_article.setdefault(q.article_id, []).append((q.char_start, q.char_end, q.actor))
+    for article, start, end, actor in zip(quotes["article_id"].tolist(), quotes["char_start"].tolist(),
+                                          quotes["char_end"].tolist(), quotes["actor"].tolist()):
+        by_article.setdefault(article, []).append((start, end, actor))
     speakers = []
-    for row in shares.itertuples():
-        inside = [actor for start, end, actor in by_article.get(row.article_id, ())
-                  if start <= row.char_start and end >= row.char_end]
-        speakers.append(inside[0] if inside else row.actor)
+    for article, start, end, actor in zip(shares["article_id"].tolist(), shares["char_start"].tolist(),
+                                          shares["char_end"].tolist(), shares["actor"].tolist()):
+        inside = [a for s, e, a in by_article.get(article, ()) if s <= start and e >= end]
+        speakers.append(inside[0] if inside else actor)
     shares["speaker"] = speakers
     arts = tables.articles.set_index("article_id")
     shares["outlet"] = shares["article_id"].map(arts["outlet"])

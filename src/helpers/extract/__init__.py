@@ -20,8 +20,6 @@ from . import event, market_share, money, quote, spec
 from .context import PRODUCT_TYPES, Draft, SentenceContext
 from .dates import DateRef, find_dates
 
-# Bump when any extractor's output changes for the same article.
-EXTRACT_VERSION = "1"
 
 EXTRACTORS = {
     "market_share": market_share.extract,
