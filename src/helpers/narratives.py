@@ -82,7 +82,8 @@ def slope_chart(shares: pd.DataFrame, ax=None):
     """Each from→to claim as a line from its starting share to its end share."""
     import matplotlib.pyplot as plt
 
-    changes = shares[shares["change"]]
+    # One line per article and story: a figure repeated in the same article is drawn once.
+    changes = shares[shares["change"]].drop_duplicates(["article_id", "subject", "metric", "from_value", "to_value"])
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 5))
     for row in changes.itertuples():
