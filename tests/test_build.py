@@ -143,7 +143,7 @@ def test_a_corrupted_cache_entry_is_rebuilt_not_trusted(seed_corpus, tmp_path):
 
     out = tmp_path / "out"
     first = build(seed_corpus, out, log=quiet)
-    db = sqlite3.connect(out / ".cache" / "cache.sqlite")
+    db = sqlite3.connect(out / ".cache" / "cache-v2.sqlite")
     rows = db.execute("SELECT key, body FROM entries ORDER BY key").fetchall()
     ingest = [k for k, b in rows if b.startswith("{")]
     claims = [k for k, b in rows if b.startswith("[")]
@@ -163,7 +163,7 @@ def test_a_corrupted_cache_entry_is_rebuilt_not_trusted(seed_corpus, tmp_path):
 def test_a_damaged_cache_file_is_set_aside_and_rebuilt(seed_corpus, tmp_path):
     out = tmp_path / "out"
     first = build(seed_corpus, out, log=quiet)
-    (out / ".cache" / "cache.sqlite").write_bytes(b"this is not a database" * 100)
+    (out / ".cache" / "cache-v2.sqlite").write_bytes(b"this is not a database" * 100)
     (out / ".build-signature").unlink()
     messages = []
     again = build(seed_corpus, out, log=messages.append)

@@ -157,7 +157,7 @@ def test_a_killed_build_leaves_the_last_tables_and_the_next_run_completes(tmp_pa
         import sqlite3
 
         try:
-            with sqlite3.connect(out / ".cache" / "cache.sqlite", timeout=1) as db:
+            with sqlite3.connect(out / ".cache" / "cache-v2.sqlite", timeout=1) as db:
                 return db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
         except sqlite3.Error:
             return 0

@@ -23,31 +23,41 @@ def _digest(body: str) -> str:
 class Store:
     def __init__(self, folder: Path, log=lambda m: None):
         folder.mkdir(parents=True, exist_ok=True)
-        self.path = folder / "cache.sqlite"
+        self.path = folder / "cache-v2.sqlite"
         self.log = log
         self.db = self._open()
-        self.dropped = 0
+
+    _SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, body TEXT NOT NULL, checksum TEXT NOT NULL)"
 
     def _open(self) -> sqlite3.Connection:
+        db = None
         try:
             db = sqlite3.connect(self.path, timeout=30)
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("quick_check failed")
-            db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, body TEXT NOT NULL, sha256 TEXT NOT NULL)")
+            db.execute(self._SCHEMA)
             db.commit()
             return db
         except sqlite3.DatabaseError as exc:
-            try:
+            if db is not None:
                 db.close()
-            except Exception:
-                pass
-            damaged = self.path.with_name(self.path.name + ".damaged")
-            self.path.replace(damaged)
-            self.log(f"cache {self.path} was damaged ({exc}); moved to {damaged.name} and rebuilt")
-            db = sqlite3.connect(self.path, timeout=30)
-            db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, body TEXT NOT NULL, sha256 TEXT NOT NULL)")
-            db.commit()
-            return db
+            if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+                raise RuntimeError(f"cache {self.path} is in use by another process") from exc
+            return self._replace_damaged(exc)
+
+    def _replace_damaged(self, exc: Exception) -> sqlite3.Connection:
+        """Set a damaged cache file aside (with its journal) and start an empty one."""
+        damaged = self.path.with_name(self.path.name + ".damaged")
+        self.path.replace(damaged)
+        for suffix in ("-journal", "-wal", "-shm"):
+            side = self.path.with_name(self.path.name + suffix)
+            if side.exists():
+                side.replace(damaged.with_name(damaged.name + suffix))
+        self.log(f"cache {self.path} was damaged ({exc}); moved to {damaged.name} and rebuilt")
+        db = sqlite3.connect(self.path, timeout=30)
+        db.execute(self._SCHEMA)
+        db.commit()
+        return db
 
     def get_many(self, keys: list[str]) -> dict[str, str]:
         """Bodies of the entries present and intact; damaged entries are deleted."""
@@ -56,7 +66,7 @@ class Store:
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for key, body, sha in self.db.execute(f"SELECT key, body, sha256 FROM entries WHERE key IN ({marks})", chunk):
+            for key, body, sha in self.db.execute(f"SELECT key, body, checksum FROM entries WHERE key IN ({marks})", chunk):
                 if _digest(body) == sha:
                     found[key] = body
                 else:
@@ -64,12 +74,11 @@ class Store:
         if bad:
             self.db.executemany("DELETE FROM entries WHERE key = ?", [(k,) for k in bad])
             self.db.commit()
-            self.dropped += len(bad)
         return found
 
     def put_many(self, items: list[tuple[str, str]]) -> None:
         with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO entries (key, body, sha256) VALUES (?, ?, ?)",
+            self.db.executemany("INSERT OR REPLACE INTO entries (key, body, checksum) VALUES (?, ?, ?)",
                                 [(k, b, _digest(b)) for k, b in items])
 
     def __len__(self) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import hashlib
 from pathlib import Path
 import re
@@ -48,19 +49,7 @@ def _family(metric: str) -> tuple[str, str] | None:
     return None
 
 
-_CANDIDATES: dict[tuple, pd.DataFrame] = {}
-
-
 def _reference_candidates(specs: pd.DataFrame, subject: str, family: str, precision: str) -> pd.DataFrame:
-    key = (id(specs), subject, family, precision)
-    if key not in _CANDIDATES:
-        if len(_CANDIDATES) > 4096:
-            _CANDIDATES.clear()
-        _CANDIDATES[key] = _select_candidates(specs, subject, family, precision)
-    return _CANDIDATES[key]
-
-
-def _select_candidates(specs: pd.DataFrame, subject: str, family: str, precision: str) -> pd.DataFrame:
     entity = SAME_AS.get(subject, subject)
     rows = specs[specs["entity"] == entity]
     if family == "compute":
@@ -75,14 +64,25 @@ def _select_candidates(specs: pd.DataFrame, subject: str, family: str, precision
 
 
 @functools.lru_cache(maxsize=65536)
-def _rounding_tolerance(claim: float) -> float:
-    """Relative tolerance for a figure printed without a hedge: the rounding of its digits, at least 2%."""
-    digits = len(f"{claim:g}".replace(".", "").lstrip("0")) or 1
-    return max(0.02, 0.5 * 10 ** (len(str(int(abs(claim)))) - digits) / max(abs(claim), 1e-9))
+def _rounding_tolerance(printed: float) -> float:
+    """Relative tolerance for a figure printed without a hedge: half a unit of its last significant
+    digit (600 → ±50, 0.9 → ±0.05, 1979 → ±0.5), and at least 2%."""
+    if printed == 0 or not math.isfinite(printed):
+        return 0.02
+    digits = f"{abs(printed):.6g}".replace(".", "").lstrip("0").rstrip("0") or "0"
+    magnitude = math.floor(math.log10(abs(printed)))
+    half_unit = 0.5 * 10 ** (magnitude - len(digits) + 1)
+    return max(0.02, half_unit / abs(printed))
 
 
-def hedge_agrees(claim: float, hedge: str, reference: float) -> bool:
-    """Whether a reference figure satisfies a claim with its hedge."""
+def hedge_agrees(claim: float, hedge: str, reference: float, printed: float | None = None) -> bool:
+    """Whether a reference figure satisfies a claim with its hedge.
+
+    `printed` is the figure as the article wrote it, before any unit conversion: its digits
+    decide how much rounding a bare figure allows.
+    """
+    if not (math.isfinite(claim) and math.isfinite(reference)):
+        return False
     if reference == 0 or claim == 0:
         return claim == reference
     if "超" in hedge:
@@ -91,7 +91,8 @@ def hedge_agrees(claim: float, hedge: str, reference: float) -> bool:
         return reference < claim * 1.001
     if "约" in hedge or "近" in hedge or "或" in hedge:
         return abs(reference - claim) / abs(reference) <= 0.10
-    return abs(reference - claim) / abs(reference) <= _rounding_tolerance(float(claim))
+    tolerance = _rounding_tolerance(float(printed if printed is not None else claim))
+    return abs(reference - claim) / abs(reference) <= tolerance
 
 
 @dataclass
@@ -102,7 +103,9 @@ class Verdict:
     note: str
 
 
-def check_spec(claim, specs: pd.DataFrame) -> Verdict:
+def check_spec(claim, specs: pd.DataFrame, cache: dict | None = None) -> Verdict:
+    """The verdict on one spec claim; `cache` (one per claim-check run) keeps reference lookups."""
+    cache = {} if cache is None else cache
     if claim["unit"] == "ratio":
         return _check_ratio(claim, specs)
     family = _family(claim["metric"])
@@ -110,20 +113,21 @@ def check_spec(claim, specs: pd.DataFrame) -> Verdict:
         return Verdict("unverifiable", [], "", f"the reference has no {claim['metric']} figures")
     value, base_unit = to_base(float(claim["value"]), claim["unit"]) if claim["unit"] != "cards" else (float(claim["value"]), "chips")
     units = {base_unit, "dies"} if base_unit == "chips" else {base_unit}
-    rows = [r for r in _candidate_rows(specs, claim["subject"], *family) if r.unit_base in units]
+    rows = [r for r in _candidate_rows(specs, claim["subject"], *family, cache) if r.unit_base in units]
     if not rows:
         return Verdict("unverifiable", [], "", f"no reference row for {claim['subject']} {claim['metric']}")
     values = "; ".join(f"{r.value_num:g} {r.unit} ({r.precision_note or r.metric})" for r in rows)
     agreeing, notes = [], []
+    printed = float(claim["value"])
     for r in rows:
-        if hedge_agrees(value, claim["hedge"], r.value_base):
+        if hedge_agrees(value, claim["hedge"], r.value_base, printed):
             agreeing.append(r)
             if family[0] == "compute":
                 notes.append(_sparsity_note(r))
-        elif family[0] == "compute" and _present(r.sparse_value) and hedge_agrees(value, claim["hedge"], to_base(r.sparse_value, r.unit)[0]):
+        elif family[0] == "compute" and _present(r.sparse_value) and hedge_agrees(value, claim["hedge"], to_base(r.sparse_value, r.unit)[0], printed):
             agreeing.append(r)
             notes.append(f"matches the figure with sparsity ({r.sparse_value:g} {r.unit}); the dense figure is {r.value_num:g}")
-        elif family[0] == "compute" and _present(r.dense_value) and hedge_agrees(value, claim["hedge"], to_base(r.dense_value, r.unit)[0]):
+        elif family[0] == "compute" and _present(r.dense_value) and hedge_agrees(value, claim["hedge"], to_base(r.dense_value, r.unit)[0], printed):
             agreeing.append(r)
             notes.append(f"matches the dense figure ({r.dense_value:g} {r.unit}); the row's figure is with sparsity")
     distinct = {round(r.value_base, 6) for r in rows}
@@ -145,17 +149,12 @@ def _present(x) -> bool:
     return x is not None and x == x
 
 
-_ROWS: dict[tuple, list] = {}
-
-
-def _candidate_rows(specs: pd.DataFrame, subject: str, family: str, precision: str) -> list:
-    """The candidate reference rows as named tuples (cached: the same few subjects come up again and again)."""
-    key = (id(specs), subject, family, precision)
-    if key not in _ROWS:
-        if len(_ROWS) > 4096:
-            _ROWS.clear()
-        _ROWS[key] = list(_reference_candidates(specs, subject, family, precision).itertuples())
-    return _ROWS[key]
+def _candidate_rows(specs: pd.DataFrame, subject: str, family: str, precision: str, cache: dict) -> list:
+    """The candidate reference rows as named tuples (cached per run: the same subjects come up again and again)."""
+    key = (subject, family, precision)
+    if key not in cache:
+        cache[key] = list(_reference_candidates(specs, subject, family, precision).itertuples())
+    return cache[key]
 
 
 def _sparsity_note(r) -> str:
@@ -220,12 +219,13 @@ def claim_check(claims: pd.DataFrame, specs: pd.DataFrame | None = None,
         matched = {r.claim_id: [int(j) for j in str(r.reference_rows).split(";") if j]
                    for r in events_matched.itertuples()}
     spec_verdicts: dict[tuple, Verdict] = {}  # the same figure about the same thing gets the same verdict
+    lookups: dict = {}
     checkable = claims[claims["kind"].isin(["spec", "event"] if reference_events is not None else ["spec"])]
     for claim in checkable.to_dict("records"):
         if claim["kind"] == "spec":
             key = (claim["subject"], claim["metric"], claim["value"], claim["unit"], claim["hedge"], claim["relative_to"])
             if key not in spec_verdicts:
-                spec_verdicts[key] = check_spec(claim, specs)
+                spec_verdicts[key] = check_spec(claim, specs, lookups)
             v = spec_verdicts[key]
         elif claim["kind"] == "event" and reference_events is not None:
             v = check_event(claim, matched.get(claim["claim_id"], []), reference_events)
@@ -344,18 +344,32 @@ def _checks_signature(tables_dir) -> str:
     h = hashlib.sha256(build_marker.read_bytes())
     for path in sorted(paths.REFERENCE.glob("*.csv")):
         h.update(path.read_bytes())
-    h.update(Path(__file__).read_bytes())
+    for module in ("claimcheck.py", "reference.py", "timeline.py", "narratives.py", "clusters.py"):
+        h.update((paths.PACKAGE_DIR / module).read_bytes())
     return h.hexdigest()
 
 
 def write_checks(tables_dir, log=lambda m: None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Compute verdicts and disagreements for a built tables folder and write them beside the claims."""
     from pathlib import Path
+    from filelock import FileLock, Timeout
 
+    tables_dir = Path(tables_dir)
+    lock = FileLock(str(tables_dir / ".build.lock"))
+    try:
+        lock.acquire(timeout=60)
+    except Timeout as exc:
+        raise RuntimeError(f"another build is writing to {tables_dir}") from exc
+    try:
+        return _write_checks_locked(tables_dir, log)
+    finally:
+        lock.release()
+
+
+def _write_checks_locked(tables_dir: Path, log) -> tuple[pd.DataFrame, pd.DataFrame]:
     from . import narratives, timeline
     from .corpus import load, write_table
 
-    tables_dir = Path(tables_dir)
     signature = _checks_signature(tables_dir)
     marker = tables_dir / ".checks-signature"
     if signature and marker.exists() and marker.read_text() == signature and (tables_dir / "claim_check.parquet").exists():

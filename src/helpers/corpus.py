@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -33,7 +34,7 @@ from .script import Simplifier
 ARTICLE_COLUMNS = [
     "article_id", "file", "title", "outlet", "published", "published_source", "script",
     "text", "text_zh_hans", "n_chars", "content_hash", "duplicate_of",
-    "url", "notes", "encoding", "n_chars_raw", "n_chars_removed", "removed", "pinyin_repaired",
+    "url", "notes", "encoding", "n_chars_raw", "n_chars_removed", "removed", "pinyin_repaired", "published_detail",
 ]
 SENTENCE_COLUMNS = ["article_id", "sent_idx", "char_start", "char_end", "sentence", "sentence_zh_hans"]
 REPORT_COLUMNS = ["file", "status", "reason", "article_id", "encoding"]
@@ -56,29 +57,53 @@ class BuildResult:
 
 # ------------------------------------------------------------ atomic writes
 
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file in the same folder, then move it into place."""
+    """Write through a temporary file in the same folder, then move it into place (readable as any file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
         write(Path(tmp))
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
 
 
+def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula (=, +, -, @ first) get a leading apostrophe."""
+    out = df.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v)
+    return out
+
+
 def write_table(df: pd.DataFrame, path: Path) -> None:
     if path.suffix == ".parquet":
         atomic_write(path, lambda p: df.to_parquet(p, index=False))
-    else:  # CSV with BOM so spreadsheet programs read Chinese correctly
-        atomic_write(path, lambda p: df.to_csv(p, index=False, encoding="utf-8-sig"))
+    else:  # CSV with BOM so spreadsheet programs read Chinese correctly, and no formulas from article text
+        safe = spreadsheet_safe(df)
+        atomic_write(path, lambda p: safe.to_csv(p, index=False, encoding="utf-8-sig"))
 
 
-def code_digest(*modules: str) -> str:
-    """A hash of source files of this package: cached work is redone when the code that made it changes."""
+def code_digest(*modules: str, libraries: tuple[str, ...] = ()) -> str:
+    """A hash of source files of this package and of the versions of the libraries they lean on:
+    cached work is redone when the code that made it changes."""
+    from importlib import metadata
+
     h = hashlib.sha256()
+    for library in libraries:
+        try:
+            h.update(f"{library}={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{library}=?".encode())
     for name in modules:
         for path in sorted(paths.PACKAGE_DIR.glob(name)):
             h.update(path.name.encode())
@@ -87,8 +112,9 @@ def code_digest(*modules: str) -> str:
 
 
 INGEST_CODE = code_digest("ingest.py", "text.py", "furniture.py", "decode.py", "meta.py", "webpage.py",
-                          "script.py", "dedupe.py", "lexicon.py")
-EXTRACT_CODE = code_digest("extract/*.py", "script.py", "lexicon.py", "text.py")
+                          "script.py", "dedupe.py", "lexicon.py",
+                          libraries=("trafilatura", "opencc", "charset-normalizer", "pyahocorasick", "numpy"))
+EXTRACT_CODE = code_digest("extract/*.py", "script.py", "lexicon.py", "text.py", libraries=("opencc", "pyahocorasick"))
 
 
 def lexicon_digest(folder: Path) -> str:
@@ -201,14 +227,16 @@ def _build_signature(wanted: dict, skipped: dict, corpus: Path, lexicon_folder: 
     return h.hexdigest()
 
 
-def _article_ids(files: list[str], hashes: dict[str, str]) -> dict[str, str]:
+def _article_ids(files: list[str]) -> dict[str, str]:
+    """The file stem, or where stems clash the stem and a hash of the file's path (stable, and distinct
+    even for identical copies)."""
     stems: dict[str, list[str]] = {}
     for f in files:
         stems.setdefault(Path(f).stem, []).append(f)
     ids = {}
     for stem, members in stems.items():
         for f in members:
-            ids[f] = stem if len(members) == 1 else f"{stem}-{hashes[f][:8]}"
+            ids[f] = stem if len(members) == 1 else f"{stem}-{hashlib.sha256(f.encode('utf-8')).hexdigest()[:8]}"
     return ids
 
 
@@ -234,7 +262,11 @@ def build(
     except Timeout as exc:
         raise BuildError(f"another build is writing to {out}; wait for it to finish") from exc
     lexicon_folder = Path(lexicon_folder or paths.LEXICON)
-    store = Store(Path(cache_dir) if cache_dir else out / ".cache", log=log)
+    try:
+        store = Store(Path(cache_dir) if cache_dir else out / ".cache", log=log)
+    except RuntimeError as exc:
+        lock.release()
+        raise BuildError(str(exc)) from exc
     pool = _Workers(lexicon_folder, workers)
     try:
         return _build_locked(corpus, out, store, pool, lexicon_folder, log)
@@ -284,16 +316,20 @@ def _build_locked(corpus, out, store: Store, pool: _Workers, lexicon_folder: Pat
         previous = load(out)
         return BuildResult(out, previous.articles, previous.ingest_report, n_cached=len(wanted),
                            claims=previous.claims)
-    marker.unlink(missing_ok=True)  # the tables about to be written are not the ones it describes
     cached = store.get_many([k for k, _, _ in wanted.values()])
-    jobs = [(rel, job) for rel, job in wanted.items() if job[0] not in cached]
+    rels_of: dict[str, list[str]] = {}
     for rel, (key, _, _) in wanted.items():
-        if key in cached:
-            results[rel] = _ingested(cached[key])
-    rel_of = {job[0]: rel for rel, job in jobs}
-    for key, body in _store_as_they_come(store, pool.map(_ingest_job, [job for _, job in jobs])):
-        results[rel_of[key]] = _ingested(body)
-    n_cached = len(wanted) - len(jobs)
+        rels_of.setdefault(key, []).append(rel)
+    jobs = {}  # one job per distinct content: identical files are ingested once
+    for rel, job in wanted.items():
+        if job[0] in cached:
+            results[rel] = _ingested(cached[job[0]])
+        else:
+            jobs.setdefault(job[0], job)
+    for key, body in _store_as_they_come(store, pool.map(_ingest_job, list(jobs.values()))):
+        for rel in rels_of[key]:
+            results[rel] = _ingested(body)
+    n_cached = len(wanted) - sum(len(rels_of[k]) for k in jobs)
     log(f"ingested {len(jobs)} file(s), {n_cached} from cache")
 
     manifest = read_manifest(corpus / "manifest.csv")
@@ -305,15 +341,15 @@ def _build_locked(corpus, out, store: Store, pool: _Workers, lexicon_folder: Pat
             report("manifest.csv", "skipped", f"row names a file that is not in the corpus: {name}")
 
     ok = {rel: v for rel, v in results.items() if isinstance(v, Ingested)}
-    ids = _article_ids(sorted(ok), {rel: ok[rel].content_hash for rel in ok})
+    ids = _article_ids(sorted(ok))
     records = []
     for rel, art in ok.items():
         row = manifest.rows.get(rel, {})
-        published, source = "", ""
+        published, source, detail = "", "", ""
         if row.get("published"):
-            published, source = row["published"], "manifest"
+            published, source, detail = row["published"], "manifest", "manifest.csv"
         elif art.published:
-            published, source = art.published, "text"
+            published, source, detail = art.published, "text", art.published_how
         records.append(dict(
             article_id=ids[rel], file=rel,
             title=row.get("title") or art.title,
@@ -325,7 +361,7 @@ def _build_locked(corpus, out, store: Store, pool: _Workers, lexicon_folder: Pat
             encoding=art.encoding, n_chars_raw=art.n_chars_raw,
             n_chars_removed=sum(art.removed.values()),
             removed=json.dumps(art.removed, ensure_ascii=False),
-            pinyin_repaired=art.pinyin_repaired,
+            pinyin_repaired=art.pinyin_repaired, published_detail=detail,
         ))
     articles = pd.DataFrame(records, columns=ARTICLE_COLUMNS)
     if not articles.empty:
@@ -351,20 +387,32 @@ def _build_locked(corpus, out, store: Store, pool: _Workers, lexicon_folder: Pat
     report_df = pd.DataFrame(report_rows, columns=REPORT_COLUMNS)
 
     if articles.empty:
-        write_table(report_df, out / "ingest_report.csv")
-        raise BuildError(f"no article could be read from {corpus} ({len(files)} file(s) found)")
+        # The previous tables stay as they were; the report of this failed run is written beside them.
+        failed = "ingest_report.csv" if not (out / "articles.parquet").exists() else "ingest_report.failed.csv"
+        write_table(report_df, out / failed)
+        raise BuildError(f"no article could be read from {corpus} ({len(files)} file(s) found); see {out / failed}")
 
     sentences = pd.DataFrame(
         [(aid, *s) for aid, rel in zip(articles["article_id"], articles["file"]) for s in ok[rel].sentences],
         columns=SENTENCE_COLUMNS,
     )
     claims, n_extracted = _extract_claims(articles, ok, store, pool, lexicon_folder, log)
-    write_table(articles, out / "articles.parquet")
-    write_table(sentences, out / "sentences.parquet")
-    write_table(claims, out / "claims.parquet")
-    write_table(claims, out / "claims.csv")
-    write_table(report_df, out / "ingest_report.csv")
-    atomic_write(marker, lambda p: p.write_text(signature))
+    # Every table is written in full first, then all are moved into place together.
+    staging = out / f".staging-build-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        write_table(articles, staging / "articles.parquet")
+        write_table(sentences, staging / "sentences.parquet")
+        write_table(claims, staging / "claims.parquet")
+        write_table(claims, staging / "claims.csv")
+        write_table(report_df, staging / "ingest_report.csv")
+        (staging / ".build-signature").write_text(signature)
+        for name in [*OUTPUT_FILES, ".build-signature"]:
+            os.replace(staging / name, out / name)
+        (out / "ingest_report.failed.csv").unlink(missing_ok=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     counts = report_df["status"].value_counts().to_dict()
     log(f"built {out}: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
     return BuildResult(out, articles, report_df, n_cached=n_cached, n_ingested=len(jobs),

@@ -51,8 +51,12 @@ _B = _rng.integers(0, _MERSENNE, size=N_HASHES, dtype=np.uint64)
 
 def _minhash(sh: np.ndarray) -> np.ndarray:
     # (a*x + b) mod p, computed in uint64 with wraparound: fine as a hash family for banding.
-    values = (sh[None, :] * _A[:, None] + _B[:, None]) % np.uint64(_MERSENNE)
-    return values.min(axis=1)
+    # Eight hash functions at a time, so a long article never needs a 64 × n matrix.
+    out = np.empty(N_HASHES, dtype=np.uint64)
+    for i in range(0, N_HASHES, 8):
+        values = (sh[None, :] * _A[i : i + 8, None] + _B[i : i + 8, None]) % np.uint64(_MERSENNE)
+        out[i : i + 8] = values.min(axis=1)
+    return out
 
 
 def signature(text_zh_hans: str) -> tuple[str, list[int]]:

@@ -68,11 +68,11 @@ def _line_reason(line: str) -> str | None:
     s = line.strip()
     if not s:
         return None
-    if _AD.search(s):
+    if len(s) <= 120 and _AD.search(s):
         return "ad"
-    if _DISCLAIMER.search(s):
+    if len(s) <= 240 and _DISCLAIMER.search(s):
         return "disclaimer"
-    if _AUTHOR_BLOCK.search(s):
+    if len(s) <= 60 and _AUTHOR_BLOCK.search(s):
         return "author block"
     if len(s) <= 40 and _EDITOR.match(s):
         return "editor line"
@@ -109,11 +109,10 @@ def strip_furniture(text: str, body_min_cjk: int = 20) -> Stripped:
         stripped = line.strip()
         # Inline furniture first: image placeholders and counters.
         cleaned = _IMAGE.sub("", line)
-        if cleaned != line:
-            result.removed.append(("image placeholder", line.strip()))
+        result.removed.extend(("image placeholder", m.group(0)) for m in _IMAGE.finditer(line))
         counters_removed = _COUNTER.sub("", cleaned)
         if counters_removed != cleaned:
-            result.removed.append(("counter", cleaned.strip()))
+            result.removed.extend(("counter", m.group(0)) for m in _COUNTER.finditer(cleaned))
             if not counters_removed.strip():
                 # A counter line closes a teaser card: drop the truncated teaser above it.
                 while kept and not kept[-1].strip():
@@ -134,7 +133,7 @@ def strip_furniture(text: str, body_min_cjk: int = 20) -> Stripped:
             continue
         sources = _SOURCE_LIST.search(cleaned)
         if sources and re.search(r"《|\d{4}-\d{2}-\d{2}|https?://", sources.group(0)):
-            result.removed.append(("source list", sources.group(0).strip()))
+            result.removed.append(("source list", sources.group(0)))
             cleaned = cleaned[: sources.start()].rstrip()
             if not cleaned.strip():
                 i += 1

@@ -25,7 +25,10 @@ def parse_iso_date(value: str) -> dt.date:
     if not match:
         raise ValueError(f"not an ISO date (YYYY-MM-DD): {value!r}")
     year, month, day = (int(g) for g in match.groups())
-    return dt.date(year, month, day)  # ValueError on 2025-02-30
+    date = dt.date(year, month, day)  # ValueError on 2025-02-30
+    if not 1990 <= date.year <= 2100:
+        raise ValueError(f"date out of range (1990–2100): {value!r}")
+    return date
 
 
 def _safe_date(year: str, month: str, day: str) -> dt.date | None:

@@ -196,6 +196,24 @@ ul.reports a {{ font-size: 1.1rem; font-weight: 600; }}
 
 # ------------------------------------------------------------ the run
 
+OWN_ENTRIES = {".cache", ".report.lock", ".build.lock"}
+
+
+def check_report_folder(corpus: Path, out: Path) -> None:
+    """Refuse a report folder that is, holds or lies inside the corpus, or that holds anything but a report."""
+    c, o = corpus.resolve(), out.resolve()
+    if o == c or c in o.parents or o in c.parents:
+        raise ReportError(f"report folder {out} and corpus {corpus} overlap; the corpus is read-only")
+    if o in (paths.ROOT, *paths.ROOT.parents) or o in (paths.DATA, paths.NOTEBOOKS, paths.SEEDS, paths.ROOT / "src"):
+        raise ReportError(f"report folder {out} is part of the project; choose a folder of its own (default reports/)")
+    if o.exists() and any(o.iterdir()):
+        entries = {p.name for p in o.iterdir()} - OWN_ENTRIES
+        entries = {e for e in entries if not e.startswith((".staging-", ".old-"))}
+        if entries and not (o / "run.json").exists():
+            raise ReportError(f"report folder {out} is not empty and holds no earlier report (run.json); "
+                              "choose an empty or new folder")
+
+
 def _swap_into_place(staging: Path, out: Path) -> None:
     """Move the staged report into `out`, entry by entry; index.html last."""
     old = out / f".old-{os.getpid()}"
@@ -221,6 +239,7 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
         as_of_date = parse_as_of(as_of)
     except ValueError as exc:
         raise ReportError(str(exc)) from None
+    check_report_folder(corpus, out)
     out.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(out / ".report.lock"))
     try:

@@ -1,4 +1,5 @@
-"""What notebooks show as text: findings and notes, escaped so that article text never acts as markup."""
+"""What notebooks show as text: findings and notes, as escaped HTML, so article text never acts as markup
+(not even Markdown: a `[link](javascript:…)` in an article stays text)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ def finding(text: str) -> None:
     """Show the notebook's one-line finding (the runner copies its plain text to the index page)."""
     from IPython.display import display
 
-    display({"text/markdown": "**Finding.** " + html.escape(text), "text/plain": text}, raw=True)
+    display({"text/html": "<p><strong>Finding.</strong> " + html.escape(text) + "</p>", "text/plain": text}, raw=True)
 
 
 def notes(lines: list[str]) -> None:
     """A bulleted list of plain-text notes."""
     from IPython.display import display
 
-    body = "\n".join(f"- {html.escape(line)}" for line in lines) or "- (none)"
-    display({"text/markdown": body, "text/plain": "\n".join(lines)}, raw=True)
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines) or "<li>(none)</li>"
+    display({"text/html": f"<ul>{items}</ul>", "text/plain": "\n".join(lines)}, raw=True)

@@ -29,7 +29,8 @@ def extract_page(html: str) -> PageText:
         deduplicate=False,
         with_metadata=False,
     ) or ""
-    meta = trafilatura.extract_metadata(html)
+    # No extensive date search: it takes a copyright footer (© 2019) for the publication date.
+    meta = trafilatura.extract_metadata(html, extensive=False)
     published = ""
     if meta is not None and meta.date:
         published = str(meta.date)[:10]

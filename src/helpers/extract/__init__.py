@@ -79,7 +79,7 @@ def extract_article(
             open_quote_speaker=open_quote,
             next_zh=aligned[following[1]:following[2]] if following else "",
             next_mentions=all_mentions[position + 1] if following else [],
-            known_names=known_names,
+            known_names=known_names, lexicon=lexicon,
             previous_products=previous_products, previous_shares=previous_shares,
         )
         ctx.dates = find_dates(zh, published_date, anchor, recent=index - anchor_index <= 2)

@@ -55,7 +55,8 @@ class SentenceContext:
     open_quote_speaker: str = ""  # the speaker of a quotation still open at the end of the previous sentence
     next_zh: str = ""  # the next sentence, simplified: “…。”黄仁勋说。 puts the speaker after the quote
     next_mentions: list[Mention] = field(default_factory=list)
-    known_names: set[str] = field(default_factory=set)  # people the lexicon does not know, named earlier with a role
+    known_names: set[str] = field(default_factory=set)
+    lexicon: object = None  # the Lexicon in use (extractors never load one themselves)  # people the lexicon does not know, named earlier with a role
     previous_products: list[Mention] = field(default_factory=list)  # products named in the previous sentence
     previous_shares: dict[float, tuple[str, str]] = field(default_factory=dict)  # value -> (subject, metric)
 

@@ -40,10 +40,8 @@ _PRODUCT_PASSIVE = re.compile(r"[^，。,；]{0,8}?(?:获准|被准许|获批|�
 _US_VENDORS = {"英伟达", "AMD", "英特尔"}
 
 
-def _us_product(canonical: str) -> bool:
-    from .. import lexicon as lexicon_mod
-
-    entity = lexicon_mod.load().entity(canonical)
+def _us_product(canonical: str, lexicon) -> bool:
+    entity = lexicon.entity(canonical) if lexicon is not None else None
     return entity is not None and entity.parent in _US_VENDORS
 
 STRONG_ACTIONS = {"ban", "tighten", "approve", "resume", "loosen", "investigate", "sue", "refuse"}
@@ -109,7 +107,7 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
             # H20获准恢复销售 / H20被列入限制清单: a US chip acted on, with no agent named, is acted on by
             # the US government (the export-control authority for it).
             product = next((m for m in ctx.mentions if m.start == pos and m.type in PRODUCT_TYPES), None)
-            if product is not None and _PRODUCT_PASSIVE.match(zh, product.end) and _us_product(product.canonical):
+            if product is not None and _PRODUCT_PASSIVE.match(zh, product.end) and _us_product(product.canonical, ctx.lexicon):
                 actor = Mention(product.start, product.end, product.text, "美国政府", "agency")
         if actor is None:
             generic = _GENERIC_ACTOR.match(zh, pos) or re.compile(r"(?:有关|相关)?(" + _GENERIC_ACTOR.pattern + ")").match(zh, pos)

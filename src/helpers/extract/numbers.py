@@ -8,6 +8,7 @@ for a figure (`腰斩` halves the earlier figure, `归零` is zero).
 
 from __future__ import annotations
 
+import math
 import re
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
@@ -79,8 +80,20 @@ def parse_cn_numeral(s: str) -> float | None:
 
 
 def parse_number(text: str) -> float | None:
-    """A number as written, magnitude included: `171亿` → 1.71e10, `2.5万` → 25000, `九十五` → 95."""
+    """A number as written, magnitude included: `171亿` → 1.71e10, `2.5万` → 25000, `九十五` → 95.
+
+    None for what is not a usable figure (too long to be one, or not finite).
+    """
+    value = _parse_number(text)
+    if value is None or not math.isfinite(value) or abs(value) > 1e18:
+        return None
+    return value
+
+
+def _parse_number(text: str) -> float | None:
     text = text.strip().replace(" ", "")
+    if len(text) > 40:
+        return None
     match = re.fullmatch(rf"({ARABIC})({MAGNITUDE})?", text)
     if match:
         value = float(match.group(1).replace(",", ""))
@@ -106,7 +119,14 @@ PERCENT = (
 
 def parse_percent(text: str) -> float | None:
     """A share written any way, as a number from 0 to 100: `九成半` → 95, `三分之一` → 33.3."""
+    value = _parse_percent(text)
+    return value if value is not None and 0 <= value <= 100 else None
+
+
+def _parse_percent(text: str) -> float | None:
     t = text.strip().replace(" ", "")
+    if len(t) > 40:
+        return None
     if t in ("零", "0"):
         return 0.0
     if t in ("半数", "一半", "过半", "逾半", "大半"):
