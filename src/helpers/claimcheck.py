@@ -430,3 +430,27 @@ def attach_verdicts(df: pd.DataFrame, verdicts: pd.DataFrame) -> pd.DataFrame:
     out["verdict"] = out["verdict"].fillna("")
     out["verdict_note"] = out["verdict_note"].fillna("")
     return out
+
+
+def verdicts_by_kind(verdicts: pd.DataFrame) -> pd.DataFrame:
+    """How many claims of each kind agree, conflict or cannot be checked."""
+    if verdicts.empty:
+        return pd.DataFrame(columns=["agrees", "conflicts", "unverifiable"])
+    table = verdicts.groupby(["kind", "verdict"]).size().unstack(fill_value=0)
+    return table.reindex(columns=["agrees", "conflicts", "unverifiable"], fill_value=0)
+
+
+def verdict_chart(by_kind: pd.DataFrame, ax=None):
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 2.5))
+    if by_kind.empty:
+        ax.set_title("No checkable claims")
+        return ax
+    colors = {"agrees": "#27ae60", "conflicts": "#c0392b", "unverifiable": "#bbb"}
+    by_kind.plot.barh(stacked=True, color=[colors[c] for c in by_kind.columns], ax=ax)
+    ax.set_xlabel("claims")
+    ax.set_ylabel("")
+    ax.set_title("Verdicts by kind of claim")
+    return ax

@@ -134,3 +134,11 @@ def claim_counts(tables: Tables) -> pd.DataFrame:
     counts["total"] = counts.sum(axis=1)
     counts.index.name = "article_id"
     return counts
+
+
+def removed_pivot(tables: Tables) -> pd.DataFrame:
+    """Characters removed per article (rows) and reason (columns)."""
+    removed = removed_by_reason(tables)
+    if removed.empty:
+        return removed
+    return removed.pivot_table(index="article_id", columns="reason", values="chars", aggfunc="sum", fill_value=0)

@@ -160,7 +160,7 @@ def finding(reported: pd.DataFrame, cov: pd.DataFrame) -> str:
             f"{len(cov) - covered} are never mentioned.")
 
 
-def timeline_chart(reported: pd.DataFrame, reference: pd.DataFrame, ax=None):
+def timeline_chart(reported: pd.DataFrame, reference: pd.DataFrame, ax=None, as_of=None):
     """Reported events (filled, one colour per article) and reference events (open) by camp over time."""
     import matplotlib.pyplot as plt
 
@@ -174,8 +174,29 @@ def timeline_chart(reported: pd.DataFrame, reference: pd.DataFrame, ax=None):
     for article_id, group in dated.groupby("article_id"):
         ax.scatter(group["when"], [y[g] - 0.18 for g in group["actor_group"]], s=55, alpha=0.85,
                    label=f"reported: {article_id}")
+    if as_of is not None:
+        ax.axvline(pd.Timestamp(as_of), color="#999", linestyle="--", linewidth=1)
+        ax.annotate("as of", (pd.Timestamp(as_of), len(GROUPS) - 0.5), fontsize=8, color="#666")
     ax.set_yticks(range(len(GROUPS)), [group_label(g) for g in GROUPS])
     ax.set_ylim(-0.7, len(GROUPS) - 0.3)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     ax.set_title("Events reported by the articles and the export-control record")
     return ax
+
+
+def up_to(reference: pd.DataFrame, as_of) -> pd.DataFrame:
+    """The reference events that had happened by the as-of date (later ones cannot be 'skipped' yet)."""
+    cutoff = pd.Timestamp(as_of)
+    return reference[pd.to_datetime(reference["date_start"]) <= cutoff]
+
+
+def events_table(reported: pd.DataFrame) -> pd.DataFrame:
+    """Reported events as a reader sees them, glossed, traced to their sentence."""
+    columns = {
+        "article_id": "article", "outlet": "outlet", "actor": "actor (行为者)", "actor_group": "camp",
+        "action": "action (行为)", "items": "chips", "date_shown": "date (日期)", "date_precision": "date precision",
+        "date_inferred": "inferred", "matched_reference": "matched reference event", "verdict": "verdict",
+        "verdict_note": "verdict note", "sentence": "sentence (原句)",
+    }
+    present = [c for c in columns if c in reported.columns]
+    return reported[present].rename(columns=columns)
