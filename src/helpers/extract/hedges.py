@@ -57,7 +57,7 @@ def hedge_after(zh: str, end: int) -> str:
     return ""
 
 
-_IMPLIED = {"过半": "超", "逾半": "超", "大半": "超"}
+_IMPLIED = {"过半": "超", "逾半": "超", "大半": "超", "半壁江山": "约"}
 
 
 def hedge_for(zh: str, start: int, end: int) -> str:

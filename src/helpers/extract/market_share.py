@@ -24,7 +24,7 @@ _SHARE_WORDS = re.compile(
 # Words that make a figure a share on their own (营收 and 收入 do so only with 占 or a fraction).
 _STRONG_SHARE = re.compile(r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|国产化率|国产替代率|替代率|自给率|渗透率|"
                            r"这一比例|该比例|这个比例|此一比例|这一比重")
-_OCCUPIES = re.compile(r"占[^，。,；]{0,14}$")
+_OCCUPIES = re.compile(r"(占|佔|囊括|拿下|拿走|吃下|握有|掌握|居首|占据|佔據|以)[^，。,；]{0,14}$")
 _NOT_SHARE_BEFORE = re.compile(
     r"(同比|环比|增长|增加|上涨|涨幅|上升了|下降了|下滑了|下跌|跌幅|降低|减少|提升|提高|缩短|损失|便宜|高出|贵|"
     r"补贴|税|税率|关税|抽成|分成|上缴|抽取|收取|征收|折扣|打折|削减|效率|能效|良率|性能|算力|速度|成本|价格|利润率|毛利率|"
@@ -132,9 +132,12 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             continue
         word = tok.group(0)
         value = _value(word) if word != "腰斩" else None
-        # A bare 零/0 is a share only as the end of a change (降至零).
-        if word in ("零", "0") and not _CHANGE_TAIL.search(zh[max(0, tok.start() - 3) : tok.start()]):
+        # A bare 零/0 is a share only as the end of a change (降至零) or as a stated level (市占率已经是零).
+        if word in ("零", "0") and not (_CHANGE_TAIL.search(zh[max(0, tok.start() - 3) : tok.start()])
+                                        or re.search(r"(是|为|仅剩|只剩|剩下)$", zh[max(0, tok.start() - 2) : tok.start()])):
             continue
+        if word == "百分之百" and not _STRONG_SHARE.search(zh[max(0, tok.start() - 12) : tok.start()]):
+            continue  # 百分之百退出: "entirely", not a share
         before = zh[max(0, tok.start() - 8) : tok.start()]
         after = zh[tok.end() : tok.end() + 8]
 
@@ -143,7 +146,8 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         if value is not None and nxt is not None and word not in ("归零", "清零"):
             raw_between = zh[tok.end() : nxt.start()]
             between = _WHEN.sub("", raw_between)
-            moves = _MOVE.search(between) or nxt.group(0) == "腰斩"
+            moves = (_MOVE.search(between) or nxt.group(0) == "腰斩"
+                     or (_FROM.search(_WHEN.sub("", before)) and re.fullmatch(r"[”」\"\s，,]*(到|至)[“「\"\s]*", between)))
             separate_times = any(tok.end() <= d.start < nxt.start() for d in ctx.dates) and not _FROM.search(
                 _WHEN.sub("", zh[max(0, tok.start() - 14) : tok.start()]))
             if len(raw_between) <= 28 and moves and not separate_times and not re.search(r"[。；;]", between):
@@ -160,10 +164,13 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                     to_value = 0.0
                 else:
                     to_value = _value(end_word)
-                    if not (_CHANGE_TAIL.search(between) or re.search(r"(降|跌|升|涨|增|掉|滑|落)(约|近)?$", between)):
+                    if not (_CHANGE_TAIL.search(between) or re.search(r"(降|跌|升|涨|增|掉|滑|落)(约|近)?$", between)
+                            or re.fullmatch(r"[”」\"\s，,]*(到|至)[“「\"\s]*", between)):
                         to_value = None
                     elif re.search(r"(增长|增加|上涨|提升|提高)了?$", between) and "从" not in before and "由" not in before:
                         to_value = None  # 营收增长了50%: a growth rate after a level
+                if to_value is not None and _NOT_SHARE_BEFORE.search(_FROM.sub("", before)):
+                    to_value = None  # 毛利率从57%降至47%: a rate of something else
                 if to_value is not None:
                     end_hedge = "不足" if end_word == "个位数" else ""
                     ctx_text = share_context(tok.start(), nxt.end())
@@ -192,6 +199,11 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         if word in ("归零", "清零", "零", "0"):
             s0, e0 = ctx.clause_bounds(tok.start())
             if not _STRONG_SHARE.search(zh[s0:e0]):
+                continue
+            if word in ("零", "0"):
+                drafts.append(Draft(kind="market_share", start=tok.start(), end=tok.end(),
+                                    subject=_subject(ctx, tok.start(), "市场份额"), scope=_scope(zh[: tok.end()]),
+                                    metric=_metric(zh[s0:e0]), value=0.0, unit="%", date=ctx.date_for(tok.start())))
                 continue
             drafts.append(Draft(kind="market_share", start=tok.start(), end=tok.end(),
                                 subject=_subject(ctx, tok.start(), "市场份额"), scope=_scope(zh[: tok.end()]),

@@ -111,7 +111,8 @@ PERCENT = (
     rf"(?:(?:{ARABIC})\s*(?:%|％|个百分点)"
     rf"|百分之{CN_NUM}(?:点{CN_NUM})?"
     rf"|百分之(?:{ARABIC})"
-    rf"|[一二两三四五六七八九十]成半?"
+    rf"|[一二两三四五六七八九]成[一二三四五六七八九半]|[一二两三四五六七八九十]成半?|\d+(?:\.\d+)?\s*成(?![员本为功立交长绩果分本品])"
+    rf"|半壁江山|三分天下有其一"
     rf"|(?:{ARABIC}|{CN_NUM})分之(?:{ARABIC}|{CN_NUM})"
     rf"|半数|一半|过半|逾半|大半|零|0(?!\d))"
 )
@@ -137,9 +138,17 @@ def _parse_percent(text: str) -> float | None:
     if t.startswith("百分之"):
         value = parse_number(t[3:])
         return value
-    match = re.fullmatch(r"([一二两三四五六七八九十])成(半)?", t)
+    if t == "半壁江山":
+        return 50.0
+    if t == "三分天下有其一":
+        return 33.3
+    match = re.fullmatch(r"([一二两三四五六七八九十])成([一二三四五六七八九半])?", t)
     if match:
-        return CN_DIGITS.get(match.group(1), 10) * 10 + (5 if match.group(2) else 0)
+        tail = match.group(2)
+        return CN_DIGITS.get(match.group(1), 10) * 10 + (5 if tail == "半" else CN_DIGITS.get(tail, 0) if tail else 0)
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)成", t)
+    if match:
+        return float(match.group(1)) * 10
     match = re.fullmatch(rf"(.+)分之(.+)", t)
     if match:
         denominator, numerator = parse_number(match.group(1)), parse_number(match.group(2))
