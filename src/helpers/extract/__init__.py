@@ -68,6 +68,7 @@ def extract_article(
     previous_shares: dict[float, tuple[str, str]] = {}
     rows: list[dict] = []
     known_names: set[str] = set()
+    last_event_actor = None
     all_mentions = [lexicon.mentions(text[s_start:s_end]) for _, s_start, s_end, _, _ in sentences]
     for position, (index, start, end, sentence, sentence_hans) in enumerate(sentences):
         zh = aligned[start:end]
@@ -79,7 +80,7 @@ def extract_article(
             open_quote_speaker=open_quote,
             next_zh=aligned[following[1]:following[2]] if following else "",
             next_mentions=all_mentions[position + 1] if following else [],
-            known_names=known_names, lexicon=lexicon,
+            known_names=known_names, lexicon=lexicon, last_event_actor=last_event_actor,
             previous_products=previous_products, previous_shares=previous_shares,
         )
         ctx.dates = find_dates(zh, published_date, anchor, recent=index - anchor_index <= 2)
@@ -98,6 +99,9 @@ def extract_article(
         has_event = any(d.kind == "event" for d in drafts)
         relative_or_short = [d for d in ctx.dates if d.resolved and (d.relative or d.inferred or len(zh) < 24)]
         carried = relative_or_short[-1] if relative_or_short and not has_event else None
+        events = [d for d in drafts if d.kind == "event" and d.actor]
+        if events:
+            last_event_actor = events[-1].actor
         speakers = [d.actor for d in drafts if d.kind == "quote" and d.actor]
         quotes_here = [d for d in drafts if d.kind == "quote" and d.actor]
         opened = sum(zh.count(c) for c in "“「『") - sum(zh.count(c) for c in "”」』")

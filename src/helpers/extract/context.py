@@ -56,7 +56,8 @@ class SentenceContext:
     next_zh: str = ""  # the next sentence, simplified: “…。”黄仁勋说。 puts the speaker after the quote
     next_mentions: list[Mention] = field(default_factory=list)
     known_names: set[str] = field(default_factory=set)
-    lexicon: object = None  # the Lexicon in use (extractors never load one themselves)  # people the lexicon does not know, named earlier with a role
+    lexicon: object = None  # the Lexicon in use (extractors never load one themselves)
+    last_event_actor: object = None  # the actor (a Mention) of the last event: 同年7月又同意… continues it  # people the lexicon does not know, named earlier with a role
     previous_products: list[Mention] = field(default_factory=list)  # products named in the previous sentence
     previous_shares: dict[float, tuple[str, str]] = field(default_factory=dict)  # value -> (subject, metric)
 

@@ -85,11 +85,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_year", re.compile(r"(今年|去年|明年|前年)(?:上半年|下半年)?")),
     ("same_year_md", re.compile(r"同年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")),
     ("same_year_m", re.compile(r"同年\s*(\d{1,2})\s*月")),
+    ("next_year_md", re.compile(r"(?:隔年|翌年|次年|第二年)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")),
+    ("next_year_m", re.compile(r"(?:隔年|翌年|次年|第二年)\s*(\d{1,2})\s*月")),
+    ("that_year_edge", re.compile(r"(?:当年|當年|同年)\s*(年初|年底|年末|底|初)")),
     ("today_paren", re.compile(r"今\s*[（(]\s*(\d{1,2})\s*[）)]\s*日")),
     ("this_month_day", re.compile(r"本月\s*(\d{1,2})\s*[日号號]")),
     ("same_month_day", re.compile(r"(?:同月|当月|當月)\s*(\d{1,2})\s*[日号號]")),
     ("month_day", re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")),
-    ("day_only", re.compile(r"(?<![\d月年第])(\d{1,2})\s*[日号號](?=[，,\s）)]|当天|當天|晚|早|凌晨|上午|下午|盘后|盤後|在|宣布|表示|发布|公布|起|电|称|说|指出|透露|对|于|将|正式|再|又|召开|举行|晚间|傍晚|已|曾|就|向|告知|通知|批准|签署|会见|访问|发表|开始|举办|出席|公告|晚上|深夜|发出)")),
+    ("day_only", re.compile(r"(?<![\d月年第])(\d{1,2})\s*[日号號](?=[，,\s）)]|当天|當天|晚|早|凌晨|上午|下午|盘后|盤後|在|宣布|表示|发布|公布|起|电|称|说|指出|透露|对|于|将|正式|再|又|召开|举行|晚间|傍晚|已|曾|就|向|告知|通知|批准|签署|会见|访问|发表|开始|举办|出席|公告|晚上|深夜|发出|证实|證實|披露|表态|提出)")),
     ("weekday", re.compile(r"(本周|这周|上周|上个?星期|本星期|这个?星期|星期|周|礼拜)([一二三四五六日天])(?!年|月)")),
     ("this_week", re.compile(r"本周|这周|这个星期|本星期")),
     ("days_ago", re.compile(rf"({_CN_SMALL})\s*天前|前天|大前天")),
@@ -99,7 +102,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("yesterday", re.compile(r"昨日|昨天|昨晚|昨夜|昨早")),
     ("today", re.compile(r"今日")),
     ("month", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:份)?(?:初|中旬|上旬|下旬|底|末)?(?![\d日号號])")),
-    ("after", re.compile(rf"({_CN_SMALL}|半)\s*(个月|個月|天|日|周|週|星期|年)(?:之?后|之?後|过后|過後)")),
+    ("after", re.compile(rf"({_CN_SMALL}|半)\s*(个月|個月|天|日|周|週|星期|年)(?:之?后|之?後|过后|過後)"
+                         rf"|(?:此后|此後|再过|再過)\s*({_CN_SMALL}|半)\s*(个月|個月|天|日|周|週|星期|年)")),
     ("same_day", re.compile(r"同一天|同日|当天|當天|当日|當日")),
     ("next_day", re.compile(r"次日|第二天|翌日|隔天")),
     ("previous_day", re.compile(r"前一日|前一天")),
@@ -107,6 +111,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("same_month", re.compile(r"同月|当月|當月")),
 ]
 
+
+_FUTURE = re.compile(r"将于|将在|将会|将要|將於|將在|將會|將要|即将|即將|预计|預計|计划|計劃|拟于|擬於|有望|预定|預定|定于|定於")
 
 # Every date pattern needs one of these: a cheap test before running them all.
 _MAYBE_DATE = re.compile(r"[年月日号號季天周週晚]|财年|財年|FY|星期|礼拜|\d{4}[-/.]\d{1,2}")
@@ -135,7 +141,7 @@ def _add_months(d: dt.date, months: int) -> dt.date:
 
 
 def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: DateRef | None,
-            recent: bool = True) -> DateRef:
+            recent: bool = True, future: bool = False) -> DateRef:
     """Turn one match into a DateRef; unresolvable ones keep their text and `inferred`."""
     base = DateRef(m.start(), m.end(), m.group(0))
     g = m.group
@@ -181,6 +187,22 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
             return inferred
         d = _day(published.year, published.month, int(g(1)))
         return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day") if d else inferred
+    if kind in ("next_year_md", "next_year_m", "that_year_edge"):
+        ref = anchor_date(anchor)
+        if ref is None:
+            return inferred
+        if kind == "that_year_edge":
+            s_, e_ = _month_range(ref.year, 1 if "初" in g(1) else 12)
+            return replace(inferred, date_start=s_, date_end=e_, precision="month", relative=True)
+        year = ref.year + 1
+        if kind == "next_year_md":
+            d = _day(year, int(g(1)), int(g(2)))
+            return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day", relative=True) if d else inferred
+        month = int(g(1))
+        if not 1 <= month <= 12:
+            return inferred
+        s_, e_ = _month_range(year, month)
+        return replace(inferred, date_start=s_, date_end=e_, precision="month", relative=True)
     if kind in ("same_year_md", "same_year_m"):
         ref = anchor_date(anchor) or published
         if ref is None:
@@ -249,10 +271,10 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         year = ref.year
         if kind == "month_day":
             d = _day(year, month, int(g(2)))
-            if d and published and d > published:
+            if d and published and d > published and not future:
                 d = _day(year - 1, month, int(g(2)))
             return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day") if d else inferred
-        if published and dt.date(year, month, 1) > published:
+        if published and dt.date(year, month, 1) > published and not future:
             year -= 1
         s, e = _month_range(year, month)
         return replace(inferred, date_start=s, date_end=e, precision="month")
@@ -335,8 +357,8 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         s, e = _month_range(d.year, d.month)
         return replace(relative, date_start=s, date_end=e, precision="month")
     if kind == "after":
-        amount = 0.5 if g(1) == "半" else _num(g(1))
-        unit = g(2)
+        number, unit = (g(1), g(2)) if g(1) else (g(3), g(4))
+        amount = 0.5 if number == "半" else _num(number)
         if amount is None:
             return relative
         if unit in ("个月", "個月"):
@@ -376,6 +398,8 @@ def find_dates(sentence_zh: str, published: dt.date | None = None, anchor: DateR
     """
     if not _MAYBE_DATE.search(sentence_zh):
         return []
+    # 特朗普与习近平10月30日将会面: a date still to come is not last year's.
+    future = bool(_FUTURE.search(sentence_zh))
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
@@ -387,7 +411,7 @@ def find_dates(sentence_zh: str, published: dt.date | None = None, anchor: DateR
     found.sort(key=lambda km: km[1].start())
     refs = []
     for kind, m in found:
-        ref = resolve(kind, m, published, anchor, recent)
+        ref = resolve(kind, m, published, anchor, recent, future)
         refs.append(ref)
         if ref.date_start:
             anchor, recent = ref, True

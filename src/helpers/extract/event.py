@@ -20,7 +20,7 @@ from .context import ACTOR_TYPES, PRODUCT_TYPES, Draft, SentenceContext
 ACTIONS: list[tuple[str, str]] = [
     ("resume", r"恢复.{0,6}(?:销售|供货|出货|出口|发货|生产|供应)|重启.{0,6}(?:销售|供货|出货)"),
     ("refuse", r"拒绝(?:采购|购买|接受|了)?|不买账|抵制"),
-    ("investigate", r"反垄断调查|反倾销调查|立案调查|调查|约谈|约见|问询|处罚|罚款|罚单"),
+    ("investigate", r"反垄断调查|反倾销调查|反歧视调查|立案调查|调查|约谈|约见|问询|处罚|罚款|罚单|认定.{0,8}违[法反]|裁定"),
     ("sue", r"起诉|提起.{0,4}诉讼|诉讼|上诉"),
     ("ban", r"禁令|禁止|叫停|禁售|禁运|断供|停止(?:采购|购买|使用|供货|销售|出口|订购)|暂停(?:采购|购买|订购|进口)|"
             r"(?:要求|通知|下令|责令|勒令).{0,20}(?:停止|暂缓|暂停|中止)|暂缓(?:采购|购买|进口|订购)|"
@@ -30,12 +30,13 @@ ACTIONS: list[tuple[str, str]] = [
     ("approve", r"批准|放行|解禁|许可|获准|松口|允许|核准|核定|同意.{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|"
                 r"同意.{0,14}(?:注册|上市|发行)|通过.{0,10}聆讯|完成.{0,14}备案|开绿灯"),
     ("loosen", r"放宽|松绑|缓和|撤销|撤回|废除|取消.{0,6}(?:禁令|限制|规则|管制)"),
-    ("launch", r"(?<!例行)(?<!新闻)发布会|发布(?!会)|推出|亮相|量产|首发|交付|推出了"),
+    ("launch", r"(?<!例行)(?<!新闻)发布会|发布(?!会)|推出|亮相|量产|首发|交付|面世|问世|开卖|开售"),
     ("invest", r"注资|斥资|设立.{0,6}基金|成立.{0,6}基金|注册成立|(?<![不未])成立(?!了?.{0,4}(?:工作组|小组))|募资|(?<![者])投资(?![者人方机峰论活大会])"),
     ("announce", r"宣布|公布|披露|(?:财报|年报|季报|业绩)显示|发布财报|确认|证实"),
-    ("other", r"游说|会见|会面|会晤|访问|访华|出席|签署|重返|举行|召开|表态|会谈|通话|征收|上调|加征|挂牌|上市|邀集|通知|提交.{0,8}申请"),
+    ("other", r"游说|会见|会面|会晤|访问|访华|出席|签署|重返|举行|召开|表态|会谈|通话|征收|上调|加征|挂牌|上市|登陆|邀集|通知|提交.{0,8}申请|通电话|首度展出|展出"),
 ]
 _ACTION_RES = [(name, re.compile(pattern)) for name, pattern in ACTIONS]
+_LAUNCH_AFTER = re.compile(r"[^，。,；]{0,16}?(?:推出|发布|上市|面世|问世|量产|亮相|排在|登场)")
 _PRODUCT_PASSIVE = re.compile(r"[^，。,；]{0,8}?(?:获准|被准许|获批|被禁|遭禁|被列入|被纳入|被要求|被限制|被叫停|被暂停)")
 _US_VENDORS = {"英伟达", "AMD", "英特尔"}
 
@@ -104,6 +105,14 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
         actor = next((m for m in ctx.mentions if m.type in ACTOR_TYPES and pos <= m.start <= pos + 12
                       and _TITLE_PREFIX.match(zh[pos:m.start])), None)
         if actor is None:
+            # 昇腾950PR计划于2026年一季度推出: a product launched, by its maker
+            product = next((m for m in ctx.mentions if m.start == pos and m.type in PRODUCT_TYPES), None)
+            entity = ctx.lexicon.entity(product.canonical) if product is not None and ctx.lexicon is not None else None
+            if entity is not None and entity.parent and _LAUNCH_AFTER.match(zh, product.end):
+                maker = ctx.lexicon.entity(entity.parent)
+                if maker is not None and maker.type == "company":
+                    actor = Mention(product.start, product.end, product.text, maker.canonical, "company")
+        if actor is None:
             # H20获准恢复销售 / H20被列入限制清单: a US chip acted on, with no agent named, is acted on by
             # the US government (the export-control authority for it).
             product = next((m for m in ctx.mentions if m.start == pos and m.type in PRODUCT_TYPES), None)
@@ -133,6 +142,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
     if not ctx.dates and ctx.carried_date is None:
         return drafts  # no date, no event
     groups = _groups(ctx)
+    drafts.extend(_continued(ctx, groups))
     for n, (g_start, g_end, actor) in enumerate(groups):
         text = zh[actor.end : g_end]
         action, match = classify(text)
@@ -184,4 +194,33 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             subject=objects[0] if objects and action in ("ban", "approve", "tighten", "investigate") else "",
             actor=actor.canonical, action=action, items=";".join(dict.fromkeys(items)), date=date,
         ))
+    return drafts
+
+
+def _continued(ctx: SentenceContext, groups) -> list[Draft]:
+    """Clauses with their own date and a government or market action but no actor named — 同年7月又同意恢复销售,
+    并于次月将140家实体列入实体清单 — continue the last actor: of this sentence, or of the article's last event."""
+    zh = ctx.zh
+    drafts = []
+    bounds = [0] + [m.end() for m in _CLAUSE.finditer(zh)] + [len(zh)]
+    for c_start, c_end in zip(bounds, bounds[1:]):
+        if any(g_start == c_start for g_start, _, _ in groups):
+            continue  # led by an actor: handled as a group
+        dates = [d for d in ctx.dates if c_start <= d.start < c_end and d.date_start]
+        if not dates:
+            continue
+        action, match = classify(zh[dates[0].end:c_end])
+        if action not in STRONG_ACTIONS | {"launch"} or match is None:
+            continue
+        owner = [g for g in groups if g[0] <= c_start]
+        if owner and not any(owner[-1][0] <= d.start < c_start for d in ctx.dates):
+            continue  # the group's own event already takes this date
+        if any(c_start <= m.start < c_end and m.type in ACTOR_TYPES for m in ctx.mentions):
+            continue  # an actor is named, just not first: not a continuation
+        actor = owner[-1][2].canonical if owner else ctx.last_event_actor
+        if not actor:
+            continue
+        items = [m.canonical for m in ctx.mentions if c_start <= m.start < c_end and m.type in PRODUCT_TYPES]
+        drafts.append(Draft(kind="event", start=dates[0].start, end=dates[0].end + match.end(), actor=actor,
+                            action=action, date=dates[0], items=";".join(dict.fromkeys(items))))
     return drafts
