@@ -37,8 +37,11 @@ _NOT_SHARE_AFTER = re.compile(
 _MOVE = re.compile(
     r"(变成|变为|剩下|只剩|仅剩|降为|暴跌|大跌|下跌|跌|下降|降|下滑|滑落|回落|萎缩|缩水|掉|减少|腰斩|上升|升|飙升|攀升|上涨|涨|增长|增加|提升|提高|扩大|跃升|猛增)"
 )
+_BARE_TO = re.compile(r"[”」\"\s，,]*(到|至)[“「\"\s]*(近乎|几乎|接近|约|近)?\s*")
+# A rate of something else named just before the figures: 毛利率由上季的57%降至47%.
+_OTHER_RATE = re.compile(r"毛利率|净利率|利润率|增长率|增速|涨幅|跌幅|良率|失业率|通胀率|税率|关税|折扣率")
 _CHANGE_TAIL = re.compile(r"(到了|到|至|为|成了|成|剩下|只剩|仅剩|只有)\s*[“「\"]?\s*(约|近乎|近|不足|超过|超|仅|只有|大约|不到|几乎|接近)?\s*$")
-_FROM = re.compile(r"(从|由)\s*(曾经的|原来的|此前的|过去的|高达|高峰时的|峰值)?\s*(逾|约|近|超过|超|不足|将近|接近|大约)?\s*$")
+_FROM = re.compile(r"(从|由)\s*[“「\"]?\s*(曾经的|原来的|此前的|过去的|高达|高峰时的|峰值)?\s*(逾|约|近|超过|超|不足|将近|接近|大约)?\s*[“「\"]?\s*$")
 
 
 def _metric(clause: str) -> str:
@@ -147,7 +150,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             raw_between = zh[tok.end() : nxt.start()]
             between = _WHEN.sub("", raw_between)
             moves = (_MOVE.search(between) or nxt.group(0) == "腰斩"
-                     or (_FROM.search(_WHEN.sub("", before)) and re.fullmatch(r"[”」\"\s，,]*(到|至)[“「\"\s]*", between)))
+                     or (_FROM.search(_WHEN.sub("", before)) and _BARE_TO.fullmatch(between)))
             separate_times = any(tok.end() <= d.start < nxt.start() for d in ctx.dates) and not _FROM.search(
                 _WHEN.sub("", zh[max(0, tok.start() - 14) : tok.start()]))
             if len(raw_between) <= 28 and moves and not separate_times and not re.search(r"[。；;]", between):
@@ -165,11 +168,12 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                 else:
                     to_value = _value(end_word)
                     if not (_CHANGE_TAIL.search(between) or re.search(r"(降|跌|升|涨|增|掉|滑|落)(约|近)?$", between)
-                            or re.fullmatch(r"[”」\"\s，,]*(到|至)[“「\"\s]*", between)):
+                            or _BARE_TO.fullmatch(between)):
                         to_value = None
                     elif re.search(r"(增长|增加|上涨|提升|提高)了?$", between) and "从" not in before and "由" not in before:
                         to_value = None  # 营收增长了50%: a growth rate after a level
-                if to_value is not None and _NOT_SHARE_BEFORE.search(_FROM.sub("", before)):
+                if to_value is not None and (_NOT_SHARE_BEFORE.search(_FROM.sub("", before))
+                                             or _OTHER_RATE.search(zh[max(0, tok.start() - 12) : tok.start()])):
                     to_value = None  # 毛利率从57%降至47%: a rate of something else
                 if to_value is not None:
                     end_hedge = "不足" if end_word == "个位数" else ""
