@@ -18,6 +18,7 @@ SETS = {
     "heldout": GOLD / "heldout",  # never tuned on: the bar is the goal, scores are printed
     "dev": GOLD / "dev",  # written for tuning
     "dev2": GOLD / "dev2",  # written for tuning, later
+    "dev3": GOLD / "dev3",  # written for tuning, on shares and events
 }
 
 

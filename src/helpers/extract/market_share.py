@@ -202,7 +202,9 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         anaphor = re.search(r"这$", zh[max(0, tok.start() - 1) : tok.start()]) and value in ctx.previous_shares
         if word in ("归零", "清零", "零", "0"):
             s0, e0 = ctx.clause_bounds(tok.start())
-            if not _STRONG_SHARE.search(zh[s0:e0]):
+            story_goes_on = bool(ctx.previous_shares) and re.search(r"(成了|变成|降至|降到|跌至|跌到|只剩|剩下)\s*$",
+                                                                    zh[max(0, tok.start() - 4) : tok.start()])
+            if not (_STRONG_SHARE.search(zh[s0:e0]) or story_goes_on):
                 continue
             if word in ("零", "0"):
                 drafts.append(Draft(kind="market_share", start=tok.start(), end=tok.end(),
@@ -224,8 +226,14 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         s, e = ctx.clause_bounds(tok.start())
         local = zh[max(0, tok.start() - 30) : tok.start()]
         trailing = zh[tok.end() : min(len(zh), tok.end() + 10)]
+        # A share story told over several sentences: 这个数字是九成半; 到10月，就成了0; 能冲到百分之五十.
+        continued = bool(ctx.previous_shares) and (
+            re.search(r"这个数字|这一数字|该数字|此数字", zh[max(0, tok.start() - 14) : tok.start()])
+            or re.search(r"(冲到|冲上|升至|升到|降至|降到|跌至|跌到|跌破|成了|变成|回升至|回落至|只剩|剩下)\s*(约|近|超过|逾)?\s*$",
+                         zh[max(0, tok.start() - 6) : tok.start()]))
         governed = (
-            _STRONG_SHARE.search(local)
+            continued
+            or _STRONG_SHARE.search(local)
             or _OCCUPIES.search(zh[max(0, tok.start() - 16) : tok.start()])
             or re.search(r"(产能|产量|出货量?|采购量?|营收|收入|销量|销售额)的\s*(约|近|逾|超过|超|不足|将近)?\s*$",
                          zh[max(0, tok.start() - 10) : tok.start()])
