@@ -32,7 +32,8 @@ _CARDS = re.compile(
 )
 # Counts that are volumes (shipments, orders, purchases), not the size of a system.
 _VOLUME = re.compile(r"出货|销量|销售|进口|出口|订单|订购|采购|购买|买了|买下|囤|库存|部署|交付|供应|获得|拿到|上万|数十万|数万|几|成千|累计")
-_TPP = re.compile(rf"TPP[）)]?\s*(低于|高于|达到|超过|不超过|小于|大于|为|在|≥|>=|<|>)?\s*({ARABIC})")
+_TPP = re.compile(rf"(?:TPP|总处理性能)[）)]?\s*(?:须|需|必须|应|已)?\s*(低于|高于|达到|超过|不超过|小于|大于|约为|约|为|在|≥|>=|<|>)?\s*({ARABIC})")
+_TPP_THRESHOLD = re.compile(rf"门槛\s*(?:为|是|在)?\s*({ARABIC})(?!\s*(?:TOPS|TFLOPS|GB|亿|万|%))")
 _RATIO_TIMES = re.compile(rf"的\s*(约|近|超过|超)?\s*({ARABIC}|[一二两三四五六七八九十]+|半)\s*倍")
 _RATIO_PCT = re.compile(
     rf"(?:的)?\s*(?:性能|算力|水平|效果)?\s*的\s*(约|近|超过|超|仅|只有)?\s*({ARABIC})\s*%"
@@ -183,9 +184,20 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         if value is None or value < 100:
             continue
         hedge = {"低于": "不足", "小于": "不足", "<": "不足", "不超过": "不足", "高于": "超", "超过": "超",
-                 "大于": "超", ">": "超", "≥": "超", ">=": "超"}.get(m.group(1) or "", "")
-        add(Draft(kind="spec", start=m.start(), end=m.end(), subject="出口管制", metric="TPP门槛",
-                  value=value, unit="TPP", hedge=hedge))
+                 "大于": "超", ">": "超", "≥": "超", ">=": "超", "约为": "约", "约": "约"}.get(m.group(1) or "", "")
+        chip = ctx.nearest_before(m.start(), PRODUCT_TYPES, limit=4)  # H200的TPP约为15,832: the chip's own TPP
+        if chip is not None:
+            add(Draft(kind="spec", start=chip.start, end=m.end(), subject=chip.canonical, metric="TPP",
+                      value=value, unit="TPP", hedge=hedge))
+        else:
+            add(Draft(kind="spec", start=m.start(), end=m.end(), subject="出口管制", metric="TPP门槛",
+                      value=value, unit="TPP", hedge=hedge))
+    if "TPP" in zh or "总处理性能" in zh:
+        for m in _TPP_THRESHOLD.finditer(zh):
+            value = parse_number(m.group(1))
+            if value is not None and value >= 100:
+                add(Draft(kind="spec", start=m.start(), end=m.end(), subject="出口管制", metric="TPP门槛",
+                          value=value, unit="TPP", hedge=hedge_for(zh, m.start(1), m.end())))
 
     # ---- N块H100: a count of a named chip
     for mention in ctx.mentions:
@@ -204,7 +216,10 @@ def extract(ctx: SentenceContext) -> list[Draft]:
     for mention in ctx.mentions:
         if mention.type not in PRODUCT_TYPES:
             continue
-        tail = zh[mention.end : mention.end + 16]
+        tail = zh[mention.end : mention.end + 32]
+        aside = re.match(r"[（(][^）)]{0,16}[）)]", tail)  # 昇腾910C（3.2TB/s）的1.5倍
+        skipped = aside.end() if aside else 0
+        tail = tail[skipped : skipped + 16]
         m = _RATIO_TIMES.match(tail)
         pct = _RATIO_PCT.match(tail)
         words = _RATIO_WORDS.match(tail) if not (m or pct) else None
@@ -237,10 +252,11 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         if value is None:
             continue
         start = mention.start
+        end += skipped
         clause = zh[max(0, start - 12) : start]
         metric = "算力" if "算力" in clause or "算力" in tail[:end] else "性能"
-        if "价格" in clause or "售价" in clause:
-            metric = "价格"
+        if re.search(r"价格|售价|报价|单价|成本", clause):
+            continue  # a price ratio is not a spec of the chip
         subject = _subject(ctx, start, exclude={mention.canonical})
         # The compared product is usually named before the ratio; if only later, take that.
         if not subject or subject == mention.canonical:
