@@ -15,7 +15,7 @@ BAR = 0.9
 HELD_TO_BAR = ["market_share", "event", "spec"]
 SETS = {
     "seeds": paths.SEEDS,  # the shipped articles: held to the bar
-    "heldout": GOLD / "heldout",  # never tuned on: the bar is the goal, scores are printed
+    "heldout": GOLD / "heldout",  # written by another annotator, not tuned on: held to the bar
     "dev": GOLD / "dev",  # written for tuning
     "dev2": GOLD / "dev2",  # written for tuning, later
     "dev3": GOLD / "dev3",  # written for tuning, on shares and events
@@ -57,7 +57,7 @@ def test_extractors_reach_the_bar(scored, kind, capsys):
         if kind == HELD_TO_BAR[0]:
             print(f"\n[{name}]\n{printed}")
     s = by_kind[kind]
-    if name != "seeds" and (s.recall < BAR or s.precision < BAR):
+    if name.startswith("dev") and (s.recall < BAR or s.precision < BAR):
         pytest.xfail(f"{name} {kind} below the bar: recall {s.recall:.2f}, precision {s.precision:.2f}")
     assert s.recall >= BAR, f"{name} {kind} recall {s.recall:.2f}"
     assert s.precision >= BAR, f"{name} {kind} precision {s.precision:.2f}"
