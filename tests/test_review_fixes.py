@@ -136,3 +136,20 @@ def test_csv_cells_never_run_as_spreadsheet_formulas(tmp_path):
     back = pd.read_csv(tmp_path / "t.csv", encoding="utf-8-sig")
     assert list(back["sentence"]) == ["'=HYPERLINK(\"x\")", "'@SUM(A1)", "正常"]
     assert list(back["n"]) == [1, -2, 3]
+
+
+def test_an_extractor_failure_costs_one_article_and_is_reported(tmp_path, monkeypatch):
+    from helpers import corpus
+
+    real = corpus.extract_article
+
+    def flaky(article_id, *args, **kwargs):
+        if article_id.startswith("001"):
+            raise RuntimeError("deliberate")
+        return real(article_id, *args, **kwargs)
+
+    monkeypatch.setattr(corpus, "extract_article", flaky)
+    result = build(paths.SEEDS, tmp_path / "out", workers=1, log=quiet)
+    row = result.report.set_index("file").loc["001_395745f8d570e6af.txt"]
+    assert row["status"] == "ok" and "claims not extracted (RuntimeError: deliberate)" in row["reason"]
+    assert set(result.claims["article_id"]) == {"000_bea3451e854f5c1e", "002_a4936f4a758b5f28", "003_914b9566c003bc5d"}

@@ -250,10 +250,6 @@ DISAGREEMENT_COLUMNS = ["group", "kind", "subject", "metric", "scope", "article_
                         "speaker", "reason", "sentence"]
 
 
-def _figure(row) -> float:
-    return row["to_value"] if pd.notna(row.get("to_value")) else row["value"]
-
-
 def _consistent(a: tuple[float, str], b: tuple[float, str]) -> bool:
     (fa, ha), (fb, hb) = a, b
     if fa != fa or fb != fb:  # NaN: no figure to compare

@@ -27,7 +27,7 @@ from . import paths
 from .cache import Store
 from .dedupe import find_duplicates
 from .extract import CLAIM_COLUMNS, extract_article
-from .ingest import Ingested, Skip, find_article_files, ingest_bytes
+from .ingest import Ingested, Skip, find_article_files, ingest_bytes, too_large
 from .meta import read_manifest
 from .script import Simplifier
 
@@ -300,8 +300,7 @@ def _build_locked(corpus, out, store: Store, pool: _Workers, lexicon_folder: Pat
         try:
             size = path.stat().st_size
             if size > paths.MAX_FILE_BYTES:
-                results[rel] = Skip(f"file too large ({size / 1e6:.1f} MB; the limit is "
-                                    f"{paths.MAX_FILE_BYTES / 1e6:.0f} MB)")
+                results[rel] = Skip(too_large(size))
                 continue
             data = path.read_bytes()
         except OSError as exc:
@@ -396,7 +395,9 @@ def _build_locked(corpus, out, store: Store, pool: _Workers, lexicon_folder: Pat
         [(aid, *s) for aid, rel in zip(articles["article_id"], articles["file"]) for s in ok[rel].sentences],
         columns=SENTENCE_COLUMNS,
     )
-    claims, n_extracted = _extract_claims(articles, ok, store, pool, lexicon_folder, log)
+    claims, n_extracted, failures = _extract_claims(articles, ok, store, pool, lexicon_folder, log)
+    for article_id, error in failures.items():  # the file was read, its claims were not: say so in its row
+        report_df.loc[report_df["article_id"] == article_id, "reason"] = f"claims not extracted ({error})"
     # Every table is written in full first, then all are moved into place together.
     staging = out / f".staging-build-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
@@ -420,7 +421,7 @@ def _build_locked(corpus, out, store: Store, pool: _Workers, lexicon_folder: Pat
 
 
 def _extract_claims(articles: pd.DataFrame, ok: dict, store: Store, pool: _Workers, lexicon_folder: Path,
-                    log) -> tuple[pd.DataFrame, int]:
+                    log) -> tuple[pd.DataFrame, int, dict[str, str]]:
     """Claims of every unique article, cached per (text, published date, extractor version, lexicon)."""
     salt = f"extract{EXTRACT_CODE}|{lexicon_digest(lexicon_folder)}"
     unique = articles[articles["duplicate_of"] == ""]
@@ -435,11 +436,13 @@ def _extract_claims(articles: pd.DataFrame, ok: dict, store: Store, pool: _Worke
         else:
             jobs.append((key, art.article_id, art.text, ok[art.file].sentences, art.published))
     article_of = {job[0]: job[1] for job in jobs}
+    failures: dict[str, str] = {}
     fresh = []
     for key, body in pool.map(_extract_job, jobs):
         found = json.loads(body)
         if isinstance(found, dict):
             log(f"claims of {article_of[key]} not extracted: {found['error']}")
+            failures[article_of[key]] = found["error"]
             continue
         fresh.append((key, body))
         rows.extend(found)
@@ -455,7 +458,7 @@ def _extract_claims(articles: pd.DataFrame, ok: dict, store: Store, pool: _Worke
     for column in ("sent_idx", "char_start", "char_end"):
         claims[column] = claims[column].astype("int64")
     claims["date_inferred"] = claims["date_inferred"].astype(bool)
-    return claims.sort_values(["article_id", "char_start", "kind"]).reset_index(drop=True), len(jobs)
+    return claims.sort_values(["article_id", "char_start", "kind"]).reset_index(drop=True), len(jobs), failures
 
 
 # ------------------------------------------------------------ reading back

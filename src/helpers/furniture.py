@@ -44,7 +44,7 @@ _WIDGET = re.compile(
 _COUNTER = re.compile(r"【\s*\d+\s*(评论|評論|点赞|點讚|点赞数|收藏|转发|轉發|分享|赞|讚|阅读|閱讀)\s*】")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\[(图片|圖片|image|img)\]", re.IGNORECASE)
 _IMAGE_CREDIT = re.compile(r"^(图片来源|圖片來源|图源|圖源|配图|配圖|图片|圖片)\s*[:：]")
-_AUTHOR_BLOCK = re.compile(r"\d+\s*文章数|\d+\s*关注度|incentive-icons")
+AUTHOR_BLOCK = re.compile(r"\d+\s*文章数|\d+\s*关注度|incentive-icons")
 _CALL_TO_ACTION = re.compile(
     r"欢迎(在)?评论区|歡迎(在)?評論區|评论区留言|評論區留言|欢迎留言|歡迎留言|点赞关注|點讚關注|关注我们|關注我們|"
     r"记得关注|記得關注|转发给更多|轉發給更多|一键三连|一鍵三連"
@@ -72,7 +72,7 @@ def _line_reason(line: str) -> str | None:
         return "ad"
     if len(s) <= 240 and _DISCLAIMER.search(s):
         return "disclaimer"
-    if len(s) <= 60 and _AUTHOR_BLOCK.search(s):
+    if len(s) <= 60 and AUTHOR_BLOCK.search(s):
         return "author block"
     if len(s) <= 40 and _EDITOR.match(s):
         return "editor line"

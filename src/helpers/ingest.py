@@ -35,6 +35,10 @@ class Skip(Exception):
     """A file that is not ingested, with the one-line reason."""
 
 
+def too_large(size: int) -> str:
+    return f"file too large ({size / 1e6:.1f} MB; the limit is {paths.MAX_FILE_BYTES / 1e6:.0f} MB)"
+
+
 @dataclass
 class Ingested:
     """One article as ingestion leaves it (metadata from the manifest is applied later)."""
@@ -84,10 +88,7 @@ def find_article_files(corpus: Path) -> list[Path]:
 def ingest_bytes(data: bytes, suffix: str, simplifier: Simplifier) -> Ingested:
     """Clean one article; raise `Skip` with a reason when there is no article in it."""
     if len(data) > paths.MAX_FILE_BYTES:
-        raise Skip(
-            f"file too large ({len(data) / 1e6:.1f} MB; the limit is "
-            f"{paths.MAX_FILE_BYTES / 1e6:.0f} MB)"
-        )
+        raise Skip(too_large(len(data)))
     try:
         decoded = decode_bytes(data)
     except NotText as exc:
@@ -152,15 +153,3 @@ def ingest_bytes(data: bytes, suffix: str, simplifier: Simplifier) -> Ingested:
         fingerprint=fp,
         minhash=minhash,
     )
-
-
-def ingest_file(path: Path, lexicon: Lexicon) -> Ingested:
-    """Convenience for notebooks and tests: ingest one file from disk."""
-    try:
-        size = path.stat().st_size
-        if size > paths.MAX_FILE_BYTES:
-            raise Skip(f"file too large ({size / 1e6:.1f} MB)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise Skip(f"unreadable ({exc.strerror or exc})") from exc
-    return ingest_bytes(data, path.suffix, Simplifier(lexicon))

@@ -143,9 +143,6 @@ class Lexicon:
             taken_until = end
         return found
 
-    def of_type(self, *types: str) -> list[Entity]:
-        return [e for e in self.entities if e.type in types]
-
     # ------------------------------------------------------------ jieba
     @functools.cached_property
     def tokenizer(self):

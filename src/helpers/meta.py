@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .furniture import AUTHOR_BLOCK as _AUTHOR_BLOCK
+
 MANIFEST_COLUMNS = ["file", "title", "outlet", "published", "url", "notes"]
 
 
@@ -90,7 +92,6 @@ def read_manifest(path: Path) -> Manifest:
 # ------------------------------------------------------------ from the text
 
 _TIMESTAMP_LINE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T]\d{1,2}:\d{2}(?::\d{2})?\s*$")
-_AUTHOR_BLOCK = re.compile(r"\d+\s*文章数|\d+\s*关注度|incentive-icons")
 _LABELLED = re.compile(
     r"(?:发布时间|發佈時間|發布時間|发表时间|發表時間|发表于|發表於|发布日期|發佈日期|出版时间|更新时间|更新時間|日期|时间|時間)"
     r"\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"

@@ -12,8 +12,6 @@ from .dates import DateRef
 ACTOR_TYPES = {"company", "agency", "person", "org", "fund"}
 PRODUCT_TYPES = {"chip", "system"}
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?—]")
-QUOTE_OPEN = "“「『\""
-QUOTE_CLOSE = "”」』\""
 
 
 @dataclass
@@ -71,9 +69,6 @@ class SentenceContext:
         while end < len(self.zh) and not CLAUSE_BREAK.match(self.zh[end]):
             end += 1
         return start, end
-
-    def mentions_between(self, start: int, end: int, types: set[str] | None = None) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end and (types is None or m.type in types)]
 
     def nearest_before(self, pos: int, types: set[str], limit: int = 60, exclude: set[str] = frozenset()) -> Mention | None:
         best = None

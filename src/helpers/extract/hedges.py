@@ -66,6 +66,4 @@ def hedge_for(zh: str, start: int, end: int) -> str:
         return implied
     before = hedge_before(zh, start)
     after = hedge_after(zh, end)
-    if before and after and before != after:
-        return before if before.startswith("或") else before
-    return before or after
+    return before or after  # a hedge before the figure wins over one after it

@@ -56,7 +56,6 @@ def _attribution(zh: str, mentions, known_names: set[str]) -> str:
     generic = re.search(_GENERIC, head[: verb.start()])
     if generic:
         return generic.group(0)
-    pron = re.match(r"\s*(他|她)", head)
     return ""
 
 
