@@ -134,3 +134,13 @@ def test_as_of_parameter_is_parsed_and_checked():
         parse_as_of("2025-13-45")
     with pytest.raises(ReportError, match="as_of"):
         report(paths.SEEDS, Path("/tmp/never-written"), as_of="yesterday", log=quiet)
+
+
+def test_relative_folders_work_as_make_report_passes_them(tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copytree(paths.SEEDS, tmp_path / "corpus")
+    monkeypatch.chdir(tmp_path)
+    index = report("corpus", "out", notebook_paths=[paths.NOTEBOOKS / "00-corpus-overview.ipynb"], log=quiet)
+    assert index == (tmp_path / "out" / "index.html").resolve() and index.exists()
+    assert (tmp_path / "out" / "00-corpus-overview.html").exists()

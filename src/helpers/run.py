@@ -234,7 +234,8 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
     """Build `corpus`, run every notebook, and write `out/index.html`; returns its path."""
     from .corpus import BuildError, build
 
-    corpus, out = Path(corpus), Path(out)
+    # Absolute paths: papermill changes the process's working directory while a notebook runs.
+    corpus, out = Path(corpus).resolve(), Path(out).resolve()
     try:
         as_of_date = parse_as_of(as_of)
     except ValueError as exc:
@@ -259,7 +260,7 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
 
         write_checks(staging / "data", log=log)
         kernel = ensure_kernel()
-        sources = notebook_paths if notebook_paths is not None else notebooks()
+        sources = [Path(p).resolve() for p in notebook_paths] if notebook_paths is not None else notebooks()
         if not sources:
             raise ReportError(f"no notebooks found in {paths.NOTEBOOKS}")
         parameters = {
