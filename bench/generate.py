@@ -1,9 +1,10 @@
 """Generate a corpus of N articles from real sentences of the seeds, with figures varied.
 
 Deterministic for a given seed: `python bench/generate.py --n 3000 --out bench/out/corpus-3000`.
-Each article takes a title and 12–40 sentences drawn from the four seed articles (after
-cleaning), with every number replaced by another of the same width, so extraction has the
-same kinds of work to do as on real reporting and no two articles are copies.
+Each article takes a title and 12–40 sentences drawn from the seed articles of one script
+(simplified or traditional, in proportion to the seeds' sentences; after cleaning), with every
+number replaced by another of the same width, so extraction has the same kinds of work to do
+as on real reporting and no two articles are copies.
 """
 
 from __future__ import annotations
@@ -20,10 +21,16 @@ from helpers.corpus import build as build_tables
 _NUMBER = re.compile(r"\d+")
 
 
-def seed_sentences(tables_dir: Path) -> list[str]:
+def seed_sentences(tables_dir: Path) -> dict[str, list[str]]:
+    """The seeds' sentences by script: an article is written in one script, as real ones are."""
     build_tables(paths.SEEDS, tables_dir, log=lambda m: None)
-    sentences = load(tables_dir).sentences["sentence"]
-    return [s for s in sentences if len(s) >= 8]
+    tables = load(tables_dir)
+    script = dict(zip(tables.articles["article_id"], tables.articles["script"]))
+    pools: dict[str, list[str]] = {}
+    for article_id, sentence in zip(tables.sentences["article_id"], tables.sentences["sentence"]):
+        if len(sentence) >= 8:
+            pools.setdefault(script[article_id], []).append(sentence)
+    return pools
 
 
 def vary(sentence: str, rng: random.Random) -> str:
@@ -37,10 +44,13 @@ def vary(sentence: str, rng: random.Random) -> str:
 
 def generate(n: int, out: Path, seed: int = 20251103, work: Path | None = None) -> list[Path]:
     rng = random.Random(seed)
-    pool = seed_sentences(work or out.parent / f".seed-tables-{seed}")
+    pools = seed_sentences(work or out.parent / f".seed-tables-{seed}")
+    scripts = sorted(pools)
+    weights = [len(pools[s]) for s in scripts]
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for i in range(n):
+        pool = pools[rng.choices(scripts, weights)[0]]
         count = rng.randint(12, 40)
         body = [vary(rng.choice(pool), rng) for _ in range(count)]
         title = vary(rng.choice(pool), rng)[:40]

@@ -19,7 +19,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     except BuildError as exc:
         print(f"chipwatch build: {exc}", file=sys.stderr)
         return 1
-    write_checks(args.out, log=log)
+    write_checks(args.out, log=log, load_kept=False)
     return 0
 
 

@@ -345,7 +345,7 @@ def _checks_signature(tables_dir) -> str:
     return h.hexdigest()
 
 
-def write_checks(tables_dir, log=lambda m: None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def write_checks(tables_dir, log=lambda m: None, load_kept: bool = True) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """Compute verdicts and disagreements for a built tables folder and write them beside the claims."""
     from pathlib import Path
     from filelock import FileLock, Timeout
@@ -357,12 +357,12 @@ def write_checks(tables_dir, log=lambda m: None) -> tuple[pd.DataFrame, pd.DataF
     except Timeout as exc:
         raise RuntimeError(f"another build is writing to {tables_dir}") from exc
     try:
-        return _write_checks_locked(tables_dir, log)
+        return _write_checks_locked(tables_dir, log, load_kept)
     finally:
         lock.release()
 
 
-def _write_checks_locked(tables_dir: Path, log) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _write_checks_locked(tables_dir: Path, log, load_kept: bool = True):
     from . import narratives, timeline
     from .corpus import load, write_table
 
@@ -370,6 +370,8 @@ def _write_checks_locked(tables_dir: Path, log) -> tuple[pd.DataFrame, pd.DataFr
     marker = tables_dir / ".checks-signature"
     if signature and marker.exists() and marker.read_text() == signature and (tables_dir / "claim_check.parquet").exists():
         log("claim check: tables and reference unchanged, verdicts kept")
+        if not load_kept:
+            return None, None
         return (pd.read_parquet(tables_dir / "claim_check.parquet"),
                 pd.read_csv(tables_dir / "disagreements.csv", encoding="utf-8-sig", keep_default_na=False))
     marker.unlink(missing_ok=True)

@@ -44,15 +44,32 @@ class BuildError(RuntimeError):
     """The build could not produce tables (the message says why, in one line)."""
 
 
-@dataclass
 class BuildResult:
-    out: Path
-    articles: pd.DataFrame
-    report: pd.DataFrame
-    n_cached: int = 0
-    n_ingested: int = 0
-    claims: pd.DataFrame | None = None
-    n_extracted: int = 0
+    """What a build produced; the tables are read from disk only when asked for."""
+
+    def __init__(self, out: Path, articles: pd.DataFrame | None = None, report: pd.DataFrame | None = None, *,
+                 n_cached: int = 0, n_ingested: int = 0, claims: pd.DataFrame | None = None, n_extracted: int = 0):
+        self.out = out
+        self._articles, self._report, self._claims = articles, report, claims
+        self.n_cached, self.n_ingested, self.n_extracted = n_cached, n_ingested, n_extracted
+
+    @property
+    def articles(self) -> pd.DataFrame:
+        if self._articles is None:
+            self._articles = pd.read_parquet(self.out / "articles.parquet")
+        return self._articles
+
+    @property
+    def report(self) -> pd.DataFrame:
+        if self._report is None:
+            self._report = pd.read_csv(self.out / "ingest_report.csv", encoding="utf-8-sig", keep_default_na=False)
+        return self._report
+
+    @property
+    def claims(self) -> pd.DataFrame:
+        if self._claims is None:
+            self._claims = pd.read_parquet(self.out / "claims.parquet")
+        return self._claims
 
 
 # ------------------------------------------------------------ atomic writes
@@ -329,9 +346,7 @@ def _build_locked(corpus, out, store: Store, pool: _Workers, lexicon_folder: Pat
     tables_exist = all((out / name).exists() for name in OUTPUT_FILES)
     if tables_exist and marker.exists() and marker.read_text() == signature:
         log(f"nothing changed in {corpus}: tables in {out} kept")
-        previous = load(out)
-        return BuildResult(out, previous.articles, previous.ingest_report, n_cached=len(wanted),
-                           claims=previous.claims)
+        return BuildResult(out, n_cached=len(wanted))
     cached = store.get_many([k for k, _, _ in wanted.values()])
     rels_of: dict[str, list[str]] = {}
     for rel, (key, _, _) in wanted.items():

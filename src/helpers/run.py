@@ -258,7 +258,7 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
             raise ReportError(str(exc)) from None
         from .claimcheck import write_checks
 
-        write_checks(staging / "data", log=log)
+        write_checks(staging / "data", log=log, load_kept=False)
         kernel = ensure_kernel()
         sources = [Path(p).resolve() for p in notebook_paths] if notebook_paths is not None else notebooks()
         if not sources:
