@@ -32,7 +32,10 @@ def key_fields_agree(kind: str, pred: dict, gold: dict, canonical) -> bool:
     if kind == "event":
         return (pred.get("date_start") or "") == (gold.get("date_start") or "")
     if kind == "quote":
-        return canonical(pred.get("actor") or "") == canonical(gold.get("actor") or "")
+        # The same speaker: the same name, or one names the other's organisation or role
+        # (英伟达 / 英伟达发言人, 分析师 / 芯片行业分析师).
+        p, g = canonical(pred.get("actor") or ""), canonical(gold.get("actor") or "")
+        return p == g or (bool(p) and bool(g) and (p in g or g in p))
     return True
 
 
