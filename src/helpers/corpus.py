@@ -222,11 +222,13 @@ class _Workers:
             self.pool.shutdown(cancel_futures=True)
 
 
-def _store_as_they_come(store: Store, results, batch: int = 200):
-    """Yield results while committing them to the cache in batches (a killed build keeps them)."""
+def _store_as_they_come(store: Store, results, batch: int = 200, keep=lambda body: True):
+    """Yield results while committing them to the cache in batches (a killed build keeps them);
+    `keep` says which results are worth caching."""
     pending: list[tuple[str, str]] = []
     for key, body in results:
-        pending.append((key, body))
+        if keep(body):
+            pending.append((key, body))
         if len(pending) >= batch:
             store.put_many(pending)
             pending = []
@@ -469,20 +471,13 @@ def _extract_claims(articles: pd.DataFrame, ok: dict, store: Store, pool: _Worke
             jobs.append((key, art.article_id, art.text, ok[art.file].sentences, art.published))
     article_of = {job[0]: job[1] for job in jobs}
     failures: dict[str, str] = {}
-    fresh = []
-    for key, body in pool.map(_extract_job, jobs):
+    for key, body in _store_as_they_come(store, pool.map(_extract_job, jobs), keep=lambda b: b.startswith("[")):
         found = json.loads(body)
-        if isinstance(found, dict):
+        if isinstance(found, dict):  # an error: reported, not cached
             log(f"claims of {article_of[key]} not extracted: {found['error']}")
             failures[article_of[key]] = found["error"]
             continue
-        fresh.append((key, body))
         rows.extend(found)
-        if len(fresh) >= 200:
-            store.put_many(fresh)
-            fresh = []
-    if fresh:
-        store.put_many(fresh)
     log(f"extracted claims from {len(jobs)} article(s), {len(unique) - len(jobs)} from cache")
     claims = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     for column in ("value", "value_max", "from_value", "to_value"):

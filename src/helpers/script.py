@@ -57,29 +57,26 @@ class Simplifier:
                 self._keep_chars |= {
                     a for a, b in zip(entity.canonical, converted) if a != b
                 }
+        # Regional words, in either script, mapped the way analysts expect.
+        regional = {k: v for term, v in lexicon.regional.items() for k in (term, t2s.convert(term)) if k}
         protected: dict[str, str] = {}
         for entity in lexicon.entities:
             for form in entity.forms:
                 if _CJK_CHAR.search(form):
                     protected[form] = self._convert_name(form)
                     protected[t2s.convert(form)] = protected[form]
-        # Regional words win over plain conversion of the same span.
-        for term, simplified in lexicon.regional.items():
-            protected[term] = simplified
-            protected[t2s.convert(term)] = simplified
-        self._protected = {k: v for k, v in protected.items() if k}
-        self._aligned = {k: v for k, v in self._protected.items() if len(k) == len(v)}
-        self._pattern = self._compile(self._protected)
-        self._aligned_pattern = self._compile(self._aligned)
-        # For text already in simplified script only the regional words need mapping.
-        regional = {}
-        for term, simplified in lexicon.regional.items():
-            regional[term] = simplified
-            regional[t2s.convert(term)] = simplified
-        self._regional = {k: v for k, v in regional.items() if k}
-        self._regional_aligned = {k: v for k, v in self._regional.items() if len(k) == len(v)}
-        self._regional_pattern = self._compile(self._regional)
-        self._regional_aligned_pattern = self._compile(self._regional_aligned)
+        protected.update(regional)  # regional words win over plain conversion of the same span
+        # Full tables for text in traditional script; for text already simplified only regional words.
+        self._protected, self._pattern, self._aligned, self._aligned_pattern = self._tables(protected)
+        self._regional, self._regional_pattern, self._regional_aligned, self._regional_aligned_pattern = (
+            self._tables(regional))
+
+    @classmethod
+    def _tables(cls, table: dict[str, str]):
+        """A replacement table, its pattern, and the same for same-length replacements (offsets kept)."""
+        table = {k: v for k, v in table.items() if k}
+        aligned = {k: v for k, v in table.items() if len(k) == len(v)}
+        return table, cls._compile(table), aligned, cls._compile(aligned)
 
     def is_simplified(self, text: str) -> bool:
         """True when OpenCC would change no character except the ones names keep (昇)."""
