@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from helpers import paths
-from helpers.claimcheck import check_spec, write_checks
+from helpers.claimcheck import check_spec
 from helpers.corpus import BuildError, build, load, write_table
 from helpers.furniture import strip_furniture
 from helpers.reference import load_chip_specs
@@ -50,11 +50,12 @@ def test_identical_files_each_get_a_row_and_one_is_a_duplicate(tmp_path):
     for _ in range(2):  # first from scratch, then from the cache
         result = build(corpus, out, log=quiet)
         (out / ".build-signature").unlink()
+        (out / ".parts" / "signatures.json").unlink()
         status = result.report.set_index("file")["status"]
         assert sorted(status.index) == ["x/a.md", "x/a.txt", "y/a.txt"]
         assert sorted(status) == ["duplicate", "duplicate", "ok"]
         assert result.articles["article_id"].is_unique
-    write_checks(out)
+    assert (out / "claim_check.csv").exists() and (out / "disagreements.csv").exists()
 
 
 def test_rounding_tolerance_is_that_of_the_figure_as_written():
@@ -71,7 +72,6 @@ def test_absurd_numbers_do_not_break_the_build(tmp_path):
     (corpus / "a.txt").write_text("英伟达营收" + "9" * 400 + "亿美元，份额高达120%。" + ARTICLE, encoding="utf-8")
     out = tmp_path / "out"
     build(corpus, out, log=quiet)
-    write_checks(out)
     claims = load(out).claims
     assert claims["value"].dropna().map(lambda v: v < 1e19).all()
     assert not ((claims["kind"] == "market_share") & (claims["value"] > 100)).any()
@@ -139,17 +139,23 @@ def test_csv_cells_never_run_as_spreadsheet_formulas(tmp_path):
 
 
 def test_an_extractor_failure_costs_one_article_and_is_reported(tmp_path, monkeypatch):
-    from helpers import corpus
+    from helpers import build_jobs
 
-    real = corpus.extract_article
+    real = build_jobs.extract_article
 
     def flaky(article_id, *args, **kwargs):
         if article_id.startswith("001"):
             raise RuntimeError("deliberate")
         return real(article_id, *args, **kwargs)
 
-    monkeypatch.setattr(corpus, "extract_article", flaky)
+    monkeypatch.setattr(build_jobs, "extract_article", flaky)
     result = build(paths.SEEDS, tmp_path / "out", workers=1, log=quiet)
     row = result.report.set_index("file").loc["001_395745f8d570e6af.txt"]
     assert row["status"] == "ok" and "claims not extracted (RuntimeError: deliberate)" in row["reason"]
     assert set(result.claims["article_id"]) == {"000_bea3451e854f5c1e", "002_a4936f4a758b5f28", "003_914b9566c003bc5d"}
+    # The failure is not remembered as done: the next build tries that article again, and only it.
+    monkeypatch.setattr(build_jobs, "extract_article", real)
+    again = build(paths.SEEDS, tmp_path / "out", workers=1, log=quiet)
+    assert again.n_extracted == 1 and again.parts_written == 1
+    assert "001_395745f8d570e6af" in set(again.claims["article_id"])
+    assert again.report.set_index("file").loc["001_395745f8d570e6af.txt", "reason"] == ""

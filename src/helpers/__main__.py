@@ -10,7 +10,6 @@ from . import paths
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from .claimcheck import write_checks
     from .corpus import BuildError, build
 
     log = lambda m: print(m, file=sys.stderr)  # noqa: E731
@@ -19,7 +18,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
     except BuildError as exc:
         print(f"chipwatch build: {exc}", file=sys.stderr)
         return 1
-    write_checks(args.out, log=log, load_kept=False)
     return 0
 
 

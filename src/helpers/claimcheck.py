@@ -13,13 +13,11 @@ rather than picking one. A claim with no comparable reference row is
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
-import hashlib
-from pathlib import Path
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .clusters import SAME_AS
@@ -63,16 +61,32 @@ def _reference_candidates(specs: pd.DataFrame, subject: str, family: str, precis
     return rows[rows["value_base"].notna()]
 
 
-@functools.lru_cache(maxsize=65536)
+def rounding_tolerances(printed) -> np.ndarray:
+    """Relative tolerance of figures printed without a hedge: half a unit of each one's last significant
+    digit (600 → ±50, 0.9 → ±0.05, 1979 → ±0.5, 1.5e10 → ±0.05e10), and at least 2%. Vectorised."""
+    a = np.abs(np.atleast_1d(np.asarray(printed, dtype="float64")))
+    out = np.full(a.shape, 0.02)
+    ok = np.isfinite(a) & (a > 0)
+    if not ok.any():
+        return out
+    x = a[ok]
+    magnitude = np.floor(np.log10(x))
+
+    def to_significant(d: int) -> np.ndarray:
+        scale = 10.0 ** (d - 1 - magnitude)
+        return np.round(x * scale) / scale
+
+    six = to_significant(6)  # figures are compared as printed to six significant digits at most
+    digits = np.full(x.shape, 6.0)
+    for d in range(5, 0, -1):
+        digits = np.where(np.isclose(to_significant(d), six, rtol=1e-12, atol=0), d, digits)
+    half_unit = 0.5 * 10.0 ** (magnitude - digits + 1)
+    out[ok] = np.maximum(0.02, half_unit / x)
+    return out
+
+
 def _rounding_tolerance(printed: float) -> float:
-    """Relative tolerance for a figure printed without a hedge: half a unit of its last significant
-    digit (600 → ±50, 0.9 → ±0.05, 1979 → ±0.5), and at least 2%."""
-    if printed == 0 or not math.isfinite(printed):
-        return 0.02
-    digits = f"{abs(printed):.6g}".replace(".", "").lstrip("0").rstrip("0") or "0"
-    magnitude = math.floor(math.log10(abs(printed)))
-    half_unit = 0.5 * 10 ** (magnitude - len(digits) + 1)
-    return max(0.02, half_unit / abs(printed))
+    return float(rounding_tolerances(printed)[0])
 
 
 def hedge_agrees(claim: float, hedge: str, reference: float, printed: float | None = None) -> bool:
@@ -248,67 +262,149 @@ def claim_check(claims: pd.DataFrame, specs: pd.DataFrame | None = None,
 
 DISAGREEMENT_COLUMNS = ["group", "kind", "subject", "metric", "scope", "article_id", "figure", "hedge", "date",
                         "speaker", "reason", "sentence"]
+# What the disagreement search needs of a claim (the build keeps these per part of the corpus).
+COMPARE_COLUMNS = ["claim_id", "article_id", "kind", "subject", "scope", "metric", "unit", "value", "from_value",
+                   "to_value", "hedge", "period", "date_start", "char_start", "sentence", "speaker"]
+_COMPARED_KINDS = ["market_share", "spec", "money"]
 
 
-def _consistent(a: tuple[float, str], b: tuple[float, str]) -> bool:
-    (fa, ha), (fb, hb) = a, b
-    if fa != fa or fb != fb:  # NaN: no figure to compare
-        return True
-    return hedge_agrees(fa, ha, fb) or hedge_agrees(fb, hb, fa)
+def comparable_claims(claims: pd.DataFrame, speakers: pd.Series | None = None) -> pd.DataFrame:
+    """The claims that can disagree between articles (shares, specs, money with a subject), with their
+    speaker: the quote's speaker for a share figure inside a quote (`speakers`, by claim id), else the actor."""
+    data = claims[claims["kind"].isin(_COMPARED_KINDS) & (claims["subject"] != "")]
+    if speakers is not None:
+        speaker = data["claim_id"].map(speakers.astype(object)).astype(object).where(lambda x: x.notna(), "")
+        speaker = speaker.where(data["kind"] == "market_share", data["actor"])
+    else:
+        speaker = data["actor"]
+    return data.assign(speaker=speaker.astype(str))[COMPARE_COLUMNS].reset_index(drop=True)
+
+
+def _hedge_kind(hedge: str) -> int:
+    """The hedge as `hedge_agrees` reads it: 1 above, 2 below, 3 about, 0 exact (within rounding)."""
+    if "超" in hedge:
+        return 1
+    if "不足" in hedge:
+        return 2
+    if "约" in hedge or "近" in hedge or "或" in hedge:
+        return 3
+    return 0
+
+
+def _consistency(figures: np.ndarray, hedges: list[str]) -> np.ndarray:
+    """K × K: whether figure i (with its hedge) and figure j can both be true; `hedge_agrees` both ways, vectorised."""
+    f = figures.astype("float64")
+    kind = np.array([_hedge_kind(h) for h in hedges])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rel = np.abs(f[None, :] - f[:, None]) / np.abs(f[None, :])  # row: the claim, column: the figure it meets
+        tol = rounding_tolerances(f)
+        agrees = rel <= tol[:, None]
+        for code, test in ((1, lambda c: f[None, :] > c * 0.999), (2, lambda c: f[None, :] < c * 1.001),
+                           (3, None)):
+            rows = np.flatnonzero(kind == code)
+            if len(rows):
+                agrees[rows] = test(f[rows, None]) if test else rel[rows] <= 0.10
+    zero = f == 0
+    if zero.any():
+        agrees[zero, :] = zero[None, :]
+        agrees[:, zero] = zero[:, None]
+    bad = ~np.isfinite(f)
+    if bad.any():
+        agrees[bad, :] = False
+        agrees[:, bad] = False
+    return agrees | agrees.T
+
+
+def _members(keys: np.ndarray, figures: np.ndarray, hedges: list[str], articles: list[str]) -> np.ndarray:
+    """For each claim of one group (given as the index of its distinct (figure, hedge) key), whether
+    its figure clashes with a figure that some other article gives."""
+    n_keys = len(figures)
+    clash = ~_consistency(figures, hedges)
+    np.fill_diagonal(clash, False)
+    article_codes, article_names = pd.factorize(pd.Series(articles, dtype=object))
+    holder = np.full(n_keys, -1)  # the one article that gives a figure, or -2 when several do
+    for k, a in zip(keys.tolist(), article_codes.tolist()):
+        holder[k] = a if holder[k] in (-1, a) else -2
+    # A figure is in disagreement when it clashes with a figure two or more articles give, or with
+    # figures that articles other than its own give: min and max of the lone holders it clashes with
+    # tell whether there is one such article (and which) or several.
+    shared = holder == -2
+    any_shared = (clash & shared[None, :]).any(axis=1)
+    lone = np.where(clash & ~shared[None, :], holder[None, :], -1)
+    highest = lone.max(axis=1)
+    lowest = np.where(lone >= 0, lone, np.iinfo(np.int64).max).min(axis=1)
+    several = (highest >= 0) & (lowest != highest)
+    row_key = keys
+    return (any_shared[row_key] | several[row_key]
+            | ((highest[row_key] >= 0) & (highest[row_key] != article_codes)))
 
 
 def disagreements(claims: pd.DataFrame, speakers: pd.Series | None = None) -> pd.DataFrame:
-    """Claims on the same subject and metric whose figures differ beyond their hedges, grouped.
+    """Claims on the same subject and metric whose figures differ beyond their hedges, grouped."""
+    return disagreements_among(comparable_claims(claims, speakers))
 
-    Figures are compared as distinct (figure, hedge) pairs, so a subject written about in
-    thousands of articles costs the square of its distinct figures, not of its claims.
+
+def disagreements_among(data: pd.DataFrame) -> pd.DataFrame:
+    """Disagreement groups in a table of `comparable_claims`.
+
+    Figures are compared as distinct (figure, hedge) pairs in one matrix per subject and metric,
+    so a subject written about in thousands of articles costs the square of its distinct figures,
+    not of its claims.
     """
-    data = claims[claims["kind"].isin(["market_share", "spec", "money"]) & (claims["subject"] != "")].copy()
-    data["speaker"] = speakers.reindex(data.index).fillna("") if speakers is not None else data["actor"]
-    data["date"] = data["period"].where(data["period"] != "", data["date_start"])
-    data["scope_family"] = [scope_family(s) if k == "market_share" else "" for k, s in zip(data["kind"], data["scope"])]
-    data["figure_key"] = list(zip(data["to_value"].where(data["to_value"].notna(), data["value"]), data["hedge"].fillna("")))
-    out = []
+    if data.empty:
+        return pd.DataFrame(columns=DISAGREEMENT_COLUMNS)
+    # Each article's claims come in reading order (as in the claims table); articles by id.
+    codes, _ = pd.factorize(data["article_id"], sort=True)
+    data = data.iloc[np.argsort(codes, kind="stable")]
+    col = {c: data[c].tolist() for c in ["kind", "subject", "metric", "unit", "scope", "article_id", "hedge",
+                                          "period", "date_start", "sentence", "speaker"]}
+    to_value, value, from_value = (data[c].to_numpy("float64", na_value=np.nan)
+                                   for c in ("to_value", "value", "from_value"))
+    figure = np.where(np.isnan(to_value), value, to_value)
+    hedge = [h or "" for h in col["hedge"]]
+    groups: dict[tuple, list[int]] = {}
+    for i, (k, subject, metric, unit, scope) in enumerate(zip(col["kind"], col["subject"], col["metric"],
+                                                             col["unit"], col["scope"])):
+        if figure[i] == figure[i]:  # no figure: nothing to disagree with
+            family = scope_family(scope) if k == "market_share" else ""
+            groups.setdefault((k, subject, metric, unit, family), []).append(i)
+    picked: list[int] = []  # rows that disagree, group after group
+    group_of: list[int] = []
+    reasons: list[str] = []
     group_id = 0
-    for (kind, subject, metric, unit, _), group in data.groupby(["kind", "subject", "metric", "unit", "scope_family"]):
-        if group["article_id"].nunique() < 2:
+    for group_key in sorted(groups):
+        rows = groups[group_key]
+        articles = [col["article_id"][i] for i in rows]
+        if len(set(articles)) < 2:
             continue
-        articles_by_key: dict[tuple, set[str]] = {}
-        for key, article in zip(group["figure_key"], group["article_id"]):
-            articles_by_key.setdefault(key, set()).add(article)
-        # Farthest figures first: a clash, if there is one, is found in a step or two.
-        keys = sorted(articles_by_key, key=lambda k: (pd.isna(k[0]), k[0] if not pd.isna(k[0]) else 0))
-        outward = [keys[i] for pair in zip(range(len(keys) - 1, -1, -1), range(len(keys))) for i in pair]
-        outward = list(dict.fromkeys(outward))
-        memo: dict[tuple, bool] = {}
-
-        def clashes_elsewhere(key, article) -> bool:
-            if (key, article) not in memo:
-                memo[(key, article)] = any(
-                    j != key and (len(articles_by_key[j]) > 1 or article not in articles_by_key[j])
-                    and not _consistent(key, j) for j in outward)
-            return memo[(key, article)]
-
-        member_mask = [clashes_elsewhere(key, article) for key, article in zip(group["figure_key"], group["article_id"])]
-        members = group[member_mask]
-        if members.empty:
+        distinct: dict[tuple, int] = {}
+        codes = np.array([distinct.setdefault((figure[i], hedge[i]), len(distinct)) for i in rows])
+        member = _members(codes, np.array([f for f, _ in distinct]), [h for _, h in distinct], articles)
+        members = [i for i, m in zip(rows, member) if m]
+        if not members:
             continue
         group_id += 1
-        reason = _reason(members[["scope", "date", "speaker"]].to_dict("records"))
-        figures = [
-            (f"{f:g}→{t:g}" if f == f else f"{v:g}") + (f" {u}" if u != "%" else "%")
-            for f, t, v, u in zip(members["from_value"].tolist(), members["to_value"].tolist(),
-                                  members["value"].tolist(), members["unit"].tolist())
-        ]
-        out.append(pd.DataFrame({
-            "group": group_id, "kind": kind, "subject": subject, "metric": metric, "scope": members["scope"].tolist(),
-            "article_id": members["article_id"].tolist(), "figure": figures, "hedge": members["hedge"].tolist(),
-            "date": members["date"].tolist(), "speaker": [s or "(author)" for s in members["speaker"].tolist()],
-            "reason": reason, "sentence": members["sentence"].tolist(),
-        }))
-    if not out:
+        picked += members
+        group_of += [group_id] * len(members)
+        reasons += [_reason([col["period"][i] or col["date_start"][i] for i in members],
+                            [col["speaker"][i] for i in members])] * len(members)
+    if not picked:
         return pd.DataFrame(columns=DISAGREEMENT_COLUMNS)
-    return pd.concat(out, ignore_index=True)[DISAGREEMENT_COLUMNS]
+
+    def take(name: str) -> list:
+        values = col[name]
+        return [values[i] for i in picked]
+
+    figures = [
+        (f"{from_value[i]:g}→{to_value[i]:g}" if from_value[i] == from_value[i] else f"{value[i]:g}")
+        + ("%" if col["unit"][i] == "%" else f" {col['unit'][i]}") for i in picked
+    ]
+    return pd.DataFrame({
+        "group": group_of, "kind": take("kind"), "subject": take("subject"), "metric": take("metric"),
+        "scope": take("scope"), "article_id": take("article_id"), "figure": figures, "hedge": [hedge[i] for i in picked],
+        "date": [col["period"][i] or col["date_start"][i] for i in picked],
+        "speaker": [col["speaker"][i] or "(author)" for i in picked], "reason": reasons, "sentence": take("sentence"),
+    }, columns=DISAGREEMENT_COLUMNS)
 
 
 def scope_family(scope: str) -> str:
@@ -320,78 +416,30 @@ def scope_family(scope: str) -> str:
     return scope
 
 
-def _reason(members: list[dict]) -> str:
+def _reason(dates: list[str], speakers: list[str]) -> str:
     reasons = []
-    if len({m["date"] for m in members if m["date"]}) > 1 or (
-            any(m["date"] for m in members) and not all(m["date"] for m in members)):
+    dated = {d for d in dates if d}
+    if len(dated) > 1 or (dated and not all(dates)):
         reasons.append("different time")
-    if len({m["speaker"] or "(author)" for m in members}) > 1:
+    if len({s or "(author)" for s in speakers}) > 1:
         reasons.append("different speaker")
     return ", ".join(reasons) or "unexplained"
 
 
-def _checks_signature(tables_dir) -> str:
-    """What the verdicts depend on: the build (its own signature) and the reference files."""
-    from . import paths
+# ------------------------------------------------------------ one part of the corpus at a time
 
-    build_marker = tables_dir / ".build-signature"
-    if not build_marker.exists():
-        return ""
-    h = hashlib.sha256(build_marker.read_bytes())
-    for path in sorted(paths.REFERENCE.glob("*.csv")):
-        h.update(path.read_bytes())
-    for module in ("claimcheck.py", "reference.py", "timeline.py", "narratives.py", "clusters.py"):
-        h.update((paths.PACKAGE_DIR / module).read_bytes())
-    return h.hexdigest()
+def check_tables(tables, specs: pd.DataFrame, reference_events: pd.DataFrame, lexicon=None
+                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Verdicts of a set of articles' claims, and their comparable claims (for `disagreements_among`).
 
-
-def write_checks(tables_dir, log=lambda m: None, load_kept: bool = True) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
-    """Compute verdicts and disagreements for a built tables folder and write them beside the claims."""
-    from pathlib import Path
-    from filelock import FileLock, Timeout
-
-    tables_dir = Path(tables_dir)
-    lock = FileLock(str(tables_dir / ".build.lock"))
-    try:
-        lock.acquire(timeout=60)
-    except Timeout as exc:
-        raise RuntimeError(f"another build is writing to {tables_dir}") from exc
-    try:
-        return _write_checks_locked(tables_dir, log, load_kept)
-    finally:
-        lock.release()
-
-
-def _write_checks_locked(tables_dir: Path, log, load_kept: bool = True):
+    Everything here is per claim or per article, so the build runs it on each part of the corpus
+    and only on the parts that changed; disagreements are then found across all parts."""
     from . import narratives, timeline
-    from .corpus import load, write_table
 
-    signature = _checks_signature(tables_dir)
-    marker = tables_dir / ".checks-signature"
-    if signature and marker.exists() and marker.read_text() == signature and (tables_dir / "claim_check.parquet").exists():
-        log("claim check: tables and reference unchanged, verdicts kept")
-        if not load_kept:
-            return None, None
-        return (pd.read_parquet(tables_dir / "claim_check.parquet"),
-                pd.read_csv(tables_dir / "disagreements.csv", encoding="utf-8-sig", keep_default_na=False))
-    marker.unlink(missing_ok=True)
-    tables = load(tables_dir)
-    specs, spec_problems = load_chip_specs(log=log)
-    reference = timeline.reference_events()
-    matched = timeline.match_reference(timeline.reported_events(tables), reference)
-    verdicts = claim_check(tables.claims, specs, matched, reference)
+    matched = timeline.match_reference(timeline.reported_events(tables, lexicon), reference_events, lexicon)
+    verdicts = claim_check(tables.claims, specs, matched, reference_events)
     speakers = narratives.share_claims(tables).set_index("claim_id")["speaker"]
-    claims = tables.claims.set_index("claim_id", drop=False)
-    disagreeing = disagreements(claims, speakers)
-    write_table(verdicts, tables_dir / "claim_check.parquet")
-    write_table(verdicts, tables_dir / "claim_check.csv")
-    write_table(disagreeing, tables_dir / "disagreements.csv")
-    if signature:
-        marker.write_text(signature)
-    counts = verdicts["verdict"].value_counts().to_dict()
-    log("claim check: " + ", ".join(f"{n} {v}" for v, n in sorted(counts.items()))
-        + f"; {disagreeing['group'].nunique() if len(disagreeing) else 0} disagreement group(s)")
-    return verdicts, disagreeing
+    return verdicts, comparable_claims(tables.claims, speakers)
 
 
 def verdict_table(verdicts: pd.DataFrame) -> pd.DataFrame:

@@ -1,43 +1,47 @@
 """The build: corpus folder in, tables out. The only layer that touches the disk.
 
-`build(corpus, out)` ingests every article file (cached per file content,
-ingestion version and lexicon), applies the manifest, marks duplicates and
-writes `articles.parquet`, `sentences.parquet` and `ingest_report.csv`
-atomically into `out`. `load(out)` reads them back for notebooks.
+`build(corpus, out)` ingests every article file, applies the manifest, marks duplicates, extracts
+claims, checks them against the reference and writes the tables into `out` (see `parts` for how
+they are kept); `load(out)` reads them back for notebooks.
+
+Only new work is done. Each file's ingestion and each article's claims are cached (in
+`out/.cache`, by content and code versions); the tables are kept in parts, and a part is
+rewritten only when one of its articles (or the code or reference behind it) changed; a corpus
+that did not change at all returns at once. A build writes its new parts into a staging folder
+and moves them into place only when all are written, so a failed or killed build leaves the
+previous tables as they were.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import sys
-import tempfile
+from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pandas as pd
 from filelock import FileLock, Timeout
 
-from . import lexicon as lexicon_mod
-from . import paths
-from .cache import Store
-from .dedupe import find_duplicates
-from .extract import CLAIM_COLUMNS, extract_article
-from .ingest import Ingested, Skip, find_article_files, ingest_bytes, too_large
+from . import parts, paths
+from .atomic import atomic_write, write_table  # noqa: F401  (write_table: part of this module's interface)
+from .build_jobs import ARTICLE_COLUMNS, SENTENCE_COLUMNS, ingest_job, init_worker, part_job, summary_of_body
+from .cache import Store, dumps, loads
+from .corpus_files import FileIndex, find_article_files
+from .dedupe import containment, find_duplicates
+from .extract import CLAIM_COLUMNS
+from .ingest import Ingested, too_large
 from .meta import read_manifest
-from .script import Simplifier
+from .versions import EXTRACT_CODE, INGEST_CODE, TABLES_CODE, folder_digest, key
 
-ARTICLE_COLUMNS = [
-    "article_id", "file", "title", "outlet", "published", "published_source", "script",
-    "text", "text_zh_hans", "n_chars", "content_hash", "duplicate_of",
-    "url", "notes", "encoding", "n_chars_raw", "n_chars_removed", "removed", "pinyin_repaired", "published_detail",
-]
-SENTENCE_COLUMNS = ["article_id", "sent_idx", "char_start", "char_end", "sentence", "sentence_zh_hans"]
 REPORT_COLUMNS = ["file", "status", "reason", "article_id", "encoding"]
+OUTPUT_FILES = ["articles.parquet", "sentences.parquet", "claims.parquet", "claims.csv", "claim_check.parquet",
+                "claim_check.csv", "disagreements.csv", "ingest_report.csv"]
+_SUMMARY = "summary:"  # cache keys of ingestion summaries: the ingestion key with this prefix
 
 
 class BuildError(RuntimeError):
@@ -45,18 +49,22 @@ class BuildError(RuntimeError):
 
 
 class BuildResult:
-    """What a build produced; the tables are read from disk only when asked for."""
+    """What a build produced. The tables are read from disk when first asked for (a later build into
+    the same folder changes what a result that was not yet asked returns)."""
 
-    def __init__(self, out: Path, articles: pd.DataFrame | None = None, report: pd.DataFrame | None = None, *,
-                 n_cached: int = 0, n_ingested: int = 0, claims: pd.DataFrame | None = None, n_extracted: int = 0):
+    def __init__(self, out: Path, report: pd.DataFrame | None = None, *, n_cached: int = 0, n_ingested: int = 0,
+                 n_extracted: int = 0, parts_written: int = 0):
         self.out = out
-        self._articles, self._report, self._claims = articles, report, claims
+        self._report = report
+        self._articles: pd.DataFrame | None = None
+        self._claims: pd.DataFrame | None = None
         self.n_cached, self.n_ingested, self.n_extracted = n_cached, n_ingested, n_extracted
+        self.parts_written = parts_written
 
     @property
     def articles(self) -> pd.DataFrame:
         if self._articles is None:
-            self._articles = pd.read_parquet(self.out / "articles.parquet")
+            self._articles = _sorted(parts.read_table(self.out, "articles"), ["file"])
         return self._articles
 
     @property
@@ -68,135 +76,20 @@ class BuildResult:
     @property
     def claims(self) -> pd.DataFrame:
         if self._claims is None:
-            self._claims = pd.read_parquet(self.out / "claims.parquet")
+            self._claims = _sorted(parts.read_table(self.out, "claims"), ["article_id", "char_start", "kind"])
         return self._claims
 
 
-# ------------------------------------------------------------ atomic writes
-
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-
-
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file in the same folder, then move it into place (readable as any file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.chmod(tmp, 0o666 & ~_UMASK)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+def _sorted(df: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    if df.empty:
+        return df.reset_index(drop=True)
+    return df.sort_values(by, kind="stable").reset_index(drop=True)
 
 
-def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that a spreadsheet would run as a formula (=, +, -, @ first) get a leading apostrophe."""
-    out = df.copy()
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            values = out[column]
-            risky = values.astype(str).str.match(r"[=+\-@\t\r]") & values.map(lambda v: isinstance(v, str))
-            if risky.any():
-                out[column] = values.where(~risky, "'" + values.astype(str))
-    return out
-
-
-def _write_csv(df: pd.DataFrame, path: Path) -> None:
-    """UTF-8 with BOM (spreadsheet programs then read Chinese correctly), written by Arrow for speed."""
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
-
-    try:
-        table = pa.Table.from_pandas(df, preserve_index=False)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
-        df.to_csv(path, index=False, encoding="utf-8-sig")  # mixed-type columns: pandas writes them as text
-        return
-    with open(path, "wb") as fh:
-        fh.write(b"\xef\xbb\xbf")
-        pacsv.write_csv(table, fh)
-
-
-def write_table(df: pd.DataFrame, path: Path) -> None:
-    if path.suffix == ".parquet":
-        atomic_write(path, lambda p: df.to_parquet(p, index=False))
-    else:  # CSV with BOM so spreadsheet programs read Chinese correctly, and no formulas from article text
-        safe = spreadsheet_safe(df)
-        atomic_write(path, lambda p: _write_csv(safe, p))
-
-
-def code_digest(*modules: str, libraries: tuple[str, ...] = ()) -> str:
-    """A hash of source files of this package and of the versions of the libraries they lean on:
-    cached work is redone when the code that made it changes."""
-    from importlib import metadata
-
-    h = hashlib.sha256()
-    for library in libraries:
-        try:
-            h.update(f"{library}={metadata.version(library)}".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{library}=?".encode())
-    for name in modules:
-        for path in sorted(paths.PACKAGE_DIR.glob(name)):
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()[:16]
-
-
-INGEST_CODE = code_digest("ingest.py", "text.py", "furniture.py", "decode.py", "meta.py", "webpage.py",
-                          "script.py", "dedupe.py", "lexicon.py",
-                          libraries=("trafilatura", "opencc", "charset-normalizer", "pyahocorasick", "numpy"))
-EXTRACT_CODE = code_digest("extract/*.py", "script.py", "lexicon.py", "text.py", libraries=("opencc", "pyahocorasick"))
-
-
-def lexicon_digest(folder: Path) -> str:
-    h = hashlib.sha256()
-    for path in sorted(folder.glob("*.csv")):
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()[:16]
-
-
-def _key(*parts: str) -> str:
-    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()
-
-
-# ------------------------------------------------------------ workers
-
-_worker_simplifier: Simplifier | None = None
-_worker_lexicon = None
-
-
-def _init_worker(lexicon_folder: str) -> None:
-    global _worker_simplifier, _worker_lexicon
-    _worker_lexicon = lexicon_mod.load(lexicon_folder)
-    _worker_simplifier = Simplifier(_worker_lexicon)
-
-
-def _ingest_job(job: tuple[str, bytes, str]) -> tuple[str, str]:
-    """Ingest one file; returns (cache key, JSON body) so the result can be stored as it is."""
-    key, data, suffix = job
-    try:
-        return key, ingest_bytes(data, suffix, _worker_simplifier).to_json()
-    except Skip as exc:
-        return key, json.dumps({"skip": str(exc)}, ensure_ascii=False)
-    except Exception as exc:  # one bad article never stops the corpus
-        return key, json.dumps({"skip": f"could not be processed ({type(exc).__name__}: {exc})"})
-
-
-def _extract_job(job: tuple) -> tuple[str, str]:
-    key, article_id, text, sentences, published = job
-    try:
-        rows = extract_article(article_id, text, sentences, published, _worker_lexicon, _worker_simplifier)
-        return key, json.dumps(rows, ensure_ascii=False)
-    except Exception as exc:  # an extractor bug costs one article's claims, never the build
-        return key, json.dumps({"error": f"{type(exc).__name__}: {exc}"})
-
+# ------------------------------------------------------------ worker processes
 
 class _Workers:
-    """One pool of processes for the whole build, started only if there is work to do."""
+    """One pool of processes for the whole build, started only if there is enough work to share."""
 
     def __init__(self, lexicon_folder: Path, workers: int | None):
         self.lexicon_folder = str(lexicon_folder)
@@ -204,15 +97,17 @@ class _Workers:
         self.pool: ProcessPoolExecutor | None = None
         self.local_ready = False
 
-    def map(self, func, jobs: list):
-        n = self.workers or (min(os.cpu_count() or 1, 4) if len(jobs) >= 16 else 1)
+    def map(self, func, jobs: list, weight: int | None = None, chunksize: int = 4) -> Iterator:
+        """`weight`: how many articles the jobs hold together (decides whether a pool is worth starting)."""
+        weight = len(jobs) if weight is None else weight
+        n = self.workers or (min(os.cpu_count() or 1, 4) if weight >= 16 and len(jobs) > 1 else 1)
         if n > 1:
             if self.pool is None:
-                self.pool = ProcessPoolExecutor(n, initializer=_init_worker, initargs=(self.lexicon_folder,))
-            yield from self.pool.map(func, jobs, chunksize=4)
+                self.pool = ProcessPoolExecutor(n, initializer=init_worker, initargs=(self.lexicon_folder,))
+            yield from self.pool.map(func, jobs, chunksize=chunksize)
         else:
             if not self.local_ready:
-                _init_worker(self.lexicon_folder)
+                init_worker(self.lexicon_folder)
                 self.local_ready = True
             for job in jobs:
                 yield func(job)
@@ -222,59 +117,7 @@ class _Workers:
             self.pool.shutdown(cancel_futures=True)
 
 
-def _store_as_they_come(store: Store, results, batch: int = 200, keep=lambda body: True):
-    """Yield results while committing them to the cache in batches (a killed build keeps them);
-    `keep` says which results are worth caching."""
-    pending: list[tuple[str, str]] = []
-    for key, body in results:
-        if keep(body):
-            pending.append((key, body))
-        if len(pending) >= batch:
-            store.put_many(pending)
-            pending = []
-        yield key, body
-    if pending:
-        store.put_many(pending)
-
-
-def _ingested(body: str) -> Ingested | Skip:
-    data = json.loads(body)
-    if "skip" in data and len(data) == 1:
-        return Skip(data["skip"])
-    return Ingested.from_json(body)
-
-
 # ------------------------------------------------------------ build
-
-OUTPUT_FILES = ["articles.parquet", "sentences.parquet", "claims.parquet", "claims.csv", "ingest_report.csv"]
-
-
-def _build_signature(wanted: dict, skipped: dict, corpus: Path, lexicon_folder: Path) -> str:
-    """Everything the tables depend on: each file's content key, the manifest, the code versions."""
-    h = hashlib.sha256(f"{INGEST_CODE}|{EXTRACT_CODE}|{lexicon_digest(lexicon_folder)}".encode())
-    for rel in sorted(wanted):
-        h.update(f"{rel}\0{wanted[rel][0]}\n".encode())
-    for rel in sorted(skipped):
-        h.update(f"{rel}\0skip:{skipped[rel]}\n".encode())
-    manifest = corpus / "manifest.csv"
-    if manifest.exists():
-        h.update(manifest.read_bytes())
-    h.update(str(paths.MAX_FILES).encode())
-    return h.hexdigest()
-
-
-def _article_ids(files: list[str]) -> dict[str, str]:
-    """The file stem, or where stems clash the stem and a hash of the file's path (stable, and distinct
-    even for identical copies)."""
-    stems: dict[str, list[str]] = {}
-    for f in files:
-        stems.setdefault(Path(f).stem, []).append(f)
-    ids = {}
-    for stem, members in stems.items():
-        for f in members:
-            ids[f] = stem if len(members) == 1 else f"{stem}-{hashlib.sha256(f.encode('utf-8')).hexdigest()[:8]}"
-    return ids
-
 
 def build(
     corpus: Path | str = paths.SEEDS,
@@ -297,195 +140,355 @@ def build(
         lock.acquire(timeout=0)
     except Timeout as exc:
         raise BuildError(f"another build is writing to {out}; wait for it to finish") from exc
-    lexicon_folder = Path(lexicon_folder or paths.LEXICON)
     try:
-        store = Store(Path(cache_dir) if cache_dir else out / ".cache", log=log)
-    except RuntimeError as exc:
-        lock.release()
-        raise BuildError(str(exc)) from exc
-    pool = _Workers(lexicon_folder, workers)
-    try:
-        return _build_locked(corpus, out, store, pool, lexicon_folder, log)
-    finally:
-        pool.close()
-        store.close()
-        lock.release()
-
-
-def _build_locked(corpus, out, store: Store, pool: _Workers, lexicon_folder: Path, log) -> BuildResult:
-    files = find_article_files(corpus)
-    found_names = {p.relative_to(corpus).as_posix() for p in files}
-    report_rows: list[dict] = []
-
-    def report(file: str, status: str, reason: str = "", article_id: str = "", encoding: str = "") -> None:
-        report_rows.append(dict(file=file, status=status, reason=reason, article_id=article_id, encoding=encoding))
-        if status == "skipped":
-            log(f"skipped {file}: {reason}")
-
-    if len(files) > paths.MAX_FILES:
-        for path in files[paths.MAX_FILES:]:
-            report(path.relative_to(corpus).as_posix(), "skipped",
-                   f"over the limit of {paths.MAX_FILES} files in one build")
-        files = files[: paths.MAX_FILES]
-
-    salt = f"ingest{INGEST_CODE}|{lexicon_digest(lexicon_folder)}"
-    results: dict[str, Ingested | Skip] = {}
-    wanted: dict[str, tuple[str, bytes, str]] = {}
-    for path in files:
-        rel = path.relative_to(corpus).as_posix()
+        run = _Build(corpus, out, Path(cache_dir) if cache_dir else out / ".cache",
+                     Path(lexicon_folder or paths.LEXICON), workers, log)
         try:
-            size = path.stat().st_size
-            if size > paths.MAX_FILE_BYTES:
-                results[rel] = Skip(too_large(size))
+            return run.run()
+        finally:
+            run.close()
+    finally:
+        lock.release()
+
+
+def _article_ids(files: list[str]) -> dict[str, str]:
+    """The file stem, or where stems clash the stem and a hash of the file's path (stable, and distinct
+    even for identical copies)."""
+    stems: dict[str, list[str]] = {}
+    for f in files:
+        stems.setdefault(os.path.splitext(f.rsplit("/", 1)[-1])[0], []).append(f)
+    ids = {}
+    for stem, members in stems.items():
+        for f in members:
+            ids[f] = stem if len(members) == 1 else f"{stem}-{hashlib.sha256(f.encode('utf-8')).hexdigest()[:8]}"
+    return ids
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
+class _LazyTexts(Mapping):
+    """Simplified texts by article id, read from the cache only for the articles duplicate
+    detection actually compares (MinHash candidates), not for the whole corpus."""
+
+    def __init__(self, build: "_Build", key_of: dict[str, str]):
+        self.build, self.key_of = build, key_of
+
+    def __getitem__(self, article_id: str) -> str:
+        return self.build.ingested(self.key_of[article_id]).text_zh_hans
+
+    def __iter__(self):
+        return iter(self.key_of)
+
+    def __len__(self) -> int:
+        return len(self.key_of)
+
+
+class _Build:
+    def __init__(self, corpus: Path, out: Path, cache_dir: Path, lexicon_folder: Path, workers: int | None, log):
+        self.corpus, self.out, self.cache_dir = corpus, out, cache_dir
+        self.lexicon_folder, self.log = lexicon_folder, log
+        self.pool = _Workers(lexicon_folder, workers)
+        self._store: Store | None = None
+        self.report_rows: list[dict] = []
+        self.n_ingested = self.n_files_ingested = 0  # distinct contents ingested, files they stand for
+        self.n_reingested = 0  # articles whose cached ingestion was damaged and was redone
+
+    @property
+    def store(self) -> Store:
+        """The cache, opened only when the build has work to look up."""
+        if self._store is None:
+            try:
+                self._store = Store(self.cache_dir, log=self.log)
+            except RuntimeError as exc:
+                raise BuildError(str(exc)) from exc
+        return self._store
+
+    def close(self) -> None:
+        self.pool.close()
+        if self._store is not None:
+            self._store.close()
+
+    def report(self, file: str, status: str, reason: str = "", article_id: str = "", encoding: str = "") -> None:
+        self.report_rows.append(dict(file=file, status=status, reason=reason, article_id=article_id, encoding=encoding))
+        if status == "skipped":
+            self.log(f"skipped {file}: {reason}")
+
+    def ingested(self, ingest_key: str) -> Ingested:
+        body = self.store.get_many([ingest_key]).get(ingest_key)
+        if body is None:
+            raise BuildError(f"the cache lost an entry while the build ran ({self.cache_dir}); run the build again")
+        return Ingested.from_json(body)
+
+    # -------------------------------------------------------- the steps
+
+    def run(self) -> BuildResult:
+        corpus, out = self.corpus, self.out
+        lexicon = folder_digest(self.lexicon_folder)
+        salt = f"ingest{INGEST_CODE}|{lexicon}"
+        files = find_article_files(corpus)
+        found = set(files)
+        if len(files) > paths.MAX_FILES:
+            for rel in files[paths.MAX_FILES:]:
+                self.report(rel, "skipped", f"over the limit of {paths.MAX_FILES} files in one build")
+            files = files[: paths.MAX_FILES]
+
+        # 1. A content key per file; unchanged files (same size and time) are not read again.
+        index = FileIndex.load(out / ".state" / "files.json")
+        skipped: dict[str, str] = {}
+        keys: dict[str, str] = {}
+        data_of: dict[str, bytes] = {}
+        root = str(corpus)
+        for rel in files:
+            path = os.path.join(root, rel)
+            try:
+                st = os.stat(path)
+                if st.st_size > paths.MAX_FILE_BYTES:
+                    skipped[rel] = too_large(st.st_size)
+                    continue
+                sha, data = index.digest(rel, st, lambda: _read_bytes(path))
+            except OSError as exc:
+                skipped[rel] = f"unreadable ({exc.strerror or type(exc).__name__})"
                 continue
-            data = path.read_bytes()
-        except OSError as exc:
-            results[rel] = Skip(f"unreadable ({exc.strerror or type(exc).__name__})")
-            continue
-        wanted[rel] = (_key(hashlib.sha256(data).hexdigest(), path.suffix.lower(), salt), data, path.suffix)
-    signature = _build_signature(wanted, results, corpus, lexicon_folder)
-    marker = out / ".build-signature"
-    tables_exist = all((out / name).exists() for name in OUTPUT_FILES)
-    if tables_exist and marker.exists() and marker.read_text() == signature:
-        log(f"nothing changed in {corpus}: tables in {out} kept")
-        return BuildResult(out, n_cached=len(wanted))
-    cached = store.get_many([k for k, _, _ in wanted.values()])
-    rels_of: dict[str, list[str]] = {}
-    for rel, (key, _, _) in wanted.items():
-        rels_of.setdefault(key, []).append(rel)
-    jobs = {}  # one job per distinct content: identical files are ingested once
-    for rel, job in wanted.items():
-        if job[0] in cached:
-            results[rel] = _ingested(cached[job[0]])
-        else:
-            jobs.setdefault(job[0], job)
-    for key, body in _store_as_they_come(store, pool.map(_ingest_job, list(jobs.values()))):
-        for rel in rels_of[key]:
-            results[rel] = _ingested(body)
-    n_cached = len(wanted) - sum(len(rels_of[k]) for k in jobs)
-    log(f"ingested {len(jobs)} file(s), {n_cached} from cache")
+            keys[rel] = key(sha, os.path.splitext(rel)[1].lower(), salt)
+            if data is not None:
+                data_of[rel] = data
+        signature = self._signature(keys, skipped, lexicon)
+        marker = out / ".build-signature"
+        if (marker.exists() and marker.read_text() == signature
+                and all((out / name).exists() for name in OUTPUT_FILES)):
+            index.save(set(keys))
+            self.log(f"nothing changed in {corpus}: tables in {out} kept")
+            return BuildResult(out, n_cached=len(keys))
 
-    manifest = read_manifest(corpus / "manifest.csv")
-    for problem in manifest.problems:
-        report(f"manifest.csv (line {problem.line})", "skipped",
-               f"{problem.file + ': ' if problem.file else ''}{problem.reason}")
-    for name in manifest.rows:
-        if name not in found_names:
-            report("manifest.csv", "skipped", f"row names a file that is not in the corpus: {name}")
+        # 2. Ingest what the cache does not hold (identical files once).
+        summaries = self._summaries(keys, data_of)
+        n_ingested = self.n_ingested
 
-    ok = {rel: v for rel, v in results.items() if isinstance(v, Ingested)}
-    ids = _article_ids(sorted(ok))
-    records = []
-    for rel, art in ok.items():
-        row = manifest.rows.get(rel, {})
+        # 3. The catalogue: manifest, article ids, duplicates, the ingest report.
+        manifest = read_manifest(corpus / "manifest.csv")
+        for problem in manifest.problems:
+            self.report(f"manifest.csv (line {problem.line})", "skipped",
+                        f"{problem.file + ': ' if problem.file else ''}{problem.reason}")
+        for name in manifest.rows:
+            if name not in found:
+                self.report("manifest.csv", "skipped", f"row names a file that is not in the corpus: {name}")
+        ok = {rel: s for rel, s in summaries.items() if "skip" not in s}
+        for rel, s in summaries.items():
+            if "skip" in s:
+                skipped[rel] = s["skip"]
+        ids = _article_ids(sorted(ok))
+        records = {rel: self._record(rel, ids[rel], ok[rel], manifest.rows.get(rel, {})) for rel in ok}
+        self._mark_duplicates(records, ok, keys)
+        file_of = {r["article_id"]: rel for rel, r in records.items()}
+        for rel in sorted(set(skipped) | set(records)):
+            if rel in skipped:
+                self.report(rel, "skipped", skipped[rel])
+            elif records[rel]["duplicate_of"]:
+                self.report(rel, "duplicate", f"repeats {file_of[records[rel]['duplicate_of']]}",
+                            records[rel]["article_id"], records[rel]["encoding"])
+            else:
+                self.report(rel, "ok", "", records[rel]["article_id"], records[rel]["encoding"])
+        report_df = pd.DataFrame(self.report_rows, columns=REPORT_COLUMNS)
+        if not records:
+            # The previous tables stay as they were; the report of this failed run is written beside them.
+            failed = "ingest_report.csv" if not (out / "articles.parquet").exists() else "ingest_report.failed.csv"
+            write_table(report_df, out / failed)
+            raise BuildError(f"no article could be read from {corpus} ({len(files)} file(s) found); see {out / failed}")
+
+        # 4. The parts whose articles (or the code behind them) changed are written again.
+        extract_salt = f"extract{EXTRACT_CODE}|{lexicon}"
+        members: dict[int, list[dict]] = {}
+        for rel in sorted(records):
+            r = records[rel]
+            members.setdefault(parts.part_of(rel), []).append(dict(
+                record=r, ingest_key=keys[rel],
+                extract_key="" if r["duplicate_of"] else key(r["content_hash"], r["article_id"], r["published"],
+                                                             extract_salt),
+            ))
+        reference = folder_digest(paths.REFERENCE)
+        part_signatures = {
+            p: key(TABLES_CODE, extract_salt, reference,
+                   *("\x1f".join(map(str, (x["ingest_key"], x["extract_key"], *x["record"].values()))) for x in m))
+            for p, m in members.items()
+        }
+        kept = parts.read_signatures(out)
+        on_disk = parts.present(out)
+        dirty = sorted(p for p, sig in part_signatures.items() if kept.get(p) != sig or p not in on_disk)
+        emptied = sorted(p for p in kept if p not in part_signatures)
+        failures, n_extracted, n_claims_cached = self._write_parts(dirty, members, emptied, kept, part_signatures)
+        self.log(f"ingested {n_ingested + self.n_reingested} file(s), {len(keys) - self.n_files_ingested} from cache")
+        self.log(f"extracted claims from {n_extracted} article(s), "
+                 f"{sum(1 for m in members.values() for x in m if x['extract_key']) - n_extracted} from cache; "
+                 f"{len(dirty)} of {len(members)} part(s) of the tables written")
+        for article_id, error in failures.items():  # the file was read, its claims were not: say so in its row
+            report_df.loc[report_df["article_id"] == article_id, "reason"] = f"claims not extracted ({error})"
+
+        # 5. What spans every part: the CSV tables, disagreements, the ingest report.
+        from .claimcheck import COMPARE_COLUMNS, VERDICT_COLUMNS, disagreements_among
+
+        parts.assemble_csv(out, "claims", CLAIM_COLUMNS)
+        parts.assemble_csv(out, "claim_check", VERDICT_COLUMNS)
+        disagreeing = disagreements_among(parts.read_compare(out, COMPARE_COLUMNS))
+        write_table(disagreeing, out / "disagreements.csv")
+        write_table(report_df, out / "ingest_report.csv")
+        (out / "ingest_report.failed.csv").unlink(missing_ok=True)
+        if not failures:
+            atomic_write(marker, lambda p: p.write_text(signature))
+        index.save(set(keys))
+        counts = report_df["status"].value_counts().to_dict()
+        self.log(f"built {out}: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+        verdicts = parts.read_table(out, "claim_check", ["verdict"])["verdict"].value_counts().to_dict()
+        self.log("claim check: " + ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items()))
+                 + f"; {disagreeing['group'].nunique() if len(disagreeing) else 0} disagreement group(s)")
+        return BuildResult(out, report_df, n_cached=len(keys) - self.n_files_ingested,
+                           n_ingested=n_ingested + self.n_reingested,
+                           n_extracted=n_extracted, parts_written=len(dirty))
+
+    def _signature(self, keys: dict[str, str], skipped: dict[str, str], lexicon: str) -> str:
+        """Everything the tables depend on: each file's content key, the manifest, the code, lexicon and
+        reference versions."""
+        h = hashlib.sha256(f"{INGEST_CODE}|{EXTRACT_CODE}|{TABLES_CODE}|{lexicon}|"
+                           f"{folder_digest(paths.REFERENCE)}|{paths.MAX_FILES}".encode())
+        for rel in sorted(keys):
+            h.update(f"{rel}\0{keys[rel]}\n".encode())
+        for rel in sorted(skipped):
+            h.update(f"{rel}\0skip:{skipped[rel]}\n".encode())
+        manifest = self.corpus / "manifest.csv"
+        if manifest.exists():
+            h.update(manifest.read_bytes())
+        return h.hexdigest()
+
+    def _summaries(self, keys: dict[str, str], data_of: dict[str, bytes]) -> dict[str, dict]:
+        """Each file's ingestion summary (metadata, duplicate signatures, or the reason it was skipped),
+        from the cache or by ingesting it; full ingestion results go to the cache for the parts."""
+        distinct = sorted(set(keys.values()))
+        cached = self.store.get_many([_SUMMARY + k for k in distinct])
+        missing = [k for k in distinct if _SUMMARY + k not in cached]
+        if missing:  # ingested before summaries were kept: the result itself may be in the cache
+            bodies = self.store.get_many(missing)
+            made = [(_SUMMARY + k, summary_of_body(b)) for k, b in bodies.items()]
+            self.store.put_many(made)
+            cached.update(made)
+        rels_of: dict[str, list[str]] = {}
+        for rel, k in keys.items():
+            rels_of.setdefault(k, []).append(rel)
+        jobs = []
+        for k in distinct:
+            if _SUMMARY + k not in cached:
+                rel = rels_of[k][0]
+                data = data_of.get(rel)
+                if data is None:
+                    try:
+                        data = (self.corpus / rel).read_bytes()
+                    except OSError as exc:
+                        cached[_SUMMARY + k] = dumps({"skip": f"unreadable ({exc.strerror or type(exc).__name__})"})
+                        continue
+                jobs.append((k, data, Path(rel).suffix))
+        data_of.clear()
+        pending: list[tuple[str, str]] = []
+        for k, body, summary in self.pool.map(ingest_job, jobs):
+            pending += [(k, body), (_SUMMARY + k, summary)]
+            cached[_SUMMARY + k] = summary
+            if len(pending) >= 400:  # committed in batches: a killed build keeps what it finished
+                self.store.put_many(pending)
+                pending = []
+        if pending:
+            self.store.put_many(pending)
+        self.n_ingested = len(jobs)
+        self.n_files_ingested = sum(len(rels_of[j[0]]) for j in jobs)
+        decoded = {k: loads(cached[_SUMMARY + k]) for k in distinct}
+        return {rel: decoded[k] for rel, k in keys.items()}
+
+    @staticmethod
+    def _record(rel: str, article_id: str, s: dict, row: dict) -> dict:
+        """An article's row without its text: the manifest's metadata over what the text shows."""
         published, source, detail = "", "", ""
         if row.get("published"):
             published, source, detail = row["published"], "manifest", "manifest.csv"
-        elif art.published:
-            published, source, detail = art.published, "text", art.published_how
-        records.append(dict(
-            article_id=ids[rel], file=rel,
-            title=row.get("title") or art.title,
-            outlet=row.get("outlet") or art.outlet,
-            published=published, published_source=source, script=art.script,
-            text=art.text, text_zh_hans=art.text_zh_hans, n_chars=len(art.text),
-            content_hash=art.content_hash, duplicate_of="",
-            url=row.get("url") or art.url, notes=row.get("notes", ""),
-            encoding=art.encoding, n_chars_raw=art.n_chars_raw,
-            n_chars_removed=sum(art.removed.values()),
-            removed=json.dumps(art.removed, ensure_ascii=False),
-            pinyin_repaired=art.pinyin_repaired, published_detail=detail,
-        ))
-    articles = pd.DataFrame(records, columns=ARTICLE_COLUMNS)
-    if not articles.empty:
-        order = articles.assign(_p=articles["published"].replace("", "9999")).sort_values(["_p", "file"])
-        signatures = {ids[rel]: (art.fingerprint, art.minhash) for rel, art in ok.items() if art.minhash}
-        dups = find_duplicates(dict(zip(articles["article_id"], articles["text_zh_hans"])),
-                               list(order["article_id"]), signatures=signatures)
-        articles["duplicate_of"] = [dups.get(a, "") for a in articles["article_id"]]
-        articles = articles.sort_values("file").reset_index(drop=True)
+        elif s["published"]:
+            published, source, detail = s["published"], "text", s["published_how"]
+        return dict(
+            article_id=article_id, file=rel, title=row.get("title") or s["title"],
+            outlet=row.get("outlet") or s["outlet"], published=published, published_source=source,
+            script=s["script"], n_chars=s["n_chars"], content_hash=s["content_hash"], duplicate_of="",
+            url=row.get("url") or s["url"], notes=row.get("notes", ""), encoding=s["encoding"],
+            n_chars_raw=s["n_chars_raw"], n_chars_removed=s["n_chars_removed"], removed=s["removed"],
+            pinyin_repaired=s["pinyin_repaired"], published_detail=detail,
+        )
 
-    file_of = dict(zip(articles["article_id"], articles["file"]))
-    by_file = {f: (a, d) for f, a, d in zip(articles["file"], articles["article_id"], articles["duplicate_of"])}
-    for rel in sorted(results):
-        value = results[rel]
-        if isinstance(value, Skip):
-            report(rel, "skipped", str(value))
-        else:
-            article_id, duplicate_of = by_file[rel]
-            if duplicate_of:
-                report(rel, "duplicate", f"repeats {file_of[duplicate_of]}", article_id, value.encoding)
-            else:
-                report(rel, "ok", "", article_id, value.encoding)
-    report_df = pd.DataFrame(report_rows, columns=REPORT_COLUMNS)
+    def _mark_duplicates(self, records: dict[str, dict], ok: dict[str, dict], keys: dict[str, str]) -> None:
+        """The earliest copy (by published date, then file name) is the original. Texts are read only
+        for the pairs the MinHash bands propose, and how much two texts overlap is cached."""
+        order = sorted(records, key=lambda rel: (records[rel]["published"] or "9999", rel))
+        id_of = {rel: records[rel]["article_id"] for rel in records}
+        signatures = {id_of[rel]: (ok[rel]["fingerprint"], ok[rel]["bands"]) for rel in records if ok[rel]["bands"]}
+        texts = _LazyTexts(self, {id_of[rel]: keys[rel] for rel in order})
+        fingerprint = {id_of[rel]: ok[rel]["fingerprint"] for rel in records}
 
-    if articles.empty:
-        # The previous tables stay as they were; the report of this failed run is written beside them.
-        failed = "ingest_report.csv" if not (out / "articles.parquet").exists() else "ingest_report.failed.csv"
-        write_table(report_df, out / failed)
-        raise BuildError(f"no article could be read from {corpus} ({len(files)} file(s) found); see {out / failed}")
+        def pair_key(a: str, b: str) -> str:
+            return "overlap:" + ":".join(sorted((fingerprint[a], fingerprint[b])))
 
-    sentences = pd.DataFrame(
-        [(aid, *s) for aid, rel in zip(articles["article_id"], articles["file"]) for s in ok[rel].sentences],
-        columns=SENTENCE_COLUMNS,
-    )
-    claims, n_extracted, failures = _extract_claims(articles, ok, store, pool, lexicon_folder, log)
-    for article_id, error in failures.items():  # the file was read, its claims were not: say so in its row
-        report_df.loc[report_df["article_id"] == article_id, "reason"] = f"claims not extracted ({error})"
-    # Every table is written in full first, then all are moved into place together.
-    staging = out / f".staging-build-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    try:
-        write_table(articles, staging / "articles.parquet")
-        write_table(sentences, staging / "sentences.parquet")
-        write_table(claims, staging / "claims.parquet")
-        write_table(claims, staging / "claims.csv")
-        write_table(report_df, staging / "ingest_report.csv")
-        (staging / ".build-signature").write_text(signature)
-        for name in [*OUTPUT_FILES, ".build-signature"]:
-            os.replace(staging / name, out / name)
-        (out / "ingest_report.failed.csv").unlink(missing_ok=True)
-    finally:
+        def known(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], float]:
+            found = self.store.get_many([pair_key(a, b) for a, b in pairs])
+            return {(a, b): float(found[pair_key(a, b)]) for a, b in pairs if pair_key(a, b) in found}
+
+        computed: list[tuple[str, str]] = []
+
+        def overlap(a: str, b: str) -> float:
+            value = containment(texts[a], texts[b])
+            computed.append((pair_key(a, b), repr(value)))
+            return value
+
+        dups = find_duplicates(texts, [id_of[rel] for rel in order], signatures=signatures, overlap=overlap,
+                               known_overlaps=known)
+        if computed:
+            self.store.put_many(computed)
+        for rel, r in records.items():
+            r["duplicate_of"] = dups.get(r["article_id"], "")
+
+    def _write_parts(self, dirty: list[int], members: dict[int, list[dict]], emptied: list[int],
+                     kept: dict[int, str], part_signatures: dict[int, str]) -> tuple[dict[str, str], int, int]:
+        """Write the changed parts into a staging folder, then move them into place together."""
+        out = self.out
+        staging = out / f".staging-build-{os.getpid()}"
         shutil.rmtree(staging, ignore_errors=True)
-    counts = report_df["status"].value_counts().to_dict()
-    log(f"built {out}: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
-    return BuildResult(out, articles, report_df, n_cached=n_cached, n_ingested=len(jobs),
-                       claims=claims, n_extracted=n_extracted)
-
-
-def _extract_claims(articles: pd.DataFrame, ok: dict, store: Store, pool: _Workers, lexicon_folder: Path,
-                    log) -> tuple[pd.DataFrame, int, dict[str, str]]:
-    """Claims of every unique article, cached per (text, published date, extractor version, lexicon)."""
-    salt = f"extract{EXTRACT_CODE}|{lexicon_digest(lexicon_folder)}"
-    unique = articles[articles["duplicate_of"] == ""]
-    keys = {art.article_id: _key(art.content_hash, art.article_id, art.published, salt) for art in unique.itertuples()}
-    cached = store.get_many(list(keys.values()))
-    rows: list[dict] = []
-    jobs = []
-    for art in unique.itertuples():
-        key = keys[art.article_id]
-        if key in cached:
-            rows.extend(json.loads(cached[key]))
-        else:
-            jobs.append((key, art.article_id, art.text, ok[art.file].sentences, art.published))
-    article_of = {job[0]: job[1] for job in jobs}
-    failures: dict[str, str] = {}
-    for key, body in _store_as_they_come(store, pool.map(_extract_job, jobs), keep=lambda b: b.startswith("[")):
-        found = json.loads(body)
-        if isinstance(found, dict):  # an error: reported, not cached
-            log(f"claims of {article_of[key]} not extracted: {found['error']}")
-            failures[article_of[key]] = found["error"]
-            continue
-        rows.extend(found)
-    log(f"extracted claims from {len(jobs)} article(s), {len(unique) - len(jobs)} from cache")
-    claims = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
-    for column in ("value", "value_max", "from_value", "to_value"):
-        claims[column] = pd.to_numeric(claims[column], errors="coerce").astype("float64")
-    for column in ("sent_idx", "char_start", "char_end"):
-        claims[column] = claims[column].astype("int64")
-    claims["date_inferred"] = claims["date_inferred"].astype(bool)
-    return claims.sort_values(["article_id", "char_start", "kind"]).reset_index(drop=True), len(jobs), failures
+        staging.mkdir()
+        failures: dict[str, str] = {}
+        n_extracted = n_claims_cached = 0
+        try:
+            jobs = [dict(part=p, members=members[p], out=str(staging), cache=str(self.store.path),
+                         corpus=str(self.corpus)) for p in dirty]
+            for result in self.pool.map(part_job, jobs, weight=sum(len(j["members"]) for j in jobs), chunksize=1):
+                if result["entries"]:
+                    self.store.put_many(result["entries"])
+                failures.update(result["failures"])
+                n_extracted += result["n_extracted"]
+                n_claims_cached += result["n_claims_cached"]
+                self.n_reingested += result["n_ingested"]
+            for error_id, error in failures.items():
+                self.log(f"claims of {error_id} not extracted: {error}")
+            # From here on the tables change: forget the old signatures of what is replaced first.
+            (out / ".build-signature").unlink(missing_ok=True)
+            remaining = {p: s for p, s in kept.items() if p not in dirty and p not in emptied}
+            parts.write_signatures(out, remaining)
+            parts.clear_layout(out)
+            for p in emptied:
+                parts.remove_part(out, p)
+            for path in sorted(staging.rglob("*")):
+                if path.is_file():
+                    target = out / path.relative_to(staging)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(path, target)
+            failed_parts = {parts.part_of(m["record"]["file"]) for ms in members.values() for m in ms
+                            if m["record"]["article_id"] in failures}
+            remaining.update({p: part_signatures[p] for p in dirty if p not in failed_parts})
+            parts.write_signatures(out, remaining)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        return failures, n_extracted, n_claims_cached
 
 
 # ------------------------------------------------------------ reading back
@@ -513,12 +516,16 @@ def load(tables: Path | str = paths.PROCESSED) -> Tables:
             f"no articles.parquet in {tables}: run `python -m helpers build --out {tables}` first"
         )
     return Tables(
-        articles=pd.read_parquet(tables / "articles.parquet"),
-        sentences=pd.read_parquet(tables / "sentences.parquet"),
-        claims=pd.read_parquet(tables / "claims.parquet"),
+        articles=_sorted(parts.read_table(tables, "articles", None), ["file"]),
+        sentences=_sorted(parts.read_table(tables, "sentences"), ["article_id", "sent_idx"]),
+        claims=_sorted(parts.read_table(tables, "claims"), ["article_id", "char_start", "kind"]),
         ingest_report=pd.read_csv(tables / "ingest_report.csv", encoding="utf-8-sig", keep_default_na=False),
-        claim_check=(pd.read_parquet(tables / "claim_check.parquet")
-                     if (tables / "claim_check.parquet").exists() else pd.DataFrame()),
+        claim_check=_sorted(parts.read_table(tables, "claim_check"), ["article_id"])
+        if (tables / "claim_check.parquet").exists() else pd.DataFrame(),
         disagreements=(pd.read_csv(tables / "disagreements.csv", encoding="utf-8-sig", keep_default_na=False)
                        if (tables / "disagreements.csv").exists() else pd.DataFrame()),
     )
+
+
+__all__ = ["ARTICLE_COLUMNS", "SENTENCE_COLUMNS", "REPORT_COLUMNS", "BuildError", "BuildResult", "Tables",
+           "build", "load", "write_table"]

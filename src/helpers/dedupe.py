@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections.abc import Mapping
+from typing import Callable
 
 import numpy as np
 
@@ -59,21 +60,44 @@ def _minhash(sh: np.ndarray) -> np.ndarray:
     return out
 
 
+_BAND_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def bands(minhash: np.ndarray) -> list[int]:
+    """One hash per band of rows of a MinHash signature: articles that share a band are candidates."""
+    rows = N_HASHES // BANDS
+    mixed = np.zeros(BANDS, dtype=np.uint64)
+    for r in range(rows):
+        mixed = mixed * _BAND_MIX + minhash.reshape(BANDS, rows)[:, r]
+    return [int(v >> np.uint64(1)) for v in mixed]
+
+
 def signature(text_zh_hans: str) -> tuple[str, list[int]]:
-    """What duplicate detection needs of one article, computed once (in the ingesting worker)."""
-    return fingerprint(text_zh_hans), [int(v) for v in _minhash(shingles(text_zh_hans))]
+    """What duplicate detection needs of one article, computed once (in the ingesting worker):
+    the fingerprint of its text and its band hashes."""
+    return fingerprint(text_zh_hans), bands(_minhash(shingles(text_zh_hans)))
+
+
+def containment(a: str, b: str) -> float:
+    """How much of the smaller text's shingles the larger one holds (1.0: one contains the other)."""
+    sa, sb = shingles(a), shingles(b)
+    return len(np.intersect1d(sa, sb, assume_unique=True)) / max(1, min(len(sa), len(sb)))
 
 
 def find_duplicates(
-    texts: dict[str, str], order: list[str], containment: float = 0.8,
+    texts: Mapping[str, str], order: list[str], containment_at_least: float = 0.8,
     signatures: dict[str, tuple[str, list[int]]] | None = None,
+    overlap: Callable[[str, str], float] | None = None,
+    known_overlaps: Callable[[list[tuple[str, str]]], dict[tuple[str, str], float]] | None = None,
 ) -> dict[str, str]:
     """Map each duplicate article id to the id of the article it repeats.
 
     `order` says which copy is the original when copies are found: the first in
     it (the build passes articles sorted by published date, then file name).
-    `signatures` (fingerprint and MinHash per article) saves recomputing them;
-    full shingle sets are built only for the candidate pairs MinHash proposes.
+    `signatures` (fingerprint and band hashes per article) saves recomputing them;
+    texts are read only for the candidate pairs the bands propose, and `overlap(a, b)`
+    (default: `containment` of their texts) may answer from a cache without reading them;
+    `known_overlaps(pairs)`, asked once with every candidate pair, gives those already known.
     """
     rank = {aid: i for i, aid in enumerate(order)}
     ids = sorted(texts, key=lambda a: rank.get(a, len(rank)))
@@ -81,6 +105,7 @@ def find_duplicates(
     for aid in ids:
         if aid not in signatures:
             signatures[aid] = signature(texts[aid])
+    overlap = overlap or (lambda a, b: containment(texts[a], texts[b]))
     duplicate_of: dict[str, str] = {}
 
     exact: dict[str, str] = {}
@@ -92,28 +117,27 @@ def find_duplicates(
             exact[fp] = aid
 
     remaining = [a for a in ids if a not in duplicate_of]
-    buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
-    rows = N_HASHES // BANDS
-    for aid in remaining:
-        signature_ = np.array(signatures[aid][1], dtype=np.uint64)
-        for band in range(BANDS):
-            buckets[(band, signature_[band * rows : (band + 1) * rows].tobytes())].append(aid)
+    candidates: set[tuple[int, int]] = set()
+    if len(remaining) > 1:
+        table = np.array([signatures[a][1] for a in remaining], dtype=np.uint64)
+        for band in range(table.shape[1]):
+            column = table[:, band]
+            order_ = np.argsort(column, kind="stable")
+            sorted_ = column[order_]
+            starts = np.flatnonzero(np.r_[True, sorted_[1:] != sorted_[:-1]])
+            sizes = np.diff(np.r_[starts, len(sorted_)])
+            for start, size in zip(starts[sizes > 1], sizes[sizes > 1]):
+                members = sorted(order_[start : start + size].tolist())  # positions follow `order`
+                for i, a in enumerate(members):
+                    for b in members[i + 1 :]:
+                        candidates.add((a, b))
 
-    candidates: set[tuple[str, str]] = set()
-    for members in buckets.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                candidates.add((a, b) if rank.get(a, 0) <= rank.get(b, 0) else (b, a))
-
-    sets: dict[str, np.ndarray] = {}
-    for a, b in sorted(candidates, key=lambda p: (rank.get(p[0], 0), rank.get(p[1], 0))):
+    pairs = [(remaining[a], remaining[b]) for a, b in sorted(candidates)]
+    known = known_overlaps(pairs) if known_overlaps and pairs else {}
+    for a, b in pairs:
         if b in duplicate_of or a in duplicate_of:
             continue
-        for x in (a, b):
-            if x not in sets:
-                sets[x] = shingles(texts[x])
-        sa, sb = sets[a], sets[b]
-        overlap = len(np.intersect1d(sa, sb, assume_unique=True))
-        if overlap / max(1, min(len(sa), len(sb))) >= containment:
+        value = known[(a, b)] if (a, b) in known else overlap(a, b)
+        if value >= containment_at_least:
             duplicate_of[b] = a
     return duplicate_of

@@ -10,11 +10,10 @@ with offsets into the cleaned text.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import paths
+from .cache import dumps, loads
 from .decode import NotText, decode_bytes
 from .dedupe import signature
 from .furniture import strip_furniture
@@ -57,32 +56,20 @@ class Ingested:
     removed: dict[str, int]
     sentences: list[tuple[int, int, int, str, str]]  # index, start, end, text, zh_hans
     fingerprint: str = ""  # for duplicate detection (helpers.dedupe)
-    minhash: list[int] | None = None
+    bands: list[int] | None = None  # band hashes of its MinHash signature
 
     @property
     def content_hash(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def to_json(self) -> str:
-        return json.dumps(self.__dict__, ensure_ascii=False)
+        return dumps(self.__dict__)
 
     @classmethod
     def from_json(cls, raw: str) -> "Ingested":
-        data = json.loads(raw)
+        data = loads(raw)
         data["sentences"] = [tuple(s) for s in data["sentences"]]
         return cls(**data)
-
-
-def find_article_files(corpus: Path) -> list[Path]:
-    """Article files under `corpus`, recursively, in a stable order; hidden entries skipped."""
-    found = []
-    for path in corpus.rglob("*"):
-        rel = path.relative_to(corpus)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if path.suffix.lower() in SUFFIXES and (path.is_file() or path.is_symlink()):
-            found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(corpus).as_posix())
 
 
 def ingest_bytes(data: bytes, suffix: str, simplifier: Simplifier) -> Ingested:
@@ -135,7 +122,7 @@ def ingest_bytes(data: bytes, suffix: str, simplifier: Simplifier) -> Ingested:
         pos = end
     pieces.append(text[pos:])
     text_zh_hans = "".join(pieces)
-    fp, minhash = signature(text_zh_hans)
+    fp, band_hashes = signature(text_zh_hans)
     return Ingested(
         encoding=decoded.encoding,
         title=title,
@@ -151,5 +138,5 @@ def ingest_bytes(data: bytes, suffix: str, simplifier: Simplifier) -> Ingested:
         removed=removed,
         sentences=sentences,
         fingerprint=fp,
-        minhash=minhash,
+        bands=band_hashes,
     )

@@ -28,10 +28,7 @@ def ensure_tables(corpus_dir: str | Path, tables_dir: str | Path) -> Tables:
     """The build's tables; builds them first when a notebook is run by hand before any build."""
     tables_dir = Path(tables_dir)
     if not (tables_dir / "articles.parquet").exists():
-        from .claimcheck import write_checks
-
         build(corpus_dir, tables_dir)
-        write_checks(tables_dir)
     return load(tables_dir)
 
 

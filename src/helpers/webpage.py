@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import trafilatura
-
 
 @dataclass(frozen=True)
 class PageText:
@@ -18,6 +16,8 @@ class PageText:
 
 def extract_page(html: str) -> PageText:
     """Main text of a saved page (no comments, tables kept) with what its markup says."""
+    import trafilatura  # imported on first use: a corpus of text files never pays for it
+
     text = trafilatura.extract(
         html,
         output_format="txt",

@@ -1,0 +1,75 @@
+"""Files written so that a reader never sees half of one: a temporary file, then a rename.
+
+Also the CSV conventions of every table: UTF-8 with a BOM (spreadsheet programs then read
+Chinese correctly) and no cell that a spreadsheet would run as a formula.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+_FORMULA = re.compile(r"[=+\-@\t\r]")
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file in the same folder, then move it into place (readable as any file).
+
+    The temporary name starts with a dot, so Parquet readers of a folder of parts never pick it up."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula (=, +, -, @ first) get a leading apostrophe."""
+    out = df.copy()
+    for column in out.columns:
+        values = out[column]
+        if values.dtype == object:  # mixed: only the text cells
+            risky = values.map(lambda v: isinstance(v, str) and _FORMULA.match(v) is not None).astype(bool)
+        elif pd.api.types.is_string_dtype(values):
+            risky = values.str.match(_FORMULA.pattern).fillna(False).astype(bool)
+        else:
+            continue
+        if risky.any():
+            out[column] = values.where(~risky, "'" + values.astype(str))
+    return out
+
+
+def _write_csv(df: pd.DataFrame, path: Path) -> None:
+    """UTF-8 with BOM, written by Arrow for speed."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    try:
+        table = pa.Table.from_pandas(df, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+        df.to_csv(path, index=False, encoding="utf-8-sig")  # mixed-type columns: pandas writes them as text
+        return
+    with open(path, "wb") as fh:
+        fh.write(b"\xef\xbb\xbf")
+        pacsv.write_csv(table, fh)
+
+
+def write_table(df: pd.DataFrame, path: Path) -> None:
+    """A whole table as one Parquet or CSV file, atomically."""
+    if path.suffix == ".parquet":
+        atomic_write(path, lambda p: df.to_parquet(p, index=False))
+    else:
+        safe = spreadsheet_safe(df)
+        atomic_write(path, lambda p: _write_csv(safe, p))

@@ -1,0 +1,176 @@
+"""The build's tables on disk, kept in parts so that one new article rewrites one part, not the corpus.
+
+Every article belongs to one of `N_PARTS` parts, chosen by a hash of its file's path (stable from
+build to build). Each Parquet table is a folder of part files (`claims.parquet/part-007.parquet`),
+which pandas and pyarrow read as one table: `pd.read_parquet("claims.parquet")`. The CSV tables
+that spreadsheet users open (`claims.csv`, `claim_check.csv`) stay single files, assembled from one
+headerless fragment per part (kept in `.parts/`) by concatenating bytes, so they cost a copy, not a
+re-encoding. Each part's inputs are summed up in a signature; a part whose signature is unchanged
+is kept as it is.
+
+Parts are written with fixed Arrow schemas, so a part whose column happens to be empty still
+merges with the others.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from .atomic import atomic_write, spreadsheet_safe
+
+N_PARTS = 128
+PARTS_DIR = ".parts"  # CSV fragments, comparison inputs and part signatures
+PARQUET_TABLES = ("articles", "sentences", "claims", "claim_check")
+CSV_TABLES = ("claims", "claim_check")
+COMPARE = "compare"  # per part: the claims that disagreements are computed from (see claimcheck)
+
+_INTS = {"n_chars", "n_chars_raw", "n_chars_removed", "pinyin_repaired", "sent_idx", "char_start", "char_end"}
+_FLOATS = {"value", "value_max", "from_value", "to_value"}
+_BOOLS = {"date_inferred"}
+
+
+def schema(columns: list[str]) -> pa.Schema:
+    """Integers, floats and flags by name; every other column is text."""
+    def kind(c: str) -> pa.DataType:
+        if c in _INTS:
+            return pa.int64()
+        if c in _FLOATS:
+            return pa.float64()
+        if c in _BOOLS:
+            return pa.bool_()
+        return pa.large_string()
+    return pa.schema([(c, kind(c)) for c in columns])
+
+
+def part_of(file: str) -> int:
+    """The part an article file belongs to (by its path inside the corpus)."""
+    return zlib.crc32(file.encode("utf-8")) % N_PARTS
+
+
+def _name(part: int) -> str:
+    return f"part-{part:03d}"
+
+
+def parquet_path(out: Path, table: str, part: int) -> Path:
+    return out / f"{table}.parquet" / f"{_name(part)}.parquet"
+
+
+def fragment_path(out: Path, table: str, part: int, suffix: str = ".csv") -> Path:
+    return out / PARTS_DIR / f"{table}-{_name(part)}{suffix}"
+
+
+def to_arrow(df: pd.DataFrame, columns: list[str]) -> pa.Table:
+    return pa.Table.from_pandas(df[columns], schema=schema(columns), preserve_index=False)
+
+
+def write_part(out: Path, table: str, part: int, df: pd.DataFrame, columns: list[str]) -> None:
+    """One part of a table: its Parquet file and, for the CSV tables, its headerless CSV fragment."""
+    arrow = to_arrow(df, columns)
+    folder = out / f"{table}.parquet"
+    if folder.is_file():  # a table written whole by an earlier version of the build
+        folder.unlink()
+    atomic_write(parquet_path(out, table, part), lambda p: pq.write_table(arrow, p))
+    if table in CSV_TABLES:
+        safe = to_arrow(spreadsheet_safe(df[columns]), columns)
+        atomic_write(fragment_path(out, table, part),
+                     lambda p: pacsv.write_csv(safe, p, pacsv.WriteOptions(include_header=False)))
+
+
+def write_compare(out: Path, part: int, df: pd.DataFrame, columns: list[str]) -> None:
+    arrow = to_arrow(df, columns)
+    atomic_write(fragment_path(out, COMPARE, part, ".parquet"), lambda p: pq.write_table(arrow, p))
+
+
+def remove_part(out: Path, part: int) -> None:
+    """Remove every file of a part that no longer has articles."""
+    for table in PARQUET_TABLES:
+        parquet_path(out, table, part).unlink(missing_ok=True)
+    for table in CSV_TABLES:
+        fragment_path(out, table, part).unlink(missing_ok=True)
+    fragment_path(out, COMPARE, part, ".parquet").unlink(missing_ok=True)
+
+
+def present(out: Path) -> set[int]:
+    """The parts whose files are all on disk."""
+    def listing(folder: Path) -> set[str]:
+        try:
+            return set(os.listdir(folder))
+        except OSError:
+            return set()
+
+    found = {t: listing(out / f"{t}.parquet") for t in PARQUET_TABLES}
+    fragments = listing(out / PARTS_DIR)
+    return {
+        p for p in range(N_PARTS)
+        if all(f"{_name(p)}.parquet" in found[t] for t in PARQUET_TABLES)
+        and all(f"{t}-{_name(p)}.csv" in fragments for t in CSV_TABLES)
+        and f"{COMPARE}-{_name(p)}.parquet" in fragments
+    }
+
+
+def assemble_csv(out: Path, table: str, columns: list[str]) -> None:
+    """`<table>.csv`: a BOM (so spreadsheet programs read Chinese), the header, then every part's rows."""
+    sink = pa.BufferOutputStream()
+    pacsv.write_csv(schema(columns).empty_table(), sink)
+    header = sink.getvalue().to_pybytes()
+
+    def write(path: Path) -> None:
+        with open(path, "wb") as fh:
+            fh.write(b"\xef\xbb\xbf" + header)
+            for part in range(N_PARTS):
+                fragment = fragment_path(out, table, part)
+                if fragment.exists():
+                    with open(fragment, "rb") as src:
+                        while chunk := src.read(1 << 20):
+                            fh.write(chunk)
+    atomic_write(out / f"{table}.csv", write)
+
+
+def read_table(out: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """A whole table (every part), or an empty one with its columns when there is none yet."""
+    path = out / f"{table}.parquet"
+    if not path.exists():
+        return pd.DataFrame(columns=columns or [])
+    return pq.read_table(path, columns=columns).to_pandas()
+
+
+def read_compare(out: Path, columns: list[str]) -> pd.DataFrame:
+    """Every part's comparable claims, read as one dataset (in parallel threads)."""
+    files = [str(f) for p in range(N_PARTS) if (f := fragment_path(out, COMPARE, p, ".parquet")).exists()]
+    if not files:
+        return schema(columns).empty_table().to_pandas()
+    return pq.ParquetDataset(files, schema=schema(columns)).read().to_pandas()
+
+
+# ------------------------------------------------------------ part signatures
+
+def _signatures_path(out: Path) -> Path:
+    return out / PARTS_DIR / "signatures.json"
+
+
+def read_signatures(out: Path) -> dict[int, str]:
+    try:
+        return {int(k): v for k, v in json.loads(_signatures_path(out).read_text()).items()}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def write_signatures(out: Path, signatures: dict[int, str]) -> None:
+    body = json.dumps({str(k): v for k, v in sorted(signatures.items())})
+    atomic_write(_signatures_path(out), lambda p: p.write_text(body))
+
+
+def clear_layout(out: Path) -> None:
+    """Remove tables written whole by an earlier version of the build (single Parquet files)."""
+    for table in PARQUET_TABLES:
+        path = out / f"{table}.parquet"
+        if path.is_file():
+            os.unlink(path)
