@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 from filelock import FileLock
 
@@ -144,3 +145,31 @@ def test_relative_folders_work_as_make_report_passes_them(tmp_path, monkeypatch)
     index = report("corpus", "out", notebook_paths=[paths.NOTEBOOKS / "00-corpus-overview.ipynb"], log=quiet)
     assert index == (tmp_path / "out" / "index.html").resolve() and index.exists()
     assert (tmp_path / "out" / "00-corpus-overview.html").exists()
+
+
+def test_a_rerun_with_one_new_article_rebuilds_one_part_and_a_failed_rerun_changes_nothing(tmp_path):
+    import hashlib
+    import shutil
+
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    shutil.copytree(paths.SEEDS, corpus)
+    overview = [paths.NOTEBOOKS / "00-corpus-overview.ipynb"]
+    report(corpus, out, notebook_paths=overview, log=quiet)
+
+    def checksums() -> dict[str, str]:
+        return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted((out / "data").rglob("*")) if p.is_file() and not p.name.endswith(".lock")}
+
+    before = checksums()
+    (corpus / "new.txt").write_text("英伟达在中国AI芯片市场的份额从95%降到0%。" * 3, encoding="utf-8")
+    broken = tmp_path / "99-broken.ipynb"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("raise RuntimeError('deliberate failure')")]
+    nbformat.write(nb, broken)
+    with pytest.raises(ReportError):
+        report(corpus, out, notebook_paths=[broken], log=quiet)
+    assert checksums() == before  # the new tables started from links to these, and never wrote into them
+    messages: list[str] = []
+    report(corpus, out, notebook_paths=overview, log=messages.append)
+    assert any("1 of 5 part(s) of the tables written" in m for m in messages), messages
+    assert "new" in set(pd.read_parquet(out / "data" / "articles.parquet")["article_id"])
