@@ -148,6 +148,7 @@ def part_job(job: dict) -> dict:
     parts.write_part(out, "claim_check", part, verdicts, VERDICT_COLUMNS)
     parts.write_compare(out, part, compare, COMPARE_COLUMNS)
     return dict(part=part, entries=entries, failures=failures, n_ingested=n_ingested, n_extracted=n_extracted,
+                verdicts={str(k): int(v) for k, v in verdicts["verdict"].value_counts().items()},
                 n_claims_cached=sum(1 for k in claim_keys if k in cached_claims))
 
 

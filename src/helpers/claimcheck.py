@@ -13,6 +13,8 @@ rather than picking one. A claim with no comparable reference row is
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -344,21 +346,27 @@ def disagreements(claims: pd.DataFrame, speakers: pd.Series | None = None) -> pd
     return disagreements_among(comparable_claims(claims, speakers))
 
 
-def disagreements_among(data: pd.DataFrame) -> pd.DataFrame:
+def disagreements_among(data: pd.DataFrame, memo=None) -> pd.DataFrame:
     """Disagreement groups in a table of `comparable_claims`.
 
     Figures are compared as distinct (figure, hedge) pairs in one matrix per subject and metric,
     so a subject written about in thousands of articles costs the square of its distinct figures,
-    not of its claims.
+    not of its claims. `memo` (an object with `get_many` and `put_many`, such as the build's cache)
+    keeps which claims of a group disagree, by the group's figures, hedges and articles: a rebuild
+    compares again only the groups whose claims changed.
     """
     if data.empty:
         return pd.DataFrame(columns=DISAGREEMENT_COLUMNS)
     # Each article's claims come in reading order (as in the claims table); articles by id.
     codes, _ = pd.factorize(data["article_id"], sort=True)
-    data = data.iloc[np.argsort(codes, kind="stable")]
-    col = {c: data[c].tolist() for c in ["kind", "subject", "metric", "unit", "scope", "article_id", "hedge",
-                                          "period", "date_start", "sentence", "speaker"]}
-    to_value, value, from_value = (data[c].to_numpy("float64", na_value=np.nan)
+    order = np.argsort(codes, kind="stable")
+    order_list = order.tolist()
+    col = {}
+    for c in ["kind", "subject", "metric", "unit", "scope", "article_id", "hedge", "period", "date_start",
+              "sentence", "speaker"]:
+        values = data[c].tolist()
+        col[c] = [values[i] for i in order_list]
+    to_value, value, from_value = (data[c].to_numpy("float64", na_value=np.nan)[order]
                                    for c in ("to_value", "value", "from_value"))
     figure = np.where(np.isnan(to_value), value, to_value)
     hedge = [h or "" for h in col["hedge"]]
@@ -371,16 +379,23 @@ def disagreements_among(data: pd.DataFrame) -> pd.DataFrame:
     picked: list[int] = []  # rows that disagree, group after group
     group_of: list[int] = []
     reasons: list[str] = []
+    ordered = [(key, groups[key], [col["article_id"][i] for i in groups[key]]) for key in sorted(groups)]
+    ordered = [(key, rows, articles) for key, rows, articles in ordered if len(set(articles)) > 1]
+    digests = {key: _group_digest(figure[rows], [hedge[i] for i in rows], articles) for key, rows, articles in ordered}
+    known = memo.get_many(list(digests.values())) if memo is not None else {}
+    learned: list[tuple[str, str]] = []
     group_id = 0
-    for group_key in sorted(groups):
-        rows = groups[group_key]
-        articles = [col["article_id"][i] for i in rows]
-        if len(set(articles)) < 2:
-            continue
-        distinct: dict[tuple, int] = {}
-        codes = np.array([distinct.setdefault((figure[i], hedge[i]), len(distinct)) for i in rows])
-        member = _members(codes, np.array([f for f, _ in distinct]), [h for _, h in distinct], articles)
-        members = [i for i, m in zip(rows, member) if m]
+    for group_key, rows, articles in ordered:
+        digest = digests[group_key]
+        if digest in known:
+            positions = json.loads(known[digest])
+        else:
+            distinct: dict[tuple, int] = {}
+            codes = np.array([distinct.setdefault((figure[i], hedge[i]), len(distinct)) for i in rows])
+            member = _members(codes, np.array([f for f, _ in distinct]), [h for _, h in distinct], articles)
+            positions = np.flatnonzero(member).tolist()
+            learned.append((digest, json.dumps(positions)))
+        members = [rows[p] for p in positions]
         if not members:
             continue
         group_id += 1
@@ -388,6 +403,8 @@ def disagreements_among(data: pd.DataFrame) -> pd.DataFrame:
         group_of += [group_id] * len(members)
         reasons += [_reason([col["period"][i] or col["date_start"][i] for i in members],
                             [col["speaker"][i] for i in members])] * len(members)
+    if memo is not None and learned:
+        memo.put_many(learned)
     if not picked:
         return pd.DataFrame(columns=DISAGREEMENT_COLUMNS)
 
@@ -405,6 +422,17 @@ def disagreements_among(data: pd.DataFrame) -> pd.DataFrame:
         "date": [col["period"][i] or col["date_start"][i] for i in picked],
         "speaker": [col["speaker"][i] or "(author)" for i in picked], "reason": reasons, "sentence": take("sentence"),
     }, columns=DISAGREEMENT_COLUMNS)
+
+
+def _group_digest(figures: np.ndarray, hedges: list[str], articles: list[str]) -> str:
+    """What decides which claims of a group disagree: their figures, hedges and articles, in order."""
+    from .versions import TABLES_CODE  # the rules that decide it
+
+    h = hashlib.sha256(TABLES_CODE.encode())
+    h.update(np.ascontiguousarray(figures, dtype="float64").tobytes())
+    h.update("\x1f".join(hedges).encode("utf-8"))
+    h.update("\x1e".join(articles).encode("utf-8"))
+    return "disagreeing:" + h.hexdigest()
 
 
 def scope_family(scope: str) -> str:

@@ -18,7 +18,6 @@ from .decode import NotText, decode_bytes
 from .dedupe import signature
 from .furniture import strip_furniture
 from .webpage import extract_page
-from .lexicon import Lexicon
 from .meta import published_from_text, title_from_text
 from .script import Simplifier, detect_script
 from .text import cjk_count, normalize_text, repair_pinyin, split_sentences

@@ -219,7 +219,11 @@ def read_lexicon(folder: Path) -> Lexicon:
     return Lexicon(entities, regional, terms)
 
 
-@functools.lru_cache(maxsize=4)
 def load(folder: str | Path | None = None) -> Lexicon:
-    """The project's lexicon (cached per folder)."""
-    return read_lexicon(Path(folder) if folder else paths.LEXICON)
+    """The project's lexicon (cached per folder, however the folder is named)."""
+    return _load(Path(folder).resolve() if folder else paths.LEXICON.resolve())
+
+
+@functools.lru_cache(maxsize=4)
+def _load(folder: Path) -> Lexicon:
+    return read_lexicon(folder)

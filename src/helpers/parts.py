@@ -156,16 +156,18 @@ def _signatures_path(out: Path) -> Path:
     return out / PARTS_DIR / "signatures.json"
 
 
-def read_signatures(out: Path) -> dict[int, str]:
+def read_signatures(out: Path) -> dict[int, dict]:
+    """Per part: the signature of its inputs and its verdict counts, as the last build left them."""
     try:
-        return {int(k): v for k, v in json.loads(_signatures_path(out).read_text()).items()}
+        found = {int(k): v for k, v in json.loads(_signatures_path(out).read_text()).items()}
     except (OSError, ValueError, AttributeError):
         return {}
+    return {p: v for p, v in found.items() if isinstance(v, dict) and "signature" in v}
 
 
-def write_signatures(out: Path, signatures: dict[int, str]) -> None:
-    body = json.dumps({str(k): v for k, v in sorted(signatures.items())})
-    atomic_write(_signatures_path(out), lambda p: p.write_text(body))
+def write_signatures(out: Path, signatures: dict[int, dict]) -> None:
+    body = json.dumps({str(k): v for k, v in sorted(signatures.items())}, ensure_ascii=False)
+    atomic_write(_signatures_path(out), lambda p: p.write_text(body, encoding="utf-8"))
 
 
 def clear_layout(out: Path) -> None:

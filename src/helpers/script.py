@@ -67,7 +67,9 @@ class Simplifier:
                     protected[t2s.convert(form)] = protected[form]
         protected.update(regional)  # regional words win over plain conversion of the same span
         # Full tables for text in traditional script; for text already simplified only regional words.
-        self._protected, self._pattern, self._aligned, self._aligned_pattern = self._tables(protected)
+        # (The patterns for traditional text are compiled when first needed: a simplified corpus never needs them.)
+        self._protected = {k: v for k, v in protected.items() if k}
+        self._aligned = {k: v for k, v in self._protected.items() if len(k) == len(v)}
         self._regional, self._regional_pattern, self._regional_aligned, self._regional_aligned_pattern = (
             self._tables(regional))
 
@@ -77,6 +79,14 @@ class Simplifier:
         table = {k: v for k, v in table.items() if k}
         aligned = {k: v for k, v in table.items() if len(k) == len(v)}
         return table, cls._compile(table), aligned, cls._compile(aligned)
+
+    @functools.cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
+        return self._compile(self._protected)
+
+    @functools.cached_property
+    def _aligned_pattern(self) -> re.Pattern[str] | None:
+        return self._compile(self._aligned)
 
     def is_simplified(self, text: str) -> bool:
         """True when OpenCC would change no character except the ones names keep (昇)."""
