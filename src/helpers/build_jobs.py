@@ -36,6 +36,7 @@ def init_worker(lexicon_folder: str) -> None:
     _lexicon = lexicon_mod.load(lexicon_folder)
     _simplifier = Simplifier(_lexicon)
     _reference = None
+    _check_memo.clear()  # verdicts are remembered only for the reference tables read here
 
 
 def _references() -> tuple:
@@ -85,24 +86,28 @@ def summary_of_body(body: str) -> str:
 
 # ------------------------------------------------------------ one part of the tables
 
-def part_job(job: dict) -> dict:
-    """Write every table of one part: articles, sentences, claims (extracted or from the cache),
-    verdicts and the claims disagreements are looked for in. Returns what the build must store
-    and report."""
+def parts_job(job: dict) -> dict:
+    """Write every table of some parts of the corpus: articles, sentences, claims (extracted or from
+    the cache), verdicts and the claims disagreements are looked for in. The parts are handled
+    together (one claim check, one conversion per table) and written one file per part; a part's
+    files are the same whichever parts it is written with. Returns what the build must store and
+    report."""
+    members = [(part, m) for part in sorted(job["parts"]) for m in job["parts"][part]]
     reader = Reader(Path(job["cache"]))
     try:
-        members = job["members"]
-        bodies = reader.get_many([m["ingest_key"] for m in members])
-        claim_keys = [m["extract_key"] for m in members if m["extract_key"]]
+        bodies = reader.get_many([m["ingest_key"] for _, m in members])
+        claim_keys = [m["extract_key"] for _, m in members if m["extract_key"]]
         cached_claims = reader.get_many(claim_keys)
     finally:
         reader.close()
     entries: list[tuple[str, str]] = []
     failures: dict[str, str] = {}
     articles, sentences, claims = [], [], []
+    part_of: dict[str, int] = {}
     n_ingested = n_extracted = 0
-    for m in members:
+    for part, m in members:
         row = m["record"]
+        part_of[row["article_id"]] = part
         body = bodies.get(m["ingest_key"])
         if body is None:  # a damaged cache entry: ingest the file again
             try:
@@ -131,33 +136,43 @@ def part_job(job: dict) -> dict:
             n_extracted += 1
         claims.extend(loads(found))
 
-    out = Path(job["out"])
-    part = job["part"]
-    articles_df = pd.DataFrame(articles, columns=ARTICLE_COLUMNS).sort_values("file", kind="stable")
-    sentences_df = pd.DataFrame(sentences, columns=SENTENCE_COLUMNS)
-    claims_df = claims_frame(claims)
-    from .claimcheck import VERDICT_COLUMNS, COMPARE_COLUMNS, check_tables
+    from .claimcheck import COMPARE_COLUMNS, VERDICT_COLUMNS, check_tables
     from .corpus import Tables
 
+    articles_df = pd.DataFrame(articles, columns=ARTICLE_COLUMNS)  # members come by part, then file
+    sentences_df = pd.DataFrame(sentences, columns=SENTENCE_COLUMNS)
+    claims_df = claims_frame(claims, part_of)
     specs, reference = _references()
-    tables = Tables(articles_df, sentences_df, claims_df, pd.DataFrame())
-    verdicts, compare = check_tables(tables, specs, reference, _lexicon)
-    parts.write_part(out, "articles", part, articles_df, ARTICLE_COLUMNS)
-    parts.write_part(out, "sentences", part, sentences_df, SENTENCE_COLUMNS)
-    parts.write_part(out, "claims", part, claims_df, CLAIM_COLUMNS)
-    parts.write_part(out, "claim_check", part, verdicts, VERDICT_COLUMNS)
-    parts.write_compare(out, part, compare, COMPARE_COLUMNS)
-    return dict(part=part, entries=entries, failures=failures, n_ingested=n_ingested, n_extracted=n_extracted,
-                verdicts={str(k): int(v) for k, v in verdicts["verdict"].value_counts().items()},
-                n_claims_cached=sum(1 for k in claim_keys if k in cached_claims))
+    verdicts, compare = check_tables(Tables(articles_df, sentences_df, claims_df, pd.DataFrame()), specs, reference,
+                                     _lexicon, memo=_check_memo)
+    out = Path(job["out"])
+    written = sorted(job["parts"])
+    for name, df, columns in (("articles", articles_df, ARTICLE_COLUMNS), ("sentences", sentences_df, SENTENCE_COLUMNS),
+                              ("claims", claims_df, CLAIM_COLUMNS), ("claim_check", verdicts, VERDICT_COLUMNS),
+                              (parts.COMPARE, compare, COMPARE_COLUMNS)):
+        parts.write_parts(out, name, df, columns, [part_of[a] for a in df["article_id"]], written)
+    counts: dict[int, dict[str, int]] = {p: {} for p in written}
+    for article_id, verdict in zip(verdicts["article_id"], verdicts["verdict"]):
+        tally = counts[part_of[article_id]]
+        tally[verdict] = tally.get(verdict, 0) + 1
+    return dict(parts=written, entries=entries, failures=failures, n_ingested=n_ingested, n_extracted=n_extracted,
+                verdicts=counts, n_claims_cached=sum(1 for k in claim_keys if k in cached_claims))
 
 
-def claims_frame(rows: list[dict]) -> pd.DataFrame:
-    """Claim rows as a table with the columns' types fixed, in reading order."""
+_check_memo: dict = {}  # reference lookups and spec verdicts, kept for the life of the process
+
+
+def claims_frame(rows: list[dict], part_of: dict[str, int] | None = None) -> pd.DataFrame:
+    """Claim rows as a table with the columns' types fixed, in reading order (part by part when
+    `part_of` gives each article's part)."""
     claims = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     for column in ("value", "value_max", "from_value", "to_value"):
         claims[column] = pd.to_numeric(claims[column], errors="coerce").astype("float64")
     for column in ("sent_idx", "char_start", "char_end"):
         claims[column] = claims[column].astype("int64")
     claims["date_inferred"] = claims["date_inferred"].astype(bool)
-    return claims.sort_values(["article_id", "char_start", "kind"]).reset_index(drop=True)
+    if part_of is None:
+        return claims.sort_values(["article_id", "char_start", "kind"]).reset_index(drop=True)
+    claims["_part"] = claims["article_id"].map(part_of)
+    claims = claims.sort_values(["_part", "article_id", "char_start", "kind"]).reset_index(drop=True)
+    return claims.drop(columns="_part")

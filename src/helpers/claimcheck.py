@@ -225,8 +225,12 @@ def _same_at_precision(a0: str, a1: str, b0: str, b1: str) -> bool:
 
 
 def claim_check(claims: pd.DataFrame, specs: pd.DataFrame | None = None,
-                events_matched: pd.DataFrame | None = None, reference_events: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One verdict row per claim of a kind the reference can speak to (specs and events)."""
+                events_matched: pd.DataFrame | None = None, reference_events: pd.DataFrame | None = None,
+                memo: dict | None = None) -> pd.DataFrame:
+    """One verdict row per claim of a kind the reference can speak to (specs and events).
+
+    `memo` keeps reference lookups and spec verdicts from one call to the next (for the same
+    `specs`: the build keeps one per worker process)."""
     if specs is None:
         specs, _ = load_chip_specs()
     rows = []
@@ -234,8 +238,9 @@ def claim_check(claims: pd.DataFrame, specs: pd.DataFrame | None = None,
     if events_matched is not None:
         matched = {r.claim_id: [int(j) for j in str(r.reference_rows).split(";") if j]
                    for r in events_matched.itertuples()}
-    spec_verdicts: dict[tuple, Verdict] = {}  # the same figure about the same thing gets the same verdict
-    lookups: dict = {}
+    memo = {} if memo is None else memo
+    spec_verdicts: dict[tuple, Verdict] = memo.setdefault("spec verdicts", {})  # same figure, same thing: same verdict
+    lookups: dict = memo.setdefault("lookups", {})
     checkable = claims[claims["kind"].isin(["spec", "event"] if reference_events is not None else ["spec"])]
     for claim in checkable.to_dict("records"):
         if claim["kind"] == "spec":
@@ -456,7 +461,7 @@ def _reason(dates: list[str], speakers: list[str]) -> str:
 
 # ------------------------------------------------------------ one part of the corpus at a time
 
-def check_tables(tables, specs: pd.DataFrame, reference_events: pd.DataFrame, lexicon=None
+def check_tables(tables, specs: pd.DataFrame, reference_events: pd.DataFrame, lexicon=None, memo: dict | None = None
                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Verdicts of a set of articles' claims, and their comparable claims (for `disagreements_among`).
 
@@ -465,7 +470,7 @@ def check_tables(tables, specs: pd.DataFrame, reference_events: pd.DataFrame, le
     from . import narratives, timeline
 
     matched = timeline.match_reference(timeline.reported_events(tables, lexicon), reference_events, lexicon)
-    verdicts = claim_check(tables.claims, specs, matched, reference_events)
+    verdicts = claim_check(tables.claims, specs, matched, reference_events, memo)
     speakers = narratives.share_claims(tables).set_index("claim_id")["speaker"]
     return verdicts, comparable_claims(tables.claims, speakers)
 

@@ -29,7 +29,7 @@ from filelock import FileLock, Timeout
 
 from . import parts, paths
 from .atomic import atomic_write, write_table  # noqa: F401  (write_table: part of this module's interface)
-from .build_jobs import ARTICLE_COLUMNS, SENTENCE_COLUMNS, ingest_job, init_worker, part_job, summary_of_body
+from .build_jobs import ARTICLE_COLUMNS, SENTENCE_COLUMNS, ingest_job, init_worker, parts_job, summary_of_body
 from .cache import Store, dumps, loads
 from .corpus_files import FileIndex, find_article_files
 from .dedupe import containment, find_duplicates
@@ -476,6 +476,22 @@ class _Build:
         for rel, r in records.items():
             r["duplicate_of"] = dups.get(r["article_id"], "")
 
+    def _batches(self, dirty: list[int], members: dict[int, list[dict]]) -> list[list[int]]:
+        """Parts grouped into jobs of a few hundred articles: enough to spread the fixed cost of a job
+        (one claim check, one conversion per table), small enough to keep every worker busy."""
+        total = sum(len(members[p]) for p in dirty)
+        workers = self.pool.workers or min(os.cpu_count() or 1, 4)
+        target = min(400, max(100, total // (workers * 12)))
+        batches: list[list[int]] = [[]]
+        size = 0
+        for p in dirty:
+            if batches[-1] and size + len(members[p]) > target:
+                batches.append([])
+                size = 0
+            batches[-1].append(p)
+            size += len(members[p])
+        return [b for b in batches if b]
+
     def _write_parts(self, dirty: list[int], members: dict[int, list[dict]], emptied: list[int],
                      kept: dict[int, dict], part_signatures: dict[int, str]) -> tuple[dict[str, str], int, int]:
         """Write the changed parts into a staging folder, then move them into place together."""
@@ -487,13 +503,14 @@ class _Build:
         verdicts: dict[int, dict] = {}
         n_extracted = n_claims_cached = 0
         try:
-            jobs = [dict(part=p, members=members[p], out=str(staging), cache=str(self.store.path),
-                         corpus=str(self.corpus)) for p in dirty]
-            for result in self.pool.map(part_job, jobs, weight=sum(len(j["members"]) for j in jobs), chunksize=1):
+            jobs = [dict(parts={p: members[p] for p in batch}, out=str(staging), cache=str(self.store.path),
+                         corpus=str(self.corpus)) for batch in self._batches(dirty, members)]
+            weight = sum(len(members[p]) for p in dirty)
+            for result in self.pool.map(parts_job, jobs, weight=weight, chunksize=1):
                 if result["entries"]:
                     self.store.put_many(result["entries"])
                 failures.update(result["failures"])
-                verdicts[result["part"]] = result["verdicts"]
+                verdicts.update(result["verdicts"])
                 n_extracted += result["n_extracted"]
                 n_claims_cached += result["n_claims_cached"]
                 self.n_reingested += result["n_ingested"]

@@ -19,6 +19,7 @@ import os
 import zlib
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -71,22 +72,26 @@ def to_arrow(df: pd.DataFrame, columns: list[str]) -> pa.Table:
     return pa.Table.from_pandas(df[columns], schema=schema(columns), preserve_index=False)
 
 
-def write_part(out: Path, table: str, part: int, df: pd.DataFrame, columns: list[str]) -> None:
-    """One part of a table: its Parquet file and, for the CSV tables, its headerless CSV fragment."""
-    arrow = to_arrow(df, columns)
+def write_parts(out: Path, table: str, df: pd.DataFrame, columns: list[str], part_of_row: list[int],
+                parts: list[int]) -> None:
+    """Each of `parts` of a table (rows come part by part, `part_of_row` saying which): its Parquet
+    file and, for the CSV tables, its headerless CSV fragment; the comparable claims (`COMPARE`) go
+    to one Parquet fragment per part. Converted to Arrow once, then sliced per part."""
     folder = out / f"{table}.parquet"
-    if folder.is_file():  # a table written whole by an earlier version of the build
-        folder.unlink()
-    atomic_write(parquet_path(out, table, part), lambda p: pq.write_table(arrow, p))
-    if table in CSV_TABLES:
-        safe = to_arrow(spreadsheet_safe(df[columns]), columns)
-        atomic_write(fragment_path(out, table, part),
-                     lambda p: pacsv.write_csv(safe, p, pacsv.WriteOptions(include_header=False)))
-
-
-def write_compare(out: Path, part: int, df: pd.DataFrame, columns: list[str]) -> None:
     arrow = to_arrow(df, columns)
-    atomic_write(fragment_path(out, COMPARE, part, ".parquet"), lambda p: pq.write_table(arrow, p))
+    safe = to_arrow(spreadsheet_safe(df[columns]), columns) if table in CSV_TABLES else None
+    ends = np.searchsorted(np.asarray(part_of_row, dtype="int64"), parts, side="right")
+    starts = np.searchsorted(np.asarray(part_of_row, dtype="int64"), parts, side="left")
+    for part, start, end in zip(parts, starts.tolist(), ends.tolist()):
+        piece = arrow.slice(start, end - start)
+        if table == COMPARE:
+            atomic_write(fragment_path(out, COMPARE, part, ".parquet"), lambda p: pq.write_table(piece, p))
+            continue
+        atomic_write(folder / f"{_name(part)}.parquet", lambda p: pq.write_table(piece, p))
+        if safe is not None:
+            rows = safe.slice(start, end - start)
+            atomic_write(fragment_path(out, table, part),
+                         lambda p: pacsv.write_csv(rows, p, pacsv.WriteOptions(include_header=False)))
 
 
 def remove_part(out: Path, part: int) -> None:
