@@ -31,8 +31,22 @@ _lexicon = None
 _reference: tuple | None = None
 
 
-def init_worker(lexicon_folder: str) -> None:
+def _die_with_parent() -> None:
+    """A pool worker ends when the build that started it is killed (Linux), instead of lingering."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def init_worker(lexicon_folder: str, in_pool: bool = False) -> None:
+    """Load what the jobs need (in each pool worker, or once in the build's own process)."""
     global _simplifier, _lexicon, _reference
+    if in_pool:
+        _die_with_parent()
     _lexicon = lexicon_mod.load(lexicon_folder)
     _simplifier = Simplifier(_lexicon)
     _reference = None

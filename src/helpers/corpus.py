@@ -103,7 +103,7 @@ class _Workers:
         n = self.workers or (min(os.cpu_count() or 1, 4) if weight >= 16 and len(jobs) > 1 else 1)
         if n > 1:
             if self.pool is None:
-                self.pool = ProcessPoolExecutor(n, initializer=init_worker, initargs=(self.lexicon_folder,))
+                self.pool = ProcessPoolExecutor(n, initializer=init_worker, initargs=(self.lexicon_folder, True))
             yield from self.pool.map(func, jobs, chunksize=chunksize)
         else:
             if not self.local_ready:
