@@ -69,8 +69,10 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def timed(cmd: list[str], env: dict | None = None) -> tuple[float, int]:
-    """Wall-clock seconds and peak memory (all processes) of a command; fails loudly."""
+def timed(cmd: list[str], env: dict | None = None, memory: bool = True) -> tuple[float, int]:
+    """Wall-clock seconds and peak memory (all processes) of a command; fails loudly. `memory=False`
+    leaves out the memory sampling (a thread reading /proc 20 times a second, which on two cores
+    costs a one-second command a measurable share of its time)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
@@ -83,10 +85,12 @@ def timed(cmd: list[str], env: dict | None = None) -> tuple[float, int]:
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    if memory:
+        sampler.start()
     _, err = proc.communicate()
     done.set()
-    sampler.join()
+    if memory:
+        sampler.join()
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed: {err.decode(errors='replace')[-800:]}")
@@ -114,14 +118,14 @@ def measure_builds(sizes: list[int], work: Path, log) -> dict:
     corpus, out = work / f"corpus-{largest}", work / f"build-{largest}"
     # The short measures are taken three times (median): at a second or two, a busy moment of the
     # machine would otherwise decide them.
-    unchanged = [timed(build_cmd(corpus, out))[0] for _ in range(REPEATS)]
+    unchanged = [timed(build_cmd(corpus, out), memory=False)[0] for _ in range(REPEATS)]
     extra = corpus / "zz_new_article.txt"
     seed_text = next(iter(sorted(corpus.glob("*.txt")))).read_text(encoding="utf-8")
     one_new = []
     for i in range(REPEATS):  # a different new article each time; the corpus is put back after each
         extra.write_text(f"新增文章：英伟达在华份额从95%降到{50 + i}%。" + seed_text[::-1][:400][::-1], encoding="utf-8")
         try:
-            one_new.append(timed(build_cmd(corpus, out))[0])
+            one_new.append(timed(build_cmd(corpus, out), memory=False)[0])
         finally:
             extra.unlink()
         timed(build_cmd(corpus, out))

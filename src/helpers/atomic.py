@@ -66,6 +66,28 @@ def _write_csv(df: pd.DataFrame, path: Path) -> None:
         pacsv.write_csv(table, fh)
 
 
+def write_arrow_csv(table, path: Path) -> None:
+    """An Arrow table as CSV, with the same BOM and formula guard as `write_table`."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pacsv
+
+    columns = []
+    for column in table.columns:
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            risky = pc.fill_null(pc.match_substring_regex(column, "^" + _FORMULA.pattern), False)
+            quote, empty = pa.scalar("'", column.type), pa.scalar("", column.type)
+            column = pc.if_else(risky, pc.binary_join_element_wise(quote, column, empty), column)
+        columns.append(column)
+    safe = pa.table(columns, names=table.column_names)
+
+    def write(p: Path) -> None:
+        with open(p, "wb") as fh:
+            fh.write(b"\xef\xbb\xbf")
+            pacsv.write_csv(safe, fh)
+    atomic_write(path, write)
+
+
 def write_table(df: pd.DataFrame, path: Path) -> None:
     """A whole table as one Parquet or CSV file, atomically."""
     if path.suffix == ".parquet":

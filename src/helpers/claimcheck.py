@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .clusters import SAME_AS
 from .reference import load_chip_specs, to_base
@@ -352,81 +354,101 @@ def disagreements(claims: pd.DataFrame, speakers: pd.Series | None = None) -> pd
 
 
 def disagreements_among(data: pd.DataFrame, memo=None) -> pd.DataFrame:
-    """Disagreement groups in a table of `comparable_claims`.
+    """Disagreement groups in a table of `comparable_claims` (see `disagreement_table`)."""
+    if data.empty:
+        return pd.DataFrame(columns=DISAGREEMENT_COLUMNS)
+    from .parts import schema
+
+    table = pa.Table.from_pandas(data[COMPARE_COLUMNS], schema=schema(COMPARE_COLUMNS), preserve_index=False)
+    return disagreement_table(table, memo).to_pandas()
+
+
+def disagreement_table(table: pa.Table, memo=None) -> pa.Table:
+    """Disagreement groups in an Arrow table of comparable claims, as an Arrow table.
 
     Figures are compared as distinct (figure, hedge) pairs in one matrix per subject and metric,
     so a subject written about in thousands of articles costs the square of its distinct figures,
     not of its claims. `memo` (an object with `get_many` and `put_many`, such as the build's cache)
     keeps which claims of a group disagree, by the group's figures, hedges and articles: a rebuild
-    compares again only the groups whose claims changed.
+    compares again only the groups whose claims changed. The columns are handled by Arrow and
+    numpy, row by row only where a group is compared.
     """
-    if data.empty:
-        return pd.DataFrame(columns=DISAGREEMENT_COLUMNS)
-    # Each article's claims come in reading order (as in the claims table); articles by id.
-    codes, _ = pd.factorize(data["article_id"], sort=True)
-    order = np.argsort(codes, kind="stable")
-    order_list = order.tolist()
-    col = {}
-    for c in ["kind", "subject", "metric", "unit", "scope", "article_id", "hedge", "period", "date_start",
-              "sentence", "speaker"]:
-        values = data[c].tolist()
-        col[c] = [values[i] for i in order_list]
-    to_value, value, from_value = (data[c].to_numpy("float64", na_value=np.nan)[order]
+    from .parts import schema
+
+    out_schema = schema(DISAGREEMENT_COLUMNS).set(0, pa.field("group", pa.int64()))
+    if table.num_rows == 0:
+        return out_schema.empty_table()
+    # Each article's claims in reading order (as they come), articles by id.
+    article_codes, _ = pd.factorize(table.column("article_id").to_pandas(), sort=True)
+    order = np.argsort(article_codes, kind="stable")
+    table = table.take(pa.array(order))
+    article_codes = article_codes[order]
+    to_value, value, from_value = (table.column(c).to_numpy(zero_copy_only=False).astype("float64")
                                    for c in ("to_value", "value", "from_value"))
     figure = np.where(np.isnan(to_value), value, to_value)
-    hedge = [h or "" for h in col["hedge"]]
-    groups: dict[tuple, list[int]] = {}
-    for i, (k, subject, metric, unit, scope) in enumerate(zip(col["kind"], col["subject"], col["metric"],
-                                                             col["unit"], col["scope"])):
-        if figure[i] == figure[i]:  # no figure: nothing to disagree with
-            family = scope_family(scope) if k == "market_share" else ""
-            groups.setdefault((k, subject, metric, unit, family), []).append(i)
-    picked: list[int] = []  # rows that disagree, group after group
-    group_of: list[int] = []
-    reasons: list[str] = []
-    ordered = [(key, groups[key], [col["article_id"][i] for i in groups[key]]) for key in sorted(groups)]
-    ordered = [(key, rows, articles) for key, rows, articles in ordered if len(set(articles)) > 1]
-    digests = {key: _group_digest(figure[rows], [hedge[i] for i in rows], articles) for key, rows, articles in ordered}
-    known = memo.get_many(list(digests.values())) if memo is not None else {}
+    hedge = pc.fill_null(table.column("hedge"), "")
+    scope = table.column("scope")
+    text = pa.large_string()
+    family = pc.if_else(pc.match_substring_regex(scope, "^(中国|在华|国内)"), pa.scalar("China", text),
+                        pc.if_else(pc.starts_with(scope, "全球"), pa.scalar("global", text), scope))
+    family = pc.if_else(pc.equal(table.column("kind"), "market_share"), family, pa.scalar("", text))
+    joined = pc.binary_join_element_wise(*(pc.fill_null(table.column(c), "") for c in ("kind", "subject", "metric", "unit")),
+                                         family, pa.scalar("\x1f", text))
+    codes, uniques = pd.factorize(joined.to_pandas())
+    rank = np.empty(len(uniques), dtype="int64")  # groups in the order of their (kind, subject, …) keys
+    rank[sorted(range(len(uniques)), key=lambda i: tuple(uniques[i].split("\x1f")))] = np.arange(len(uniques))
+    group_codes = np.where(np.isnan(figure), -1, rank[codes])  # no figure: nothing to disagree with
+    by_group = np.argsort(group_codes, kind="stable")
+    bounds = np.flatnonzero(np.diff(group_codes[by_group])) + 1
+    groups = [rows for rows in np.split(by_group, bounds)
+              if group_codes[rows[0]] >= 0 and article_codes[rows[0]] != article_codes[rows[-1]]]  # 2+ articles
+    hedges = np.asarray(hedge.to_numpy(zero_copy_only=False), dtype=object)
+    articles = np.asarray(table.column("article_id").to_numpy(zero_copy_only=False), dtype=object)
+    digests = [_group_digest(figure[rows], hedges[rows].tolist(), articles[rows].tolist()) for rows in groups]
+    known = memo.get_many(digests) if memo is not None else {}
     learned: list[tuple[str, str]] = []
-    group_id = 0
-    for group_key, rows, articles in ordered:
-        digest = digests[group_key]
+    picked: list[np.ndarray] = []
+    for rows, digest in zip(groups, digests):
         if digest in known:
             positions = json.loads(known[digest])
         else:
             distinct: dict[tuple, int] = {}
-            codes = np.array([distinct.setdefault((figure[i], hedge[i]), len(distinct)) for i in rows])
-            member = _members(codes, np.array([f for f, _ in distinct]), [h for _, h in distinct], articles)
+            keys = np.array([distinct.setdefault((f, h), len(distinct))
+                             for f, h in zip(figure[rows].tolist(), hedges[rows].tolist())])
+            member = _members(keys, np.array([f for f, _ in distinct]), [h for _, h in distinct],
+                              articles[rows].tolist())
             positions = np.flatnonzero(member).tolist()
             learned.append((digest, json.dumps(positions)))
-        members = [rows[p] for p in positions]
-        if not members:
-            continue
-        group_id += 1
-        picked += members
-        group_of += [group_id] * len(members)
-        reasons += [_reason([col["period"][i] or col["date_start"][i] for i in members],
-                            [col["speaker"][i] for i in members])] * len(members)
+        if positions:
+            picked.append(rows[positions])
     if memo is not None and learned:
         memo.put_many(learned)
     if not picked:
-        return pd.DataFrame(columns=DISAGREEMENT_COLUMNS)
-
-    def take(name: str) -> list:
-        values = col[name]
-        return [values[i] for i in picked]
-
+        return out_schema.empty_table()
+    rows = np.concatenate(picked)
+    chosen = table.take(pa.array(rows))
+    period = pc.fill_null(chosen.column("period"), "")
+    date = pc.if_else(pc.equal(period, ""), pc.fill_null(chosen.column("date_start"), ""), period)
+    speaker = pc.fill_null(chosen.column("speaker"), "")
+    dates, speakers = date.to_pylist(), speaker.to_pylist()
+    group_of, reasons, start = [], [], 0
+    for number, members in enumerate(picked, start=1):
+        end = start + len(members)
+        group_of += [number] * len(members)
+        reasons += [_reason(dates[start:end], speakers[start:end])] * len(members)
+        start = end
+    units = chosen.column("unit").to_pylist()
     figures = [
-        (f"{from_value[i]:g}→{to_value[i]:g}" if from_value[i] == from_value[i] else f"{value[i]:g}")
-        + ("%" if col["unit"][i] == "%" else f" {col['unit'][i]}") for i in picked
+        (f"{f:g}→{t:g}" if f == f else f"{v:g}") + ("%" if u == "%" else f" {u}")
+        for f, t, v, u in zip(from_value[rows].tolist(), to_value[rows].tolist(), value[rows].tolist(), units)
     ]
-    return pd.DataFrame({
-        "group": group_of, "kind": take("kind"), "subject": take("subject"), "metric": take("metric"),
-        "scope": take("scope"), "article_id": take("article_id"), "figure": figures, "hedge": [hedge[i] for i in picked],
-        "date": [col["period"][i] or col["date_start"][i] for i in picked],
-        "speaker": [col["speaker"][i] or "(author)" for i in picked], "reason": reasons, "sentence": take("sentence"),
-    }, columns=DISAGREEMENT_COLUMNS)
+    return pa.table({
+        "group": pa.array(group_of, pa.int64()), "kind": chosen.column("kind"), "subject": chosen.column("subject"),
+        "metric": chosen.column("metric"), "scope": chosen.column("scope"), "article_id": chosen.column("article_id"),
+        "figure": pa.array(figures, pa.large_string()), "hedge": hedge.take(pa.array(rows)), "date": date,
+        "speaker": pc.if_else(pc.equal(speaker, ""), pa.scalar("(author)", text), speaker),
+        "reason": pa.array(reasons, pa.large_string()), "sentence": chosen.column("sentence"),
+    }, schema=out_schema)
 
 
 def _group_digest(figures: np.ndarray, hedges: list[str], articles: list[str]) -> str:

@@ -25,10 +25,11 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pandas as pd
+import pyarrow.compute as pc
 from filelock import FileLock, Timeout
 
 from . import parts, paths
-from .atomic import atomic_write, write_table  # noqa: F401  (write_table: part of this module's interface)
+from .atomic import atomic_write, write_arrow_csv, write_table  # noqa: F401  (write_table: part of this module's interface)
 from .build_jobs import ARTICLE_COLUMNS, SENTENCE_COLUMNS, ingest_job, init_worker, parts_job, summary_of_body
 from .cache import Store, dumps, loads
 from .corpus_files import FileIndex, find_article_files
@@ -337,12 +338,12 @@ class _Build:
             report_df.loc[report_df["article_id"] == article_id, "reason"] = f"claims not extracted ({error})"
 
         # 5. What spans every part: the CSV tables, disagreements, the ingest report.
-        from .claimcheck import COMPARE_COLUMNS, VERDICT_COLUMNS, disagreements_among
+        from .claimcheck import COMPARE_COLUMNS, VERDICT_COLUMNS, disagreement_table
 
         parts.assemble_csv(out, "claims", CLAIM_COLUMNS)
         parts.assemble_csv(out, "claim_check", VERDICT_COLUMNS)
-        disagreeing = disagreements_among(parts.read_compare(out, COMPARE_COLUMNS), memo=self.store)
-        write_table(disagreeing, out / "disagreements.csv")
+        disagreeing = disagreement_table(parts.read_compare(out, COMPARE_COLUMNS, as_arrow=True), memo=self.store)
+        write_arrow_csv(disagreeing, out / "disagreements.csv")
         write_table(report_df, out / "ingest_report.csv")
         (out / "ingest_report.failed.csv").unlink(missing_ok=True)
         if not failures:
@@ -358,7 +359,7 @@ class _Build:
             for verdict, n in counts.items():
                 verdicts[verdict] = verdicts.get(verdict, 0) + n
         self.log("claim check: " + ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items()))
-                 + f"; {disagreeing['group'].nunique() if len(disagreeing) else 0} disagreement group(s)")
+                 + f"; {len(pc.unique(disagreeing.column('group')))} disagreement group(s)")
         return BuildResult(out, report_df, n_cached=len(keys) - self.n_files_ingested,
                            n_ingested=n_ingested + self.n_reingested,
                            n_extracted=n_extracted, parts_written=len(dirty))

@@ -147,12 +147,13 @@ def read_table(out: Path, table: str, columns: list[str] | None = None) -> pd.Da
     return pq.read_table(path, columns=columns).to_pandas()
 
 
-def read_compare(out: Path, columns: list[str]) -> pd.DataFrame:
-    """Every part's comparable claims, read as one dataset (in parallel threads)."""
+def read_compare(out: Path, columns: list[str], as_arrow: bool = False):
+    """Every part's comparable claims, read as one dataset in parallel threads (a DataFrame, or an
+    Arrow table with `as_arrow`)."""
     files = [str(f) for p in range(N_PARTS) if (f := fragment_path(out, COMPARE, p, ".parquet")).exists()]
-    if not files:
-        return schema(columns).empty_table().to_pandas()
-    return pq.ParquetDataset(files, schema=schema(columns)).read().to_pandas()
+    table = (pq.ParquetDataset(files, schema=schema(columns)).read() if files
+             else schema(columns).empty_table())
+    return table if as_arrow else table.to_pandas()
 
 
 # ------------------------------------------------------------ part signatures
