@@ -141,3 +141,60 @@ def test_a_build_killed_while_moving_parts_is_repaired_by_the_next(corpus, tmp_p
     monkeypatch.setattr(os, "replace", real_replace)
     assert len(moved) == 1
     rebuild_and_compare(corpus, out, fresh)
+
+
+def test_a_part_left_behind_by_a_stopped_build_is_removed_by_the_next(corpus, tmp_path, monkeypatch):
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    build(corpus, out, log=quiet)
+    lone = next(rel for rel in sorted(p.name for p in corpus.glob("gen_*.txt"))
+                if sum(parts.part_of(p.name) == parts.part_of(rel) for p in corpus.glob("*.txt")) == 1)
+    (corpus / lone).unlink()  # its part now has no article
+
+    def stopped(*_args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(parts, "remove_part", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        build(corpus, out, log=quiet)
+    monkeypatch.undo()
+    rebuild_and_compare(corpus, out, fresh)
+
+
+def test_a_file_unreadable_for_one_build_is_read_by_the_next(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    for path in corpus.glob("*.txt"):  # written long ago: the file index trusts them
+        os.utime(path, (os.stat(path).st_atime - 3600, os.stat(path).st_mtime - 3600))
+    build(corpus, out, log=quiet)
+    shutil.rmtree(out / ".cache")  # its ingestion must be redone, from a file the index still trusts
+    (out / ".state" / "summaries.json").unlink()
+    (out / ".build-signature").unlink()
+    real = Path.read_bytes
+
+    def flaky(self):
+        if self.name == "gen_03.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", flaky)
+    first = build(corpus, out, log=quiet)
+    assert first.report.set_index("file").loc["gen_03.txt", "status"] == "skipped"
+    monkeypatch.undo()
+    messages: list[str] = []
+    again = build(corpus, out, log=messages.append)
+    assert not any("nothing changed" in m for m in messages)
+    assert again.report.set_index("file").loc["gen_03.txt", "status"] == "ok"
+
+
+def test_a_same_size_rewrite_with_the_old_time_is_still_seen(corpus, tmp_path):
+    out = tmp_path / "out"
+    for path in corpus.glob("*.txt"):  # written long ago: the file index trusts them
+        os.utime(path, (os.stat(path).st_atime - 3600, os.stat(path).st_mtime - 3600))
+    build(corpus, out, log=quiet)
+    target = corpus / "gen_08.txt"
+    before = os.stat(target)
+    target.write_text(target.read_text(encoding="utf-8").replace("28%", "82%"), encoding="utf-8")
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))  # as if written in the same clock tick
+    assert os.stat(target).st_size == before.st_size
+    result = build(corpus, out, log=quiet)
+    assert result.n_ingested == 1
+    assert load(out).claims["sentence"].str.contains("82%").any()

@@ -7,6 +7,7 @@ to the build, which stores it, so the cache has a single writer.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from .cache import Reader, dumps, loads
 from .extract import CLAIM_COLUMNS, extract_article
 from .ingest import Ingested, Skip, ingest_bytes
 from .script import Simplifier
+from .versions import key
 
 ARTICLE_COLUMNS = [
     "article_id", "file", "title", "outlet", "published", "published_source", "script",
@@ -123,9 +125,13 @@ def parts_job(job: dict) -> dict:
         row = m["record"]
         part_of[row["article_id"]] = part
         body = bodies.get(m["ingest_key"])
-        if body is None:  # a damaged cache entry: ingest the file again
+        if body is None:  # a damaged cache entry: ingest the file again, if it is still what the build saw
             try:
-                art = ingest_bytes((Path(job["corpus"]) / row["file"]).read_bytes(), Path(row["file"]).suffix, _simplifier)
+                data = (Path(job["corpus"]) / row["file"]).read_bytes()
+                suffix = Path(row["file"]).suffix
+                if key(hashlib.sha256(data).hexdigest(), suffix.lower(), job["ingest_salt"]) != m["ingest_key"]:
+                    raise Skip("it changed while the build ran")
+                art = ingest_bytes(data, suffix, _simplifier)
             except (OSError, Skip) as exc:
                 failures[row["article_id"]] = f"could not be read again: {exc}"
                 continue

@@ -131,7 +131,11 @@ class Reader:
     def get_many(self, keys: list[str]) -> dict[str, str]:
         try:
             return read_entries(self.db, keys)[0]
-        except sqlite3.DatabaseError:
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise RuntimeError(f"cache busy for more than 30 s: {exc}") from exc  # not a miss
+            return {}
+        except sqlite3.DatabaseError:  # a damaged file: every entry reads as missing and is made again
             return {}
 
     def close(self) -> None:

@@ -205,6 +205,8 @@ class _Build:
         self.summaries_to_remember: dict | None = None  # ingestion summaries by key, when they changed
         self.n_ingested = self.n_files_ingested = 0  # distinct contents ingested, files they stand for
         self.n_reingested = 0  # articles whose cached ingestion was damaged and was redone
+        self.unsettled = False  # a file could not be read this time: the tables are not marked as final
+        self.ingest_salt = ""  # what ingestion keys depend on besides the file's bytes (set by `run`)
 
     @property
     def store(self) -> Store:
@@ -237,12 +239,14 @@ class _Build:
     def run(self) -> BuildResult:
         corpus, out = self.corpus, self.out
         lexicon = folder_digest(self.lexicon_folder)
-        salt = f"ingest{INGEST_CODE}|{lexicon}"
+        salt = self.ingest_salt = f"ingest{INGEST_CODE}|{lexicon}"
         files = find_article_files(corpus)
         found = set(files)
+        over_limit: dict[str, str] = {}
         if len(files) > paths.MAX_FILES:
             for rel in files[paths.MAX_FILES:]:
-                self.report(rel, "skipped", f"over the limit of {paths.MAX_FILES} files in one build")
+                over_limit[rel] = f"over the limit of {paths.MAX_FILES} files in one build"
+                self.report(rel, "skipped", over_limit[rel])
             files = files[: paths.MAX_FILES]
 
         # 1. A content key per file; unchanged files (same size and time) are not read again.
@@ -265,7 +269,7 @@ class _Build:
             keys[rel] = key(sha, _split_name(rel)[1].lower(), salt)
             if data is not None:
                 data_of[rel] = data
-        signature = self._signature(keys, skipped, lexicon)
+        signature = self._signature(keys, {**skipped, **over_limit}, lexicon)
         marker = out / ".build-signature"
         if (marker.exists() and marker.read_text() == signature
                 and all((out / name).exists() for name in OUTPUT_FILES)):
@@ -328,7 +332,7 @@ class _Build:
         on_disk = parts.present(out)
         dirty = sorted(p for p, sig in part_signatures.items()
                        if kept.get(p, {}).get("signature") != sig or p not in on_disk)
-        emptied = sorted(p for p in kept if p not in part_signatures)
+        emptied = sorted((set(kept) | parts.with_files(out)) - set(part_signatures))
         failures, n_extracted, n_claims_cached = self._write_parts(dirty, members, emptied, kept, part_signatures)
         self.log(f"ingested {n_ingested + self.n_reingested} file(s), {len(keys) - self.n_files_ingested} from cache")
         self.log(f"extracted claims from {n_extracted} article(s), "
@@ -346,7 +350,7 @@ class _Build:
         write_arrow_csv(disagreeing, out / "disagreements.csv")
         write_table(report_df, out / "ingest_report.csv")
         (out / "ingest_report.failed.csv").unlink(missing_ok=True)
-        if not failures:
+        if not failures and not self.unsettled:
             atomic_write(marker, lambda p: p.write_text(signature))
         index.save(set(keys))
         if self.summaries_to_remember is not None:
@@ -402,6 +406,7 @@ class _Build:
         for rel, k in keys.items():
             rels_of.setdefault(k, []).append(rel)
         jobs = []
+        unreadable: dict[str, dict] = {}
         for k in distinct:
             if _SUMMARY + k not in cached:
                 rel = rels_of[k][0]
@@ -409,8 +414,8 @@ class _Build:
                 if data is None:
                     try:
                         data = (self.corpus / rel).read_bytes()
-                    except OSError as exc:
-                        cached[_SUMMARY + k] = dumps({"skip": f"unreadable ({exc.strerror or type(exc).__name__})"})
+                    except OSError as exc:  # skipped this time, not remembered: the next build tries again
+                        unreadable[k] = {"skip": f"unreadable ({exc.strerror or type(exc).__name__})"}
                         continue
                 jobs.append((k, data, Path(rel).suffix))
         data_of.clear()
@@ -425,10 +430,16 @@ class _Build:
             self.store.put_many(pending)
         self.n_ingested = len(jobs)
         self.n_files_ingested = sum(len(rels_of[j[0]]) for j in jobs)
-        decoded = {k: remembered[k] if k in remembered else loads(cached[_SUMMARY + k]) for k in distinct}
-        if not (n_remembered == len(remembered) == len(distinct)):
-            self.summaries_to_remember = decoded
-        return {rel: decoded[k] for rel, k in keys.items()}
+        decoded = {k: remembered[k] if k in remembered else loads(cached[_SUMMARY + k])
+                   for k in distinct if k not in unreadable}
+        if unreadable:
+            self.unsettled = True  # what this build saw is not what the next will: no "nothing changed"
+            decoded_all = {**decoded, **unreadable}
+        else:
+            decoded_all = decoded
+        if not n_remembered == len(remembered) == len(decoded):
+            self.summaries_to_remember = decoded  # (never a file that could not be read this time)
+        return {rel: decoded_all[k] for rel, k in keys.items()}
 
     @staticmethod
     def _record(rel: str, article_id: str, s: dict, row: dict) -> dict:
@@ -457,7 +468,7 @@ class _Build:
         fingerprint = {id_of[rel]: ok[rel]["fingerprint"] for rel in records}
 
         def pair_key(a: str, b: str) -> str:
-            return "overlap:" + ":".join(sorted((fingerprint[a], fingerprint[b])))
+            return f"overlap:{INGEST_CODE}:" + ":".join(sorted((fingerprint[a], fingerprint[b])))
 
         def known(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], float]:
             found = self.store.get_many([pair_key(a, b) for a, b in pairs])
@@ -505,7 +516,8 @@ class _Build:
         n_extracted = n_claims_cached = 0
         try:
             jobs = [dict(parts={p: members[p] for p in batch}, out=str(staging), cache=str(self.store.path),
-                         corpus=str(self.corpus)) for batch in self._batches(dirty, members)]
+                         corpus=str(self.corpus), ingest_salt=self.ingest_salt)
+                    for batch in self._batches(dirty, members)]
             weight = sum(len(members[p]) for p in dirty)
             for result in self.pool.map(parts_job, jobs, weight=weight, chunksize=1):
                 if result["entries"]:
@@ -520,10 +532,10 @@ class _Build:
             # From here on the tables change: forget the old signatures of what is replaced first.
             (out / ".build-signature").unlink(missing_ok=True)
             remaining = {p: s for p, s in kept.items() if p not in dirty and p not in emptied}
+            for p in emptied:  # first: a part with files but no signature is found and removed next time
+                parts.remove_part(out, p)
             parts.write_signatures(out, remaining)
             parts.clear_layout(out)
-            for p in emptied:
-                parts.remove_part(out, p)
             for path in sorted(staging.rglob("*")):
                 if path.is_file():
                     target = out / path.relative_to(staging)

@@ -121,6 +121,24 @@ def present(out: Path) -> set[int]:
     }
 
 
+def with_files(out: Path) -> set[int]:
+    """The parts that have any file on disk (a part left behind by a stopped build included)."""
+    found: set[int] = set()
+    folders = [out / f"{t}.parquet" for t in PARQUET_TABLES] + [out / PARTS_DIR]
+    for folder in folders:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith("."):
+                continue
+            at = name.find("part-")
+            if at >= 0 and name[at + 5 : at + 8].isdigit():
+                found.add(int(name[at + 5 : at + 8]))
+    return found
+
+
 def assemble_csv(out: Path, table: str, columns: list[str]) -> None:
     """`<table>.csv`: a BOM (so spreadsheet programs read Chinese), the header, then every part's rows."""
     sink = pa.BufferOutputStream()
