@@ -147,7 +147,7 @@ def parts_job(job: dict) -> dict:
         if found is None:
             try:
                 rows = extract_article(row["article_id"], art.text, art.sentences, row["published"], _lexicon,
-                                       _simplifier)
+                                       _simplifier, art.simplified)
             except Exception as exc:  # an extractor bug costs one article's claims, never the build
                 failures[row["article_id"]] = f"{type(exc).__name__}: {exc}"
                 continue

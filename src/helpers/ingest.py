@@ -56,6 +56,7 @@ class Ingested:
     sentences: list[tuple[int, int, int, str, str]]  # index, start, end, text, zh_hans
     fingerprint: str = ""  # for duplicate detection (helpers.dedupe)
     bands: list[int] | None = None  # band hashes of its MinHash signature
+    simplified: bool | None = None  # already simplified script (names aside): extraction skips conversion
 
     @property
     def content_hash(self) -> str:
@@ -129,7 +130,7 @@ def ingest_bytes(data: bytes, suffix: str, simplifier: Simplifier) -> Ingested:
         published_how=published_how,
         outlet=outlet,
         url=url,
-        script=detect_script(text),
+        script="hans" if simplified else detect_script(text),
         text=text,
         text_zh_hans=text_zh_hans,
         n_chars_raw=len(raw),
@@ -138,4 +139,5 @@ def ingest_bytes(data: bytes, suffix: str, simplifier: Simplifier) -> Ingested:
         sentences=sentences,
         fingerprint=fp,
         bands=band_hashes,
+        simplified=simplified,
     )

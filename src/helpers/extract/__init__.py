@@ -55,10 +55,12 @@ def extract_article(
     published: str,
     lexicon: Lexicon,
     simplifier: Simplifier,
+    simplified: bool | None = None,
 ) -> list[dict]:
-    """Claims of one article; `sentences` are (index, start, end, text, zh_hans) as the build stores them."""
+    """Claims of one article; `sentences` are (index, start, end, text, zh_hans) as the build stores them.
+    `simplified`: whether the text is already in simplified script, when ingestion has found out."""
     published_date = _published(published)
-    aligned = simplifier.to_simplified_aligned(text)
+    aligned = simplifier.to_simplified_aligned(text, simplified)
     anchor: DateRef | None = None
     anchor_index = -10
     carried: DateRef | None = None

@@ -157,7 +157,6 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                 end_word = nxt.group(0)
                 if end_word == "腰斩":
                     to_value = value / 2
-                    tail = zh[nxt.end() : nxt.end() + 12]
                     explicit = [t for t in tokens[i + 2 : i + 3] if t.start() - nxt.end() <= 4]
                     if explicit and _value(explicit[0].group(0)) is not None:
                         to_value = _value(explicit[0].group(0))

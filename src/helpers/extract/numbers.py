@@ -148,7 +148,7 @@ def _parse_percent(text: str) -> float | None:
     match = re.fullmatch(r"(\d+(?:\.\d+)?)成", t)
     if match:
         return float(match.group(1)) * 10
-    match = re.fullmatch(rf"(.+)分之(.+)", t)
+    match = re.fullmatch(r"(.+)分之(.+)", t)
     if match:
         denominator, numerator = parse_number(match.group(1)), parse_number(match.group(2))
         if denominator and numerator is not None and numerator <= denominator:
