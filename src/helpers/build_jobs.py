@@ -176,7 +176,7 @@ def parts_job(job: dict) -> dict:
         tally = counts[part_of[article_id]]
         tally[verdict] = tally.get(verdict, 0) + 1
     return dict(parts=written, entries=entries, failures=failures, n_ingested=n_ingested, n_extracted=n_extracted,
-                verdicts=counts, n_claims_cached=sum(1 for k in claim_keys if k in cached_claims))
+                verdicts=counts)
 
 
 _check_memo: dict = {}  # reference lookups and spec verdicts, kept for the life of the process

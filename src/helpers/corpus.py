@@ -239,7 +239,7 @@ class _Build:
     def run(self) -> BuildResult:
         corpus, out = self.corpus, self.out
         lexicon = folder_digest(self.lexicon_folder)
-        salt = self.ingest_salt = f"ingest{INGEST_CODE}|{lexicon}"
+        self.ingest_salt = f"ingest{INGEST_CODE}|{lexicon}"
         files = find_article_files(corpus)
         found = set(files)
         over_limit: dict[str, str] = {}
@@ -249,12 +249,72 @@ class _Build:
                 self.report(rel, "skipped", over_limit[rel])
             files = files[: paths.MAX_FILES]
 
-        # 1. A content key per file; unchanged files (same size and time) are not read again.
+        # 1. A content key per file; unchanged files (same size, times and inode) are not read again.
         index = FileIndex.load(out / ".state" / "files.json")
-        skipped: dict[str, str] = {}
+        keys, skipped, data_of = self._content_keys(files, index)
+        signature = self._signature(keys, {**skipped, **over_limit}, lexicon)
+        marker = out / ".build-signature"
+        if (marker.exists() and marker.read_text() == signature
+                and all((out / name).exists() for name in OUTPUT_FILES)):
+            index.save(set(keys))
+            self.log(f"nothing changed in {corpus}: tables in {out} kept")
+            return BuildResult(out, n_cached=len(keys))
+
+        # 2. Ingest what the cache does not hold (identical files once).
+        summaries = self._summaries(keys, data_of)
+
+        # 3. The catalogue: manifest, article ids, duplicates, the ingest report.
+        records, report_df = self._catalogue(summaries, skipped, keys, found)
+        if not records:
+            # The previous tables stay as they were; the report of this failed run is written beside them.
+            failed = "ingest_report.csv" if not (out / "articles.parquet").exists() else "ingest_report.failed.csv"
+            write_table(report_df, out / failed)
+            raise BuildError(f"no article could be read from {corpus} ({len(files)} file(s) found); see {out / failed}")
+
+        # 4. The parts whose articles (or the code behind them) changed are written again.
+        members, part_signatures = self._plan_parts(records, keys, lexicon)
+        kept = parts.read_signatures(out)
+        on_disk = parts.present(out)
+        dirty = sorted(p for p, sig in part_signatures.items()
+                       if kept.get(p, {}).get("signature") != sig or p not in on_disk)
+        emptied = sorted((set(kept) | parts.with_files(out)) - set(part_signatures))
+        failures, n_extracted = self._write_parts(dirty, members, emptied, kept, part_signatures)
+        self.log(f"ingested {self.n_ingested + self.n_reingested} file(s), "
+                 f"{len(keys) - self.n_files_ingested} from cache")
+        self.log(f"extracted claims from {n_extracted} article(s), "
+                 f"{sum(1 for m in members.values() for x in m if x['extract_key']) - n_extracted} from cache; "
+                 f"{len(dirty)} of {len(members)} part(s) of the tables written")
+        for article_id, error in failures.items():  # the file was read, its claims were not: say so in its row
+            report_df.loc[report_df["article_id"] == article_id, "reason"] = f"claims not extracted ({error})"
+
+        # 5. What spans every part: the CSV tables, disagreements, the ingest report, what the next build reads.
+        n_groups = self._write_shared(report_df)
+        if not failures and not self.unsettled:
+            atomic_write(marker, lambda p: p.write_text(signature))
+        index.save(set(keys))
+        if self.summaries_to_remember is not None:
+            body = dumps(self.summaries_to_remember).encode("utf-8")
+            atomic_write(out / ".state" / "summaries.json", lambda p: p.write_bytes(body))
+        counts = report_df["status"].value_counts().to_dict()
+        self.log(f"built {out}: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+        verdicts: dict[str, int] = {}
+        for per_part in self.verdict_counts.values():
+            for verdict, n in per_part.items():
+                verdicts[verdict] = verdicts.get(verdict, 0) + n
+        self.log("claim check: " + ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items()))
+                 + f"; {n_groups} disagreement group(s)")
+        return BuildResult(out, report_df, n_cached=len(keys) - self.n_files_ingested,
+                           n_ingested=self.n_ingested + self.n_reingested, n_extracted=n_extracted,
+                           parts_written=len(dirty))
+
+    def _content_keys(self, files: list[str], index: FileIndex
+                      ) -> tuple[dict[str, str], dict[str, str], dict[str, bytes]]:
+        """Each readable file's cache key (its bytes' hash, suffix and the ingestion versions), the files
+        skipped with their reasons, and the bytes of the files that had to be read."""
         keys: dict[str, str] = {}
+        skipped: dict[str, str] = {}
         data_of: dict[str, bytes] = {}
-        root = str(corpus)
+        root = str(self.corpus)
         for rel in files:
             path = f"{root}/{rel}"
             try:
@@ -266,23 +326,15 @@ class _Build:
             except OSError as exc:
                 skipped[rel] = f"unreadable ({exc.strerror or type(exc).__name__})"
                 continue
-            keys[rel] = key(sha, _split_name(rel)[1].lower(), salt)
+            keys[rel] = key(sha, _split_name(rel)[1].lower(), self.ingest_salt)
             if data is not None:
                 data_of[rel] = data
-        signature = self._signature(keys, {**skipped, **over_limit}, lexicon)
-        marker = out / ".build-signature"
-        if (marker.exists() and marker.read_text() == signature
-                and all((out / name).exists() for name in OUTPUT_FILES)):
-            index.save(set(keys))
-            self.log(f"nothing changed in {corpus}: tables in {out} kept")
-            return BuildResult(out, n_cached=len(keys))
+        return keys, skipped, data_of
 
-        # 2. Ingest what the cache does not hold (identical files once).
-        summaries = self._summaries(keys, data_of)
-        n_ingested = self.n_ingested
-
-        # 3. The catalogue: manifest, article ids, duplicates, the ingest report.
-        manifest = read_manifest(corpus / "manifest.csv")
+    def _catalogue(self, summaries: dict[str, dict], skipped: dict[str, str], keys: dict[str, str],
+                   found: set[str]) -> tuple[dict[str, dict], pd.DataFrame]:
+        """Every article's row without its text (manifest applied, id, duplicate of), and the ingest report."""
+        manifest = read_manifest(self.corpus / "manifest.csv")
         for problem in manifest.problems:
             self.report(f"manifest.csv (line {problem.line})", "skipped",
                         f"{problem.file + ': ' if problem.file else ''}{problem.reason}")
@@ -305,14 +357,13 @@ class _Build:
                             records[rel]["article_id"], records[rel]["encoding"])
             else:
                 self.report(rel, "ok", "", records[rel]["article_id"], records[rel]["encoding"])
-        report_df = pd.DataFrame(self.report_rows, columns=REPORT_COLUMNS)
-        if not records:
-            # The previous tables stay as they were; the report of this failed run is written beside them.
-            failed = "ingest_report.csv" if not (out / "articles.parquet").exists() else "ingest_report.failed.csv"
-            write_table(report_df, out / failed)
-            raise BuildError(f"no article could be read from {corpus} ({len(files)} file(s) found); see {out / failed}")
+        return records, pd.DataFrame(self.report_rows, columns=REPORT_COLUMNS)
 
-        # 4. The parts whose articles (or the code behind them) changed are written again.
+    @staticmethod
+    def _plan_parts(records: dict[str, dict], keys: dict[str, str], lexicon: str
+                    ) -> tuple[dict[int, list[dict]], dict[int, str]]:
+        """The articles of each part (with their cache keys), and each part's signature: everything its
+        tables depend on (the articles' rows and keys, code, lexicon and reference versions)."""
         extract_salt = f"extract{EXTRACT_CODE}|{lexicon}"
         members: dict[int, list[dict]] = {}
         for rel in sorted(records):
@@ -323,50 +374,25 @@ class _Build:
                                                              extract_salt),
             ))
         reference = folder_digest(paths.REFERENCE)
-        part_signatures = {
+        signatures = {
             p: key(TABLES_CODE, extract_salt, reference,
                    *("\x1f".join(map(str, (x["ingest_key"], x["extract_key"], *x["record"].values()))) for x in m))
             for p, m in members.items()
         }
-        kept = parts.read_signatures(out)
-        on_disk = parts.present(out)
-        dirty = sorted(p for p, sig in part_signatures.items()
-                       if kept.get(p, {}).get("signature") != sig or p not in on_disk)
-        emptied = sorted((set(kept) | parts.with_files(out)) - set(part_signatures))
-        failures, n_extracted, n_claims_cached = self._write_parts(dirty, members, emptied, kept, part_signatures)
-        self.log(f"ingested {n_ingested + self.n_reingested} file(s), {len(keys) - self.n_files_ingested} from cache")
-        self.log(f"extracted claims from {n_extracted} article(s), "
-                 f"{sum(1 for m in members.values() for x in m if x['extract_key']) - n_extracted} from cache; "
-                 f"{len(dirty)} of {len(members)} part(s) of the tables written")
-        for article_id, error in failures.items():  # the file was read, its claims were not: say so in its row
-            report_df.loc[report_df["article_id"] == article_id, "reason"] = f"claims not extracted ({error})"
+        return members, signatures
 
-        # 5. What spans every part: the CSV tables, disagreements, the ingest report.
+    def _write_shared(self, report_df: pd.DataFrame) -> int:
+        """The tables that span every part; returns the number of disagreement groups."""
         from .claimcheck import COMPARE_COLUMNS, VERDICT_COLUMNS, disagreement_table
 
+        out = self.out
         parts.assemble_csv(out, "claims", CLAIM_COLUMNS)
         parts.assemble_csv(out, "claim_check", VERDICT_COLUMNS)
         disagreeing = disagreement_table(parts.read_compare(out, COMPARE_COLUMNS, as_arrow=True), memo=self.store)
         write_arrow_csv(disagreeing, out / "disagreements.csv")
         write_table(report_df, out / "ingest_report.csv")
         (out / "ingest_report.failed.csv").unlink(missing_ok=True)
-        if not failures and not self.unsettled:
-            atomic_write(marker, lambda p: p.write_text(signature))
-        index.save(set(keys))
-        if self.summaries_to_remember is not None:
-            body = dumps(self.summaries_to_remember).encode("utf-8")
-            atomic_write(out / ".state" / "summaries.json", lambda p: p.write_bytes(body))
-        counts = report_df["status"].value_counts().to_dict()
-        self.log(f"built {out}: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
-        verdicts: dict[str, int] = {}
-        for counts in self.verdict_counts.values():
-            for verdict, n in counts.items():
-                verdicts[verdict] = verdicts.get(verdict, 0) + n
-        self.log("claim check: " + ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items()))
-                 + f"; {len(pc.unique(disagreeing.column('group')))} disagreement group(s)")
-        return BuildResult(out, report_df, n_cached=len(keys) - self.n_files_ingested,
-                           n_ingested=n_ingested + self.n_reingested,
-                           n_extracted=n_extracted, parts_written=len(dirty))
+        return len(pc.unique(disagreeing.column("group")))
 
     def _signature(self, keys: dict[str, str], skipped: dict[str, str], lexicon: str) -> str:
         """Everything the tables depend on: each file's content key, the manifest, the code, lexicon and
@@ -505,7 +531,7 @@ class _Build:
         return [b for b in batches if b]
 
     def _write_parts(self, dirty: list[int], members: dict[int, list[dict]], emptied: list[int],
-                     kept: dict[int, dict], part_signatures: dict[int, str]) -> tuple[dict[str, str], int, int]:
+                     kept: dict[int, dict], part_signatures: dict[int, str]) -> tuple[dict[str, str], int]:
         """Write the changed parts into a staging folder, then move them into place together."""
         out = self.out
         staging = out / f".staging-build-{os.getpid()}"
@@ -513,7 +539,7 @@ class _Build:
         staging.mkdir()
         failures: dict[str, str] = {}
         verdicts: dict[int, dict] = {}
-        n_extracted = n_claims_cached = 0
+        n_extracted = 0
         try:
             jobs = [dict(parts={p: members[p] for p in batch}, out=str(staging), cache=str(self.store.path),
                          corpus=str(self.corpus), ingest_salt=self.ingest_salt)
@@ -525,7 +551,6 @@ class _Build:
                 failures.update(result["failures"])
                 verdicts.update(result["verdicts"])
                 n_extracted += result["n_extracted"]
-                n_claims_cached += result["n_claims_cached"]
                 self.n_reingested += result["n_ingested"]
             for error_id, error in failures.items():
                 self.log(f"claims of {error_id} not extracted: {error}")
@@ -550,7 +575,7 @@ class _Build:
                                    for p in members}
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        return failures, n_extracted, n_claims_cached
+        return failures, n_extracted
 
 
 # ------------------------------------------------------------ reading back
