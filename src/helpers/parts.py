@@ -32,6 +32,7 @@ PARTS_DIR = ".parts"  # CSV fragments, comparison inputs and part signatures
 PARQUET_TABLES = ("articles", "sentences", "claims", "claim_check")
 CSV_TABLES = ("claims", "claim_check")
 COMPARE = "compare"  # per part: the claims that disagreements are computed from (see claimcheck)
+COMPARE_SUFFIX = ".arrow"  # Arrow IPC: read back by every build, so a format that needs no decoding
 
 _INTS = {"n_chars", "n_chars_raw", "n_chars_removed", "pinyin_repaired", "sent_idx", "char_start", "char_end"}
 _FLOATS = {"value", "value_max", "from_value", "to_value"}
@@ -85,7 +86,7 @@ def write_parts(out: Path, table: str, df: pd.DataFrame, columns: list[str], par
     for part, start, end in zip(parts, starts.tolist(), ends.tolist()):
         piece = arrow.slice(start, end - start)
         if table == COMPARE:
-            atomic_write(fragment_path(out, COMPARE, part, ".parquet"), lambda p: pq.write_table(piece, p))
+            atomic_write(fragment_path(out, COMPARE, part, COMPARE_SUFFIX), lambda p: _write_ipc(piece, p))
             continue
         atomic_write(folder / f"{_name(part)}.parquet", lambda p: pq.write_table(piece, p))
         if safe is not None:
@@ -100,7 +101,7 @@ def remove_part(out: Path, part: int) -> None:
         parquet_path(out, table, part).unlink(missing_ok=True)
     for table in CSV_TABLES:
         fragment_path(out, table, part).unlink(missing_ok=True)
-    fragment_path(out, COMPARE, part, ".parquet").unlink(missing_ok=True)
+    fragment_path(out, COMPARE, part, COMPARE_SUFFIX).unlink(missing_ok=True)
 
 
 def present(out: Path) -> set[int]:
@@ -117,7 +118,7 @@ def present(out: Path) -> set[int]:
         p for p in range(N_PARTS)
         if all(f"{_name(p)}.parquet" in found[t] for t in PARQUET_TABLES)
         and all(f"{t}-{_name(p)}.csv" in fragments for t in CSV_TABLES)
-        and f"{COMPARE}-{_name(p)}.parquet" in fragments
+        and f"{COMPARE}-{_name(p)}{COMPARE_SUFFIX}" in fragments
     }
 
 
@@ -152,9 +153,25 @@ def assemble_csv(out: Path, table: str, columns: list[str]) -> None:
                 fragment = fragment_path(out, table, part)
                 if fragment.exists():
                     with open(fragment, "rb") as src:
-                        while chunk := src.read(1 << 20):
-                            fh.write(chunk)
+                        _copy(src, fh)
     atomic_write(out / f"{table}.csv", write)
+
+
+def _copy(src, dst) -> None:
+    """Append a file to another, in the kernel where it can (no copy through Python's memory)."""
+    size = os.fstat(src.fileno()).st_size
+    dst.flush()  # what was written through Python's buffer goes first
+    offset = 0
+    try:
+        while offset < size:
+            sent = os.sendfile(dst.fileno(), src.fileno(), offset, size - offset)
+            if sent == 0:
+                break
+            offset += sent
+    except (AttributeError, OSError):  # no sendfile between files here: copy the rest through memory
+        src.seek(offset)
+        while chunk := src.read(1 << 20):
+            dst.write(chunk)
 
 
 def read_table(out: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
@@ -165,12 +182,20 @@ def read_table(out: Path, table: str, columns: list[str] | None = None) -> pd.Da
     return pq.read_table(path, columns=columns).to_pandas()
 
 
+def _write_ipc(table: pa.Table, path: Path) -> None:
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+
+
 def read_compare(out: Path, columns: list[str], as_arrow: bool = False):
-    """Every part's comparable claims, read as one dataset in parallel threads (a DataFrame, or an
-    Arrow table with `as_arrow`)."""
-    files = [str(f) for p in range(N_PARTS) if (f := fragment_path(out, COMPARE, p, ".parquet")).exists()]
-    table = (pq.ParquetDataset(files, schema=schema(columns)).read() if files
-             else schema(columns).empty_table())
+    """Every part's comparable claims as one table (a DataFrame, or an Arrow table with `as_arrow`)."""
+    tables = []
+    for p in range(N_PARTS):
+        path = fragment_path(out, COMPARE, p, COMPARE_SUFFIX)
+        if path.exists():
+            with pa.OSFile(str(path), "rb") as source:
+                tables.append(pa.ipc.open_file(source).read_all())
+    table = pa.concat_tables(tables) if tables else schema(columns).empty_table()
     return table if as_arrow else table.to_pandas()
 
 
