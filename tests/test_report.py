@@ -173,3 +173,26 @@ def test_a_rerun_with_one_new_article_rebuilds_one_part_and_a_failed_rerun_chang
     report(corpus, out, notebook_paths=overview, log=messages.append)
     assert any("1 of 5 part(s) of the tables written" in m for m in messages), messages
     assert "new" in set(pd.read_parquet(out / "data" / "articles.parquet")["article_id"])
+
+
+def test_a_report_with_nothing_changed_is_kept_and_any_change_makes_it_anew(tmp_path):
+    import shutil
+
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    shutil.copytree(paths.SEEDS, corpus)
+    overview = [paths.NOTEBOOKS / "00-corpus-overview.ipynb"]
+    report(corpus, out, as_of="2025-11-21", notebook_paths=overview, log=quiet)
+    page = (out / "00-corpus-overview.html").stat().st_mtime_ns
+    messages: list[str] = []
+    report(corpus, out, as_of="2025-11-21", notebook_paths=overview, log=messages.append)
+    assert any("unchanged since the last report" in m for m in messages)
+    assert (out / "00-corpus-overview.html").stat().st_mtime_ns == page and not list(out.glob(".staging-*"))
+    messages.clear()
+    report(corpus, out, as_of="2025-11-22", notebook_paths=overview, log=messages.append)  # another as-of date
+    assert not any("unchanged" in m for m in messages)
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["as_of"] == "2025-11-22"
+    messages.clear()
+    (corpus / "new.txt").write_text("英伟达在中国AI芯片市场的份额从95%降到0%。" * 3, encoding="utf-8")
+    report(corpus, out, as_of="2025-11-22", notebook_paths=overview, log=messages.append)
+    assert not any("unchanged" in m for m in messages)
+    assert "new" in (out / "00-corpus-overview.html").read_text(encoding="utf-8")

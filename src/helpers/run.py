@@ -10,6 +10,7 @@ the report folder and states its finding in a cell tagged `finding`.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import os
@@ -228,6 +229,38 @@ def _swap_into_place(staging: Path, out: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
+def _report_signature(tables: Path, sources: list[Path], corpus: Path, as_of: dt.date) -> str:
+    """Everything a report depends on: the tables (the build's signature), the notebooks, this package's
+    code and templates, the libraries that render, the corpus named and the as-of date. Empty when the
+    build left no signature (it could not read everything): such a report is always made anew."""
+    from importlib import metadata
+
+    from .versions import code_digest
+
+    marker = tables / ".build-signature"
+    if not marker.exists():
+        return ""
+    h = hashlib.sha256(marker.read_bytes())
+    h.update(f"{corpus}|{as_of.isoformat()}|{code_digest('*.py', 'extract/*.py')}".encode())
+    for path in sorted(p for p in paths.TEMPLATES.rglob("*") if p.is_file()):
+        h.update(path.relative_to(paths.TEMPLATES).as_posix().encode() + b"\0" + path.read_bytes())
+    for library in ("papermill", "nbconvert", "matplotlib", "seaborn", "pandas", "jieba"):
+        try:
+            h.update(f"{library}={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            pass
+    for source in sources:
+        h.update(source.name.encode() + b"\0" + source.read_bytes())
+    return h.hexdigest()
+
+
+def _previous_signature(out: Path) -> str:
+    try:
+        return str(json.loads((out / "run.json").read_text(encoding="utf-8")).get("signature", ""))
+    except (OSError, ValueError, AttributeError):
+        return ""
+
+
 def _link_previous_tables(previous: Path, staging: Path) -> None:
     """Start the new tables from the last report's (hard links where the disk allows, copies where not),
     so the build rewrites only the parts that changed. The build never writes into a file in place
@@ -276,10 +309,14 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
             result = build(corpus, staging / "data", cache_dir=out / ".cache", log=log)
         except BuildError as exc:
             raise ReportError(str(exc)) from None
-        kernel = ensure_kernel()
         sources = [Path(p).resolve() for p in notebook_paths] if notebook_paths is not None else notebooks()
         if not sources:
             raise ReportError(f"no notebooks found in {paths.NOTEBOOKS}")
+        signature = _report_signature(staging / "data", sources, corpus, as_of_date)
+        if signature and signature == _previous_signature(out) and (out / "index.html").exists():
+            log(f"[2/3] tables, notebooks, code and as-of date unchanged since the last report: {out} kept")
+            return out / "index.html"
+        kernel = ensure_kernel()
         parameters = {
             "corpus_dir": str(corpus.resolve()),
             "tables_dir": str((staging / "data").resolve()),
@@ -302,14 +339,17 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
                 raise ReportError("; ".join(errors) + f" (previous report in {out} kept)")
         results.sort(key=lambda r: r.name)
         log("[3/3] writing index")
-        unique = int((result.articles["duplicate_of"] == "").sum())
+        from .parts import read_table
+
+        duplicate_of = read_table(result.out, "articles", ["duplicate_of"])["duplicate_of"]
+        unique = int((duplicate_of == "").sum())
         index = render_index(
-            results, corpus=str(corpus), n_articles=len(result.articles), n_unique=unique, as_of=as_of_date,
+            results, corpus=str(corpus), n_articles=len(duplicate_of), n_unique=unique, as_of=as_of_date,
             revision=_git_revision(), run_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         )
         (staging / "index.html").write_text(embed_font(index), encoding="utf-8")
         (staging / "run.json").write_text(json.dumps({
-            "corpus": str(corpus), "as_of": as_of_date.isoformat(), "revision": _git_revision(),
+            "corpus": str(corpus), "as_of": as_of_date.isoformat(), "revision": _git_revision(), "signature": signature,
             "notebooks": [{"name": r.name, "finding": r.finding, "seconds": round(r.seconds, 2)} for r in results],
         }, ensure_ascii=False, indent=2), encoding="utf-8")
         _swap_into_place(staging, out)
