@@ -22,16 +22,22 @@ _VERB = (r"(?:曾|也|还|更|再次|多次|公开|亲口|直接|当场|特别|�
 _GENERIC = (r"(?:工程师|网友|分析人士|分析师|专家|业内人士|知情人士|消息人士|市场人士|投资人|供应链业者|业者|业界|法人|"
             r"官员|新闻发言人|发言人|学者|研究员|评论员|高管|代工厂高层|高层|基金经理|券商|研究机构|"
             r"[\u4e00-\u9fff]{0,2}人士)")
-# 白宫官员表示, 芯片行业分析师认为: the role with the words that qualify it, not the quantifier (一位, 有).
-_GENERIC_SPEAKER = re.compile(rf"(?:有|一位|一名|多位|某|据|另有|还有)?([^\s，,。：:“”「」、的有位名]{{0,5}}?{_GENERIC})\s*{_VERB}")
 _ROLE = (r"(首席分析师|分析师|研究员|总监|总经理|经理|总裁|董事长|发言人|主任|教授|创始人|创办人|部长|负责人|院长|"
          r"经济学家|首席执行官|执行长|行政总裁|财务长|首席财务官|CFO|CEO|主席|局长|司长|副总裁|立委|委员|议员|参议员|"
          r"众议员|理事长|秘书长|合伙人|基金经理|策略师)")
 _NOT_A_NAME = re.compile(r"^(昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又|对|向|在|跟|和|与|被|将|已)")
 # A Chinese name: two characters, and a third unless it reads as the next word (对, 在, 表…).
 _NAME = r"([\u4e00-\u9fff]{2}(?:(?![对在则也还就于向接曾近今昨等与和的表说称指认坦直强透回])[\u4e00-\u9fff])?)"
-_FILLER = (r"(?:[（(][^（）()，。]{1,40}[）)])?"  # the name in another script: 克瑞斯（Colette Kress）
-           r"(?:[^，。,:：“”「」]{0,14}?(?:时|中|上|后)[，,]?|(?:对|向|接受)[^，。,:：“”「」]{0,10}?)?")
+# What may stand between a speaker and the verb: the name in another script (克瑞斯（Colette Kress）),
+# when (今年5月, 15日, 次日), where (在一场活动上, 在CES期间), to whom (对记者, 对第一财经), how (私下).
+_FILLER = (r"(?:[（(][^（）()，。]{1,40}[）)])?(?:自己|本人)?"
+           r"(?:(?:[今去明]年|上周|本周|上月|本月)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:初|底|中旬|上旬|下旬)?)?"
+           r"(?:日前|近日|此前|早前|昨日|今日|今天|昨天|当天|当日|次日|随后|会后|稍早)?"
+           r"(?:[^，。,:：“”「」]{0,14}?(?:时|中|上|后|期间)[，,]?)?"
+           r"(?:(?:对|向|跟|接受)[^，。,:：“”「」]{0,10}?)?(?:私下|公开)?")
+# 白宫官员表示, 芯片行业分析师认为: the role with the words that qualify it, not the quantifier (一位, 有).
+_GENERIC_SPEAKER = re.compile(rf"(?:有|一位|一名|多位|某|据|另有|还有)?([^\s，,。：:“”「」、的有位名]{{0,5}}?{_GENERIC})\s*"
+                              rf"{_FILLER}\s*所?{_VERB}")
 _NAMED_ROLE = re.compile(rf"{_ROLE}(?!会)\s*{_NAME}\s*{_FILLER}\s*{_VERB}")
 # 陈思妤：「…」 — a speaker the lexicon does not know, heading the line of an interview answer
 _NAME_COLON = re.compile(r"(?:^|(?<=[。！？\n]))\s*(?:[^\s：:，,。「“]{0,24}?" + _ROLE + r")?([\u4e00-\u9fff]{2,4})\s*[:：]\s*(?=[“「『])")
