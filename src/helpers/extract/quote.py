@@ -30,14 +30,14 @@ _NOT_A_NAME = re.compile(r"^(昨日|今日|日前|近日|此前|早前|今天|�
 _NAME = r"([\u4e00-\u9fff]{2}(?:(?![对在则也还就于向接曾近今昨等与和的表说称指认坦直强透回])[\u4e00-\u9fff])?)"
 # What may stand between a speaker and the verb: the name in another script (克瑞斯（Colette Kress）),
 # when (今年5月, 15日, 次日), where (在一场活动上, 在CES期间), to whom (对记者, 对第一财经), how (私下).
-_FILLER = (r"(?:[（(][^（）()，。]{1,40}[）)])?(?:自己|本人)?"
-           r"(?:(?:[今去明]年|上周|本周|上月|本月)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:初|底|中旬|上旬|下旬)?)?"
-           r"(?:日前|近日|此前|早前|昨日|今日|今天|昨天|当天|当日|次日|随后|会后|稍早)?"
-           r"(?:[^，。,:：“”「」]{0,14}?(?:时|中|上|后|期间)[，,]?)?"
-           r"(?:(?:对|向|跟|接受)[^，。,:：“”「」]{0,10}?)?(?:私下|公开)?")
+_WHEN = (r"(?:[（(][^（）()，。]{1,40}[）)])?(?:自己|本人)?"
+         r"(?:(?:[今去明]年|上周|本周|上月|本月)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:初|底|中旬|上旬|下旬)?)?"
+         r"(?:日前|近日|此前|早前|昨日|今日|今天|昨天|当天|当日|次日|随后|会后|稍早)?")
+_TO_WHOM = r"(?:(?:对|向|跟|接受)[^，。,:：“”「」]{0,10}?)?(?:私下|公开)?"
+_FILLER = _WHEN + r"(?:[^，。,:：“”「」]{0,14}?(?:时|中|上|后|期间)[，,]?)?" + _TO_WHOM
 # 白宫官员表示, 芯片行业分析师认为: the role with the words that qualify it, not the quantifier (一位, 有).
 _GENERIC_SPEAKER = re.compile(rf"(?:有|一位|一名|多位|某|据|另有|还有)?([^\s，,。：:“”「」、的有位名]{{0,5}}?{_GENERIC})\s*"
-                              rf"{_FILLER}\s*所?{_VERB}")
+                              rf"{_WHEN}{_TO_WHOM}\s*所?{_VERB}")  # not where: 在一场投资人活动上 is no speaker
 _NAMED_ROLE = re.compile(rf"{_ROLE}(?!会)\s*{_NAME}\s*{_FILLER}\s*{_VERB}")
 # 陈思妤：「…」 — a speaker the lexicon does not know, heading the line of an interview answer
 _NAME_COLON = re.compile(r"(?:^|(?<=[。！？\n]))\s*(?:[^\s：:，,。「“]{0,24}?" + _ROLE + r")?([\u4e00-\u9fff]{2,4})\s*[:：]\s*(?=[“「『])")
@@ -138,8 +138,8 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             continue  # 接受彭博社采访时表示, 对第一财经表示: the outlet is not the speaker
         tail = zh[m.end : m.end + 24]
         # 黄仁勋说 / 黄仁勋在接受媒体采访时说 / 黄仁勋曾多次表示
-        v = re.match(rf"(?:[^，。,:：“”]{{0,16}}?(?:时|中|上|后)[，,]?|日前|近日|此前|早前|昨日|今日|周[一二三四五六日]|曾经|当天|随后|"
-                     rf"方面|公司|官方|发言人|新闻发言人|一位发言人|发言人[^，。,:：“”]{{0,4}}?)?\s*{_VERB}", tail)
+        v = re.match(rf"(?:周[一二三四五六日]|曾经|方面|公司|官方|一位发言人|新闻发言人|发言人[^，。,:：“”]{{0,4}}?)?"
+                     rf"{_FILLER}\s*{_VERB}", tail)
         if v and not ctx.inside_quote(m.start):
             speakers.append((m.end + v.end(), m.start, m.canonical))
     for m in _GENERIC_SPEAKER.finditer(zh):
