@@ -15,12 +15,12 @@ import re
 from .context import Draft, SentenceContext
 
 SPEAKER_TYPES = {"person", "company", "agency", "org"}
-_VERB = (r"(?:曾|也|还|更|再次|多次|公开|亲口|直接|当场|特别|随即|则|亦)*"
+_VERB = (r"(?:曾|也|还|又|更|再次|多次|公开|亲口|直接|当场|特别|随即|则|亦)*"
          r"(?:(?:说过一句话|说道|说(?!法|明|服|是)|表示|强调|直言|警告|坦言|指出|声称|宣称|称(?!为|作|之|号)|透露|回应|认为|感慨|承认|"
          r"补充道|补充|提到|谈到|写道|抱怨|呼吁|炮轰|痛斥|批评|抨击|指责|报道|直指|表态|重申|断言|告诉|"
-         r"提醒|建议|解释|坦承|放话|喊话|暗示|回答|答道|问道|形容|说明|宣称|强调说))")
+         r"提醒|建议|解释|坦承|放话|喊话|暗示|回答|答道|问道|形容|说明|宣称|强调说|回忆|吐槽))")
 _GENERIC = (r"(?:工程师|网友|分析人士|分析师|专家|业内人士|知情人士|消息人士|市场人士|投资人|供应链业者|业者|业界|法人|"
-            r"官员|新闻发言人|发言人|学者|研究员|评论员|高管|代工厂高层|高层|基金经理|券商|研究机构|"
+            r"官员|新闻发言人|发言人|学者|研究员|评论员|高管|代工厂高层|高层|基金经理|券商|研究机构|负责人|主管|"
             r"[\u4e00-\u9fff]{0,2}人士)")
 _ROLE = (r"(首席分析师|分析师|研究员|总监|总经理|经理|总裁|董事长|发言人|主任|教授|创始人|创办人|部长|负责人|院长|"
          r"经济学家|首席执行官|执行长|行政总裁|财务长|首席财务官|CFO|CEO|主席|局长|司长|副总裁|立委|委员|议员|参议员|"
@@ -158,7 +158,8 @@ def extract(ctx: SentenceContext) -> list[Draft]:
     for m in _NAME_COLON.finditer(zh):
         name = m.group(2)
         known = next((x for x in ctx.mentions if x.start <= m.start(2) < x.end), None)
-        if known is None and not _NOT_A_NAME.match(name) and name not in ("问", "答", "记者", "编者按"):
+        if (known is None and not _NOT_A_NAME.match(name) and name not in ("问", "答", "记者", "编者按")
+                and name[0] not in "他她我你" and not _VERB_RE.search(name)):  # 他又说：「…」 is the pronoun
             speakers.append((m.end(), m.start(2), name))
     for m in _PRONOUN.finditer(zh):
         if ctx.last_speaker or speakers:
