@@ -150,6 +150,22 @@ def test_reported_speech_traditional_and_generic_speakers(claims):
     assert row["actor"] == "分析师"
 
 
+def test_speakers_with_when_where_and_to_whom_and_outlets_that_report(claims):
+    row = only(claims("外交部发言人毛宁21日表示，中方反对将经贸问题政治化。", kind="quote"))
+    assert (row["actor"], row["evidence"]) == ("毛宁", "中方反对将经贸问题政治化")
+    row = only(claims("黄仁勋今年6月曾坦言，英伟达在华份额已大幅下滑。", kind="quote"))
+    assert row["actor"] == "黄仁勋"
+    row = only(claims("一位接近监管部门的人士透露，新规将于下月生效。", kind="quote"))
+    assert row["actor"].endswith("人士") and row["evidence"] == "新规将于下月生效"
+    row = only(claims("“订单还在排队。”一位服务器厂商的销售主管对记者说。", kind="quote"))
+    assert row["actor"].endswith("主管") and row["evidence"] == "订单还在排队"
+    row = only(claims("据路透社报道，美方正考虑放宽部分芯片的出口许可。", kind="quote"))
+    assert (row["actor"], row["evidence"]) == ("路透社", "美方正考虑放宽部分芯片的出口许可")
+    # An outlet reporting someone's words: the words are theirs, not the outlet's.
+    rows = claims("据路透社报道，黄仁勋对记者表示，公司仍在评估中国市场。", kind="quote")
+    assert [r["actor"] for r in rows] == ["黄仁勋"]
+
+
 def test_scare_quotes_and_estimates_are_not_quotes(claims):
     assert claims("美国允许出口“缩水版”H20芯片。", kind="quote") == []
     assert claims("有经济学家估算，此举可能让进程加快5年。", kind="quote") == []

@@ -2,8 +2,10 @@
 
 `黄仁勋说:“……”`, `他强调:“……”` (他 is the nearest named speaker before),
 `黄仁勋警告:伤害中国,也可能伤害美国。`, `用任正非的话说,就是"…"、"…"`,
-`正如黄仁勋所观察到的,……`, `萨克斯表示,…,并说:…`, and generic speakers
-(`工程师抱怨`, `有网友说`). Scare quotes (`"缩水版"H20`) are not quotes:
+`正如黄仁勋所观察到的,……`, `萨克斯表示,…,并说:…`, generic speakers
+(`工程师抱怨`, `有网友说`, `一位接近交易的投行人士透露`), speakers with when, where
+and to whom before the verb (`林剑15日表示`, `特朗普当天对记者表示`), and what a
+named outlet reports (`据路透社报道,…`, `据《海峡时报》报道,…`). Scare quotes (`"缩水版"H20`) are not quotes:
 a quote needs a speaker and a verb of saying. Estimates credited to a
 source (`有经济学家估算`) are not quotes either.
 """
@@ -110,6 +112,16 @@ def _reported_after(zh: str, pos: int) -> tuple[int, int] | None:
 
 
 _ANY_VERB = re.compile(_VERB)
+_MEDIA_TITLE = re.compile(r"据《([^》]{2,12})》(?:的)?(?:最新)?(?:报道|报导)(?:称|指出)?[，,]")
+_MEDIA_AFTER = re.compile(r"(?:的)?(?:最新)?(?:报道|报导)(?:称|指出)?[，,]")
+_MEDIA_CITING = re.compile(r"(?:\d{1,2}日)?(?:援引|引述)[^，。,“”「」]{0,12}?(?:报道|报导)(?:称)?[，,]")
+
+
+def _add_media(zh: str, pos: int, outlet: str, add) -> None:
+    """The words an outlet reports, unless they report someone's words (a verb of saying early on)."""
+    reported = _reported_after(zh, pos)
+    if reported and not _ANY_VERB.search(zh[reported[0] : min(reported[1], reported[0] + 24)]):
+        add(reported[0], reported[1], outlet)
 _QUOTE_MARK = re.compile("[“「『\"]|答[:：]|正如|的话说|[:：]")
 
 
@@ -210,6 +222,18 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             reported = _reported_after(zh, start)
             if reported:
                 add(reported[0], reported[1], actor)
+    # 据路透社报道，… / 据《海峡时报》报道，… / 路透社援引知情人士报道称，…: what a named outlet reports
+    # (after the speakers above, so a report of someone's words stays theirs: 据…报道，特朗普表示…)
+    for m in _MEDIA_TITLE.finditer(zh):
+        _add_media(zh, m.end(), m.group(1), add)
+    for m in ctx.mentions:
+        if m.type not in SPEAKER_TYPES:
+            continue
+        before = zh[max(0, m.start - 2) : m.start]
+        after = _MEDIA_AFTER.match(zh, m.end) if before.endswith("据") else _MEDIA_CITING.match(zh, m.end)
+        if after:
+            _add_media(zh, after.end(), m.canonical, add)
+
     # “…。”黄仁勋说。 split in two sentences: the speaker opens the next one
     whole = re.fullmatch(r"\s*[“「『]([^”」』]{2,400})[”」』]\s*", zh)
     if whole and ctx.next_zh:
