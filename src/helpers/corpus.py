@@ -36,7 +36,7 @@ from .corpus_files import FileIndex, find_article_files
 from .dedupe import containment, find_duplicates
 from .extract import CLAIM_COLUMNS
 from .ingest import Ingested, too_large
-from .meta import read_manifest
+from .meta import ESTIMATED, read_manifest
 from .versions import EXTRACT_CODE, INGEST_CODE, TABLES_CODE, folder_digest, key
 
 REPORT_COLUMNS = ["file", "status", "reason", "article_id", "encoding"]
@@ -474,7 +474,8 @@ class _Build:
         if row.get("published"):
             published, source, detail = row["published"], "manifest", "manifest.csv"
         elif s["published"]:
-            published, source, detail = s["published"], "text", s["published_how"]
+            source = "estimated" if s["published_how"] == ESTIMATED else "text"
+            published, detail = s["published"], s["published_how"]
         return dict(
             article_id=article_id, file=rel, title=row.get("title") or s["title"],
             outlet=row.get("outlet") or s["outlet"], published=published, published_source=source,

@@ -18,7 +18,7 @@ from .decode import NotText, decode_bytes
 from .dedupe import signature
 from .furniture import strip_furniture
 from .webpage import extract_page
-from .meta import published_from_text, title_from_text
+from .meta import ESTIMATED, latest_stated_date, published_from_text, title_from_text
 from .script import Simplifier, detect_script
 from .text import cjk_count, normalize_text, repair_pinyin, split_sentences
 
@@ -102,6 +102,8 @@ def ingest_bytes(data: bytes, suffix: str, simplifier: Simplifier) -> Ingested:
             f"at least {MIN_ARTICLE_CJK} needed)"
         )
     title = title or title_from_text(text)
+    if not published and (estimate := latest_stated_date(text)):
+        published, published_how = estimate, ESTIMATED
 
     removed: dict[str, int] = {}
     for reason, line in stripped.removed:

@@ -132,6 +132,30 @@ def published_from_text(raw: str) -> tuple[str, str]:
     return "", ""
 
 
+_FULL_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))"
+)
+# A sentence that looks ahead (预计, 将于, 计划): its dates are not yet the past.
+_AHEAD = re.compile(r"将于|將於|将在|將在|预计|預計|计划|計劃|拟于|擬於|有望|预定|預定|定于|定於|即将|即將")
+ESTIMATED = "estimated: the latest full date the text states"
+
+
+def latest_stated_date(text: str) -> str:
+    """For an article with no date of its own: the latest full date (year, month and day) its text
+    states outside sentences that look ahead, as an ISO date, or "". A lower bound of when it was
+    written, so that `11月2日` and `上周` can still be resolved."""
+    best: dt.date | None = None
+    for sentence in re.split(r"(?<=[。！？!?；;，,\n])", text):
+        if _AHEAD.search(sentence):
+            continue
+        for m in _FULL_DATE.finditer(sentence):
+            year, month, day = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
+            date = _safe_date(year, month, day)
+            if date and (best is None or date > best):
+                best = date
+    return best.isoformat() if best else ""
+
+
 def title_from_text(text: str) -> str:
     """The first line when it is short and not a sentence of the body, else ""."""
     lines = [l.strip() for l in text.split("\n") if l.strip()]
