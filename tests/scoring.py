@@ -56,9 +56,8 @@ class Score:
         return self.matched_pred / self.predicted if self.predicted else 1.0
 
 
-def score(claims: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str], canonical) -> tuple[list[Score], pd.DataFrame, pd.DataFrame]:
-    """Scores by kind, plus the unmatched gold rows and unmatched predictions (for reading)."""
-    gold = gold.copy()
+def evidence_spans(gold: pd.DataFrame, texts: dict[str, str]) -> list[list[tuple[int, int]]]:
+    """For gold rows that write their evidence out: every place it stands in the cleaned text."""
     spans = []
     for row in gold.itertuples():
         text = texts[row.article_id]
@@ -69,6 +68,13 @@ def score(claims: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str], canon
         if not found:
             raise AssertionError(f"gold evidence not in cleaned text of {row.article_id}: {row.evidence!r}")
         spans.append(found)
+    return spans
+
+
+def score(claims: pd.DataFrame, gold: pd.DataFrame, spans: list[list[tuple[int, int]]], canonical) -> tuple[list[Score], pd.DataFrame, pd.DataFrame]:
+    """Scores by kind, plus the unmatched gold rows and unmatched predictions (for reading).
+    `spans`: per gold row, the spans of the cleaned text its evidence may stand at (none: lost)."""
+    gold = gold.copy()
     gold["spans"] = spans
     pred_matched, gold_matched = set(), set()
     preds = claims.to_dict("records")

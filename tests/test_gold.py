@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from scoring import KINDS, score, table
+from scoring import KINDS, evidence_spans, score, table
 
 from helpers import lexicon as lexicon_mod
 from helpers import paths
@@ -38,7 +38,8 @@ def scored(request, tmp_path_factory):
     tables = load(out)
     texts = dict(zip(tables.articles["article_id"], tables.articles["text"]))
     lexicon = lexicon_mod.load()
-    scores, missed, spurious = score(tables.claims, read_gold(name), texts, lexicon.canonical)
+    gold = read_gold(name)
+    scores, missed, spurious = score(tables.claims, gold, evidence_spans(gold, texts), lexicon.canonical)
     return name, {s.kind: s for s in scores}, table(scores)
 
 
