@@ -32,7 +32,7 @@ EXTRACTORS = {
 CLAIM_COLUMNS = [
     "claim_id", "article_id", "kind", "subject", "scope", "metric", "value", "value_max", "unit",
     "from_value", "to_value", "relative_to", "date_start", "date_end", "date_precision", "period",
-    "date_inferred", "actor", "action", "items", "hedge", "sentence", "sentence_zh_hans",
+    "date_inferred", "actor", "action", "items", "status", "hedge", "sentence", "sentence_zh_hans",
     "sent_idx", "char_start", "char_end", "evidence",
 ]
 
@@ -68,6 +68,7 @@ def extract_article(
     open_quote = ""
     previous_products = []
     previous_shares: dict[float, tuple[str, str]] = {}
+    memory: dict = {}  # the extractors' own article-long memory (SentenceContext.memory)
     rows: list[dict] = []
     known_names: set[str] = set()
     last_event_actor = None
@@ -83,7 +84,7 @@ def extract_article(
             next_zh=aligned[following[1]:following[2]] if following else "",
             next_mentions=all_mentions[position + 1] if following else [],
             known_names=known_names, lexicon=lexicon, last_event_actor=last_event_actor,
-            previous_products=previous_products, previous_shares=previous_shares,
+            previous_products=previous_products, previous_shares=previous_shares, memory=memory,
         )
         ctx.dates = find_dates(zh, published_date, anchor, recent=index - anchor_index <= 2)
         drafts: list[Draft] = []
@@ -148,6 +149,7 @@ def _row(article_id: str, ctx: SentenceContext, d: Draft, sentence: str, sentenc
         "actor": d.actor,
         "action": d.action,
         "items": d.items,
+        "status": d.status,
         "hedge": d.hedge,
         "sentence": sentence,
         "sentence_zh_hans": sentence_hans,

@@ -35,6 +35,7 @@ class Draft:
     action: str = ""
     items: str = ""
     hedge: str = ""
+    status: str = ""  # events: `planned` for an action still to come (a roadmap launch, a set listing day)
 
 
 @dataclass
@@ -58,6 +59,9 @@ class SentenceContext:
     last_event_actor: object = None  # the actor (a Mention) of the last event: 同年7月又同意… continues it  # people the lexicon does not know, named earlier with a role
     previous_products: list[Mention] = field(default_factory=list)  # products named in the previous sentence
     previous_shares: dict[float, tuple[str, str]] = field(default_factory=dict)  # value -> (subject, metric)
+    # What an extractor remembers across the sentences of one article, under its own key (money: the
+    # currency a bare 元 continues). One dict per article, read in sentence order.
+    memory: dict = field(default_factory=dict)
 
     # ------------------------------------------------------------ helpers
     def clause_bounds(self, pos: int) -> tuple[int, int]:

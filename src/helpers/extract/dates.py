@@ -7,6 +7,14 @@ year from the article's published date), relative (`今年5月份`, `去年12月
 `2026财年第一季度`) kept as what they are: a fiscal period has a `period`
 label and no calendar dates, because each company's fiscal calendar is its
 own. Nothing finer than the text is invented: `2025年4月` is month precision.
+
+The real-reporting forms of tests/gold/real/README.md: `日前` / `近日` / `近期`
+(the 30 days up to the article's date, precision `approx`), `上周` / `本周`
+(the calendar week), weekdays (`周二`, `周五（21日）`, `将于周三`: the coming
+one), `前（3）日`, quarters with no year (`一季度`, `第二季后`: the quarter
+after), cumulative periods (`前三季度`, `1-9月`: from 1 January), dekads
+(`6月下旬`: 21st to the month's end), `年底` / `年初` (the year), `即日`, and a
+year that heads a document number (`公告2023年第12号`) is no date.
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ class DateRef:
     text: str
     date_start: str = ""
     date_end: str = ""
-    precision: str = ""  # day, month, quarter, year, fiscal_year, fiscal_quarter
+    precision: str = ""  # day, week, dekad, month, quarter, half, year, fiscal_year, fiscal_quarter, approx
     period: str = ""
     inferred: bool = False
     relative: bool = False  # resolved against an earlier date in the article
@@ -53,6 +61,30 @@ def _quarter_range(year: int, q: int) -> tuple[str, str]:
     return _iso(start), _iso(dt.date(year, end_month, calendar.monthrange(year, end_month)[1]))
 
 
+# The thirds of a month: 上旬 days 1-10, 中旬 11-20, 下旬 21 to the month's end.
+_DEKADS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
+
+
+def _month_or_dekad(base: "DateRef", year: int, month: int, suffix: str, **kw) -> "DateRef":
+    """A month, or the dekad of it the text names (`6月下旬`: 21-30 June, precision `dekad`)."""
+    s, e = _month_range(year, month)
+    if suffix in _DEKADS:
+        first, last = _DEKADS[suffix]
+        last = min(last, calendar.monthrange(year, month)[1])
+        return replace(base, date_start=_iso(dt.date(year, month, first)), date_end=_iso(dt.date(year, month, last)),
+                       precision="dekad", **kw)
+    return replace(base, date_start=s, date_end=e, precision="month", **kw)
+
+
+def _year_range(base: "DateRef", year: int, **kw) -> "DateRef":
+    """A whole calendar year (also `年底`, `年初`: the year, precision `year`)."""
+    return replace(base, date_start=f"{year}-01-01", date_end=f"{year}-12-31", precision="year", **kw)
+
+
+def _ym(d: dt.date) -> tuple[int, int]:
+    return d.year, d.month
+
+
 def _day(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -69,17 +101,30 @@ _CN_SMALL = r"[0-9一二三四五六七八九十两]{1,3}"
 _Q = r"(?:Q([1-4])|第?([一二三四1-4])季度?|第?([一二三四1-4])季)"
 _YEAR = r"((?:19|20)\d{2})"
 
+# A cumulative period from 1 January: 前三季度 (to the end of Q3), 前五个月, 1-9月 (a month range).
+_CUMULATIVE = (r"(?:前(?P<cq>[一二三四1-4])个?季度?|前(?P<cm>[一二三四五六七八九十两\d]{1,3})个月"
+               r"|(?P<r1>\d{1,2})\s*(?:月\s*)?[-－–~～至到]\s*(?P<r2>\d{1,2})\s*月(?:份)?(?![\d日号號]))")
+# A quarter with no year (一季度, 第四季, Q2), optionally `…后` (after it: the next quarter).
+_BARE_QUARTER = r"(?<![\d年财財FY第每上下本])(?:第([一二三四1-4])季度?|([一二三四])季度|Q([1-4])(?![\d]))(之?后|之?後|以后|以後)?"
+# A recent, unstated day: 日前, 近日, 近期, 最近几周 — the 30 days up to the article's date (最近 alone
+# is too loose: 最近，… opens many a background sentence).
+_APPROX = (r"(?<![\d一二三四五六七八九十节節生止期作末当當该該本每前])(?:日前|近日|近期|最近几周|最近几天|前几天|前些天|前些日子|近几周|近几天)"
+           r"(?![将將内內有会會可])")
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fiscal", re.compile(rf"(?:{_YEAR}\s*(?:财年|財年|会计年度|會計年度)|FY\s*((?:19|20)?\d{{2}}))(?:\s*{_Q})?")),
     ("iso_day", re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
     ("ymd", re.compile(rf"{_YEAR}\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*[日号號]")),
+    ("year_cumulative", re.compile(rf"{_YEAR}\s*年\s*{_CUMULATIVE}")),
     ("year_quarter", re.compile(rf"{_YEAR}\s*年?\s*{_Q}")),
     ("year_half", re.compile(rf"{_YEAR}\s*年\s*(上半年|下半年)")),
-    ("ym", re.compile(rf"{_YEAR}\s*年\s*(\d{{1,2}})\s*月(?:份)?(?:初|中旬|上旬|下旬|底|末)?")),
+    ("ym", re.compile(rf"{_YEAR}\s*年\s*(\d{{1,2}})\s*月(?:份)?(初|中旬|上旬|下旬|底|末)?")),
     ("year_edge", re.compile(rf"{_YEAR}\s*年\s*(初|底|末|年初|年底|年末)")),
-    ("year", re.compile(rf"{_YEAR}\s*年(?!\d)(?:全年)?")),
+    # A year, unless it heads a document number (某部委公告2023年第12号).
+    ("year", re.compile(rf"{_YEAR}\s*年(?!\d|\s*第\s*\d+\s*[号號])(?:全年)?")),
     ("rel_year_month_day", re.compile(rf"(今年|去年|明年|前年)\s*(\d{{1,2}}|{_CN_SMALL})\s*月\s*(\d{{1,2}}|{_CN_SMALL})\s*[日号號]")),
     ("rel_year_month", re.compile(rf"(今年|去年|明年|前年)\s*(\d{{1,2}}|{_CN_SMALL})\s*月(?:份)?")),
+    ("rel_year_cumulative", re.compile(rf"(今年|去年|明年|前年)\s*{_CUMULATIVE}")),
     ("rel_year_quarter", re.compile(rf"(今年|去年|明年|前年){_Q}")),
     ("rel_year_edge", re.compile(r"(今年|去年|明年|前年)(初|底|末|年初|年底|年末)")),
     ("rel_year", re.compile(r"(今年|去年|明年|前年)(?:上半年|下半年)?")),
@@ -88,20 +133,32 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("next_year_md", re.compile(r"(?:隔年|翌年|次年|第二年)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")),
     ("next_year_m", re.compile(r"(?:隔年|翌年|次年|第二年)\s*(\d{1,2})\s*月")),
     ("that_year_edge", re.compile(r"(?:当年|當年|同年)\s*(年初|年底|年末|底|初)")),
-    ("today_paren", re.compile(r"今\s*[（(]\s*(\d{1,2})\s*[）)]\s*日")),
+    # 今（24）日, 前（3）日, 昨(5)日: the day of the month in brackets.
+    ("today_paren", re.compile(r"[今前昨]\s*[（(]\s*(\d{1,2})\s*[）)]\s*日")),
     ("this_month_day", re.compile(r"本月\s*(\d{1,2})\s*[日号號]")),
     ("same_month_day", re.compile(r"(?:同月|当月|當月)\s*(\d{1,2})\s*[日号號]")),
     ("month_day", re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")),
-    ("day_only", re.compile(r"(?<![\d月年第])(\d{1,2})\s*[日号號](?=[，,\s）)]|当天|當天|晚|早|凌晨|上午|下午|盘后|盤後|在|宣布|表示|发布|公布|起|电|称|说|指出|透露|对|于|将|正式|再|又|召开|举行|晚间|傍晚|已|曾|就|向|告知|通知|批准|签署|会见|访问|发表|开始|举办|出席|公告|晚上|深夜|发出|证实|證實|披露|表态|提出)")),
-    ("weekday", re.compile(r"(本周|这周|上周|上个?星期|本星期|这个?星期|星期|周|礼拜)([一二三四五六日天])(?!年|月)")),
+    # 周二, 上周五, 周五（21日）: a weekday, with the day of the month in brackets when the text gives it.
+    ("weekday", re.compile(r"(本周|这周|上周|上个?星期|本星期|这个?星期|星期|周|礼拜)([一二三四五六日天])(?!年|月)"
+                           r"(?:\s*[（(]\s*(\d{1,2})\s*[日号]?\s*[）)])?")),
+    # A day of the month standing alone (`31日约谈`, `二十一日…通过`): 日 is a date unless a duration
+    # or another word follows (`30日内`, `5日均线`, `日前`); 号 only before words that date an act.
+    ("day_only", re.compile(r"(?<![\d月年第每周今昨明前次翌当同隔])(\d{1,2})\s*日(?![前内后本元圆期均间线子常益])"
+                            r"|(?<![\d月年第])(\d{1,2})\s*[号號](?=[，,\s）)]|当天|晚|早|凌晨|上午|下午|盘后|在|宣布|表示|发布|公布|起|电|称|说|指出|透露|对|于|将|正式|召开|举行|发出|证实|披露)"
+                            r"|(?:^|(?<=[，,。；;\s）)」”]))(二十[一二三四五六七八九]?|三十一?|十[一二三四五六七八九]?|[一二三四五六七八九])日(?![前内后本元期均间线子常])")),
     ("this_week", re.compile(r"本周|这周|这个星期|本星期")),
+    ("last_week", re.compile(r"(?:上周|上个?星期|上礼拜)(?![一二三四五六日天])")),
+    ("cumulative", re.compile(_CUMULATIVE)),
+    ("quarter", re.compile(_BARE_QUARTER)),
+    ("year_edge_bare", re.compile(r"(?<![\d今去明前同当當])(?:年底|年初|年末)")),
+    ("approx", re.compile(_APPROX)),
     ("days_ago", re.compile(rf"({_CN_SMALL})\s*天前|前天|大前天")),
     ("next_year", re.compile(r"次年|翌年|第二年")),
     ("this_month", re.compile(r"本月(?:初|中旬|上旬|下旬|底|稍早|早些时候)?|这个月")),
     ("last_month", re.compile(r"上月|上个月|上個月")),
     ("yesterday", re.compile(r"昨日|昨天|昨晚|昨夜|昨早")),
-    ("today", re.compile(r"今日")),
-    ("month", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:份)?(?:初|中旬|上旬|下旬|底|末)?(?![\d日号號])")),
+    ("today", re.compile(r"今日|今天|今晨|今早|即日")),  # 自即日起: from the article's day
+    ("month", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:份)?(初|中旬|上旬|下旬|底|末)?(?![\d日号號])")),
     ("after", re.compile(rf"({_CN_SMALL}|半)\s*(个月|個月|天|日|周|週|星期|年)(?:之?后|之?後|过后|過後)"
                          rf"|(?:此后|此後|再过|再過)\s*({_CN_SMALL}|半)\s*(个月|個月|天|日|周|週|星期|年)")),
     ("same_day", re.compile(r"同一天|同日|当天|當天|当日|當日")),
@@ -115,7 +172,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _FUTURE = re.compile(r"将于|将在|将会|将要|將於|將在|將會|將要|即将|即將|预计|預計|计划|計劃|拟于|擬於|有望|预定|預定|定于|定於")
 
 # Every date pattern needs one of these: a cheap test before running them all.
-_MAYBE_DATE = re.compile(r"[年月日号號季天周週晚]|财年|財年|FY|星期|礼拜|\d{4}[-/.]\d{1,2}")
+_MAYBE_DATE = re.compile(r"[年月日号號季天周週晚]|财年|財年|FY|Q[1-4]|近期|最近几|星期|礼拜|\d{4}[-/.]\d{1,2}")
 
 
 def _published_year(published: dt.date | None) -> int | None:
@@ -138,6 +195,19 @@ def _add_months(d: dt.date, months: int) -> dt.date:
     year = d.year + month0 // 12
     month = month0 % 12 + 1
     return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _cumulative(base: DateRef, year: int, m: re.Match[str]) -> DateRef | None:
+    """前三季度 / 前五个月 / 1-9月 of `year`: from 1 January (or the first month named) to the end of the
+    last unit named, at that unit's precision; None when the numbers are no months or quarters."""
+    if m.group("cq"):
+        q = _num(m.group("cq"))
+        return replace(base, date_start=f"{year}-01-01", date_end=_quarter_range(year, q)[1], precision="quarter")
+    first, last = (1, _num(m.group("cm"))) if m.group("cm") else (int(m.group("r1")), int(m.group("r2")))
+    if not last or not 1 <= first <= last <= 12:
+        return None
+    return replace(base, date_start=_month_range(year, first)[0], date_end=_month_range(year, last)[1],
+                   precision="month")
 
 
 def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: DateRef | None,
@@ -166,34 +236,38 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         first = g(2) == "上半年"
         s = _iso(dt.date(year, 1 if first else 7, 1))
         e = _iso(dt.date(year, 6, 30) if first else dt.date(year, 12, 31))
-        return replace(base, date_start=s, date_end=e, precision="", period=f"{year}-H{1 if first else 2}")
+        return replace(base, date_start=s, date_end=e, precision="half", period=f"{year}-H{1 if first else 2}")
     if kind == "ym":
         month = int(g(2))
         if not 1 <= month <= 12:
             return base
-        s, e = _month_range(int(g(1)), month)
-        return replace(base, date_start=s, date_end=e, precision="month")
-    if kind == "year":
-        year = int(g(1))
-        return replace(base, date_start=f"{year}-01-01", date_end=f"{year}-12-31", precision="year")
-    if kind == "year_edge":
-        s, e = _month_range(int(g(1)), 1 if "初" in g(2) else 12)
-        return replace(base, date_start=s, date_end=e, precision="month")
+        return _month_or_dekad(base, int(g(1)), month, g(3) or "")
+    if kind in ("year", "year_edge"):
+        return _year_range(base, int(g(1)))
+    if kind == "year_cumulative":  # 2025年前三季度, 2025年1-9月: from 1 January
+        return _cumulative(base, int(g(1)), m) or base
 
     # Everything below needs the published date or an earlier date in the article.
     inferred = replace(base, inferred=True)
     if kind == "today_paren":
         if published is None:
             return inferred
-        d = _day(published.year, published.month, int(g(1)))
+        month_start = published.replace(day=1)
+        if int(g(1)) > published.day:  # 前（28）日 in an article of the 2nd: last month's
+            month_start = _add_months(month_start, -1)
+        d = _day(month_start.year, month_start.month, int(g(1)))
         return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day") if d else inferred
+    if kind in ("approx", "last_week", "cumulative", "quarter", "year_edge_bare"):
+        if kind == "quarter" and recent and anchor is not None and anchor.date_start and anchor.precision != "approx":
+            # 2026年推出…，并在第四季推出…: a bare quarter continues the year just given
+            return _bare_quarter(m, inferred, int(anchor.date_start[:4]), relative=True)
+        return _from_published(kind, m, inferred, published, future)
     if kind in ("next_year_md", "next_year_m", "that_year_edge"):
         ref = anchor_date(anchor)
         if ref is None:
             return inferred
         if kind == "that_year_edge":
-            s_, e_ = _month_range(ref.year, 1 if "初" in g(1) else 12)
-            return replace(inferred, date_start=s_, date_end=e_, precision="month", relative=True)
+            return _year_range(inferred, ref.year, relative=True)
         year = ref.year + 1
         if kind == "next_year_md":
             d = _day(year, int(g(1)), int(g(2)))
@@ -221,8 +295,9 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
             return inferred
         year += _year_offset(g(1))
         if kind == "rel_year_edge":
-            s, e = _month_range(year, 1 if "初" in g(2) else 12)
-            return replace(inferred, date_start=s, date_end=e, precision="month")
+            return _year_range(inferred, year)
+        if kind == "rel_year_cumulative":
+            return _cumulative(inferred, year, m) or inferred
         if kind == "rel_year_month_day":
             d = _day(year, _num(g(2)) or 0, _num(g(3)) or 0)
             return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day") if d else inferred
@@ -252,8 +327,7 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
                 if d and d <= published:
                     return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day", relative=True)
             elif dt.date(year, month, 1) <= published:
-                s, e = _month_range(year, month)
-                return replace(inferred, date_start=s, date_end=e, precision="month", relative=True)
+                return _month_or_dekad(inferred, year, month, g(2) or "", relative=True)
         if chrono:
             a = anchor_date(anchor)
             day = int(g(2)) if kind == "month_day" else 1
@@ -263,8 +337,7 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
             if d and (published is None or d <= published) and (d - a).days <= 92:
                 if kind == "month_day":
                     return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day", relative=True)
-                s, e = _month_range(d.year, d.month)
-                return replace(inferred, date_start=s, date_end=e, precision="month", relative=True)
+                return _month_or_dekad(inferred, d.year, d.month, g(2) or "", relative=True)
         ref = published or anchor_date(anchor)
         if ref is None:
             return inferred
@@ -276,12 +349,15 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
             return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day") if d else inferred
         if published and dt.date(year, month, 1) > published and not future:
             year -= 1
-        s, e = _month_range(year, month)
-        return replace(inferred, date_start=s, date_end=e, precision="month")
+        return _month_or_dekad(inferred, year, month, g(2) or "")
+    if kind == "day_only":
+        day_text = next(x for x in m.groups() if x)
+    else:
+        day_text = g(1) if kind in ("this_month_day", "same_month_day") else ""
     if kind in ("this_month_day", "day_only") and published is not None:
-        day = int(g(1))
+        day = _num(day_text) or 0
         month_start = published.replace(day=1)
-        if kind == "day_only" and day > published.day:
+        if kind == "day_only" and day > published.day and not future:
             month_start = _add_months(month_start, -1)
         d = _day(month_start.year, month_start.month, day)
         return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day") if d else inferred
@@ -289,7 +365,7 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         ref = anchor_date(anchor)
         if ref is None or anchor.precision not in ("day", "month"):
             return inferred
-        d = _day(ref.year, ref.month, int(g(1)))
+        d = _day(ref.year, ref.month, _num(day_text) or 0)
         return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day", relative=True) if d else inferred
 
     if kind in ("weekday", "this_week", "days_ago") and published is not None:
@@ -312,8 +388,16 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         if g(1).startswith("上"):
             monday -= dt.timedelta(days=7)
         d = monday + dt.timedelta(days=target)
-        if d > published and not g(1).startswith(("本", "这")):
+        if g(3):  # 周五（21日）: the day with that weekday and that day of the month nearest the article's date
+            near = [c for k in (-1, 0, 1) if (c := _day(*_ym(_add_months(published.replace(day=1), k)), int(g(3))))
+                    and c.weekday() == target]
+            if near:
+                d = min(near, key=lambda c: abs((c - published).days))
+                return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day")
+        if d > published and not g(1).startswith(("本", "这")) and not future:
             d -= dt.timedelta(days=7)  # 周一 in a report means the last Monday
+        elif d < published and future and not g(1).startswith(("上", "本", "这")):
+            d += dt.timedelta(days=7)  # 将于周三: the coming one
         return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day")
     if kind == "next_year":
         ref = anchor_date(anchor)
@@ -380,6 +464,46 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
     return inferred
 
 
+def _from_published(kind: str, m: re.Match[str], inferred: DateRef, published: dt.date | None,
+                    future: bool) -> DateRef:
+    """Dates read against the article's date alone: 近日 (the 30 days before it, precision `approx`),
+    上周 (last calendar week), and a quarter, cumulative period or 年底 with no year (the article's year;
+    the year before when the period has not begun by then and the sentence does not look ahead)."""
+    if published is None:
+        return inferred
+    if kind == "approx":
+        return replace(inferred, date_start=_iso(published - dt.timedelta(days=30)), date_end=_iso(published),
+                       precision="approx")
+    if kind == "last_week":
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        return replace(inferred, date_start=_iso(monday), date_end=_iso(monday + dt.timedelta(days=6)), precision="week")
+    year = published.year
+    if kind == "year_edge_bare":
+        return _year_range(inferred, year)
+    if kind == "cumulative":
+        ref = _cumulative(inferred, year, m)
+        if ref is not None and dt.date.fromisoformat(ref.date_end) > published and not future:
+            ref = _cumulative(inferred, year - 1, m)  # 前三季度 read in February: last year's
+        return ref or inferred
+    ref = _bare_quarter(m, inferred, year)
+    if ref.date_start and dt.date.fromisoformat(ref.date_start) > published and not future:
+        ref = _bare_quarter(m, inferred, year - 1)
+    elif ref.date_end and dt.date.fromisoformat(ref.date_end) < published and future:
+        ref = _bare_quarter(m, inferred, year + 1)  # 将于一季度推出, read in November: next year's
+    return ref
+
+
+def _bare_quarter(m: re.Match[str], base: DateRef, year: int, **kw) -> DateRef:
+    """A quarter named without its year (一季度, 第四季, Q2) in `year`; `第二季后` is the quarter after."""
+    q = _quarter(m, 1)
+    if not q:
+        return base
+    if m.group(4):  # 第二季后: from the next quarter
+        year, q = (year + 1, 1) if q == 4 else (year, q + 1)
+    s, e = _quarter_range(year, q)
+    return replace(base, date_start=s, date_end=e, precision="quarter", period=f"{year}-Q{q}", **kw)
+
+
 def anchor_date(anchor: DateRef | None) -> dt.date | None:
     if anchor is None or not anchor.date_start:
         return None
@@ -413,6 +537,6 @@ def find_dates(sentence_zh: str, published: dt.date | None = None, anchor: DateR
     for kind, m in found:
         ref = resolve(kind, m, published, anchor, recent, future)
         refs.append(ref)
-        if ref.date_start:
+        if ref.date_start and ref.precision != "approx":  # 近日 is too loose to count from
             anchor, recent = ref, True
     return refs

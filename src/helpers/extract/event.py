@@ -4,8 +4,19 @@ An event needs three things in one clause (or a date carried from the
 sentence before, for `三个月后,剧情就来了个大转弯。黄仁勋……`): a date, an
 actor (a government, agency, company or person from the lexicon), and an
 action verb, classified into `ban`, `tighten`, `approve`, `resume`,
-`loosen`, `investigate`, `sue`, `refuse`, `launch`, `announce`, `invest` or
-`other`. Speech is a quote, not an event; undated actions are not events.
+`loosen`, `investigate`, `sue`, `refuse`, `launch`, `announce` (results
+releases and filings too), `list` (the steps of a listing), `ship`
+(shipments and output ramps), `invest`, `speak` (a dated appearance at a named
+occasion: 5日在某峰会上表示; the words are a quote) or `other`. Speech alone is
+a quote, not an event; undated actions are not events. An action the text puts
+in the future (预计 / 计划 / 将于 …, or a date after the article's) has
+`status` `planned`.
+
+The actor is the clause's subject: the name leading the clause (past dates,
+titles and epithets: 有「…」之称的燧原), else the name a date follows at once
+(…的美国总统特朗普近日签署时), else a pronoun for the person last named (for an
+appearance). Acts also stand in modifiers (创立于2018年的某公司, 明年上市的<chip>:
+its maker's) and in clauses chained by dates or by 同时 with no actor repeated.
 """
 
 from __future__ import annotations
@@ -18,25 +29,41 @@ from .context import ACTOR_TYPES, PRODUCT_TYPES, Draft, SentenceContext
 
 # Most specific first: the first class whose verbs occur in the clause wins.
 ACTIONS: list[tuple[str, str]] = [
+    # A results release or a filing is an announcement, not a product launch (发布2025年三季报).
+    ("announce", r"(?:发布|披露|公布|发表|递交)[^，。；,]{0,14}?(?:财报|年报|季报|半年报|业绩|研报|研究报告|公告|数据|报告)"),
+    # The steps of a listing: 招股, 申购, 递表, IPO申请获受理, 过会, 通过聆讯, 挂牌上市.
+    ("list", r"挂牌|(?<![已未拟])上市(?![公企规首辅])|(?:启动|完成)上市辅导|辅导验收|招股(?!价|书|说明书)|申购|递表|"
+             r"IPO.{0,6}(?:受理|过会|获批|注册生效)|(?:申请|IPO)[^，。；]{0,4}获[^，。；]{0,2}受理|过会|通过.{0,10}聆讯|"
+             r"同意.{0,14}(?:注册|上市|发行)|登陆.{0,8}(?:科创板|主板|创业板|港交所|联交所|纳斯达克|纽交所)"),
+    # Shipments and output ramps: 出货, 放量, 增产, 送样; an export with a count (走私出口200颗).
+    # 出货 is the act only before a count (全年出货约30万颗); 占国产出货… is the noun.
+    ("ship", r"(?:出货|发货)(?=\s*(?:了|近|约|超过?|逾|达|\d))|放量|增产|扩产|送样|(?:提高|增加|提升|扩大)[^，。；]{0,12}产量|(?:非法)?(?:出口|走私)(?=\s*[\d约近超逾了])"),
     ("resume", r"恢复.{0,6}(?:销售|供货|出货|出口|发货|生产|供应)|重启.{0,6}(?:销售|供货|出货)"),
     ("refuse", r"拒绝(?:采购|购买|接受|了)?|不买账|抵制"),
     ("investigate", r"反垄断调查|反倾销调查|反歧视调查|立案调查|调查|约谈|约见|问询|处罚|罚款|罚单|认定.{0,8}违[法反]|裁定"),
-    ("sue", r"起诉|提起.{0,4}诉讼|诉讼|上诉"),
+    # Prosecution and its steps: 起诉, 逮捕 / 被捕, 过堂 / 出庭, 认罪, 判刑.
+    ("sue", r"起诉|提起.{0,4}诉讼|诉讼|上诉|逮捕|被捕|拘捕|过堂|出庭|认罪|判处|判刑|定罪"),
     ("ban", r"禁令|禁止|叫停|禁售|禁运|断供|停止(?:采购|购买|使用|供货|销售|出口|订购)|暂停(?:采购|购买|订购|进口)|"
             r"(?:要求|通知|下令|责令|勒令).{0,20}(?:停止|暂缓|暂停|中止)|暂缓(?:采购|购买|进口|订购)|"
-            r"(?:暂停|中止|冻结|吊销).{0,6}(?:许可|出口|发货|销售|供货|交易|生产)|下令|责令|勒令|封杀|列入实体清单|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
-    ("tighten", r"需要许可证|须申请许可|需申请许可|须申领许可|许可证要求|需获得许可|发布.{0,6}(?:规则|新规|指南|禁令|条例)|收紧|加码|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
+            r"(?:暂停|中止|冻结|吊销).{0,14}?(?:许可|出口|发货|销售|供货|交易|生产)|下令|责令|勒令|封杀|列入实体清单|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
+    ("tighten", r"需要许可证|须申请许可|需申请许可|须申领许可|许可证要求|需获得许可|发布.{0,6}(?:规则|新规|指南|禁令|条例|指导方针|方针|指引|规定)|限制.{0,8}(?:出口|销售|出货|供应)|收紧|加码|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
                 r"扩大.{0,6}(?:管制|限制)|限制出口|出口管制|新规|降至.{0,6}门槛|门槛|列入.{0,24}名单|列为.{0,10}(?:实体|风险|管制)"),
     ("approve", r"批准|放行|解禁|许可|获准|松口|允许|核准|核定|同意.{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|"
-                r"同意.{0,14}(?:注册|上市|发行)|通过.{0,10}聆讯|完成.{0,14}备案|开绿灯"),
+                r"完成.{0,14}备案|开绿灯"),
     ("loosen", r"放宽|松绑|缓和|撤销|撤回|废除|取消.{0,6}(?:禁令|限制|规则|管制)"),
     ("launch", r"(?<!例行)(?<!新闻)发布会|发布(?!会)|推出|亮相|量产|首发|交付|面世|问世|开卖|开售"),
-    ("invest", r"注资|斥资|设立.{0,6}基金|成立.{0,6}基金|注册成立|(?<![不未])成立(?!了?.{0,4}(?:工作组|小组))|募资|(?<![者])投资(?![者人方机峰论活大会])"),
-    ("announce", r"宣布|公布|披露|(?:财报|年报|季报|业绩)显示|发布财报|确认|证实"),
-    ("other", r"游说|会见|会面|会晤|访问|访华|出席|签署|重返|举行|召开|表态|会谈|通话|征收|上调|加征|挂牌|上市|登陆|邀集|通知|提交.{0,8}申请|通电话|首度展出|展出"),
+    ("invest", r"注资|斥资|设立.{0,6}基金|成立.{0,6}基金|注册成立|(?<![不未])成立(?!了?.{0,4}(?:工作组|小组))|募资|(?<![者权])投资(?![者人方机峰论活大会])"),
+    # 宣布, 披露; a source's dated newest report (3日，据某机构最新报告) is a release too.
+    ("announce", r"(?<!的)(?:宣布|公布|披露)|公告(?=\s*[，,：:称])|(?:财报|年报|季报|业绩)显示|发布财报|确认|证实|最新(?:研究|报告|研报|数据|调查|统计|预测)"),
+    ("other", r"游说|会见|会面|会晤|访问|访华|出席|签署|重返|举行|召开|表态|会谈|通话|征收|上调|加征|邀集|通知|提交.{0,8}申请|通电话|首度展出|展出|达成|"
+              r"通过.{0,8}(?:法案|议案|决议)"),
 ]
 _ACTION_RES = [(name, re.compile(pattern)) for name, pattern in ACTIONS]
-_LAUNCH_AFTER = re.compile(r"[^，。,；]{0,16}?(?:推出|发布|上市|面世|问世|量产|亮相|排在|登场)")
+_LAUNCH_AFTER = re.compile(r"[^，。,；]{0,16}?(?:推出|发布|上市|面世|问世|量产|亮相|排在|登场|放量|增产|出货)")
+# An epithet before the actor: 有「国产X」之称的燧原, 被称为…的, 号称…的 (skipped like a title).
+_EPITHET = re.compile(r"(?:素有|享有|有)?[^，。,；：:]{1,16}?(?:之称|称号)的|(?:被称为|号称|人称)[^，。,；：:]{1,12}?的")
+# Words that put the action in the future: 预计, 计划, 将于, 拟, 准备 (a planned event).
+_PLANNED = re.compile(r"预计|计划|规划|拟|准备|有望|即将|预定|定于|订于|将(?=于|在|会|要|正式|陆续|率先|首次|推出|发布|上市|挂牌|量产|交付|出货|开始|启动|增产|放量)")
 _PRODUCT_PASSIVE = re.compile(r"[^，。,；]{0,8}?(?:获准|被准许|获批|被禁|遭禁|被列入|被纳入|被要求|被限制|被叫停|被暂停)")
 _US_VENDORS = {"英伟达", "AMD", "英特尔"}
 
@@ -45,20 +72,29 @@ def _us_product(canonical: str, lexicon) -> bool:
     entity = lexicon.entity(canonical) if lexicon is not None else None
     return entity is not None and entity.parent in _US_VENDORS
 
+# A dated appearance at a named occasion is an event (`speak`); what was said there is a quote.
+_OCCASION = re.compile(r"业绩说明会|业绩会|说明会|发布会|记者会|新闻发布会|听证会|电话会议?|招待会|研讨会|座谈会|大会|论坛|峰会|年会|"
+                       r"主题演讲|演讲|专访|采访|受访|访谈|集体学习|Podcast|播客|节目上?|网志|博客")
+# An occasion that is no more than an interview: an event only on a given day.
+_INTERVIEW = re.compile(r"专访|采访|受访|访谈")
+# Between an organisation and its person: a title (英伟达执行长黄仁勋: the person acts).
+_ROLE_BETWEEN = re.compile(r"(?:的)?(?:联合)?(?:首席执行官|执行长|行政总裁|CEO|董事长|创始人|总裁|总经理|发言人|主席|国家主席|总统|"
+                           r"部长|商务部长|财政部长|副总裁|首席财务官|财务长|CFO|首席技术官)?\s*")
+_WEAK_ACTIONS = {"ship", "other"}
 STRONG_ACTIONS = {"ban", "tighten", "approve", "resume", "loosen", "investigate", "sue", "refuse"}
-_SPEECH = re.compile(r"(说|表示|强调|直言|警告|坦言|指出|称|透露|回应|认为|感慨|承认|炮轰|批评|痛斥|抨击|谈到|提到)")
+_SPEECH = re.compile(r"(说(?!明会|明书)|表示|强调|直言|警告|坦言|指出|称|透露|回应|认为|感慨|承认|炮轰|批评|痛斥|抨击|谈到|提到)")
 _EXPORT_ACTORS = {"美国商务部", "美国商务部工业与安全局", "特朗普政府", "拜登政府", "白宫", "美国政府"}
 
 
-def classify(text: str) -> tuple[str, re.Match[str] | None]:
-    """The action class of the leftmost action verb in `text`.
+def classify(text: str, pos: int = 0) -> tuple[str, re.Match[str] | None]:
+    """The action class of the leftmost action verb in `text` (from `pos`).
 
     An announcement (宣布, 披露) takes the class of what it announces when that
     follows: 商务部宣布对…发起反倾销调查 is an investigation.
     """
     best: tuple[str, re.Match[str] | None] = ("", None)
     for name, pattern in _ACTION_RES:
-        m = pattern.search(text)
+        m = pattern.search(text, pos)
         if m and (best[1] is None or m.start() < best[1].start()):
             best = (name, m)
     if best[0] == "announce" and best[1] is not None:
@@ -73,18 +109,82 @@ def classify(text: str) -> tuple[str, re.Match[str] | None]:
 
 
 _CLAUSE = re.compile(r"[，,；;：:]")
-_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』]|【[^】]{0,24}】|据报|据悉|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被|由|据)*")
+_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|根据|依据|据报|据悉|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被|由|据|但是|但|不过|然而|同时|并且|并|且)*")
 # Before the actor a clause may hold titles and places: 美国总统特朗普, 中国国家网信办.
-_TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|独角兽)|"
+_TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|制造商|供应商|开发商|独角兽)|"
                            r"美国|中国|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
-                           r"董事长|总裁|发言人|官员|人工智能负责人|负责人|时间|美国时间|北京时间|[\d]{1,2}日|在|于)*$")
+                           r"董事长|总裁|发言人|官员|人工智能负责人|负责人|时间|美国时间|北京时间|[\d]{1,2}日|在|于|"
+                           r"中共|总书记|中共总书记|国家主席|中国国家主席|主席|[一二三四五六七八九十两\d]+名)*$")
+# A pronoun heading a clause (她3月在上海受访时…) stands for the person last named.
+_PRONOUN = re.compile(r"他|她")
+# The date right after the verb: 成立于2016年3月1日, 上市于…, 推出在….
+_DATE_AFTER_VERB = re.compile(r"\s*(?:于|於|在)\s*")
+# A fronted modifier with its own act and date: 创立于2018年的某公司, 2021年上市的某公司.
+_MODIFIER_VERBS = {"成立": "invest", "创立": "invest", "创办": "invest", "上市": "list", "挂牌": "list",
+                   "推出": "launch", "发布": "launch"}
+_MODIFIER_ACT = re.compile(r"(成立|创立|创办|上市|挂牌|推出|发布)(?:于|於)?\s*$")  # 成立于 DATE 的 X
+_MODIFIER_ACT_AFTER = re.compile(r"(?:在[^，。,；]{0,10})?(成立|创立|创办|上市|挂牌|推出|发布)$")  # DATE (在…)上市 的 X
+# What describes an actor rather than tells its act: 经营范围为…投资.
+_DESCRIPTION = re.compile(r"经营范围|主营业务|业务范围|主要业务")
 # Actors the lexicon does not name but the reporting does.
 GENERIC_ACTORS = {
     "中方": "中国政府", "中国政府": "中国政府", "北京当局": "中国政府", "监管部门": "中国监管部门",
     "有关部门": "中国监管部门", "监管机构": "中国监管部门", "中国海关": "中国海关", "海关": "中国海关",
-    "美方": "美国政府", "中国": "中国政府", "美国": "美国政府", "检方": "检方", "检察官": "检方", "美国政府": "美国政府", "华盛顿": "美国政府", "美国国会": "美国国会", "国会": "美国国会",
+    "美方": "美国政府", "中国": "中国政府", "美国": "美国政府", "检方": "检方", "检察官": "检方", "美国政府": "美国政府",
+    "华盛顿": "美国政府", "美国国会": "美国国会", "国会": "美国国会",
+    "美国众议院": "美国众议院", "众议院": "美国众议院", "美国参议院": "美国参议院", "参议院": "美国参议院",
+    # prosecutions: the department and the accused (被告 / 嫌犯 are who acted: 被告非法出口…, 于19日被捕)
+    "联邦司法部": "美国司法部", "美国司法部": "美国司法部", "司法部": "美国司法部",
+    "被告": "被告", "嫌犯": "被告", "犯罪嫌疑人": "被告",
 }
 _GENERIC_ACTOR = re.compile("|".join(sorted(map(re.escape, GENERIC_ACTORS), key=len, reverse=True)))
+
+
+# Before a date, what makes it a bound rather than the date of an act: 至2027年6月30日 (until).
+_BOUND_BEFORE = re.compile(r"(?:至|直至|截至|截止|截止到)\s*$")
+# After a date in a clause before the actor's: a report's frame (路透3日独家报道，…; 上周报道，…), which
+# dates the report, not the act it reports.
+_REPORT_FRAME = re.compile(r"\s*(?:独家|獨家)?(?:报道|报导|披露|引述|援引|消息|指出|称)")
+# After a date, what makes it no date of an act: a deadline (2026年前完成: before, not when), a dateline
+# (27日电), or the period a report covers (2024年度业绩说明会: not dated by the year it reports on).
+_NOT_ACT_DATE = re.compile(r"\s*(?:之前|以前|前)(?![一二三四五六七八九十两\d个])|\s*(?:电|電|讯|訊)|\s*(?:半年度|年度|度|中期)(?:业绩|财报|报告|说明会)")
+
+
+def _act_dates(ctx: SentenceContext) -> list:
+    """The sentence's dates that can date an action (datelines and reporting periods left out)."""
+    return [d for d in ctx.dates if not _NOT_ACT_DATE.match(ctx.zh, d.end)
+            and not _BOUND_BEFORE.search(ctx.zh, max(0, d.start - 4), d.start)]
+
+
+def _status(ctx: SentenceContext, lead_from: int, verb_at: int, date) -> str:
+    """`planned` when the action is still to come: a future word (预计, 计划, 将于) in the verb's clause before
+    the verb, or a date that begins after the article's; otherwise empty (it happened)."""
+    clause_start = max([lead_from] + [m.end() for m in _CLAUSE.finditer(ctx.zh, 0, verb_at)])
+    if _PLANNED.search(ctx.zh, clause_start, verb_at):
+        return "planned"
+    if date is not None and date.date_start and ctx.published is not None and date.date_start > ctx.published.isoformat():
+        return "planned"
+    return ""
+
+
+# Between an actor and the date right after it: 英伟达7月…, 特朗普日前…, 某公司自2019年….
+_SUBJECT_DATE_GAP = re.compile(r"\s*(?:[（(][^（()）]{0,20}[)）]|[)）])?\s*(?:于|於|在|自|已于|将于|曾于|也于|则于)?\s*")
+# The word before a name that makes it an object, not the subject: 对英伟达, 与特朗普, 向华为.
+_OBJECT_MARK = re.compile(r"[对向与和同跟把将给被从由及、让令]$")
+
+
+def _dated_subject(ctx: SentenceContext, pos: int, end: int):
+    """An actor deeper in the clause that a date follows at once — the subject-then-time order of a
+    news clause (结束出访的美国总统特朗普近日接受采访时): the first such actor not marked as an object."""
+    zh = ctx.zh
+    starts = {d.start for d in ctx.dates if d.resolved or d.inferred}
+    for m in ctx.mentions:
+        if m.type not in ACTOR_TYPES or not pos < m.start < end or _OBJECT_MARK.search(zh, 0, m.start):
+            continue
+        gap = _SUBJECT_DATE_GAP.match(zh, m.end, end)
+        if gap and gap.end() in starts:
+            return m
+    return None
 
 
 def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
@@ -102,6 +202,9 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
                 pos = d.end
                 lead = _LEAD.match(zh[pos:end])
                 pos += lead.end() if lead else 0
+        epithet = _EPITHET.match(zh, pos, end)
+        if epithet:
+            pos = epithet.end()
         actor = next((m for m in ctx.mentions if m.type in ACTOR_TYPES and pos <= m.start <= pos + 12
                       and _TITLE_PREFIX.match(zh[pos:m.start])), None)
         if actor is None:
@@ -129,6 +232,14 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
                 strong = classify(zh[generic.end():end])[0] in STRONG_ACTIONS
                 if word not in ("中国", "美国") or strong:  # 中国区域营收… is a place, not a government acting
                     actor = Mention(generic.start(), generic.end(), word, GENERIC_ACTORS[word], "agency")
+        if actor is None:
+            actor = _dated_subject(ctx, pos, end)
+        if actor is None and ctx.last_speaker and _PRONOUN.match(zh, pos):
+            actor = Mention(pos, pos + 1, zh[pos], ctx.last_speaker, "pronoun")  # for appearances only
+        if actor is not None and actor.type != "person":
+            person = next((m for m in ctx.mentions if m.type == "person" and actor.end <= m.start <= actor.end + 10
+                           and _ROLE_BETWEEN.fullmatch(zh[actor.end:m.start])), None)
+            actor = person or actor
         if actor is not None:
             groups.append([b, end, actor])
         elif groups:
@@ -143,36 +254,64 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         return drafts  # no date, no event
     groups = _groups(ctx)
     drafts.extend(_continued(ctx, groups))
+    drafts.extend(_modifier_events(ctx))
+    act_dates = _act_dates(ctx)
     for n, (g_start, g_end, actor) in enumerate(groups):
         text = zh[actor.end : g_end]
         action, match = classify(text)
-        if not action or match is None:
+        speech = _SPEECH.search(text)
+        occasion = _OCCASION.search(text)
+        if occasion and speech and occasion.start() < speech.start() and (
+                match is None or speech.start() < match.start() or action in ("other", "announce")):
+            action, match = "speak", occasion  # 黄仁勋5日在某峰会上表示: the appearance
+        if action and match is not None and action != "speak":
+            action, match = _dated_verb(ctx, act_dates, actor, groups[n - 1][1] if n else 0, g_end, action, match)
+        if not action or match is None or _DESCRIPTION.search(text, 0, match.start()):
             continue
+        if action in _WEAK_ACTIONS and len(_CLAUSE.findall(text, 0, match.start())) > 2:
+            continue  # a weak verb three clauses on has its own subject (…，也牵动…业者扩产)
         # 英伟达披露，美国政府通知…: a reporting frame, the event is the next group's.
         if action == "announce" and n + 1 < len(groups) and not text[match.end():].strip(" ，,：:“”"):
             continue
-        # Speech alone is a quote: 黄仁勋在采访时说… is not an event.
-        speech = _SPEECH.search(text)
-        if speech and speech.start() < match.start() and action in ("other", "announce", "refuse"):
+        # Speech alone is a quote: 黄仁勋说… is not an event.
+        if speech and action != "speak" and speech.start() < match.start() and action in ("other", "announce", "refuse"):
             continue
+        if speech and action != "speak" and speech.start() < match.start() and (
+                ctx.inside_quote(actor.end + match.start())
+                or action in ("list", "launch", "ship") and not any(actor.end + speech.end() <= d.start < actor.end + match.start()
+                                                                     for d in act_dates)):
+            continue  # 某人表示，「…」上市: an undated act in the words said is part of the quote
         # The date that governs the action: the last one before the action verb, in this group or
         # just before it (not one that belongs to an earlier group's action).
         verb_at = actor.end + match.start()
         previous_end = groups[n - 1][1] if n else 0
-        leading = [d for d in ctx.dates if previous_end <= d.start < verb_at and (d.resolved or d.inferred)]
+        leading = [d for d in act_dates if previous_end <= d.start < verb_at and (d.resolved or d.inferred)
+                   and not (d.start < g_start and _REPORT_FRAME.match(zh, d.end))]
         calendar = [d for d in leading if d.date_start]
-        before = [d for d in ctx.dates if d.start < g_start]
+        before = [d for d in act_dates if d.start < g_start and not _REPORT_FRAME.match(zh, d.end)]
         inside = leading
         if calendar:
             date = calendar[-1]
         elif leading:
             date = leading[-1]
+        elif (after := _date_after_verb(act_dates, zh, actor.end + match.end(), g_end)) is not None:
+            date = after
         elif before:
             date = before[-1]
         elif ctx.carried_date is not None:
             date = replace(ctx.carried_date, inferred=True)
+            if _status(ctx, actor.end, verb_at, date) and not _PLANNED.search(zh, actor.end, verb_at):
+                continue  # a future date carried from a plan (明年量产。) does not date an act told as done
         else:
             continue
+        if actor.type == "pronoun":
+            if action != "speak":
+                continue  # 他说，…许可: a pronoun dates an appearance, not an act told in speech
+            actor = replace(actor, type="person")
+        if action == "speak" and date not in leading:
+            continue  # an appearance is dated by its own clause, never by a date carried from elsewhere
+        if action == "speak" and _INTERVIEW.fullmatch(match.group(0)) and date.precision not in ("day", "approx"):
+            continue  # an interview is an event on a given day; 今年5月接受采访时说 is just a quote
         if actor.text in ("中国", "美国") and action not in STRONG_ACTIONS:
             continue  # 中国 as a place (中国拥有…) is an actor only for a government act
         # Passive: 智谱等企业被美方列入实体清单 — the actor is the one after 被.
@@ -189,12 +328,76 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         objects = [m.canonical for m in ctx.mentions
                    if actor.end <= m.start < g_end and m.type == "company" and m.canonical != actor.canonical]
         start = min(date.start, actor.start) if date in inside or date in before else actor.start
+        end = max(actor.end + match.end(), date.end) if date.start > verb_at else actor.end + match.end()
         drafts.append(Draft(
-            kind="event", start=start, end=actor.end + match.end(),
+            kind="event", start=start, end=end,
             subject=objects[0] if objects and action in ("ban", "approve", "tighten", "investigate") else "",
             actor=actor.canonical, action=action, items=";".join(dict.fromkeys(items)), date=date,
+            status=_status(ctx, actor.end, verb_at, date),
         ))
     return drafts
+
+
+def _dated_verb(ctx, dates, actor, previous_end: int, g_end: int, action: str, match):
+    """The verb a group's event is told by: the first one, unless no date stands before it and a later
+    date in the group does (某公司新推出的…，另计划于2028年推出…: the dated verb after that date)."""
+    verb_at = actor.end + match.start()
+    if any(previous_end <= d.start < verb_at for d in dates) or _date_after_verb(dates, ctx.zh, actor.end + match.end(), g_end):
+        return action, match
+    later = next((d for d in dates if verb_at <= d.start < g_end and d.date_start), None)
+    if later is None or _SPEECH.search(ctx.zh, verb_at, later.start):
+        return action, match  # never across a speech verb: what follows it is the words said
+    again, found = classify(ctx.zh[actor.end:g_end], later.end - actor.end)
+    return (again, found) if found is not None else (action, match)
+
+
+def _date_after_verb(dates, zh: str, verb_end: int, limit: int):
+    """The date standing right after the verb through 于/在 (成立于2016年3月1日), or None."""
+    gap = _DATE_AFTER_VERB.match(zh, verb_end, limit)
+    at = gap.end() if gap else verb_end
+    return next((d for d in dates if d.start == at and d.date_start), None)
+
+
+def _maker(ctx: SentenceContext, product: Mention) -> str:
+    """The company that makes a product the lexicon knows (its parent), or empty."""
+    if product.type not in PRODUCT_TYPES or ctx.lexicon is None:
+        return ""
+    entity = ctx.lexicon.entity(product.canonical)
+    maker = ctx.lexicon.entity(entity.parent) if entity is not None and entity.parent else None
+    return maker.canonical if maker is not None and maker.type == "company" else ""
+
+
+def _modifier_events(ctx: SentenceContext) -> list[Draft]:
+    """An act told in a modifier of its actor: 创立于2018年的某公司, 2021年在科创板上市的某公司 — the date,
+    an act verb, then 的 and an actor (the act is the actor's)."""
+    zh = ctx.zh
+    drafts = []
+    for m in ctx.mentions:
+        if m.start < 1 or zh[m.start - 1] != "的":
+            continue
+        actor = m.canonical if m.type in ACTOR_TYPES else _maker(ctx, m)  # 明年四季度上市的某芯片: its maker's
+        if not actor:
+            continue
+        clause_start = max([0] + [c.end() for c in _CLAUSE.finditer(zh, 0, m.start)])
+        for d in _act_dates(ctx):
+            if not (clause_start <= d.start and d.end <= m.start - 1) or not d.date_start:
+                continue
+            head, tail = zh[clause_start:d.start], zh[d.end:m.start - 1]
+            before_date = not tail.strip()
+            verb = _MODIFIER_ACT.search(head) if before_date else _MODIFIER_ACT_AFTER.search(tail)
+            if verb is None:
+                continue
+            start = clause_start + verb.start() if before_date else d.start
+            drafts.append(Draft(kind="event", start=start, end=m.end, actor=actor,
+                                items=m.canonical if m.type in PRODUCT_TYPES else "",
+                                action=_MODIFIER_VERBS[verb.group(1)], date=d,
+                                status=_status(ctx, clause_start, m.start, d)))
+            break
+    return drafts
+
+
+# A clause told as simultaneous with the one before: 同时, 同日, 随即, 并同时.
+_SAME_TIME = re.compile(r"\s*(?:并且?|还|也)?(?:同时|同日|随即|与此同时)")
 
 
 def _continued(ctx: SentenceContext, groups) -> list[Draft]:
@@ -202,25 +405,37 @@ def _continued(ctx: SentenceContext, groups) -> list[Draft]:
     并于次月将140家实体列入实体清单 — continue the last actor: of this sentence, or of the article's last event."""
     zh = ctx.zh
     drafts = []
+    act_dates = _act_dates(ctx)
     bounds = [0] + [m.end() for m in _CLAUSE.finditer(zh)] + [len(zh)]
     for c_start, c_end in zip(bounds, bounds[1:]):
         if any(g_start == c_start for g_start, _, _ in groups):
             continue  # led by an actor: handled as a group
-        dates = [d for d in ctx.dates if c_start <= d.start < c_end and d.date_start]
-        if not dates:
-            continue
-        action, match = classify(zh[dates[0].end:c_end])
-        if action not in STRONG_ACTIONS | {"launch"} or match is None:
-            continue
+        dates = [d for d in act_dates if c_start <= d.start < c_end and d.date_start]
         owner = [g for g in groups if g[0] <= c_start]
-        if owner and not any(owner[-1][0] <= d.start < c_start for d in ctx.dates):
-            continue  # the group's own event already takes this date
+        same_time = _SAME_TIME.match(zh, c_start, c_end)
+        if not dates and same_time and owner:
+            # 某部委6日批准…，同时发布另一项规则: at the same time, by the same actor
+            earlier = [d for d in act_dates if owner[-1][0] <= d.start < c_start and (d.resolved or d.inferred)]
+            if not earlier:
+                continue
+            date, from_pos, evidence_at = earlier[-1], same_time.end(), same_time.start()
+        elif dates:
+            date, from_pos, evidence_at = dates[0], dates[0].end, dates[0].start
+            if owner and not any(owner[-1][0] <= d.start < c_start for d in ctx.dates):
+                continue  # the group's own event already takes this date
+        else:
+            continue
+        action, match = classify(zh[from_pos:c_end])
+        if action not in STRONG_ACTIONS | {"launch", "list"} or match is None:
+            continue
         if any(c_start <= m.start < c_end and m.type in ACTOR_TYPES for m in ctx.mentions):
             continue  # an actor is named, just not first: not a continuation
         actor = owner[-1][2].canonical if owner else ctx.last_event_actor
         if not actor:
             continue
         items = [m.canonical for m in ctx.mentions if c_start <= m.start < c_end and m.type in PRODUCT_TYPES]
-        drafts.append(Draft(kind="event", start=dates[0].start, end=dates[0].end + match.end(), actor=actor,
-                            action=action, date=dates[0], items=";".join(dict.fromkeys(items))))
+        verb_at = from_pos + match.start()
+        drafts.append(Draft(kind="event", start=evidence_at, end=from_pos + match.end(), actor=actor,
+                            action=action, date=date, items=";".join(dict.fromkeys(items)),
+                            status=_status(ctx, c_start, verb_at, date)))
     return drafts
