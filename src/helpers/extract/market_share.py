@@ -1,11 +1,24 @@
 """Shares and rates: levels (`约五成`, `占比超过20%`) and changes (`从95%降到50%`, `腰斩`, `归零`).
 
 A share is a part of a whole held by a subject: market share (份额, 市占率),
-a region's share of a company's revenue (营收占比), the domestic share of
-chips (国产化率, 国产替代率), trade or research-population shares. Not
-shares, and never reported here: growth rates (`同比增长40%`), price moves,
-levies and caps (`销售收入的15%交给美国政府`), subsidies, and ratios of one
-chip's performance to another's (those are specs).
+a region's or product's share of a company's revenue (营收占比), the domestic share of
+chips (国产化率, 国产替代率), purchase ratios (外购比率), penetration rates (渗透率),
+stakes (持股比例), IPO tranches and allotment rates (发行占比, 中签率), trade or
+research-population shares. Not shares, and never reported here: growth rates
+(`同比增长40%`, `按季跌1.7%`, `以每年50%的速度增长`), price moves, margins and yields,
+levies and caps (`销售收入的15%交给美国政府`, `不得超过…总量的50%`), spending against
+revenue (`研发费用占营收的15%`), subsidies, and ratios of one chip's performance to
+another's (those are specs).
+
+How the text states a share, as modelled here:
+- a level governed by a share word, 占…的, or the whole it is part of (`股票数量的10%`);
+- a change `从A降至B`, `从不足A向B迈进`, `由A倍增至B`, with dates between the figures;
+- a range `约40%至50%` (one claim, `value_max`);
+- a list after a share (`分别占A、B和C`), each figure to the name in its place;
+- parallel clauses after a share (`…70%，寒武纪为20%；2024年华为降至60%`), each to its subject;
+- an earlier figure after the current one (`…51.5%，低于去年的56%`): the start of a change;
+- a ratio of use (`两者占比六比四`): two shares, 60 and 40.
+The subject is the entity the figure's clause is about (not a source, not an object).
 """
 
 from __future__ import annotations
@@ -14,37 +27,79 @@ import re
 
 from .context import PRODUCT_TYPES, Draft, SentenceContext
 from .hedges import hedge_for
-from .numbers import PERCENT, parse_percent
+from .numbers import PERCENT, parse_cn_numeral, parse_percent
 
 _FIGURE = re.compile(rf"{PERCENT}|归零|腰斩|清零|个位数")
+# Idioms that state a share by themselves when their clause names a market (在国内市场已是三分天下有其一);
+# elsewhere they are figures of speech (放弃半壁江山).
+_SHARE_IDIOMS = {"半壁江山", "三分天下有其一"}
 _SHARE_WORDS = re.compile(
-    r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|国产化率|国产替代率|替代率|自给率|渗透率|"
-    r"营收|收入|研究人员|半壁江山"
+    r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|比例|比率|国产化率|国产替代率|替代率|自给率|渗透率|"
+    r"中签率|持股|营收|收入|研究人员|半壁江山"
 )
 # Words that make a figure a share on their own (营收 and 收入 do so only with 占 or a fraction).
-_STRONG_SHARE = re.compile(r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|国产化率|国产替代率|替代率|自给率|渗透率|"
-                           r"这一比例|该比例|这个比例|此一比例|这一比重")
-_OCCUPIES = re.compile(r"(占|佔|囊括|拿下|拿走|吃下|握有|掌握|居首|占据|佔據|以)[^，。,；]{0,14}$")
+# 比例 / 比率 name a share of a whole (持股比例, 外购比率); 中签率 is the allotted part of the shares applied for.
+_STRONG_SHARE = re.compile(r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|比例|比率|国产化率|国产替代率|替代率|"
+                           r"自给率|渗透率|中签率|持股")
+_OCCUPIES = re.compile(r"(占|佔|囊括|拿下|拿走|吃下|握有|掌握|持有|持股|居首|占据|佔據|以)[^，。,；]{0,14}$")
+# A part of a named whole: 占剔除战略配售后本次发行总量的70%, 新发股本总数的12% (the whole may be long).
+_PART_OF = re.compile(r"((占|佔)[^，。,；]{0,30}|(总量|总数|数量|股本|发行量|总股数))的\s*(约|近|逾|超过|超|不足|将近)?\s*$")
+# A levy or fee taken out of revenue, anywhere earlier in the clause or named after the figure:
+# 收取对华营收的15%作为授权费, 上缴销售收入的20%. Those are not shares.
+_LEVY = re.compile(r"征收|上缴|上交|抽成|分成|许可费|抽取|收取|缴纳|交给|提成")
+_LEVY_AFTER = re.compile(r"^[^，。,；]{0,4}((作为|当作|充当)[^，。,；]{0,6}(费|税|成本)|缴给|交给|上缴|上交|付给|支付给|缴纳给|返还给)")
+# A growth figure: 按年升16.2%, 按季跌1.7%, 年增5%.
+_GROWTH_MARK = re.compile(r"(按年|按季|按月|同比|环比|年增|季增|月增|年减|季减|月减|年升|季升)[^，。,；\d%]{0,4}$")
+# Spending measured against revenue (研发开支…约占营业收入的22%, 研发投入占营收比重由…回落到…) is an
+# intensity, not a share held by a subject.
+_SPENDING = re.compile(r"费用|支出|开支|投入|成本")
+_OF_REVENUE = re.compile(r"(营业收入|营收|收入|销售额)的?\s*(约|近|逾|超过|超|不足|将近)?\s*$")
+_SPENDING_OF_REVENUE = re.compile(r"(费用|支出|开支|投入|成本)[^。；;]{0,16}?(占|佔)[^，。；,]{0,6}(营业收入|营收|收入|销售额)")
+# A cap on a quantity, not a share held: 不能超过其美国订单量的50%, 上限为25%.
+_CAP = re.compile(r"不得|不能|不可|不允许|不准|上限|限制在|限定在|限额|封顶|最多只能")
+# 不超过…的50%: a limit when it bounds a part of a named whole (份额不超过10% stays a hedged level).
+_CAP_OF_WHOLE = re.compile(r"(不超过|不高于|不多于|最多)[^，。,；]{0,30}的\s*$")
+# The same share at an earlier time, given after the current one: 采购占比为41.5%，稍低于上年的46%.
+_EARLIER_CMP = re.compile(r"(低于|高于|不及|超过|少于|多于|较|比|对比|相较于?)\s*(去年|上年|前年|上季|上一季度?|上月|"
+                          r"去年同期|上年同期|此前|之前|以往|\d{4}\s*(?:财年|年)(?:第?[一二三四1-4]季度|[上下]半年)?)"
+                          r"(同期)?的?\s*(约|近|逾|超过|超|不足|将近)?\s*$")
+# A range of one share: 约为40%至50% (no 从 before it, no verb of change between).
+_RANGE_GAP = re.compile(r"\s*(至|到|-|~|～|—|–)\s*")
 _NOT_SHARE_BEFORE = re.compile(
     r"(同比|环比|增长|增加|上涨|涨幅|上升了|下降了|下滑了|下跌|跌幅|降低|减少|提升|提高|缩短|损失|便宜|高出|贵|"
     r"补贴|税|税率|关税|抽成|分成|上缴|抽取|收取|征收|折扣|打折|削减|效率|能效|良率|性能|算力|速度|成本|价格|利润率|毛利率|"
-    r"净利率|股价|指数|涨跌幅)\s*(了|约|近|超过|超|达|达到|高达|为|是|在|维持在|保持在|升至|降至)?\s*$"
+    r"净利率|股价|指数|涨跌幅|利用率|稼动率|增长比例|增幅|降幅)(比例|比率)?\s*(了|约|近|超过|超|达|达到|高达|为|是|在|维持在|保持在|升至|降至)?\s*$"
 )
 _NOT_SHARE_AFTER = re.compile(
     r"^\s*(的)?(销售)?(收入|营收)?(补贴|关税|税|抽成|分成|折扣|交给|上缴|上交|给美国政府)"
     r"|^\s*的(效果|性能|算力)|^\s*(以内的|左右的增长|的增长|的涨幅|的跌幅)"
+    r"|^\s*的?(净利润率|净利率|毛利率|利润率|增长率|增速|年增长|良率|利用率|收益率|回报率)"
+    r"|^\s*(以上)?的?(大)?股东"  # 持股5%以上的股东: a class of holders, not a stake held
+    r"|^\s*(左右)?的?(速度|速率|幅度|增幅|年增速)"  # 以每年约50%的速度增长: a growth rate
 )
 _MOVE = re.compile(
-    r"(变成|变为|剩下|只剩|仅剩|降为|暴跌|大跌|下跌|跌|下降|降|下滑|滑落|回落|萎缩|缩水|掉|减少|腰斩|上升|升|飙升|攀升|上涨|涨|增长|增加|提升|提高|扩大|跃升|猛增)"
+    r"(倍增|翻倍|翻番|变成|变为|剩下|只剩|仅剩|降为|暴跌|大跌|下跌|跌|下降|降|下滑|滑落|回落|萎缩|缩水|掉|减少|腰斩|"
+    r"上升|升|飙升|攀升|上涨|涨|增长|增加|提升|提高|扩大|跃升|猛增|增(?=至|到)|减(?=至|到))"
 )
 _BARE_TO = re.compile(r"[”」\"\s，,]*(到|至)[“「\"\s]*(近乎|几乎|接近|约|近)?\s*")
 # A rate of something else named just before the figures: 毛利率由上季的57%降至47%.
 _OTHER_RATE = re.compile(r"毛利率|净利率|利润率|增长率|增速|涨幅|跌幅|良率|失业率|通胀率|税率|关税|折扣率")
-_CHANGE_TAIL = re.compile(r"(到了|到|至|为|成了|成|剩下|只剩|仅剩|只有)\s*[“「\"]?\s*(约|近乎|近|不足|超过|超|仅|只有|大约|不到|几乎|接近)?\s*$")
+_CHANGE_TAIL = re.compile(r"(到了|到|至|为|成了|成|剩下|只剩|仅剩|只有)\s*[“「\"]?\s*(约|近乎|近|不足|超过|超|逾|仅|只有|大约|不到|几乎|接近)?\s*$")
 _FROM = re.compile(r"(从|由)\s*[“「\"]?\s*(曾经的|原来的|此前的|过去的|高达|高峰时的|峰值)?\s*(逾|约|近|超过|超|不足|将近|接近|大约)?\s*[“「\"]?\s*$")
 
 
 def _metric(clause: str) -> str:
+    """Which share the clause states, from its share words (market share when none is more specific)."""
+    if "中签率" in clause:
+        return "中签率"
+    if re.search(r"持股|持有[^，。,；]{0,12}(股份|股权)|股权比例", clause):
+        return "持股比例"
+    if "外购" in clause:
+        return "外购比率"
+    if re.search(r"发行(数量|股票|规模)", clause):
+        return "发行占比"
+    if "渗透率" in clause:
+        return "渗透率"
     if "产能" in clause:
         return "产能占比"
     if "国产替代率" in clause or "替代率" in clause:
@@ -59,8 +114,10 @@ def _metric(clause: str) -> str:
         return "贸易占比"
     if "研究人员" in clause:
         return "研究人员占比"
-    if "渗透率" in clause:
-        return "渗透率"
+    if re.search(r"采购|进口", clause):
+        return "采购占比"
+    if "出货" in clause:
+        return "出货占比"
     return "市场份额"
 
 
@@ -85,14 +142,50 @@ def _scope(text: str) -> str:
     return ""
 
 
+_DOMESTIC = re.compile(r"国产(?:AI)?芯片|本土芯片|国产厂商|中国厂商|本土(?:芯片)?供应商|国产GPU")
+# A name that only sources the figure (IDC称, 据伯恩斯坦数据) is not what the clause is about.
+_SOURCE_AFTER = re.compile(r"^\s*(称|表示|指出|认为|预计|预估|估计|数据|报告|统计|的数据|的报告|的统计|发布)")
+_SUBJECT_TYPES = {"company", "chip", "system", "fund", "org", "agency"}
+# A name right after a preposition or a verb taking an object is not what the clause is about:
+# 向大基金二期注资, 占寒武纪逾50%订单, 外购英伟达芯片.
+_OBJECT_BEFORE = re.compile(r"(向|对|给|与|跟|被|比|较|占|佔|外购|采购|购买|进口|出资|投资)\s*$")
+
+
+def _clause_subject(ctx: SentenceContext, pos: int) -> str:
+    """The entity the figure's clause is about: 国产芯片 named in it, else the first name in it that is
+    neither a source (IDC称) nor an object (向X出资); a maker named with its product gives the product
+    (英伟达H20出货下滑: H20)."""
+    start, _ = ctx.clause_bounds(pos)
+    if _DOMESTIC.search(ctx.zh[start:pos]):
+        return "国产AI芯片"
+    inside = [m for m in ctx.mentions if start <= m.start and m.end <= pos and m.type in _SUBJECT_TYPES]
+    skipped_end = -1  # the end of the last name passed over: names listed after it are passed over too
+    for k, m in enumerate(inside):
+        if (_SOURCE_AFTER.match(ctx.zh[m.end : m.end + 4]) or _OBJECT_BEFORE.search(ctx.zh[start : m.start])
+                or (skipped_end >= 0 and _NAME_GAP.fullmatch(ctx.zh[skipped_end : m.start]))):
+            skipped_end = m.end
+            continue
+        following = inside[k + 1] if k + 1 < len(inside) else None
+        if following and following.type in PRODUCT_TYPES and following.start - m.end <= 1:
+            return following.canonical
+        return m.canonical
+    return ""
+
+
 def _subject(ctx: SentenceContext, pos: int, metric: str) -> str:
+    """Who holds the share at `pos`: fixed for domestic rates, else the clause's own subject, else the
+    nearest name before it (a domestic-chip phrase nearby wins over a foreign name that came first)."""
     if metric in ("国产化率", "国产替代率", "自给率"):
         return "国产AI芯片"
     clause_start = max(0, pos - 40)
     window = ctx.zh[clause_start:pos]
     if metric == "研究人员占比":
         return "中国"
-    if re.search(r"国产(?:AI)?芯片|本土芯片|国产厂商|中国厂商", window):
+    start, _ = ctx.clause_bounds(pos)
+    own = _clause_subject(ctx, pos) or (_clause_subject(ctx, start - 1) if start > 1 else "")
+    if own:
+        return own
+    if _DOMESTIC.search(window):
         return "国产AI芯片"
     company = ctx.nearest_before(pos, {"company"}, limit=40)
     if company:
@@ -106,7 +199,39 @@ def _subject(ctx: SentenceContext, pos: int, metric: str) -> str:
 
 
 # Between the two figures of a change the text may restate when: 由2024年的52%提升至2025年前三季度的61%.
-_WHEN = re.compile(r"(?:\d{4}\s*(?:年|财年)[^，。,；]{0,10}?的|(?:今年|去年|明年|前年)[^，。,；]{0,6}?的|[一二两三四五六七八九十\d]+年前的?|目前|现在|如今|当前|眼下|今天)")
+_WHEN = re.compile(r"(?:\d{4}\s*(?:年|财年)(?:[^，。,；]{0,10}?的|底|末|初)?"
+                   r"|(?:今年|去年|明年|前年)[^，。,；]{0,6}?的|[一二两三四五六七八九十\d]+年前的?|目前|现在|如今|当前|眼下|今天)")
+
+
+# From-toward: 份额正从不足5%向20%迈进 (the second figure is where the share heads).
+_TOWARD = re.compile(r"\s*(向|朝|往)\s*(约|近|超过|逾)?\s*")
+_TOWARD_VERB = re.compile(r"^\s*(以上)?\s*(迈进|靠拢|逼近|冲刺|前进|进发|挺进|攀升|提升|提高|增长|发展|看齐)")
+# A figure listed after a share figure: 分别占6.25%、5.81%和2.33%.
+_ENUM_GAP = re.compile(r"\s*(、|和|与|及|以及)\s*(约|近|逾|超过|超|不足|将近)?\s*")
+# A later clause of a sentence that has stated a share, giving its own subject's figure:
+# 寒武纪为20%; 2024年华为降至60%; ASIC则相对下降至22.5%.
+_CARRY_TAIL = re.compile(r"(是|为|占|佔|约|达|达到|有|拿下|拿到|至|到|仅|只有|剩)\s*(约|近|逾|超过|超|不足|将近|仅)?\s*$"
+                         r"|(就|也|则|亦|更)?(超过|超出|逾|不足|不到|接近|将近)\s*$")
+# What a carried clause may not be about: growth, prices, margins, costs, rates of other things.
+_NOT_CARRIED = re.compile(r"增长|增加|增幅|涨|跌幅|同比|环比|毛利|利润|净利|价格|股价|良率|利用率|税|成本|效率|性能|速度")
+_MOVE_TO = re.compile(r"(降|跌|升|涨|增|减|滑|落|提高|提升|扩大|缩小|萎缩)[^，。,；]{0,2}(至|到)\s*(约|近|逾|超过|超|不足|将近)?\s*$")
+_LEVEL_HEDGE = r"(约|近|逾|超过|超|不足|将近)?"
+
+
+# What may follow a date before its figure: 去年同期的13%, 2024年全年的.
+_AFTER_DATE = re.compile(r"(同期|全年|年底|年末|年初|底|末|初)?的?")
+
+
+def _undated(ctx: SentenceContext, start: int, end: int) -> str:
+    """zh[start:end] with the dates in it left out (those found in the sentence, then the bare forms
+    _WHEN knows): 从2024年第一季度约63% reads 从约63%."""
+    parts, pos = [], start
+    for d in ctx.dates:
+        if start <= d.start and d.end <= end and d.start >= pos:
+            parts.append(ctx.zh[pos : d.start])
+            pos = min(end, _AFTER_DATE.match(ctx.zh, d.end).end())
+    parts.append(ctx.zh[pos:end])
+    return _WHEN.sub("", "".join(parts))
 
 
 def _value(token: str) -> float | None:
@@ -118,12 +243,17 @@ def _value(token: str) -> float | None:
 
 
 def extract(ctx: SentenceContext) -> list[Draft]:
+    """The shares stated in one sentence, in text order (ratios of use last), each with its subject,
+    metric, scope, hedge and date; changes carry from_value and to_value."""
     zh = ctx.zh
     tokens = [m for m in _FIGURE.finditer(zh)]
     if not tokens:
-        return []
+        return _use_ratios(ctx)
     drafts: list[Draft] = []
     used: set[int] = set()
+    last_end = -1  # end of the last share figure: a figure listed right after it continues the list
+    last_clause = -1  # start of the clause of the last share figure
+    runs: list[list[Draft]] = []  # figures listed one after another (分别占A、B、C)
 
     def share_context(start: int, end: int) -> str:
         s, e = ctx.clause_bounds(start)
@@ -144,15 +274,32 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         before = zh[max(0, tok.start() - 8) : tok.start()]
         after = zh[tok.end() : tok.end() + 8]
 
+        # ---- the same share at an earlier time, after the current one: 占比13%，较2023财年的21%…
+        s_here, _ = ctx.clause_bounds(tok.start())
+        if value is not None and drafts and drafts[-1].from_value is None and last_end >= 0 \
+                and _EARLIER_CMP.search(zh[s_here : tok.start()]) and not re.search(r"\d", zh[last_end:s_here]) \
+                and value <= 100:
+            earlier = drafts[-1]  # the figure the clause before gave is the later end of a change
+            earlier.from_value, earlier.to_value = value, earlier.value
+            last_end = tok.end()
+            continue
+
         # ---- a change: 从A…(verb)到B, A…腰斩, A…归零
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if value is not None and nxt is not None and word not in ("归零", "清零"):
             raw_between = zh[tok.end() : nxt.start()]
-            between = _WHEN.sub("", raw_between)
-            moves = (_MOVE.search(between) or nxt.group(0) == "腰斩"
-                     or (_FROM.search(_WHEN.sub("", before)) and _BARE_TO.fullmatch(between)))
-            separate_times = any(tok.end() <= d.start < nxt.start() for d in ctx.dates) and not _FROM.search(
-                _WHEN.sub("", zh[max(0, tok.start() - 14) : tok.start()]))
+            between = _undated(ctx, tok.end(), nxt.start())
+            from_before = _FROM.search(_undated(ctx, max(0, tok.start() - 20), tok.start()))
+            toward = bool(from_before and _TOWARD.fullmatch(between)
+                          and _TOWARD_VERB.match(zh[nxt.end() : nxt.end() + 8]))
+            moves = (_MOVE.search(between) or nxt.group(0) == "腰斩" or toward
+                     or (from_before and _BARE_TO.fullmatch(between)))
+            if (_GROWTH_MARK.search(zh[max(0, tok.start() - 8) : tok.start()]) or _is_levy(ctx, tok.start(), tok.end())
+                    or _is_spending(ctx, tok.start()) or _is_cap(ctx, tok.start()) or value > 100):
+                moves = None  # 按年升16.2%，按季跌1.7%: two growth figures, not a change of share
+            if re.search(r"[，,]", between) and _NOT_CARRIED.search(re.split(r"[，,]", between)[-1]):
+                moves = None  # 份额为30%，营收增长至50%: the next clause moves something else
+            separate_times = any(tok.end() <= d.start < nxt.start() for d in ctx.dates) and not from_before
             if len(raw_between) <= 28 and moves and not separate_times and not re.search(r"[。；;]", between):
                 end_word = nxt.group(0)
                 if end_word == "腰斩":
@@ -167,7 +314,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                 else:
                     to_value = _value(end_word)
                     if not (_CHANGE_TAIL.search(between) or re.search(r"(降|跌|升|涨|增|掉|滑|落)(约|近)?$", between)
-                            or _BARE_TO.fullmatch(between)):
+                            or _BARE_TO.fullmatch(between) or toward):
                         to_value = None
                     elif re.search(r"(增长|增加|上涨|提升|提高)了?$", between) and "从" not in before and "由" not in before:
                         to_value = None  # 营收增长了50%: a growth rate after a level
@@ -183,9 +330,11 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                             kind="market_share", start=tok.start(), end=nxt.end(),
                             subject=_subject(ctx, tok.start(), metric), scope=_scope(zh[: nxt.end()]),
                             metric=metric, value=to_value, unit="%", from_value=value, to_value=to_value,
-                            hedge=end_hedge or hedge_for(zh, nxt.start(), nxt.end()), date=ctx.date_for(nxt.start()),
+                            hedge=_clause_hedge(ctx, nxt.start(), end_hedge or hedge_for(zh, nxt.start(), nxt.end())),
+                            date=ctx.date_for(nxt.start()),
                         ))
                         used.update({i, i + 1})
+                        last_end, last_clause = nxt.end(), ctx.clause_bounds(tok.start())[0]
                         continue
         if word == "腰斩":
             continue
@@ -195,6 +344,9 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             continue
         ctx_text = share_context(tok.start(), tok.end())
         if _NOT_SHARE_BEFORE.search(before) or _NOT_SHARE_AFTER.search(after):
+            continue
+        if (_GROWTH_MARK.search(before) or _is_levy(ctx, tok.start(), tok.end()) or _is_spending(ctx, tok.start())
+                or _is_cap(ctx, tok.start()) or value > 100):
             continue
         if re.search(r"[个個]百分点", word):
             continue
@@ -230,24 +382,183 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             re.search(r"这个数字|这一数字|该数字|此数字", zh[max(0, tok.start() - 14) : tok.start()])
             or re.search(r"(冲到|冲上|升至|升到|降至|降到|跌至|跌到|跌破|成了|变成|回升至|回落至|只剩|剩下)\s*(约|近|超过|逾)?\s*$",
                          zh[max(0, tok.start() - 6) : tok.start()]))
+        listed = last_end >= 0 and _ENUM_GAP.fullmatch(zh[last_end : tok.start()]) is not None
+        carried = (not listed and bool(drafts) and s > last_clause
+                   and _carried_clause(ctx, s, tok.start()))
         governed = (
             continued
+            or (word in _SHARE_IDIOMS and "市场" in zh[s : tok.start()])
+            or listed
+            or carried
             or _STRONG_SHARE.search(local)
+            or _PART_OF.search(zh[max(0, tok.start() - 40) : tok.start()])
             or _OCCUPIES.search(zh[max(0, tok.start() - 16) : tok.start()])
             or re.search(r"(产能|产量|出货量?|采购量?|营收|收入|销量|销售额)的\s*(约|近|逾|超过|超|不足|将近)?\s*$",
                          zh[max(0, tok.start() - 10) : tok.start()])
-            or re.match(r"^(以上|左右|多|上下)?(的)?(份额|市场份额|市占率|市场|营收|收入|研究人员|AI研究人员|比重)", trailing)
+            or re.match(r"^(以上|左右|多|上下)?(的)?(份额|市场份额|市占率|市场|营收|收入|研究人员|AI研究人员|比重|"
+                        r"股份|股权|(初步|平均|最终)?中签率|占比)", trailing)
         )
         if not governed:
             continue
-        metric = _metric(ctx_text)
+        frame = drafts[-1] if drafts and (listed or carried) else None
+        own_words = _STRONG_SHARE.search(zh[s:tok.start()])
+        metric = frame.metric if frame and not own_words else _level_metric(zh[s:e], ctx_text, drafts)
         scope = _scope(zh[s:e] if metric != "市场份额" else zh[: tok.end()])
+        if frame and not scope:
+            scope = frame.scope
         if metric == "营收占比" and scope in ("", "全球市场") and re.search(r"中国|在华|大陆", zh[s:e]):
             scope = "中国市场"
-        drafts.append(Draft(
+        subject = _subject(ctx, tok.start(), metric)
+        if frame and listed and not _clause_subject(ctx, tok.start()):
+            subject = frame.subject
+        draft = Draft(
             kind="market_share", start=tok.start(), end=tok.end(),
-            subject=_subject(ctx, tok.start(), metric), scope=scope,
-            metric=metric, value=value, unit="%", hedge=hedge_for(zh, tok.start(), tok.end()),
+            subject=subject, scope=scope,
+            metric=metric, value=value, unit="%",
+            hedge=_clause_hedge(ctx, tok.start(), hedge_for(zh, tok.start(), tok.end())),
             date=ctx.date_for(tok.start()),
-        ))
+        )
+        if _MOVE_TO.search(zh[s : tok.start()]):
+            draft.to_value = value  # 下降至21.1%: a change whose start the text leaves out
+        top = tokens[i + 1] if i + 1 < len(tokens) else None
+        if top is not None and _RANGE_GAP.fullmatch(zh[tok.end() : top.start()]) and draft.to_value is None:
+            top_value = _value(top.group(0))
+            if top_value is not None and value < top_value <= 100:
+                draft.value_max, draft.end = top_value, top.end()
+                used.add(i + 1)
+        if listed and runs and runs[-1] and runs[-1][-1] is drafts[-1]:
+            runs[-1].append(draft)
+        else:
+            runs.append([draft])
+        drafts.append(draft)
+        last_end, last_clause = draft.end, s
+    _assign_respectively(ctx, runs)
+    drafts.extend(_use_ratios(ctx))
+    return drafts
+
+
+# A forecast or estimate stated earlier in the clause (预计外购比例会从…降至…) hedges its figures with 或.
+_FORECAST = re.compile(r"预计|预估|预期|有望|或将|可能|估计|料将|预料")
+# A floor: the figure or more (不低于50%, 至少三成).
+_AT_LEAST = re.compile(r"(不低于|不少于|不低於|至少|起码|最少)\s*(达到|达|为)?\s*$")
+# A sentence that opens as a forecast (预估…, 据预测，…) hedges all its figures.
+_FORECAST_LEAD = re.compile(r"^\s*(据|根据)?[^，。,；]{0,12}?(预计|预估|预测|估计)")
+
+
+def _clause_hedge(ctx: SentenceContext, start: int, hedge: str) -> str:
+    """The figure's own hedge, with 或 in front when its clause is a forecast (不低于 / 至少 is 超)."""
+    if _AT_LEAST.search(ctx.zh[max(0, start - 6) : start]):
+        hedge = hedge.replace("不足", "超") if hedge.endswith("不足") else "超"
+    if hedge.startswith("或"):
+        return hedge
+    clause_start, _ = ctx.clause_bounds(start)
+    forecast = _FORECAST.search(ctx.zh[clause_start:start]) or _FORECAST_LEAD.match(ctx.zh)
+    return "或" + hedge if forecast else hedge
+
+
+def _level_metric(clause: str, around: str, drafts: list[Draft]) -> str:
+    """The metric of a level: its own clause's when specific (市占率将降至41.5% after 出货量下滑), else the
+    clause before's, else that of the share the sentence stated before (其中3奈米占比23%, after 营收占比)."""
+    own = _metric(clause)
+    if own != "市场份额" or re.search(r"份额|市占率|市佔率|占有率|佔有率", clause):
+        return own
+    wider = _metric(around)
+    if wider != "市场份额":
+        return wider
+    return drafts[-1].metric if drafts else own
+
+
+def _is_levy(ctx: SentenceContext, start: int, end: int) -> bool:
+    """A fee or levy taken out of revenue (征收营收的15%, 上缴收入的15%, 15%作为许可费)."""
+    clause_start, _ = ctx.clause_bounds(start)
+    return bool(_LEVY.search(ctx.zh[clause_start:start]) or _LEVY_AFTER.match(ctx.zh[end : end + 14]))
+
+
+def _is_spending(ctx: SentenceContext, start: int) -> bool:
+    """Spending as a part of revenue (研发开支…约占营业收入的22%): an intensity, not a share."""
+    clause_start, _ = ctx.clause_bounds(start)
+    prev_start, _ = ctx.clause_bounds(max(0, clause_start - 1))
+    head = ctx.zh[prev_start:start]
+    return bool((_OF_REVENUE.search(ctx.zh[max(0, start - 8) : start]) and _SPENDING.search(head))
+                or _SPENDING_OF_REVENUE.search(head))
+
+
+def _is_cap(ctx: SentenceContext, start: int) -> bool:
+    """A limit set on a quantity (不得超过…的50%): not a share anyone holds."""
+    clause_start, _ = ctx.clause_bounds(start)
+    return bool(_CAP.search(ctx.zh[clause_start:start]) or _CAP_OF_WHOLE.search(ctx.zh[clause_start:start]))
+
+
+def _carried_clause(ctx: SentenceContext, clause_start: int, pos: int) -> bool:
+    """Whether the clause before `pos` is a short parallel clause that gives its subject's figure in
+    the share the sentence already stated: an optional date and subject, then a verb of level or
+    change (为, 占, 降至) or nothing after a name, and no other figure."""
+    head = ctx.zh[clause_start:pos]
+    for d in ctx.dates:
+        if clause_start <= d.start < pos:
+            head = head.replace(ctx.zh[d.start : d.end], "")
+    head = _WHEN.sub("", head).strip()
+    if len(head) > 16 or re.search(r"\d", head) or _NOT_CARRIED.search(head):
+        return False
+    if _CARRY_TAIL.search(head):
+        return True
+    named = [m for m in ctx.mentions if clause_start <= m.start and m.end <= pos and m.type in _SUBJECT_TYPES]
+    return bool(named) and re.search(rf"{_LEVEL_HEDGE}\s*$", ctx.zh[named[-1].end : pos]) is not None \
+        and len(ctx.zh[named[-1].end : pos].strip()) <= 2
+
+
+_NAME_GAP = re.compile(r"\s*(、|和|与|及|以及|,|，)\s*")
+
+
+def _name_chains(ctx: SentenceContext, end: int) -> list[list]:
+    """Runs of names listed one after another (寒武纪、海光和摩尔线程) before `end`."""
+    names = [m for m in ctx.mentions if m.end <= end and m.type in _SUBJECT_TYPES | {"agency"}]
+    chains: list[list] = []
+    for m in names:
+        if chains and _NAME_GAP.fullmatch(ctx.zh[chains[-1][-1].end : m.start]):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    return chains
+
+
+def _assign_respectively(ctx: SentenceContext, runs: list[list[Draft]]) -> None:
+    """A listed run of figures after 分别 belongs to a listed run of as many names, in order:
+    A、B和C的份额分别为50%、30%、20%. Leaves the subjects alone when the counts differ."""
+    for run in runs:
+        if len(run) < 2:
+            continue
+        at = ctx.zh.rfind("分别", 0, run[0].start)
+        if at < 0:
+            continue
+        chains = [c for c in _name_chains(ctx, at) if len(c) == len(run)]
+        if chains:
+            for draft, name in zip(run, chains[-1]):
+                draft.subject = name.canonical
+
+
+# Shares of use given as a ratio after a share word: 两者占比六比四, 比例约为7:3.
+_RATIO_NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十]"
+_USE_RATIO = re.compile(rf"(?:占比|佔比|比例|比重|份额|之比)[^，。；,\d]{{0,6}}?"
+                        rf"(?P<a>{_RATIO_NUM})\s*(?:比|:|：)\s*(?P<b>{_RATIO_NUM})(?![\d.%])")
+
+
+def _ratio_part(token: str) -> float:
+    return float(token) if token[0].isdigit() else float(parse_cn_numeral(token) or 0)
+
+
+def _use_ratios(ctx: SentenceContext) -> list[Draft]:
+    """A ratio of use is two shares: 六比四 gives 60 and 40, each for the name listed in its place."""
+    drafts = []
+    for m in _USE_RATIO.finditer(ctx.zh):
+        a, b = _ratio_part(m.group("a")), _ratio_part(m.group("b"))
+        if a <= 0 or b <= 0:
+            continue
+        chains = [c for c in _name_chains(ctx, m.start()) if len(c) >= 2]
+        names = [n.canonical for n in chains[-1][-2:]] if chains else ["", ""]
+        metric = _metric(ctx.zh[ctx.clause_bounds(m.start())[0] : m.end()])
+        for (key, part), name in zip((("a", a), ("b", b)), names):
+            drafts.append(Draft(kind="market_share", start=m.start(key), end=m.end(key), subject=name,
+                                scope=_scope(ctx.zh[: m.end()]), metric=metric,
+                                value=round(100 * part / (a + b), 1), unit="%", date=ctx.date_for(m.start())))
     return drafts
