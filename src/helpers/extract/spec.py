@@ -1,9 +1,24 @@
-"""Chip and system figures: compute, memory, bandwidth, cards per system, process node, ratios.
+"""Chip and system figures: compute, memory, bandwidth, power, clock, cards per system, cabinets,
+servers and nodes, dies, process node, export thresholds, and ratios.
 
-`FP16算力约256 TFLOPS`, `单颗容量达到128GB`, `带宽达到1.6TB/秒`, `支持8192张卡`,
-`384颗昇腾芯片`, `7纳米`, `算力门槛从4800 TOPS降至2400 TOPS` (an export-rule
-threshold), and ratios against another chip (`H20的两倍`, `H100的80%`,
-`削减约70%`) with that chip in `relative_to`.
+The unit grammar: `FP16算力约256 TFLOPS`, abbreviated magnitudes (`990T Flops`, `4E FLOPS`, `分别达到2P和4P`
+where the clause speaks of compute), `单颗容量达到128GB`, `带宽达到1.6TB/秒`, `功耗700W`, `主频2.6GHz`,
+counts with or without a measure word (`支持8192张卡`, `最多可连接4096卡`, `万卡级集群`, `384颗昇腾芯片`),
+`64个计算柜` (cabinets), `16台服务器`, `8个节点`, `为双芯片设计` (dies), `7纳米`, `4/5纳米` (a range),
+`算力门槛从4800 TOPS降至2400 TOPS`, and a rule's chip-count tiers (`购买超过五百颗芯片…须提前申报`).
+
+The comparison grammar: a figure against a reference R, R being a product, a company's `同类芯片`, a model
+the lexicon lacks, or an anaphor resolved to the product meant (`其`, `它`, `前者`/`后者`, `对方`;
+`上一代` stays unnamed): `是R的N倍`, `R算力的15%`, `为其一半`, `比R高出30%-50%` (1.3–1.5),
+`较其约落后5%` (0.95), and changes against a baseline or the previous generation (`相比B200，…提升85%`
+= 1.85, `比上一代提高了1.8倍` = 1.8, `砍掉了20%的显存和显存带宽`: one row per metric).
+
+The subject model: a figure belongs to the product its clause is about, not the nearest name:
+references and counted or carried components are skipped (`H20的算力只有H100的15%，显存却有96GB` is
+H20's; `Atlas 950搭载8192颗昇腾950DT，算力达8 EFLOPS` is the system's), a figure in brackets is the
+product's it follows, a demonstrative (`该系统`) points to the last product of its class, a clause led by
+a maker is about its product named before, coordinated subjects get one row each, and `分别` hands
+figures out in order.
 """
 
 from __future__ import annotations
@@ -11,46 +26,235 @@ from __future__ import annotations
 import re
 
 from .context import PRODUCT_TYPES, Draft, SentenceContext
-from .hedges import hedge_for
-from .numbers import ARABIC, CN_NUM, NUMBER, parse_number
+from .hedges import hedge_after, hedge_before, hedge_for
+from .numbers import ARABIC, CN_NUM, NUMBER, parse_number, parse_percent
 
 SUBJECT_TYPES = PRODUCT_TYPES | {"company", "tech", "standard"}
-_COMPUTE_UNITS = {"TFLOPS": "TFLOPS", "PFLOPS": "PFLOPS", "EFLOPS": "EFLOPS", "TOPS": "TOPS", "POPS": "POPS",
-                  "ZFLOPS": "ZFLOPS", "GFLOPS": "GFLOPS"}
 _PRECISION = re.compile(r"(FP4|FP6|FP8|FP16|BF16|FP32|TF32|FP64|INT8|INT4|MXFP8|MXFP4|HiF8|NVFP4)", re.IGNORECASE)
 
+# A compute unit: a magnitude letter and FLOPS or OPS, run together or apart (`TFLOPS`, `990T Flops`,
+# `4E FLOPS`, `TOPS`).
+_COMPUTE_UNIT = r"[GTPEZ]\s?(?:FLOPS|OPS)"
 _COMPUTE = re.compile(
-    rf"(?:({NUMBER})\s*(?:TFLOPS|PFLOPS|EFLOPS|TOPS)?\s*(?:到|至|-|~|～|—)\s*)?({NUMBER})\s*(TFLOPS|PFLOPS|EFLOPS|ZFLOPS|GFLOPS|TOPS|POPS)(?![A-Za-z])",
+    rf"(?:({NUMBER})\s*(?:{_COMPUTE_UNIT})?\s*(?:到|至|-|~|～|—)\s*)?({NUMBER})\s*({_COMPUTE_UNIT})(?![A-Za-z])",
     re.IGNORECASE,
 )
+# A compute figure with the magnitude letter alone (`分别达到2P和4P`): only just after words of compute.
+_COMPUTE_BARE = re.compile(rf"(?<![A-Za-z0-9.,])({ARABIC})\s*([TPE])(?![A-Za-z0-9])(?!\s*(?:服务器|路|卡|颗|倍))")
+_COMPUTE_CONTEXT = re.compile(r"算力|FLOPS|性能", re.IGNORECASE)  # in the clause or the one before
+
+
+def _compute_unit(written: str) -> str:
+    """`T Flops` → TFLOPS, `TOPS` → TOPS, `P OPS` → POPS."""
+    letter, rest = written[0].upper(), written[1:].strip().upper()
+    return f"{letter}{rest}"
 _BANDWIDTH = re.compile(rf"({ARABIC})\s*(GB|TB|PB|Gb|Tb)\s*(?:/\s*s|/\s*秒|每秒|/S)(?![A-Za-z])")
-_MEMORY = re.compile(rf"({ARABIC})\s*(GB|TB)(?!\s*(?:/|每秒|ps))(?![A-Za-z])")
-_NODE = re.compile(rf"({ARABIC}|{CN_NUM})\s*(纳米|奈米|nm)(?![A-Za-z])")
+# The rate written first (`每秒4.8TB`).
+_BANDWIDTH_PER_SECOND = re.compile(rf"每秒\s*(?:可?传输|可达|达)?\s*({ARABIC})\s*(GB|TB|PB|Gb|Tb)(?![A-Za-z/])")
+# Between the two figures of a change (`600GB/s降到400GB/s`).
+_CHANGE_TO = re.compile(r"\s*(?:降|升|提高|提升|调|放宽|收紧|减|增)[^，,。]{0,3}(?:至|到|为)\s*")
+_MEMORY = re.compile(rf"(?<!每秒)(?<!每秒\s)(?<![\d.,])({ARABIC})\s*(GB|TB)(?!\s*(?:/|每秒|ps))(?![A-Za-z])")
+# A process node, alone or as a pair of nodes (`7纳米`, `4/5奈米` = 4 to 5).
+_NODE = re.compile(rf"({ARABIC}|{CN_NUM})(?:\s*[/／]\s*({ARABIC}))?\s*(纳米|奈米|nm)(?![A-Za-z])")
+# Dies in a package (`为双芯片设计`, `采用四芯片封装`): after a copula or verb of design, not `单芯片算力`
+# (per chip).
+# A node naming the chips whose other property the clause measures (`7纳米芯片的良率不到50%`,
+# `3纳米芯片面积约为98平方毫米`): the claim is that figure, the node only names the chips. A node
+# written as a process (`3纳米工艺的良率…`) states the process and stays.
+_NODE_AS_MODIFIER = re.compile(r"^(?!\s*(?:制程|工艺|技术|节点))[^，,。；;]{0,8}?(?:良率|大小|面积|尺寸|成本|价格|产能)[^，,。；;]{0,6}?\d")
+_DIES = re.compile(r"(?:(?<=为)|(?<=是)|(?<=采用)|(?<=使用)|(?<=基于)|(?<=[（(]))\s*(单|双|四|八)(?:芯片|die|Die|DIE)"
+                   r"(?:设计|封装|架构|方案)?(?![的\w])")
+_DIE_COUNTS = {"单": 1, "双": 2, "四": 4, "八": 8}
+# Clock of a chip (`主频2.6GHz`).
+_CLOCK = re.compile(rf"({ARABIC})\s*(GHz|MHz)(?![A-Za-z])")
+# Power of a chip or system (`功耗700W`, `单柜功耗达120千瓦`); energy (`千瓦时`) is not power.
+_POWER = re.compile(rf"({ARABIC})\s*(W|瓦特|瓦|kW|KW|千瓦)(?![A-Za-z]|时|·|小时)")
+_POWER_CONTEXT = re.compile(r"功耗|功率|TDP|耗电|能耗|供电|热设计|散热", re.IGNORECASE)
+
+# A count of cards or chips. Chinese numerals are not counts after 数/几/上/成 (`数千`, `上万`);
+# the bare magnitude stands for one (`万卡级`, `千卡集群`). A bound may stand after the measure
+# word (`15万颗以上芯片`). A model name may stand before the noun (`8张H100卡`), but not GPU itself.
+# Digits inside a model name are no count (`GB300机柜`, `NVL72机柜`).
+_COUNT = (rf"(?:(?<![A-Za-z0-9.,])(?:{ARABIC})\s*万?|(?:(?<![数几上多])[十百千](?!上万)|[一二两三四五六七八九])[一二两三四五六七八九十百千万]*"
+          rf"|(?<![\d一二两三四五六七八九十百千数几上成多])万(?=卡))")
 _CARDS = re.compile(
-    rf"((?:{ARABIC})\s*万?|[一二两三四五六七八九十百千]+万?)\s*(张|块|颗|枚|片|个)?\s*(?:[A-Za-z][A-Za-z0-9]{{0,11}}\s?)?"
+    rf"({_COUNT})(多|余)?\s*(张|块|颗|枚|片|个)?\s*(以上|以下|之多)?\s*(?:(?!GPU|NPU)[A-Za-z][A-Za-z0-9]{{0,11}}\s?)?"
     r"(卡|GPU|NPU|芯片|加速卡|昇腾芯片|昇腾卡|昇腾|算力卡|显卡|(?=[，,。；;）)]))"
 )
+# A count of cards with no measure word (`4096卡`) is a system's size after a verb of connecting
+# or holding, or before a word of scale (`千卡级`, `万卡集群`).
+_CARDS_LEAD = re.compile(r"(?:连接|连|支持|扩展至?|扩展到|互联|配置|配备|搭载|集成|组成|多达|高达|最多|最高|可达|满配|达到|达|超过|超|逾)[^，,。；;]{0,3}$")
+_CARDS_SCALE = re.compile(r"[^，,。]{0,4}?(集群|服务器|机柜|系统|超节点|级|规模|组网|互联|算力)")
 # Counts that are volumes (shipments, orders, purchases), not the size of a system.
-_VOLUME = re.compile(r"出货|销量|销售|进口|出口|订单|订购|采购|购买|买了|买下|囤|库存|部署|交付|供应|获得|拿到|上万|数十万|数万|几|成千|累计")
+_VOLUME = re.compile(r"出货|销量|销售|售出|卖出|出售|发货|进口|出口|订单|订购|采购|购买|买了|买下|囤|库存|部署|交付|供应|获得|拿到|"
+                     r"上万|数十万|数万|几|成千|累计")
+# A volume bounded by a comparator in a sentence that states a rule is a rule's threshold
+# (`购买超过五百颗芯片须提前申报`), not a purchase.
+_RULE = re.compile(r"规则|规定|管制|许可|草案|审查|预审|门槛|须|必须|需要|要求|限制|监控|豁免|上限")
+_BOUND_BEFORE = re.compile(r"(少于|低于|不足|不超过|不到|超过|多于|高于|逾|超)\s*$")
+# Cabinets and racks, servers, nodes of a system (`64个计算柜`, `16台服务器`, `8个节点`).
+_UNITS = re.compile(
+    rf"({_COUNT})\s*(个|台|组|座|套)?\s*"
+    r"((?:计算|互联|网络|存储|通信|服务器|算力|液冷|AI)?(?:机柜|柜|机架)(?!台)"
+    r"|(?:[A-Za-z][A-Za-z0-9 ]{0,14})?服务器|(?:计算)?节点)"
+)
 _TPP = re.compile(rf"(?:TPP|总处理性能)[）)]?\s*(?:须|需|必须|应|已)?\s*(低于|高于|达到|超过|不超过|小于|大于|约为|约|为|在|≥|>=|<|>)?\s*({ARABIC})")
 _TPP_THRESHOLD = re.compile(rf"门槛\s*(?:为|是|在)?\s*({ARABIC})(?!\s*(?:TOPS|TFLOPS|GB|亿|万|%))")
-_RATIO_TIMES = re.compile(rf"的\s*(约|近|超过|超)?\s*({ARABIC}|[一二两三四五六七八九十]+|半)\s*倍")
-_RATIO_PCT = re.compile(
-    rf"(?:的)?\s*(?:性能|算力|水平|效果)?\s*的\s*(约|近|超过|超|仅|只有)?\s*({ARABIC})\s*%"
-    rf"|(约|近|超过|超)?\s*({ARABIC})\s*%\s*的\s*(?:效果|性能|水平|算力)"
-)
-_RATIO_WORDS = re.compile(
-    r"的\s*(?:性能|算力|水平)?\s*(?:的)?\s*(约|近|仅|只有)?\s*((?:[一二两三四五六七八九十]|\d+)分之(?:[一二两三四五六七八九十]|\d+)|[一二两三四五六七八九]成半?|一半|半数)"
-)
-_CUT = re.compile(rf"(?:性能|算力)?\s*(削减|降低|砍掉|阉割|缩减)了?\s*(约|近)?\s*({ARABIC})\s*%")
+
+# ---- the grammar of comparisons
+# What a comparison can be about (longest first): `显存带宽`, `运算密度`, `性价比`, `CUDA核心` …
+_METRIC = (r"(?:算力规模|推理性能|训练性能|显存带宽|互联带宽|内存带宽|能源效率|运算密度|计算密度|芯片数量|CUDA核心数?|核心数|"
+           r"算力|性能|效能|带宽|频宽|显存|内存|容量|能效|功耗|耗电量|耗电|性价比|速度|吞吐量|吞吐|密度|效率|核心|延迟|水平|效果)")
+_METRIC_NAMES = {"效能": "性能", "频宽": "带宽", "能源效率": "能效", "计算密度": "运算密度", "芯片数量": "芯片数",
+                 "算力规模": "算力", "耗电": "耗电量", "CUDA核心": "CUDA核心数", "核心": "核心数", "水平": "性能", "效果": "性能"}
+# A figure of a comparison: N倍 or N% (with a range `两到三倍`, `30%-50%`), a fraction (`三分之一`), a half.
+_HEDGE = r"(?:约为|约|大约|近|接近|将近|超过|超|逾|至少|仅为|仅|只有|不到|不足|高达|达到|达)?"
+_TIMES = (rf"(?P<times>{ARABIC}|[一二两三四五六七八九十百]+|半)(?P<more>多|余)?"
+          rf"(?:\s*(?:到|至|-|~|～)\s*(?P<times_max>{ARABIC}|[一二两三四五六七八九十百]+))?\s*倍")
+_PCT = rf"(?P<pct>{ARABIC})\s*[%％](?:\s*(?:到|至|-|~|～)\s*(?P<pct_max>{ARABIC})\s*[%％])?"
+_FRACTION = r"(?P<frac>\d+\s*/\s*\d+(?!\s*(?:纳米|nm))|(?:[一二两三四五六七八九十]|\d+)分之(?:[一二两三四五六七八九十]|\d+)|[一二两三四五六七八九]成半?|一半|半数)"
+_FIGURE = rf"(?:{_TIMES}|{_PCT}|{_FRACTION})"
+# Tenths as a change (`高出约三成` = 1.3), in the forms with a direction.
+_CHENG = r"(?P<cheng>[一二两三四五六七八九]成半?|\d+(?:\.\d+)?成(?![员本为功立交长绩果分品]))"
+# What may follow a product's name inside the reference (`服务器版`, `同类芯片`) and an aside in brackets.
+_REF_TAIL = r"(?:\s?(?:SXM\d?|PCIe|NVL\d*|V\d|Pro|Ultra|Max|[A-Z]\d?)(?![A-Za-z0-9]))*(?:[\u4e00-\u9fff]{0,3}(?:版|款|系列)|同类芯片|同类产品|同级产品|同级芯片|芯片|GPU|产品|显卡|加速卡)?"
+_PRODUCT_CLASS = re.compile(r"同类芯片|同类产品|同级产品|同级芯片|芯片|GPU|产品|显卡|加速卡")
+_ASIDE = r"(?:[（(][^）)]{0,24}[）)])?"
+# R的N倍 / R算力的15% / 其一半: a figure as a share or multiple of the reference R.
+_OF_RATIO = re.compile(rf"(?P<tail>{_REF_TAIL})\s*{_ASIDE}\s*(?P<of>的)?\s*(?:(?P<metric>{_METRIC})\s*)?(?P<of2>的)?\s*(?P<hedge>{_HEDGE})\s*{_FIGURE}")
+_OF_RATIO_PCT_AFTER = re.compile(rf"\s*(?P<hedge>{_HEDGE})\s*(?P<pct>{ARABIC})\s*%\s*的\s*(?P<metric>{_METRIC})")  # H100 80%的性能
+# 比R高出1% / 较R约落后5%: the reference after a comparing word, then a direction and a figure.
+# (`比英伟达RTX 5090D`, `较其大哥RTX Pro 6000`: a maker or an epithet may stand between.)
+_COMPARE_LEAD = re.compile(r"(?:比|较|相比|相较于?|较之|对比)(?:其|它)?[^\s，,。；;：:是为的在比较]{0,4}\s*$")
+_UP = r"高出|高了|高|提升|提高|增加|增长|快|多|强|领先|优|大"
+_DOWN = r"低|落后|减少|降低|慢|少|下降|缩减|差|小|削减"
+_COMPARE = re.compile(
+    rf"(?P<tail>{_REF_TAIL})\s*{_ASIDE}\s*(?:的)?\s*(?:(?P<metric>{_METRIC})\s*)?(?:也|还|都|则|仅|要|均)?\s*(?P<hedge>{_HEDGE})\s*"
+    rf"(?P<verb>{_UP}|{_DOWN})了?\s*(?P<hedge2>{_HEDGE})\s*(?:{_TIMES}|{_PCT}|{_CHENG})")
+# 领先H20约30% / 落后B200 20%: the direction before the reference, the figure after it.
+_VERB_LEAD = re.compile(r"(高出|超出|领先|落后|快于|慢于|高于|低于)\s*$")
+_VERB_LED_FIGURE = re.compile(rf"(?P<tail>{_REF_TAIL})\s*{_ASIDE}\s*(?P<hedge>{_HEDGE})\s*(?:{_TIMES}|{_PCT}|{_CHENG})")
+# Verbs of a change with no comparing word before them (single characters such as 高, 大 read
+# as verbs only after 比R).
+_CHANGE_VERBS = r"提升|提高|增加|增长|增强|改善|加快|高出|领先|缩短|降低|减少|削减|缩减|砍掉|阉割|下降"
+# A change against the previous generation or a baseline named earlier (`提升运算密度35%`,
+# `性能提升了2倍`, `砍掉了20%的显存和显存带宽`), with parallel items after it (`、能效10倍`).
+_CHANGE = re.compile(
+    rf"(?P<verb>{_CHANGE_VERBS})(?!至(?!少)|到)了?\s*(?:(?P<metric>{_METRIC})\s*)?(?P<hedge>{_HEDGE})\s*(?:{_TIMES}|{_PCT}|{_CHENG})"
+    rf"(?:\s*的\s*(?P<metrics>{_METRIC}(?:\s*(?:与|和|及|、)\s*{_METRIC})*))?")
+_CHANGE_MORE = re.compile(rf"\s*[，,、]\s*(?:并|且|而)?\s*(?P<metric>{_METRIC})\s*(?:提升|提高|增加)?了?\s*(?P<hedge>{_HEDGE})\s*(?:{_TIMES}|{_PCT})")
+# N倍的芯片数量: a multiple of the same quantity in a product compared before.
+_TIMES_OF = re.compile(rf"(?:使用|需要|需|用|提供|拥有|具备|带来|实现)了?\s*(?P<hedge>{_HEDGE})\s*{_TIMES}\s*的\s*(?P<metric>{_METRIC})")
+# Clauses about money or markets: a change there is not a spec.
+_NOT_SPEC = re.compile(r"营收|收入|利润|份额|股价|市值|出货|销量|销售|订单|价格|售价|成本|毛利|需求|产能|良率|用户|员工|电价|用电")
+# Clause-level cues that a product is the thing described: chips, systems, architectures.
+_PRODUCT_WORDS = re.compile(r"芯片|GPU|NPU|架构|处理器|显卡|加速卡|集群|超节点|服务器|算力卡|产品|系统")
+# A model name the lexicon may not know (`RTX 5090D V2`, `MI308X`): letters, a number, suffixes.
+_MODEL_NAME = re.compile(r"(?<![A-Za-z0-9])(?!(?:FP|BF|TF|INT|MXFP|NVFP|HiF|HBM|GDDR|LPDDR|DDR|PCIe|FY|CY|Q|H|N|TSMC)\d)[A-Z][A-Za-z]{0,5}\s?\d{2,4}[A-Za-z]{0,3}(?:\s(?:V\d|Pro|Ultra|Max|SXM|PCIe))*(?![A-Za-z0-9])")
+# Anaphors that name the reference of a comparison: 其 / 它 (the product meant), 上一代 (not named).
+_ANAPHOR = re.compile(r"其|它|对方|前者|后者|上一代(?:产品|芯片)?|前一代|上代|前代|老一代|原来|原先|此前|之前")
+_PREVIOUS_GENERATION = ("上一代", "前一代", "上代", "前代", "老一代", "原来", "原先", "此前", "之前")
+# A product in a comparing position (`比H20`, `媲美GB200`, `与B200相比`) or a component counted or
+# carried by a host (`384颗昇腾910C`, `搭载昇腾910C`): neither is what a figure nearby describes.
+# (与/和/跟 make a reference only before 相比: `与B200相比`.)
+_REFERENCE_BEFORE = re.compile(r"(?:比|较|相比|相较于?|较之|对比|媲美|优于|超越|超过|不如|逊于|追平|接近|相当于)(?:其|它)?[\u4e00-\u9fff]{0,3}?\s*$")
+_REFERENCE_AFTER = re.compile(rf"^\s*(?:相比|相较|比较|对比)|^{_REF_TAIL}\s*{_ASIDE}\s*(?:的)?\s*(?:{_METRIC}\s*)?的\s*{_HEDGE}\s*{_FIGURE}")
+# 与H100相当 / 和B200持平: a reference of likeness.
+_LEVEL_WITH = re.compile(r"\s*(?:相当|持平|相近|类似|差不多|接近)")
+_COMPONENT_BEFORE = re.compile(rf"(?:(?:{ARABIC}|[一二两三四五六七八九十百千万]+)\s*[颗张块枚个片]|搭载|采用|配备|集成|连接|内置|基于|包含|使用|由)了?\s*$")
 
 
-def _subject(ctx: SentenceContext, pos: int, exclude: set[str] = frozenset()) -> str:
-    m = ctx.nearest_before(pos, PRODUCT_TYPES, limit=50, exclude=exclude)
-    if m:
-        return m.canonical
+def _roles(ctx: SentenceContext) -> set[int]:
+    """Starts of the mentions that are not subjects: references of a comparison, and components of a
+    host product named before them in the sentence (a system's compute is the system's)."""
+    zh = ctx.zh
+    skip: set[int] = set()
+    host_seen = False
+    for m in ctx.mentions:
+        if m.type not in PRODUCT_TYPES:
+            continue
+        before, after = zh[max(0, m.start - 8) : m.start], zh[m.end : m.end + 40]
+        if _REFERENCE_BEFORE.search(before) or _REFERENCE_AFTER.search(after) \
+                or re.search(r"(?:与|和|跟|同)\s*$", before) and _LEVEL_WITH.match(after):
+            skip.add(m.start)
+        elif host_seen and _COMPONENT_BEFORE.search(before):
+            skip.add(m.start)
+        else:
+            host_seen = True
+    return skip
+
+
+# A demonstrative naming a class of product (`该系统`, `這款GPU`, `该超节点`): the product of that class
+# named last, not the name nearest the figure.
+_DEMONSTRATIVE = re.compile(r"(?:该|此|这款|这个|这套|这台|这颗|这张|这一|这种|此款)\s*"
+                            r"(?:(系统|超节点|集群|服务器|机柜|平台)|(芯片|GPU|显卡|处理器|加速卡|卡|产品))")
+
+
+def _demonstrative(ctx: SentenceContext, pos: int, best, exclude: set[str], skip: set[int]) -> str:
+    """The product a demonstrative between the nearest candidate `best` and `pos` points to, or ""."""
+    found = [d for d in _DEMONSTRATIVE.finditer(ctx.zh, 0, pos) if best is None or d.start() >= best.end]
+    if not found:
+        return ""
+    d = found[-1]
+    wanted = "system" if d.group(1) else "chip"
+    earlier = [m for m in ctx.mentions if m.end <= d.start() and m.type == wanted and m.start not in skip]
+    earlier += [m for m in ctx.previous_products if m.type == wanted] if not earlier else []
+    earlier = [m for m in earlier if m.canonical not in exclude]
+    return earlier[-1].canonical if earlier else ""
+
+
+# From a product's name to a figure in brackets after it (`H100 SXM（`).
+_BRACKETED = re.compile(rf"{_REF_TAIL}\s*[（(][^）)（(]*")
+# Technologies that are parts of a chip (memory, links, packaging), not what a figure describes.
+_COMPONENT_TECH = re.compile(r"HBM|GDDR|LPDDR|DDR|CoWoS|NVLink|PCIe|CUDA", re.IGNORECASE)
+
+
+def _clause_owner(ctx: SentenceContext, clause_start: int, pos: int, exclude: set[str]) -> str:
+    """The subject of a clause that names no known product before `pos`: a model name leading it
+    (`L20是…`), or the product of the company leading it (`华为必须使用…`: Huawei's product named
+    before)."""
+    zh = ctx.zh
+    model = _MODEL_NAME.match(zh, clause_start) or _MODEL_NAME.match(zh, clause_start + 1)
+    if model and model.end() <= pos and not re.match(_METRIC, zh[model.end() :]) and not any(m.start < model.end() and model.start() < m.end for m in ctx.mentions):
+        return model.group(0).strip()
+    makers = [m for m in ctx.mentions if clause_start <= m.start and m.end <= pos and m.type == "company"]
+    if not makers or ctx.lexicon is None:
+        return ""
+    maker = makers[0].canonical
+    # Nearest first in this sentence, then the previous sentence from its first name (its topic).
+    products = [m for m in reversed(ctx.mentions) if m.end <= clause_start and m.type in PRODUCT_TYPES]
+    products += list(ctx.previous_products)
+    for m in products:
+        entity = ctx.lexicon.entity(m.canonical)
+        if entity is not None and entity.parent == maker and m.canonical not in exclude:
+            return m.canonical
+    return ""
+
+
+def _subject(ctx: SentenceContext, pos: int, exclude: set[str] = frozenset(), skip: set[int] = frozenset()) -> str:
+    """The product a figure at `pos` describes: the nearest product before it that is neither a
+    reference nor a component (`skip`), else a technology, else the products of the sentence before,
+    else a product just after, else a company."""
+    zh = ctx.zh
+    best = None
+    for m in ctx.mentions:
+        if m.end <= pos and pos - m.end <= 50 and m.type in PRODUCT_TYPES and m.canonical not in exclude:
+            if _BRACKETED.fullmatch(zh, m.end, pos):  # H100 SXM（990T Flops）: the figure in its brackets
+                return m.canonical
+            if m.start not in skip:
+                best = m
+    pointed = _demonstrative(ctx, pos, best, exclude, skip)
+    if pointed:
+        return pointed
+    clause_start, _ = ctx.clause_bounds(pos)
+    if best is None or best.end <= clause_start:
+        own = _clause_owner(ctx, clause_start, pos, exclude)
+        if own:
+            return own
+    if best:
+        return best.canonical
     m = ctx.nearest_before(pos, {"tech", "standard"}, limit=40, exclude=exclude)
-    if m:
+    if m and not _COMPONENT_TECH.match(m.canonical):
         return m.canonical
     if ctx.previous_products:
         candidates = [p for p in ctx.previous_products if p.canonical not in exclude]
@@ -68,24 +272,119 @@ def _precision(ctx: SentenceContext, pos: int) -> str:
     return found[-1].group(1).upper().replace("HIF8", "HiF8") if found else ""
 
 
-_MAYBE_SPEC = re.compile(r"FLOPS|TOPS|OPS|[GTP]B|[Gg]b|纳米|奈米|nm|卡|颗|张|块|枚|个|GPU|NPU|芯片|倍|%|成|分之|一半|半数|削减|降低",
-                        re.IGNORECASE)
+_MAYBE_SPEC = re.compile(r"FLOPS|OPS|[GTPEB/]|[Gg]b|纳米|奈米|nm|卡|颗|张|块|枚|个|GPU|NPU|芯片|倍|%|成|分之|一半|半数|削减|降低|"
+                         r"W|瓦|柜|机架|服务器|节点|Hz", re.IGNORECASE)
+_HEDGES = {"约": "约", "约为": "约", "大约": "约", "近": "近", "接近": "近", "将近": "近", "超过": "超", "超": "超",
+           "逾": "超", "至少": "超", "不到": "不足", "不足": "不足"}
+
+
+class _Drafts:
+    """The drafts of one sentence; a draft overlapping one already taken is a repeat and dropped,
+    unless it is a parallel item of the same figure (`显存和显存带宽`: one row each)."""
+
+    def __init__(self) -> None:
+        self.items: list[Draft] = []
+        self.taken: list[tuple[int, int, str]] = []
+
+    def overlaps(self, start: int, end: int, unit: str = "") -> bool:
+        """Whether a figure in `unit` at start..end repeats one taken (any unit when none is given):
+        `H100（990T Flops）算力的15%` holds a compute figure and a ratio, two figures."""
+        return any(start < e and s < end and (not unit or u == unit) for s, e, u in self.taken)
+
+    def add(self, d: Draft, parallel: bool = False) -> None:
+        if not parallel and self.overlaps(d.start, d.end, d.unit):
+            return
+        self.taken.append((d.start, d.end, d.unit))
+        self.items.append(d)
 
 
 def extract(ctx: SentenceContext) -> list[Draft]:
-    zh = ctx.zh
-    if not _MAYBE_SPEC.search(zh):
+    """Spec drafts of one sentence: figures with a unit, counts, thresholds, and comparisons."""
+    if not _MAYBE_SPEC.search(ctx.zh):
         return []
-    drafts: list[Draft] = []
-    taken: list[tuple[int, int]] = []
+    out = _Drafts()
+    skip = _roles(ctx)
+    _computes(ctx, out, skip)
+    _bandwidth_memory(ctx, out, skip)
+    _nodes(ctx, out, skip)
+    _power(ctx, out, skip)
+    _clock(ctx, out, skip)
+    _dies(ctx, out, skip)
+    _cards(ctx, out, skip)
+    _units(ctx, out, skip)
+    _tpp(ctx, out)
+    _named_counts(ctx, out)
+    _ratios(ctx, out, skip)
+    _changes(ctx, out, skip)
+    return _coordinated(ctx, _respectively(ctx, out.items, skip), skip)
 
-    def add(d: Draft) -> None:
-        if any(d.start < e and s < d.end for s, e in taken):
-            return
-        taken.append((d.start, d.end))
-        drafts.append(d)
 
-    # ---- compute, with thresholds written as a change (门槛从4800 TOPS降至2400 TOPS)
+def _runs(ctx: SentenceContext, names: list, start: int, end: int) -> list:
+    """The last run of coordinated names between start and end (`A、B和C`); a maker written right
+    before its product (`华为昇腾`) is one name."""
+    zh = ctx.zh
+    run: list = []
+    for m in names:
+        if m.start < start or m.end > end:
+            continue
+        if run and zh[run[-1].end : m.start] == "":
+            run[-1] = m
+        elif run and _COORDINATOR.fullmatch(zh[run[-1].end : m.start]):
+            run.append(m)
+        else:
+            run = [m]
+    return run
+
+
+def _respectively(ctx: SentenceContext, drafts: list[Draft], skip: set[int]) -> list[Draft]:
+    """`A和B的算力分别为2P和4P`: the figures after 分别 go to the coordinated subjects in order,
+    when there are as many of one metric as subjects."""
+    zh = ctx.zh
+    at = zh.find("分别")
+    if at < 0 or len(drafts) < 2:
+        return drafts
+    names = [m for m in ctx.mentions if m.type in PRODUCT_TYPES | {"company", "tech"} and m.start not in skip]
+    clause_start, _ = ctx.clause_bounds(at)
+    run = _runs(ctx, names, clause_start, at)
+    after = [d for d in drafts if d.start > at]
+    metrics = {d.metric for d in after}
+    if len(run) >= 2 and len(metrics) == 1 and len(after) == len(run):
+        for d, m in zip(sorted(after, key=lambda d: d.start), run):
+            d.subject = m.canonical
+    return drafts
+
+
+_COORDINATOR = re.compile(r"\s*(?:、|和|与|及|以及|跟)\s*")
+
+
+def _coordinated(ctx: SentenceContext, drafts: list[Draft], skip: set[int]) -> list[Draft]:
+    """One draft per subject where the clause is about coordinated subjects (`A、B等国产卡的能效是…`):
+    the draft of the last-named subject is repeated for the others, each from its own name. A maker
+    written before its product (`华为昇腾`) is one subject; `分别` gives each subject its own figure."""
+    zh = ctx.zh
+    names = [m for m in ctx.mentions if m.type in PRODUCT_TYPES | {"company", "tech"} and m.start not in skip]
+    if len(names) < 2 or not drafts:
+        return drafts
+    extra: list[Draft] = []
+    for d in drafts:
+        if d.subject in ("", "出口管制") or d.unit == "nm":
+            continue
+        clause_start, _ = ctx.clause_bounds(d.start)
+        run = _runs(ctx, names, clause_start, d.start)
+        if len(run) < 2 or d.subject not in {m.canonical for m in run} or "分别" in zh[run[-1].end : d.end]:
+            continue
+        if re.search(r"[\u4e00-\u9fff]", zh[run[-1].end : run[-1].end + 1]) and not re.match(r"(?:等|的|均|都|皆|同样|也)", zh[run[-1].end :]):
+            continue
+        for m in run:
+            if m.canonical != d.subject:
+                copy = Draft(**{**d.__dict__, "subject": m.canonical, "start": min(m.start, d.start)})
+                extra.append(copy)
+    return drafts + extra
+
+
+def _computes(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
+    """Compute figures, with thresholds written as a change (门槛从4800 TOPS降至2400 TOPS)."""
+    zh = ctx.zh
     computes = list(_COMPUTE.finditer(zh))
     skip_next = False
     for i, m in enumerate(computes):
@@ -99,34 +398,59 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         value_max = None
         if low is not None and low < value:
             value, value_max = low, value
-        unit = _COMPUTE_UNITS[m.group(3).upper()]
-        clause_start, _ = ctx.clause_bounds(m.start())
+        unit = _compute_unit(m.group(3))
         threshold = "门槛" in zh[max(0, m.start() - 20) : m.start()] or "阈值" in zh[max(0, m.start() - 20) : m.start()]
+        subject = "出口管制" if threshold else _subject(ctx, m.start(), skip=skip)
         nxt = computes[i + 1] if i + 1 < len(computes) else None
         if nxt is not None and re.search(r"(降|升|提高|调|放宽|收紧).{0,3}(至|到|为)\s*$", zh[m.end() : nxt.start()]) \
                 and len(zh[m.end() : nxt.start()]) <= 10:
             to_value = parse_number(nxt.group(2))
-            add(Draft(kind="spec", start=m.start(), end=nxt.end(),
-                      subject="出口管制" if threshold else _subject(ctx, m.start()),
-                      metric="算力门槛" if threshold else f"{_precision(ctx, m.start())}算力",
-                      value=to_value, unit=unit, from_value=value, to_value=to_value,
-                      hedge=hedge_for(zh, nxt.start(), nxt.end()), date=ctx.date_for(m.start())))
+            out.add(Draft(kind="spec", start=m.start(), end=nxt.end(), subject=subject,
+                          metric="算力门槛" if threshold else f"{_precision(ctx, m.start())}算力",
+                          value=to_value, unit=unit, from_value=value, to_value=to_value,
+                          hedge=hedge_for(zh, nxt.start(), nxt.end()), date=ctx.date_for(m.start())))
             skip_next = True
             continue
-        precision = _precision(ctx, m.start())
-        add(Draft(kind="spec", start=m.start(), end=m.end(),
-                  subject="出口管制" if threshold else _subject(ctx, m.start()),
-                  metric="算力门槛" if threshold else f"{precision}算力",
-                  value=value, value_max=value_max, unit=unit, hedge=hedge_for(zh, m.start(), m.end())))
-
-    for m in _BANDWIDTH.finditer(zh):
+        out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=subject,
+                      metric="算力门槛" if threshold else f"{_precision(ctx, m.start())}算力",
+                      value=value, value_max=value_max, unit=unit, hedge=hedge_for(zh, m.start(), m.end())))
+    # 2P, 4E: the magnitude letter alone, where the clause speaks of compute
+    last_end = -10
+    for m in _COMPUTE_BARE.finditer(zh):
+        in_a_list = re.fullmatch(r"\s*(?:和|、|与|及|/|,|，)\s*", zh[last_end : m.start()]) is not None  # 1P和2P
+        clause_start, _ = ctx.clause_bounds(m.start())
+        previous_start, _ = ctx.clause_bounds(max(0, clause_start - 1))
+        if not (in_a_list or _COMPUTE_CONTEXT.search(zh[previous_start : m.start()])) \
+                or out.overlaps(m.start(), m.end()):
+            continue
+        last_end = m.end()
         value = parse_number(m.group(1))
-        unit = {"GB": "GB/s", "TB": "TB/s", "PB": "PB/s", "Gb": "Gb/s", "Tb": "Tb/s"}[m.group(2)]
+        unit = f"{m.group(2)}FLOPS"
+        out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=_subject(ctx, m.start(), skip=skip),
+                      metric=f"{_precision(ctx, m.start())}算力", value=value, unit=unit,
+                      hedge=hedge_for(zh, m.start(), m.end())))
+
+
+def _bandwidth_memory(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
+    zh = ctx.zh
+    units = {"GB": "GB/s", "TB": "TB/s", "PB": "PB/s", "Gb": "Gb/s", "Tb": "Tb/s"}
+    bandwidths = sorted(list(_BANDWIDTH.finditer(zh)) + list(_BANDWIDTH_PER_SECOND.finditer(zh)), key=lambda m: m.start())
+    for i, m in enumerate(bandwidths):
+        value = parse_number(m.group(1))
+        unit = units[m.group(2)]
         near = zh[max(0, m.start() - 15) : m.start()]
         metric = "互联带宽" if re.search(r"互联|互连|NVLink|灵衢|UB|片间|卡间", near) else "带宽"
-        add(Draft(kind="spec", start=m.start(), end=m.end(), subject=_subject(ctx, m.start()), metric=metric,
-                  value=value, unit=unit, hedge=hedge_for(zh, m.start(), m.end())))
-
+        subject = _subject(ctx, m.start(), skip=skip)
+        nxt = bandwidths[i + 1] if i + 1 < len(bandwidths) else None
+        if nxt is not None and units[nxt.group(2)] == unit and _CHANGE_TO.fullmatch(zh[m.end() : nxt.start()]):
+            # 从600GB/s降到400GB/s: one figure, changed
+            to_value = parse_number(nxt.group(1))
+            out.add(Draft(kind="spec", start=m.start(), end=nxt.end(), subject=subject, metric=metric,
+                          value=to_value, unit=unit, from_value=value, to_value=to_value,
+                          hedge=hedge_for(zh, nxt.start(), nxt.end())))
+            continue
+        out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=subject,
+                      metric=metric, value=value, unit=unit, hedge=hedge_for(zh, m.start(), m.end())))
     for m in _MEMORY.finditer(zh):
         value = parse_number(m.group(1))
         near = zh[max(0, m.start() - 20) : m.start()]
@@ -136,49 +460,141 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             metric = "显存容量"
         else:
             metric = "内存容量"
-        add(Draft(kind="spec", start=m.start(), end=m.end(), subject=_subject(ctx, m.start()), metric=metric,
-                  value=value, unit=m.group(2), hedge=hedge_for(zh, m.start(), m.end())))
+        out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=_subject(ctx, m.start(), skip=skip),
+                      metric=metric, value=value, unit=m.group(2), hedge=hedge_for(zh, m.start(), m.end())))
 
+
+def _nodes(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
+    """Process nodes; a pair (`4/5纳米`) is a range."""
+    zh = ctx.zh
     for m in _NODE.finditer(zh):
         value = parse_number(m.group(1))
         if value is None or value > 100:
             continue
+        if _NODE_AS_MODIFIER.match(zh[m.end() :]):
+            continue
+        value_max = parse_number(m.group(2)) if m.group(2) else None
+        if value_max is not None and not value < value_max <= 100:
+            value_max = None
         company = ctx.nearest_before(m.start(), {"company"}, limit=40)
-        add(Draft(kind="spec", start=m.start(), end=m.end(), subject=company.canonical if company else _subject(ctx, m.start()),
-                  metric="制程", value=value, unit="nm", hedge=hedge_for(zh, m.start(), m.end())))
+        out.add(Draft(kind="spec", start=m.start(), end=m.end(),
+                      subject=company.canonical if company else _subject(ctx, m.start(), skip=skip),
+                      metric="制程", value=value, value_max=value_max, unit="nm", hedge=hedge_for(zh, m.start(), m.end())))
 
+
+def _power(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
+    """Power in W or kW, where the clause speaks of power."""
+    zh = ctx.zh
+    for m in _POWER.finditer(zh):
+        clause_start, _ = ctx.clause_bounds(m.start())
+        if not _POWER_CONTEXT.search(zh[max(0, clause_start - 10) : m.end() + 4]):
+            continue
+        value = parse_number(m.group(1))
+        unit = "kW" if m.group(2) in ("kW", "KW", "千瓦") else "W"
+        out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=_subject(ctx, m.start(), skip=skip),
+                      metric="功耗", value=value, unit=unit, hedge=hedge_for(zh, m.start(), m.end())))
+
+
+def _clock(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
+    """Clock rates in GHz or MHz."""
+    for m in _CLOCK.finditer(ctx.zh):
+        out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=_subject(ctx, m.start(), skip=skip),
+                      metric="主频", value=parse_number(m.group(1)), unit=m.group(2),
+                      hedge=hedge_for(ctx.zh, m.start(), m.end())))
+
+
+def _dies(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
+    """Dies per package: `B300为双芯片` is 2 chips of B300."""
+    for m in _DIES.finditer(ctx.zh):
+        start = m.start(1)
+        out.add(Draft(kind="spec", start=start, end=m.end(), subject=_subject(ctx, start, skip=skip),
+                      metric="芯片数", value=float(_DIE_COUNTS[m.group(1)]), unit="chips"))
+
+
+def _count_value(raw: str) -> float | None:
+    raw = raw.replace(" ", "")
+    if not re.search(r"\d|[一二两三四五六七八九十百千万]", raw):
+        return None
+    value = parse_number(raw)
+    if value is None or value < 2 or not float(value).is_integer():
+        return None
+    return value
+
+
+def _bound_hedge(zh: str, start: int, bound: str | None) -> str:
+    """The hedge of a bounded count: 超过/以上 → 超, 少于/以下 → 不足."""
+    if bound:
+        return "超" if bound in ("以上", "之多") else "不足"
+    m = _BOUND_BEFORE.search(zh[max(0, start - 4) : start])
+    if not m:
+        return ""
+    return "超" if m.group(1) in ("超过", "多于", "高于", "逾", "超") else "不足"
+
+
+def _cards(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
+    """Cards or chips in a system (`支持8192张卡`, `4096卡`, `万卡级集群`), and a rule's threshold
+    in chips (`购买超过五百颗芯片的…须提前申报`)."""
+    zh = ctx.zh
     for m in _CARDS.finditer(zh):
-        raw = m.group(1).replace(" ", "")
-        if not re.search(r"\d|[一二两三四五六七八九十]", raw):
+        value = _count_value(m.group(1))
+        if value is None:
             continue
-        value = parse_number(raw)
-        if value is None or value < 2 or not float(value).is_integer():
-            continue
-        measure, noun = m.group(2), m.group(3)
+        more, measure, bound, noun = m.group(2), m.group(3), m.group(4), m.group(5)
         if measure == "片":  # 出货量超30万片: volumes, not a system's size
             continue
         before = zh[max(0, m.start() - 6) : m.start()]
         if _VOLUME.search(before):
+            hedge = _bound_hedge(zh, m.start(), bound)
+            if hedge and noun and _RULE.search(zh):
+                out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject="出口管制", metric="芯片数量门槛",
+                              value=value, unit="cards" if noun.endswith("卡") else "chips", hedge=hedge))
             continue
         if not noun:  # 15,488颗, with the noun left out: only for a system named just before
             system = ctx.nearest_before(m.start(), {"system"}, limit=25)
             if measure not in ("颗", "张") or system is None:
                 continue
             noun = "卡" if measure == "张" else "芯片"
-        unit = "cards" if noun in ("卡", "加速卡", "算力卡", "显卡", "昇腾卡") else "chips"
-        if measure is None:  # 8卡昇腾集群, 16卡H100: the product follows
+        # 张 and 块 count cards (`一万五千多张昇腾960`), 颗 and 个 count chips (`72个GPU`).
+        unit = "cards" if noun in ("卡", "加速卡", "算力卡", "显卡", "昇腾卡") or measure in ("张", "块") else "chips"
+        if measure is None:  # 8卡昇腾集群, 最多可连接4096卡, 千卡级: a system's size
             if noun != "卡":
                 continue
             follower = ctx.nearest_after(m.end(), PRODUCT_TYPES, limit=4)
-            subject = follower.canonical if follower else _subject(ctx, m.start())
-            if not follower and not re.match(r"[^，,。]{0,4}(集群|服务器|机柜|系统)", zh[m.end():]):
+            if not (follower or _CARDS_SCALE.match(zh, m.end()) or _CARDS_LEAD.search(zh[max(0, m.start() - 9) : m.start()])):
                 continue
+            subject = follower.canonical if follower else _subject(ctx, m.start(), skip=skip)
         else:
-            subject = _subject(ctx, m.start())
-        add(Draft(kind="spec", start=m.start(), end=m.end(), subject=subject, metric="卡数",
-                  value=value, unit=unit, hedge=hedge_for(zh, m.start(), m.end())))
+            subject = _subject(ctx, m.start(), skip=skip)
+        hedge = _bound_hedge(zh, m.start(), bound) if bound else "超" if more else hedge_for(zh, m.start(), m.end())
+        out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=subject, metric="卡数",
+                      value=value, unit=unit, hedge=hedge))
 
-    # ---- export-control thresholds in TPP (总处理性能)
+
+def _units(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
+    """Cabinets and racks (`64个计算柜`), servers (`16台服务器`), nodes (`8个节点`) of a system."""
+    zh = ctx.zh
+    for m in _UNITS.finditer(zh):
+        value = _count_value(m.group(1))
+        if value is None or _VOLUME.search(zh[max(0, m.start() - 6) : m.start()]):
+            continue
+        measure, noun = m.group(2), m.group(3)
+        if noun.endswith("服务器"):
+            if measure not in ("台", "个", "套"):
+                continue
+            unit, metric = "servers", "服务器数"
+        elif noun.endswith("节点"):
+            if measure != "个":
+                continue
+            unit, metric = "nodes", "节点数"
+        else:
+            unit, metric = "cabinets", "机柜数"
+        out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=_subject(ctx, m.start(), skip=skip),
+                      metric=metric, value=value, unit=unit, hedge=hedge_for(zh, m.start(), m.end())))
+
+
+def _tpp(ctx: SentenceContext, out: _Drafts) -> None:
+    """Export-control thresholds in TPP (总处理性能), or a chip's own TPP."""
+    zh = ctx.zh
     for m in _TPP.finditer(zh):
         value = parse_number(m.group(2))
         if value is None or value < 100:
@@ -187,19 +603,22 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                  "大于": "超", ">": "超", "≥": "超", ">=": "超", "约为": "约", "约": "约"}.get(m.group(1) or "", "")
         chip = ctx.nearest_before(m.start(), PRODUCT_TYPES, limit=4)  # H200的TPP约为15,832: the chip's own TPP
         if chip is not None:
-            add(Draft(kind="spec", start=chip.start, end=m.end(), subject=chip.canonical, metric="TPP",
-                      value=value, unit="TPP", hedge=hedge))
+            out.add(Draft(kind="spec", start=chip.start, end=m.end(), subject=chip.canonical, metric="TPP",
+                          value=value, unit="TPP", hedge=hedge))
         else:
-            add(Draft(kind="spec", start=m.start(), end=m.end(), subject="出口管制", metric="TPP门槛",
-                      value=value, unit="TPP", hedge=hedge))
+            out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject="出口管制", metric="TPP门槛",
+                          value=value, unit="TPP", hedge=hedge))
     if "TPP" in zh or "总处理性能" in zh:
         for m in _TPP_THRESHOLD.finditer(zh):
             value = parse_number(m.group(1))
             if value is not None and value >= 100:
-                add(Draft(kind="spec", start=m.start(), end=m.end(), subject="出口管制", metric="TPP门槛",
-                          value=value, unit="TPP", hedge=hedge_for(zh, m.start(1), m.end())))
+                out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject="出口管制", metric="TPP门槛",
+                              value=value, unit="TPP", hedge=hedge_for(zh, m.start(1), m.end())))
 
-    # ---- N块H100: a count of a named chip
+
+def _named_counts(ctx: SentenceContext, out: _Drafts) -> None:
+    """N块H100: a count of a named chip."""
+    zh = ctx.zh
     for mention in ctx.mentions:
         if mention.type != "chip":
             continue
@@ -208,60 +627,291 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             value = parse_number(m.group(1).replace(" ", ""))
             if value and value >= 2:
                 start = mention.start - (len(zh[max(0, mention.start - 10) : mention.start]) - m.start())
-                add(Draft(kind="spec", start=start, end=mention.end, subject=mention.canonical, metric="卡数",
-                          value=value, unit="cards" if m.group(2) in ("张", "块") else "chips",
-                          hedge=hedge_for(zh, start, mention.end)))
+                out.add(Draft(kind="spec", start=start, end=mention.end, subject=mention.canonical, metric="卡数",
+                              value=value, unit="cards" if m.group(2) in ("张", "块") else "chips",
+                              hedge=hedge_for(zh, start, mention.end)))
 
-    # ---- ratios against another chip: X是H20的两倍 / H100的80% / 削减约70%
-    for mention in ctx.mentions:
-        if mention.type not in PRODUCT_TYPES:
-            continue
-        tail = zh[mention.end : mention.end + 32]
-        aside = re.match(r"[（(][^）)]{0,16}[）)]", tail)  # 昇腾910C（3.2TB/s）的1.5倍
-        skipped = aside.end() if aside else 0
-        tail = tail[skipped : skipped + 16]
-        m = _RATIO_TIMES.match(tail)
-        pct = _RATIO_PCT.match(tail)
-        words = _RATIO_WORDS.match(tail) if not (m or pct) else None
-        cut = _CUT.match(tail) if not (m or pct or words) else None
-        if not cut:
-            cut = re.match(rf"的\s*(?:性能|算力)\s*(削减|降低|砍掉|缩减)了?\s*(约|近)?\s*({ARABIC})\s*%", tail)
-        if m:
-            times = 0.5 if m.group(2) == "半" else parse_number(m.group(2))
-            value, hedge, end = times, {"约": "约", "近": "近", "超过": "超", "超": "超"}.get(m.group(1) or "", ""), m.end()
-        elif pct:
-            number = parse_number(pct.group(2) or pct.group(4))
-            if number is None:
-                continue
-            word = pct.group(1) or pct.group(3) or ""
-            value, hedge, end = number / 100, {"约": "约", "近": "近", "超过": "超", "超": "超"}.get(word, ""), pct.end()
-        elif words:
-            from .numbers import parse_percent
 
-            share = parse_percent(words.group(2))
-            if share is None:
-                continue
-            value, hedge, end = round(share / 100, 4), {"约": "约", "近": "近"}.get(words.group(1) or "", ""), words.end()
-        elif cut:
-            number = parse_number(cut.group(3))
-            if number is None:
-                continue
-            value, hedge, end = round(1 - number / 100, 4), {"约": "约", "近": "近"}.get(cut.group(2) or "", ""), cut.end()
+# ------------------------------------------------------------ comparisons
+
+def _figure(m: re.Match, up: bool | None) -> tuple[float | None, float | None]:
+    """The ratio a comparison states, and the top of its range: N倍 is N; N% is N/100 of the reference,
+    or with a direction 1 ± N/100 (`高出30%` = 1.3, `落后5%` = 0.95); a fraction is its share."""
+    if m.group("times"):
+        if up is False:
+            return None, None
+        first = m.group("times")
+        value = 0.5 if first == "半" else parse_number(first)
+        top = parse_number(m.group("times_max")) if m.group("times_max") else None
+        return value, top
+    if m.group("pct"):
+        low = parse_number(m.group("pct"))
+        top = parse_number(m.group("pct_max")) if m.group("pct_max") else None
+        if low is None:
+            return None, None
+        if up is None:
+            values = [v / 100 for v in (low, top) if v is not None]
         else:
+            values = [1 + (v if up else -v) / 100 for v in (low, top) if v is not None]
+        values = sorted(round(v, 4) for v in values)
+        if values[0] <= 0:
+            return None, None
+        return values[0], (values[-1] if len(values) == 2 else None)
+    groups = m.groupdict()
+    if groups.get("cheng"):  # 三成 as a change: 1 ± 0.3
+        share = parse_percent(groups["cheng"])
+        if share is None or up is None or share >= 100:
+            return None, None
+        return round(1 + (share if up else -share) / 100, 4), None
+    if groups.get("frac"):
+        slash = re.fullmatch(r"(\d+)\s*/\s*(\d+)", groups["frac"])  # 1/3
+        if slash:
+            top_, bottom = int(slash.group(1)), int(slash.group(2))
+            return (round(top_ / bottom, 4), None) if 0 < top_ < bottom else (None, None)
+        share = parse_percent(groups["frac"])
+        return (round(share / 100, 4), None) if share is not None else (None, None)
+    return None, None
+
+
+def _is_up(verb: str) -> bool:
+    return bool(re.fullmatch(_UP + r"|增强|改善|加快", verb))
+
+
+def _metric_name(word: str | None, context: str = "") -> str:
+    if not word:
+        return "算力" if "算力" in context else "性能"
+    return _METRIC_NAMES.get(word, word)
+
+
+def _references(ctx: SentenceContext) -> list[tuple[int, int, str]]:
+    """What a comparison may be against, in order: products (and a company's `同类芯片`), and
+    anaphors resolved to the product meant (`其`, `它`; `上一代` is left unnamed)."""
+    zh = ctx.zh
+    refs: list[tuple[int, int, str]] = []
+    for m in ctx.mentions:
+        if m.type in PRODUCT_TYPES:
+            refs.append((m.start, m.end, m.canonical))
+        elif m.type == "company" and _PRODUCT_CLASS.match(zh, m.end):
+            refs.append((m.start, m.end, m.canonical))
+    for model in _MODEL_NAME.finditer(zh):  # 比RTX 5090D V2高出1%: a model the lexicon does not know
+        if _COMPARE_LEAD.search(zh[max(0, model.start() - 8) : model.start()]) \
+                and not any(s < model.end() and model.start() < e for s, e, _ in refs):
+            refs.append((model.start(), model.end(), model.group(0).strip()))
+    resolved = ""  # 其 again in the same sentence means what it meant the first time
+    for a in _ANAPHOR.finditer(zh):
+        if any(s <= a.start() < e for s, e, _ in refs):
             continue
+        word = a.group(0)
+        if word.startswith(_PREVIOUS_GENERATION):
+            name = ""
+        elif word in ("其", "它") and resolved:
+            name = resolved
+        else:
+            name = _resolve_anaphor(ctx, a.start())
+            if word in ("其", "它") and _binds_figure(zh, a.end()):
+                resolved = name
+        refs.append((a.start(), a.end(), name))
+    refs.sort()
+    return refs
+
+
+def _binds_figure(zh: str, end: int) -> bool:
+    """Whether the anaphor ending at `end` is a comparison's reference (`其4倍`, `它的一半`), not a possessive."""
+    return bool(_OF_RATIO.match(zh, end) or _COMPARE.match(zh, end))
+
+
+def _resolve_anaphor(ctx: SentenceContext, pos: int) -> str:
+    """The product 其 / 它 at `pos` stands for: the reference of a comparison opened before it
+    (`相比B200，…是它的3.2倍`), else the nearest product before it outside its own clause, else the
+    last product of the sentence before; "" when the text does not name it."""
+    zh = ctx.zh
+    clause_start, _ = ctx.clause_bounds(pos)
+    before = [m for m in ctx.mentions if m.end <= pos and m.type in PRODUCT_TYPES]
+    if zh.startswith(("前者", "后者"), pos):  # the first or the second of the last two products named
+        named = [p.canonical for p in ctx.previous_products] + [m.canonical for m in before]
+        named = [n for i, n in enumerate(named) if n not in named[i + 1 :]]
+        if len(named) >= 2:
+            return named[-2] if zh.startswith("前者", pos) else named[-1]
+        return ""
+    for m in reversed(before):
+        if re.search(r"(?:相比|相较于?|较|比|对比|与|和)\s*$", zh[max(0, m.start - 4) : m.start]):
+            return m.canonical
+    outside = [m for m in before if m.end <= clause_start]
+    if outside:
+        return outside[-1].canonical
+    if before:  # X的带宽是其4倍: 其 is not X itself
+        names = {m.canonical for m in before}
+        earlier = [p for p in ctx.previous_products if p.canonical not in names]
+        return earlier[-1].canonical if earlier else ""
+    return ctx.previous_products[-1].canonical if ctx.previous_products else ""
+
+
+def _ratios(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
+    """Ratios against a reference: `是H20的两倍`, `L20是L40S算力规模的32%`, `为其一半`,
+    `比H20高出约30%-50%`, `较其…约落后5%`, `H20削减约70%` (legacy form: the subject cut against H20)."""
+    zh = ctx.zh
+    for start, end, ref in _references(ctx):
+        tail_start = end
+        lead = _COMPARE_LEAD.search(zh[max(0, start - 6) : start])
+        found = None
+        if lead:
+            c = _COMPARE.match(zh, tail_start)
+            if c and len(c.group(0)) <= 44:
+                value, top = _figure(c, _is_up(c.group("verb")))
+                hedge = c.group("hedge") or c.group("hedge2") or ""
+                found = (c, value, top, hedge, c.group("metric"), start - len(lead.group(0)))
+        verb = _VERB_LEAD.search(zh[max(0, start - 3) : start]) if not found else None
+        if verb:
+            v = _VERB_LED_FIGURE.match(zh, tail_start)
+            if v:
+                value, top = _figure(v, verb.group(1) in ("高出", "超出", "领先", "快于", "高于"))
+                found = (v, value, top, v.group("hedge") or "", None, start - len(verb.group(0)))
+        if not found:
+            o = _OF_RATIO.match(zh, tail_start)
+            # R的N倍; only 其 binds its figure without 的 (`为其一半`).
+            if o and len(o.group(0)) <= 40 and (o.group("of") or o.group("of2") or zh[start] == "其"):
+                value, top = _figure(o, None)
+                found = (o, value, top, o.group("hedge") or "", o.group("metric"), start)
+            else:
+                a = _OF_RATIO_PCT_AFTER.match(zh, tail_start)
+                if a:
+                    value = parse_number(a.group("pct"))
+                    found = (a, value / 100 if value is not None else None, None, a.group("hedge") or "", a.group("metric"), start)
+        if not found:
+            _legacy_cut(ctx, out, skip, start, end, ref)
+            continue
+        m, value, top, hedge, metric, span_start = found
         if value is None:
             continue
-        start = mention.start
-        end += skipped
         clause = zh[max(0, start - 12) : start]
-        metric = "算力" if "算力" in clause or "算力" in tail[:end] else "性能"
         if re.search(r"价格|售价|报价|单价|成本", clause):
             continue  # a price ratio is not a spec of the chip
-        subject = _subject(ctx, start, exclude={mention.canonical})
-        # The compared product is usually named before the ratio; if only later, take that.
-        if not subject or subject == mention.canonical:
-            later = ctx.nearest_after(mention.end + end, PRODUCT_TYPES, limit=30, exclude={mention.canonical})
+        # The reference's maker (`比英伟达H20`) is part of the reference, not the subject.
+        exclude = {ref} | {x.canonical for x in ctx.mentions
+                           if x.type == "company" and zh[x.end : start].strip() == ""}
+        subject = _subject(ctx, start, exclude=exclude, skip=skip)
+        if not subject or subject == ref:
+            later = ctx.nearest_after(m.end(), PRODUCT_TYPES, limit=30, exclude={ref})
             subject = later.canonical if later else ""
-        add(Draft(kind="spec", start=start, end=mention.end + end, subject=subject, metric=metric,
-                  value=value, unit="ratio", relative_to=mention.canonical, hedge=hedge))
-    return drafts
+        if not metric:  # 带宽是其4倍, 性价比已是…的两倍: the metric leads the clause
+            clause_start, _ = ctx.clause_bounds(start)
+            head = re.findall(_METRIC, zh[clause_start:start])
+            if not head and not _price_topic(zh[:start]):  # 带宽达2TB/s，是上一代的2.5倍: the sentence's metric
+                head = re.findall(_METRIC, zh[:clause_start])
+            metric = head[-1] if head else None
+            if metric is None and (_price_topic(zh[:start]) or _NOT_SPEC.search(zh[clause_start : m.end()])):
+                continue  # 售价约1.2万美元，约为H100的一半: the ratio of the price before it
+        out.add(Draft(kind="spec", start=span_start, end=m.end(), subject=subject,
+                      metric=_metric_name(metric, zh[max(0, start - 12) : m.end()]), value=value, value_max=top,
+                      unit="ratio", relative_to=ref, hedge=_ratio_hedge(zh, span_start, m.end(), hedge, m)))
+
+
+_PRICE = re.compile(r"价格|售价|报价|单价|成本|美元|人民币|(?<![单多])元(?![件素器])")
+
+
+def _price_topic(head: str) -> bool:
+    """Whether the text before a ratio with no metric of its own last spoke of a price."""
+    price = [m.end() for m in _PRICE.finditer(head)]
+    metric = [m.end() for m in re.finditer(_METRIC, head)]
+    return bool(price) and (not metric or price[-1] > metric[-1])
+
+
+def _ratio_hedge(zh: str, start: int, end: int, written: str, m: re.Match | None = None) -> str:
+    """The hedge of a ratio: written inside it (`高出约30%`, `五十多倍`), before it (`约为其一半`) or
+    after (`15%左右`)."""
+    if m is not None and m.groupdict().get("more"):
+        return "超"
+    return _HEDGES.get(written, "") or hedge_before(zh, start) or hedge_after(zh, end)
+
+
+_CUT_AFTER = re.compile(rf"(?:的\s*)?(?:性能|算力)?\s*(削减|降低|砍掉|阉割|缩减)了?\s*(约|近)?\s*({ARABIC})\s*%")
+
+
+def _legacy_cut(ctx: SentenceContext, out: _Drafts, skip: set[int], start: int, end: int, ref: str) -> None:
+    """`H20削减约70%` / `H20的性能砍掉了70%`: the subject named elsewhere at 1 − N% of the reference."""
+    zh = ctx.zh
+    m = _CUT_AFTER.match(zh, end)
+    if not m or not ref:
+        return
+    number = parse_number(m.group(3))
+    if number is None:
+        return
+    subject = _subject(ctx, start, exclude={ref}, skip=skip)
+    if not subject or subject == ref:
+        later = ctx.nearest_after(m.end(), PRODUCT_TYPES, limit=30, exclude={ref})
+        subject = later.canonical if later else ""
+    out.add(Draft(kind="spec", start=start, end=m.end(), subject=subject,
+                  metric="算力" if "算力" in zh[max(0, start - 12) : m.end()] else "性能",
+                  value=round(1 - number / 100, 4), unit="ratio", relative_to=ref,
+                  hedge=_HEDGES.get(m.group(2) or "", "")))
+
+
+def _baseline(ctx: SentenceContext, pos: int) -> str:
+    """The product a change at `pos` is measured against, when the sentence names one before it
+    (`相比B200，…`, `与H100相比`, `较上一代`): its name, or "" (the previous generation, unnamed)."""
+    zh = ctx.zh
+    for m in reversed([m for m in ctx.mentions if m.end <= pos and m.type in PRODUCT_TYPES]):
+        if re.search(r"(?:相比|相较于?|较|比|对比)\s*$", zh[max(0, m.start - 4) : m.start]) \
+                or re.match(r"\s*(?:相比|相较|比较)", zh[m.end : m.end + 4]):
+            return m.canonical
+    return ""
+
+
+def _changes(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
+    """Changes of a product's figure against a baseline (`提升运算密度35%、能效6倍`, `性能提升了2倍`,
+    `砍掉了20%的显存和显存带宽`) and multiples of a quantity (`需要六倍的芯片数量`). Only about a spec
+    metric, in a clause not about money or markets, in a sentence about products."""
+    zh = ctx.zh
+    if not (_PRODUCT_WORDS.search(zh) or any(m.type in PRODUCT_TYPES | {"tech"} for m in ctx.mentions)
+            or ctx.previous_products):
+        return
+    for m in _CHANGE.finditer(zh):
+        clause_start, clause_end = ctx.clause_bounds(m.start())
+        clause = zh[clause_start:clause_end]
+        if _NOT_SPEC.search(clause) or out.overlaps(m.start(), m.end(), "ratio"):
+            continue
+        head = list(re.finditer(_METRIC, zh[clause_start : m.start()]))
+        metrics = [m.group("metric")] if m.group("metric") else []
+        if m.group("metrics"):
+            metrics = re.findall(_METRIC, m.group("metrics"))
+        start = m.start()
+        if not metrics and head and m.start() - (clause_start + head[-1].end()) <= 4:
+            metrics = [head[-1].group(0)]  # 推理性能提升了50%: the evidence starts at the metric
+            start = clause_start + head[-1].start()
+        if not metrics:
+            continue
+        up = _is_up(m.group("verb"))
+        value, top = _figure(m, up)
+        if value is None or (up and value <= 1 and m.group("times")):
+            continue
+        ref = _baseline(ctx, m.start())
+        subject = _subject(ctx, m.start(), exclude={ref} if ref else frozenset(), skip=skip)
+        hedge = _HEDGES.get(m.group("hedge") or "", "")
+        for i, metric in enumerate(metrics):
+            # One row per parallel metric; each ends one character apart so that its span (and claim id)
+            # is its own while still covering the same words.
+            out.add(Draft(kind="spec", start=start, end=m.end() - (len(metrics) - 1 - i), subject=subject,
+                          metric=_metric_name(metric), value=value, value_max=top, unit="ratio",
+                          relative_to=ref, hedge=hedge), parallel=i > 0)
+        pos = m.end()
+        while (more := _CHANGE_MORE.match(zh, pos)) is not None:  # 、能效10倍: the same verb, another item
+            value, top = _figure(more, up)
+            if value is None:
+                break
+            out.add(Draft(kind="spec", start=more.start("metric"), end=more.end(), subject=subject,
+                          metric=_metric_name(more.group('metric')), value=value, value_max=top,
+                          unit="ratio", relative_to=ref, hedge=_HEDGES.get(more.group("hedge") or "", "")))
+            pos = more.end()
+    for m in _TIMES_OF.finditer(zh):
+        clause_start, clause_end = ctx.clause_bounds(m.start())
+        if _NOT_SPEC.search(zh[clause_start:clause_end]) or out.overlaps(m.start(), m.end(), "ratio"):
+            continue
+        value, top = _figure(m, True)
+        if value is None:
+            continue
+        subject = _subject(ctx, m.start(), skip=skip)
+        others = [p.canonical for p in list(ctx.previous_products) + [x for x in ctx.mentions if x.end <= m.start()
+                  and x.type in PRODUCT_TYPES] if p.canonical != subject]
+        out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=subject,
+                      metric=_metric_name(m.group("metric")), value=value, value_max=top, unit="ratio",
+                      relative_to=others[-1] if others else "", hedge=_HEDGES.get(m.group("hedge") or "", "")))
