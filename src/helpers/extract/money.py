@@ -1,90 +1,460 @@
-"""Amounts of money: `171亿美元` (17,100,000,000 USD), `2.5万美元`, `超3000亿元`,
-ranges (`2000亿元至5000亿元`), rates (`8美元/小时`, `每小时租用费用达到8美元`), with what the
-amount is (`营收`, `售价`, `基金规模` …) and its hedge."""
+"""Amounts of money, with what the amount is (`营收`, `发行价`, `注册资本` …) and its hedge.
+
+The text is read in two steps. First every *amount* is found: a figure with its magnitude and
+the currency written before or after it (`171亿美元`, `人民币28.81亿元`, `新台币1.5兆元`,
+`300多亿美元`, `两千六百元`, `5.6美分`, `8美元/小时`). Then a small grammar joins amounts:
+
+- a range `A 至 B` (`2000亿元至5000亿元`, `20至30亿美元`, `七千到九千亿元`, `2——3万港币`), where a
+  side without a magnitude or a currency shares the other's;
+- a change `从 A 拉高至 B`: one claim for the end figure, the start in `from_value` (unless each
+  figure has its own date: `从2026年的540亿美元成长至2029年的1890亿美元` is two claims);
+- a bracketed conversion after an amount (`3000亿元（约人民币680亿元）`): both are claims,
+  and when the outer amount's currency is a bare `元`, the exchange ratio tells which one it is.
+
+A bare `元` is the 元-type currency the article last named (`新台币1.5兆元`, `人民币28亿元`,
+`2000亿人民币`, not counting bracketed conversions; `人民币(下同)` says it outright; `50亿港元` has
+its own unit word and is not continued), else the one the next sentence names (a headline before
+its lede), else the house currency of a traditional-script article's press (新台币 where it writes
+`台股` and `年增`, 港元 where it writes `按年` and `期内`), else TWD for the Taiwanese `兆元`, else
+CNY. Amounts with no figure (`数百亿美元`, `上千万元`) are not claims.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .context import Draft, SentenceContext
-from .hedges import hedge_for
-from .numbers import ARABIC, CN_NUM, MAGNITUDE, parse_number
+from .hedges import hedge_before, hedge_for
+from .numbers import ARABIC, MAGNITUDE, parse_number
 
-_CURRENCIES = [
-    ("美元", "USD"), ("美金", "USD"), ("人民币", "CNY"), ("元人民币", "CNY"), ("港元", "HKD"), ("港币", "HKD"),
-    ("新台币", "TWD"), ("台币", "TWD"), ("欧元", "EUR"), ("日元", "JPY"), ("韩元", "KRW"), ("元", "CNY"),
-]
-_CUR = "|".join(sorted((c for c, _ in _CURRENCIES), key=len, reverse=True))
-_AMOUNT = rf"(?:(?:{ARABIC})\s*{MAGNITUDE}?|{CN_NUM})"
-_MONEY = re.compile(
-    rf"(?P<low>{_AMOUNT})\s*(?P<lowcur>{_CUR})?\s*(?:至|到|-|—|–|~|～)\s*(?P<high>{_AMOUNT})\s*(?P<cur>{_CUR})"
-    rf"|(?P<single>{_AMOUNT})\s*(?P<cur1>{_CUR})(?P<rate>\s*/\s*(?:小时|时|月|年|卡时))?(?P<level>级)?"
-    rf"|(?P<precur>新台币|台币|人民币|港币|港元|美元|美金|日元|欧元)\s*(?P<pre>{_AMOUNT})\s*元?"
+# Currency words written after the figure, with their code and the share of a unit they stand for.
+_SUFFIX_CURRENCIES = {
+    "美元": ("USD", 1), "美金": ("USD", 1), "美分": ("USD", 0.01), "元人民币": ("CNY", 1), "人民币": ("CNY", 1),
+    "港元": ("HKD", 1), "港币": ("HKD", 1), "港仙": ("HKD", 0.01), "新台币": ("TWD", 1), "台币": ("TWD", 1),
+    "欧元": ("EUR", 1), "日元": ("JPY", 1), "日圆": ("JPY", 1), "日币": ("JPY", 1), "韩元": ("KRW", 1),
+    "英镑": ("GBP", 1), "澳元": ("AUD", 1), "加元": ("CAD", 1), "新加坡元": ("SGD", 1), "元": ("", 1),
+    # Hong Kong and Taiwan names of the same currencies.
+    "欧罗": ("EUR", 1), "韩圜": ("KRW", 1), "澳币": ("AUD", 1), "加币": ("CAD", 1), "星币": ("SGD", 1),
+    "泰铢": ("THB", 1), "卢布": ("RUB", 1), "澳门币": ("MOP", 1),
+    "块钱": ("", 1),  # spoken 元: `两千六百块钱`
+}
+# Currency words and signs written before the figure (`人民币28.81亿元`, `US$5亿`).
+_PREFIX_CURRENCIES = {
+    "新台币": "TWD", "台币": "TWD", "人民币": "CNY", "港币": "HKD", "港元": "HKD", "美元": "USD", "美金": "USD",
+    "日元": "JPY", "日圆": "JPY", "日币": "JPY", "欧元": "EUR", "英镑": "GBP", "US$": "USD", "NT$": "TWD",
+    "HK$": "HKD", "RMB": "CNY", "¥": "CNY", "￥": "CNY", "€": "EUR",
+    "USD": "USD", "CNY": "CNY", "HKD": "HKD", "NTD": "TWD", "TWD": "TWD",
+}
+# Currencies whose unit word is 元: what a later bare 元 continues, when the text names the currency
+# (`新台币1.5兆元`, `2000亿人民币`, `1800亿元人民币`) rather than writes a unit word of its own (`50亿港元`).
+_YUAN_TYPE = {"CNY", "TWD", "HKD"}
+_CURRENCY_NAMES = {"元人民币", "人民币", "新台币", "台币", "港币"}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# A figure: Arabic digits, or a Chinese numeral that starts with a digit or 十/百/千, or 万亿
+# (`市值突破万亿美元`); a bare 万 or 亿 is a magnitude, not a figure.
+_CN_FIGURE = r"(?:[零〇一二两兩三四五六七八九十百千][零〇一二两兩三四五六七八九十百千万亿点]*|万亿)"
+# The magnitude, with the Taiwanese 兆 (10^12) that only money uses.
+_MAG = rf"(?:{MAGNITUDE}|兆)"
+# An amount: [currency word, `(下同)`] figure [magnitude] [the rest of 3兆8090亿] [多/余/来]
+# [magnitude: 300多亿] [currency word] [per hour] [级]. With neither currency word it is a bare figure,
+# kept only as the low side of a range (`20至30亿美元`) or the start of a change.
+_AMOUNT = re.compile(
+    rf"(?:(?P<pc>{_alternation(_PREFIX_CURRENCIES)})\s*(?P<same>[(（]下同[)）])?\s*"
+    r"(?:大约|约合|约|逾|超过|将近|近|不足|不到|高达|达)?\s*)?"
+    rf"(?P<num>{ARABIC}|{_CN_FIGURE})\s*(?P<mag_a>{_MAG})?(?:(?<=[兆亿万])(?P<more>\d+(?:\.\d+)?)(?P<mag_more>亿|万|千)?)?"
+    rf"(?P<approx>多|余|来)?(?P<mag_b>{_MAG})?"
+    rf"\s*(?P<sc>{_alternation(_SUFFIX_CURRENCIES)})?(?![件器宇素])"
+    r"(?P<rate>\s*/\s*(?:GPU|卡|张)?\s*[/·-]?\s*(?:小时|时|hr|h(?![A-Za-z]))|\s*(?:每|一)个?(?:GPU|卡)?小时)?"
+    r"(?P<level>级)?"
 )
+# What stands between the two sides of a range: `至`, `到`, a dash or tilde, maybe a conversion
+# bracket after the first side.
+_RANGE_GAP = re.compile(
+    r"\s*(?P<conv>[(（][^()（）]{0,30}[)）])?\s*(?:至|到|~|～|－|-{1,2}|—{1,2}|–{1,2}|(?P<and>与|和|及))\s*")
+# Between the items of a list of figures: `28亿、30亿和35亿美元`.
+_LIST_GAP = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
+# `介于50亿与60亿美元之间`: 与/和 join the two ends of a range only before 之间.
+_BETWEEN_END = re.compile(r"\s*之?间")
+# Between the two figures of a change: a verb of moving (any short run of words) and 至/到.
+_CHANGE_GAP = re.compile(
+    r"[^\d，,。；;：:、（）()]{0,8}[，,]?[^\d，,。；;：:、（）()]{1,8}?(?:至|到)[^\d，,。；;：:、（）()]{0,5}")
+# 从/由 opening the change, perhaps with the start's date and what is measured before the figure
+# (`从2023年的每小时8美元`).
+_CHANGE_FROM = re.compile(r"(?:从|由)[^，,。；;：:、从由]{0,12}$")
+# Words before 十/百/千 that say there is no figure (`数百亿`, `上千万`, `几十亿`; `账上三千万元` has one).
+_NO_FIGURE = re.compile(r"(?:数|几|上)$")
+_SAME_BELOW = re.compile(r"\s*[(（]\s*(人民币|新台币|台币|港币|港元|美元)\s*[，,、]?\s*下同\s*[)）]")
+# Words of the Taiwanese and the Hong Kong press, counted in traditional-script sentences (read in
+# the original text). Only words a script converter does not write into mainland text: a converted
+# mainland article has 晶片 and 輝達 too, but not 台股 or 按年.
+_REGIONAL_WORDS = {
+    "TWD": re.compile(r"新[台臺]幣|[台臺]幣|台股|立法院|行政院|[年季月]增(?!長|加|速|幅|量|值|收|產)"),
+    "HKD": re.compile(r"港府|特首|按年|按季|(?<!報告)期內|港幣"),
+}
+# Characters only traditional script writes, among the commonest.
+_TRADITIONAL = re.compile(
+    r"[這們個為與於對國將來說時會經發後從業產電開關實應進還過體價達營億萬點灣臺華東門問題長見號買賣資錢銀術"
+    r"該內機構計劃場報導幣額級際總廠訊網頭義務員標準組織區]"
+)
+_EXCHANGE = re.compile(r"(?:兑|汇率)\s*$")
+# Units per yuan of each currency, for telling a bare 元 from the conversion after it.
+_PER_UNIT = {
+    "CNY": [("TWD", 3.8, 5.0), ("HKD", 1.02, 1.2), ("JPY", 15, 25), ("USD", 0.12, 0.17)],
+    "USD": [("TWD", 27, 35), ("CNY", 6.3, 7.5), ("HKD", 7.7, 7.9), ("JPY", 100, 170)],
+}
+
 _METRICS = [
     (r"租用|租金|租赁|每小时|/小时", "租金"),
     (r"市值", "市值"),
-    (r"基金|大基金|募资规模|资金支持|产业资金", "基金规模"),
-    (r"投资额|投资|融资|注资|募资", "投资额"),
-    (r"年薪|起薪|薪资|月薪|薪酬", "薪资"),
-    (r"营收|收入|销售额|营业额", "营收"),
-    (r"售价|价格|定价|报价|单价|卖", "售价"),
-    (r"利润|净利|盈利", "利润"),
-    (r"损失|减记|计提|撇帐|撇账|亏损", "损失"),
+    (r"发行价|招股价|发售价", "发行价"),
+    (r"目标价", "目标价"),
+    (r"股价|收盘价|开盘价|收在|报价区间|报价|开盘|收盘|盘中", "股价"),
+    (r"每股收益|每股盈余|每股盈利", "每股收益"),
+    (r"注册资本", "注册资本"),
+    (r"出资", "出资额"),
+    (r"募资|募集资金|融资额|集资", "募资额"),
+    (r"基金|大基金|资金支持|产业资金|资金计划|资金规模", "基金规模"),
+    (r"投资额|投资|融资|注资|投入", "投资额"),
+    (r"资本支出|资本开支", "资本支出"),
+    (r"研发费用|研发投入|研发", "研发费用"),
+    (r"补贴|补助", "补贴"),
+    (r"罚款|罚金|罚", "罚款"),
+    (r"年薪|起薪|薪资|月薪|薪酬|时薪", "薪资"),
+    (r"净亏损|亏损", "净亏损"),
+    (r"净利润|净利|利润|盈利", "净利润"),
+    (r"营收|营业收入|收入|销售额|营业额", "营收"),
+    (r"售价|价格|定价|单价|电价|成本|卖", "售价"),
+    (r"损失|减记|计提|撇帐|撇账", "损失"),
+    (r"税|关税|分成", "税费"),
+    (r"现金流", "现金流"),
+    (r"缺口", "缺口"),
+    (r"估值", "估值"),
+    (r"支付|付款|款项|交易额|交易金额|收购|并购", "交易额"),
     (r"订单", "订单额"),
     (r"市场规模|市场", "市场规模"),
     (r"外汇", "外汇"),
 ]
+_METRIC_PATTERNS = [(re.compile(p), metric) for p, metric in _METRICS]
 
 
-def _currency(word: str) -> str:
-    return dict(_CURRENCIES).get(word, "")
+@dataclass
+class _Amount:
+    """One figure with its currency as written: `code` is empty for a bare 元."""
+
+    start: int
+    end: int
+    figure_start: int  # after a currency word and a hedge written before the figure (`人民币约3440亿元`)
+    value: float
+    code: str
+    explicit: bool  # the currency is written out (not a bare 元)
+    carries: bool  # `人民币28亿元`, `新台币1.5兆元`, `1800亿元人民币`: a later bare 元 continues this currency
+    bare_figure: bool  # no currency at all: only the low side of a range or the start of a change
+    big: float  # the big unit closing the figure (1e4, 1e8, 1e12), shared across a range
+    approx: str  # 多/余 (more than), 来 (about)
+    in_bracket: bool
+    rate: str
+    level: bool
 
 
-def _metric(context: str) -> str:
-    for pattern, metric in _METRICS:
-        if re.search(pattern, context):
+def _carry(ctx: SentenceContext) -> dict:
+    """What money remembers of the article read so far: the currency a bare 元 continues, and the
+    regional words its traditional-script sentences used."""
+    return ctx.memory.setdefault("money", {"code": "", "TWD": 0, "HKD": 0})
+
+
+def _article_currency(ctx: SentenceContext) -> str:
+    """The 元-type currency the article has named so far (empty at its start); counts the
+    regional words of its traditional-script sentences on the way."""
+    carry = _carry(ctx)
+    if _TRADITIONAL.search(ctx.text):
+        for code, words in _REGIONAL_WORDS.items():
+            carry[code] += len(words.findall(ctx.text))
+    return carry["code"]
+
+
+def _house_currency(ctx: SentenceContext) -> str:
+    """What a bare 元 means in the press the article comes from, judged by its words so far:
+    新台币 in Taiwan's (`台股`, `年增`), 港元 in Hong Kong's (`按年`, `期内`)."""
+    carry = _carry(ctx)
+    if carry["TWD"] > carry["HKD"]:
+        return "TWD"
+    if carry["HKD"] > carry["TWD"]:
+        return "HKD"
+    return ""
+
+
+def _big_unit(figure: str, mags: str) -> float:
+    """The 万/亿/兆 magnitude that closes a figure: the part a range's other side may share."""
+    tail = figure + mags
+    for unit, scale in (("万亿", 1e12), ("兆", 1e12), ("亿", 1e8), ("万", 1e4)):
+        if tail.endswith(unit):
+            return scale
+    return 1.0
+
+
+def _value(m: re.Match) -> float | None:
+    figure = m.group("num").replace(" ", "")
+    value = parse_number(figure)
+    if value is None:
+        return None
+    if m.group("mag_a"):
+        value *= _scale(m.group("mag_a"))
+    if m.group("more"):  # 3兆8090亿: the rest in a smaller unit
+        rest = float(m.group("more")) * (_scale(m.group("mag_more")) if m.group("mag_more") else 1)
+        if rest >= _scale(m.group("mag_a")):
+            return None
+        value += rest
+    if m.group("mag_b"):
+        value *= _scale(m.group("mag_b"))
+    return value
+
+
+def _scale(magnitude: str) -> float:
+    return 1e12 if magnitude == "兆" else parse_number("1" + magnitude)
+
+
+def _amounts(zh: str) -> list[_Amount]:
+    """Every figure of the sentence that could be money, in order."""
+    found = []
+    depth_at = _bracket_depths(zh)
+    for m in _AMOUNT.finditer(zh):
+        pc, sc = m.group("pc"), m.group("sc")
+        num = m.group("num")
+        if not _is_figure(zh, m):
+            continue
+        value = _value(m)
+        if value is None or value <= 0:
+            continue
+        code, explicit, scale = "", False, 1
+        if pc:
+            code, explicit = _PREFIX_CURRENCIES[pc], True
+        elif sc:
+            code, scale = _SUFFIX_CURRENCIES[sc]
+            explicit = bool(code)
+        found.append(_Amount(
+            start=m.start(), end=m.end(), figure_start=m.start("num"), value=float(f"{value * scale:.12g}"),
+            code=code, explicit=explicit,
+            carries=explicit and code in _YUAN_TYPE and (bool(pc) or sc in _CURRENCY_NAMES),
+            bare_figure=not (pc or sc), big=_big_unit(num, (m.group("mag_a") or "") + (m.group("mag_b") or "")),
+            approx=m.group("approx") or "", in_bracket=depth_at[m.start()] > 0,
+            rate=(m.group("rate") or "").strip(" /") if sc else "", level=bool(m.group("level")),
+        ))
+    return found
+
+
+def _is_figure(zh: str, m: re.Match) -> bool:
+    """Whether the figure matched stands for an amount: not `数百亿`, not the 308 of `MI308`,
+    not an exchange rate (`兑人民币7.1`), not a year after a currency word, not the idiom of a lone
+    numeral before 元 (`三元锂电`)."""
+    num, start = m.group("num"), m.start("num")
+    arabic = num[0].isdigit()
+    if num[0] in "十百千万" and _NO_FIGURE.search(zh[max(0, start - 2) : start]):
+        return False
+    if arabic and not m.group("pc") and start and re.match(r"[A-Za-z]", zh[start - 1]):
+        return False
+    if _EXCHANGE.search(zh[max(0, m.start() - 4) : m.start()]):
+        return False
+    if not m.group("sc") and re.match(r"\s*(?:年|月|日|季|财年|财季|Q)", zh[m.end("num") :]):
+        return False  # `人民币2025年…`: a date after a currency word, not an amount
+    lone = not arabic and len(num) == 1 and not (m.group("mag_a") or m.group("mag_b"))
+    return not (lone and m.group("sc") == "元" and not m.group("pc"))
+
+
+def _bracket_depths(zh: str) -> list[int]:
+    depths, depth = [], 0
+    for ch in zh:
+        if ch in "(（":
+            depth += 1
+        depths.append(depth)
+        if ch in ")）" and depth:
+            depth -= 1
+    depths.append(depth)
+    return depths
+
+
+def _convert_code(outer: _Amount, bracket: _Amount) -> str:
+    """The currency of a bare-元 amount from the explicit conversion in brackets after it."""
+    if bracket.code not in _PER_UNIT or not bracket.value:
+        return ""
+    ratio = outer.value / bracket.value
+    for code, low, high in _PER_UNIT[bracket.code]:
+        if low <= ratio <= high:
+            return code
+    return ""
+
+
+def _resolve_currencies(ctx: SentenceContext, amounts: list[_Amount]) -> None:
+    """Give every bare 元 its currency, and carry the last written-out 元-type currency on."""
+    code = _article_currency(ctx)
+    ahead_code = ""
+    if not code and any(not a.code and not a.bare_figure for a in amounts):
+        ahead = [a for a in _amounts(ctx.next_zh) if a.carries and not a.in_bracket]
+        ahead_code = ahead[0].code if ahead else ""
+    # `1.2兆元(新台币，下同)`: the currency named for this amount and the ones after it.
+    same_below = {m.start(): _SUFFIX_CURRENCIES[m.group(1)][0] for m in _SAME_BELOW.finditer(ctx.zh)}
+    for i, a in enumerate(amounts):
+        if a.carries and not a.in_bracket:
+            code = a.code
+        if a.end in same_below:
+            code = a.code = a.code or same_below[a.end]
+            a.explicit = True
+        if a.code or a.bare_figure:
+            continue
+        following = amounts[i + 1] if i + 1 < len(amounts) else None
+        converted = ""
+        if following and following.in_bracket and not a.in_bracket and following.explicit:
+            between = ctx.zh[a.end : following.start]
+            if re.fullmatch(r"\s*[(（]\s*(?:约|约合|折合|合)?\s*", between):
+                converted = _convert_code(a, following)
+        # 兆 for 10^12 is Taiwanese usage: a bare 兆元 there is in New Taiwan dollars.
+        taiwanese = "TWD" if a.big == 1e12 and "兆" in ctx.zh[a.start : a.end] else ""
+        a.code = converted or code or ahead_code or _house_currency(ctx) or taiwanese or "CNY"
+    _carry(ctx)["code"] = code
+
+
+def _draft(ctx: SentenceContext, start: int, end: int, a: _Amount, value_max: float | None = None,
+           from_value: float | None = None, hedge_at: int | None = None) -> Draft:
+    zh = ctx.zh
+    unit = a.code
+    if a.rate:
+        unit += "/hour"
+    clause = re.split(r"[，,。；;：:]", zh[max(0, start - 25) : start])[-1]
+    if re.search(r"每(?:个|张卡|卡|GPU)?小时", clause) and "/" not in unit:
+        unit += "/hour"
+    hedge = hedge_for(zh, start if hedge_at is None else hedge_at, end) or hedge_before(zh, a.figure_start)
+    if not hedge and a.approx:
+        hedge = "约" if a.approx == "来" else "超"
+    if a.level:
+        hedge = hedge or "约"
+    subject = ctx.nearest_before(start, {"company", "fund", "chip", "system", "agency", "org"}, limit=40)
+    return Draft(kind="money", start=start, end=end, subject=subject.canonical if subject else "",
+                 metric=_metric(zh, start, end), value=a.value, value_max=value_max, unit=unit, hedge=hedge,
+                 from_value=from_value, to_value=a.value if from_value is not None else None,
+                 date=ctx.date_for(start))
+
+
+def _metric(zh: str, start: int, end: int) -> str:
+    """What the amount is: the metric word standing nearest before it (or just after it)."""
+    before = zh[max(0, start - 25) : start]
+    best, best_end = "", -1
+    for pattern, metric in _METRIC_PATTERNS:
+        for m in pattern.finditer(before):
+            if m.end() > best_end:
+                best, best_end = metric, m.end()
+    if best:
+        return best
+    after = zh[end : end + 6]
+    for pattern, metric in _METRIC_PATTERNS:
+        if pattern.search(after):
             return metric
     return "金额"
 
 
+def _shared_magnitude(low: _Amount, high: _Amount) -> float:
+    """The bare low side of `七千到九千亿元` or `20至30亿美元` takes the high side's 亿 when it has none
+    and the range still rises (`9000至1万元` keeps its 9000)."""
+    if low.big == 1 and high.big > 1 and low.value * high.big <= high.value:
+        return low.value * high.big
+    return low.value
+
+
 def extract(ctx: SentenceContext) -> list[Draft]:
+    """Money claims of one sentence: ranges, changes, then single amounts (each figure used once)."""
     zh = ctx.zh
-    drafts = []
-    for m in _MONEY.finditer(zh):
-        if m.group("pre"):
-            raw, cur_word = m.group("pre"), m.group("precur")
-            value, value_max = parse_number(raw), None
-        elif m.group("single"):
-            raw, cur_word = m.group("single"), m.group("cur1")
-            value = parse_number(raw)
-            value_max = None
-        else:
-            raw, cur_word = m.group("low"), m.group("cur")
-            value, value_max = parse_number(m.group("low")), parse_number(m.group("high"))
-            # 2000亿元至5000亿元 and 20亿至30亿美元: the magnitude of one side applies to both.
-            if value is not None and value_max is not None and value_max / max(value, 1e-9) > 1000:
-                magnitude = re.search(MAGNITUDE + "$", m.group("high").strip())
-                if magnitude:
-                    value = parse_number(m.group("low").strip() + magnitude.group(0))
-        if value is None or value <= 0:
+    amounts = _amounts(zh)
+    if all(a.bare_figure for a in amounts):
+        _article_currency(ctx)
+        return []
+    _resolve_currencies(ctx, amounts)
+    drafts: list[Draft] = []
+    used: set[int] = set()
+    for i, low in enumerate(amounts):
+        if i in used or low.in_bracket:
             continue
-        before = zh[max(0, m.start() - 2) : m.start()]
-        if re.search(r"数$|几$|上$", before):
+        # The next figure outside brackets, and the bracketed ones (a conversion) before it.
+        k = next((k for k in range(i + 1, len(amounts)) if not amounts[k].in_bracket), None)
+        if k is None:
+            break
+        high = amounts[k]
+        if high.bare_figure:
             continue
-        unit = _currency(cur_word)
-        if m.group("rate") if m.group("single") else False:
-            unit += "/hour" if "时" in m.group("rate") else "/" + m.group("rate").strip(" /")
-        clause_start = max(0, m.start() - 25)
-        context = zh[clause_start : m.end() + 4]
-        per_hour = re.search(r"每小时|每个小时", zh[clause_start : m.start()])
-        if per_hour and "/" not in unit:
-            unit += "/hour"
-        hedge = hedge_for(zh, m.start(), m.end())
-        if m.group("level"):
-            hedge = hedge or "约"
-        subject = ctx.nearest_before(m.start(), {"company", "fund", "chip", "system", "agency", "org"}, limit=40)
-        drafts.append(Draft(kind="money", start=m.start(), end=m.end(), subject=subject.canonical if subject else "",
-                            metric=_metric(context), value=value, value_max=value_max, unit=unit, hedge=hedge,
-                            date=ctx.date_for(m.start())))
+        pair = _range(ctx, amounts, i, k) or _change(ctx, low, high)
+        if pair:
+            drafts.extend(pair)
+            used.update((i, k))
+            if len(pair) > 1:  # the converted range used the bracketed figures too
+                used.update(j for j in range(i + 1, min(k + 2, len(amounts))) if amounts[j].in_bracket)
+    _share_list_currency(zh, amounts, used)
+    for i, a in enumerate(amounts):
+        if i in used or a.bare_figure:
+            continue
+        drafts.append(_draft(ctx, a.start, a.end, a))
+    drafts.sort(key=lambda d: d.start)
     return drafts
+
+
+def _share_list_currency(zh: str, amounts: list[_Amount], used: set[int]) -> None:
+    """`分别为28亿、30亿和35亿美元`: the bare figures of a list take the currency of its last one
+    (when they are written to the same magnitude)."""
+    for k in range(len(amounts) - 1, 0, -1):
+        last = amounts[k]
+        if last.bare_figure or k in used:
+            continue
+        j = k - 1
+        while j >= 0 and j not in used:
+            item = amounts[j]
+            if not item.bare_figure or item.in_bracket != last.in_bracket or item.big != last.big:
+                break
+            if not _LIST_GAP.fullmatch(zh, item.end, amounts[j + 1].start):
+                break
+            item.code, item.bare_figure = last.code, False
+            item.rate, item.level = last.rate, last.level
+            j -= 1
+
+
+def _range(ctx: SentenceContext, amounts: list[_Amount], i: int, k: int) -> list[Draft]:
+    """`A 至 B` as one claim (and the bracketed conversions of both sides as another)."""
+    low, high = amounts[i], amounts[k]
+    gap = _RANGE_GAP.fullmatch(ctx.zh, low.end, high.start)
+    if not gap or (low.explicit and high.explicit and low.code != high.code):
+        return []
+    if gap.group("and") and not _BETWEEN_END.match(ctx.zh, high.end):
+        return []
+    if k > i + 1 and not gap.group("conv"):
+        return []
+    code = low.code if low.explicit and not high.explicit else high.code
+    low_value = _shared_magnitude(low, high) if low.bare_figure else low.value
+    if low_value >= high.value or high.value > 1000 * low_value:  # not the two ends of one range
+        return []
+    side = _Amount(**{**high.__dict__, "value": low_value, "code": code, "approx": low.approx or high.approx})
+    drafts = [_draft(ctx, low.start, high.end, side, value_max=high.value)]
+    # `2000亿人民币(约285.3亿美元)至5000亿人民币(约713.4亿美元)`: the converted range as well.
+    if k == i + 2 and k + 1 < len(amounts) and amounts[k + 1].in_bracket:
+        a, b = amounts[i + 1], amounts[k + 1]
+        if a.code == b.code and not a.bare_figure and a.value < b.value and \
+                re.fullmatch(r"\s*[(（][^()（）]*", ctx.zh[high.end : b.start]):
+            drafts.append(_draft(ctx, a.start, b.end, _Amount(**{**b.__dict__, "value": a.value}),
+                                 value_max=b.value))
+    return drafts
+
+
+def _change(ctx: SentenceContext, low: _Amount, high: _Amount) -> list[Draft]:
+    """`从人民币1,223元拉高至1,835元`: the end figure, with the start in from_value.
+
+    When the end figure has a date of its own (`从2026年的540亿美元成长至2029年的1890亿美元`) both stand."""
+    zh = ctx.zh
+    if not _CHANGE_GAP.fullmatch(zh, low.end, high.start):
+        return []
+    if not _CHANGE_FROM.search(zh[max(0, low.start - 13) : low.start]):
+        return []
+    if not (low.code == high.code or low.bare_figure and low.big > 1):  # `从千亿跌到790亿港元`
+        return []
+    if any(low.end <= d.start < high.start for d in ctx.dates):
+        return []
+    return [_draft(ctx, low.start, high.end, high, from_value=low.value, hedge_at=high.start)]

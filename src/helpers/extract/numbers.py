@@ -30,18 +30,24 @@ _MAGNITUDES = {
 
 
 def _cn_section(s: str) -> float | None:
-    """A Chinese numeral below 10,000: 九十五, 三千零五, 十二, 两百."""
-    total, digit = 0.0, None
+    """A Chinese numeral below 10,000: 九十五, 三千零五, 十二, 两百.
+
+    A last digit straight after 百 or 千 counts in the next lower unit, as speech says it:
+    一百二 is 120 and 两千六 is 2600 (一百零二 is 102)."""
+    total, digit, last_unit = 0.0, None, 0
     for ch in s:
         if ch in CN_DIGITS:
             digit = CN_DIGITS[ch]
+            if ch in "零〇":
+                last_unit = 0
         elif ch in CN_SMALL_UNITS:
             total += (1 if digit is None else digit) * CN_SMALL_UNITS[ch]
-            digit = None
+            digit, last_unit = None, CN_SMALL_UNITS[ch]
         else:
             return None
     if digit is not None:
-        total += digit
+        colloquial = last_unit >= 100 and s[-2] in "百佰千仟"
+        total += digit * (last_unit // 10 if colloquial else 1)
     return total
 
 
@@ -68,6 +74,8 @@ def parse_cn_numeral(s: str) -> float | None:
                 return None
             total = (total + value) * scale if total else value * scale
             total_scale = scale
+            if rest in CN_DIGITS and CN_DIGITS[rest]:  # 三万五 is 35000, 一亿五 is 1.5亿
+                return total + CN_DIGITS[rest] * scale / 10
             if rest:
                 tail = parse_cn_numeral(rest)
                 if tail is None:
