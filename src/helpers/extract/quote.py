@@ -5,28 +5,41 @@
 `正如黄仁勋所观察到的,……`, `萨克斯表示,…,并说:…`, generic speakers
 (`工程师抱怨`, `有网友说`, `一位接近交易的投行人士透露`), speakers with when, where
 and to whom before the verb (`林剑15日表示`, `特朗普当天对记者表示`), and what a
-named outlet reports (`据路透社报道,…`, `据《海峡时报》报道,…`). Scare quotes (`"缩水版"H20`) are not quotes:
+named outlet reports (`据美联社报道,…`, `据《海峡时报》报道,…`, `金融時報近日報導，…`,
+`《紐時》稱，…`, `報導說，…` for the outlet named last) unless it relays a source
+(`彭博2日引述消息報導` → 消息人士, `根據三名知情人士的說法` → 知情人士).
+
+People the lexicon does not know: after a role (`分析師張三表示`, `研究員Jane Doe認為`,
+`官員多伊（John Doe）指出`, `分析师约翰·史密斯的观点称`), a Latin name or a bracketed
+original with no role (`研究中心的John Smith说`), a common surname opening a clause
+(`龔立群說明，`); once found, a name is known for the rest of the article. A chain of verbs
+with no new subject (`任正非表示，…，認為…，強調…`) gives one row per verb; speakers joined by
+与/和 (`分析師和供應鏈業者均認為`) one row each; reported words end where another speaker
+starts. 他/她 goes to the nearest person, not to an outlet or a firm; 该公司/公司 to the firm
+named last; `答：` to the interviewee. Scare quotes (`"缩水版"H20`) are not quotes:
 a quote needs a speaker and a verb of saying. Estimates credited to a
-source (`有经济学家估算`) are not quotes either.
+source (`有经济学家估算`, `根据某投行估计，…`) are not quotes either.
 """
 
 from __future__ import annotations
 
 import re
 
-from .context import Draft, SentenceContext
+from .context import CLAUSE_BREAK, Draft, SentenceContext
 
 SPEAKER_TYPES = {"person", "company", "agency", "org"}
-_VERB = (r"(?:曾|也|还|又|更|再次|多次|公开|亲口|直接|当场|特别|随即|则|亦)*"
+_VERB = (r"(?:虽然|虽|曾|也|还|又|更|再次|多次|反复|一再|屡次|不断|都|均|甚至|进一步|此前|早前|公开|亲口|直接|当场|特别|随即|则|亦)*"
          r"(?:(?:说过一句话|说道|说(?!法|明|服|是)|表示|强调|直言|警告|坦言|指出|声称|宣称|称(?!为|作|之|号)|透露|回应|认为|感慨|承认|"
-         r"补充道|补充|提到|谈到|写道|抱怨|呼吁|炮轰|痛斥|批评|抨击|指责|报道|直指|表态|重申|断言|告诉|"
-         r"提醒|建议|解释|坦承|放话|喊话|暗示|回答|答道|问道|形容|说明|宣称|强调说|回忆|吐槽))")
-_GENERIC = (r"(?:工程师|网友|分析人士|分析师|专家|业内人士|知情人士|消息人士|市场人士|投资人|供应链业者|业者|业界|法人|"
+         r"补充道|补充|提到|谈到|写道|抱怨|呼吁|否认|炮轰|痛斥|批评|抨击|指责|报道|直指|表态|重申|断言|告诉|"
+         r"提醒|建议|解释|坦承|放话|喊话|暗示|回答|答道|问道|形容|说明|宣称|强调说|回忆|吐槽|证实(?!了)|阐述了?|自称|讽刺|"
+         r"分析(?=[，,:：])|(?:说|讲|点)得(?:很|非常|十分|更)?[\u4e00-\u9fff]{1,2}(?=[:：])))")
+_GENERIC = (r"(?:外界|观察人士|相关机构|国会议员|参议员|众议员|议员|工程师|网友|分析人士|分析师|专家|业内人士|知情人士|消息人士|市场人士|投资人|供应链业者|业者|业界|法人|"
             r"官员|新闻发言人|发言人|学者|研究员|评论员|高管|代工厂高层|高层|基金经理|券商|研究机构|负责人|主管|"
             r"[\u4e00-\u9fff]{0,2}人士)")
 _ROLE = (r"(首席分析师|分析师|研究员|总监|总经理|经理|总裁|董事长|发言人|主任|教授|创始人|创办人|部长|负责人|院长|"
          r"经济学家|首席执行官|执行长|行政总裁|财务长|首席财务官|CFO|CEO|主席|局长|司长|副总裁|立委|委员|议员|参议员|"
-         r"众议员|理事长|秘书长|合伙人|基金经理|策略师)")
+         r"众议员|理事长|秘书长|合伙人|基金经理|策略师|首席专员|专员|专家|官员|顾问研究员|顾问|董秘|董事会秘书|"
+         r"副主席|大使|律师|学者|总干事|创始合伙人|高级研究员|资深研究员|分析员)")
 _NOT_A_NAME = re.compile(r"^(昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又|对|向|在|跟|和|与|被|将|已)")
 # A Chinese name: two characters, and a third unless it reads as the next word (对, 在, 表…).
 _NAME = r"([\u4e00-\u9fff]{2}(?:(?![对在则也还就于向接曾近今昨等与和的表说称指认坦直强透回])[\u4e00-\u9fff])?)"
@@ -34,19 +47,179 @@ _NAME = r"([\u4e00-\u9fff]{2}(?:(?![对在则也还就于向接曾近今昨等�
 # when (今年5月, 15日, 次日), where (在一场活动上, 在CES期间), to whom (对记者, 对第一财经), how (私下).
 _WHEN = (r"(?:[（(][^（）()，。]{1,40}[）)])?(?:自己|本人)?"
          r"(?:(?:[今去明]年|上周|本周|上月|本月)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:初|底|中旬|上旬|下旬)?)?"
-         r"(?:日前|近日|此前|早前|昨日|今日|今天|昨天|当天|当日|次日|随后|会后|稍早)?")
-_TO_WHOM = r"(?:(?:对|向|跟|接受)[^，。,:：“”「」]{0,10}?)?(?:私下|公开)?"
-_FILLER = _WHEN + r"(?:[^，。,:：“”「」]{0,14}?(?:时|中|上|后|期间)[，,]?)?" + _TO_WHOM
+         r"(?:日前|近日|最近|近期|此前|早前|昨日|今日|今天|昨天|当天|当日|次日|随后|会后|稍早)?(?:一句话|这番话|一番话)?")
+_TO_WHOM = r"(?:(?:对|向|跟|接受)[^，。,:：“”「」]{0,16}?)?(?:私下|公开)?"
+_FILLER = (_WHEN + r"(?:[上本]?周[一二三四五六日末])?"
+           r"(?:[^，。,:：“”「」]{0,30}?(?:时|中|上|后|前|期间|场合|场边|现场|之际)[，,]?|在[\u4e00-\u9fff]{2,8}?|"
+           r"(?:发表|发布|发出|透过|通过)了?(?:一份|一则|一篇)?(?:声明|公告|文章|推文|贴文|社交媒体|社群媒体))?" + _TO_WHOM)
 # 白宫官员表示, 芯片行业分析师认为: the role with the words that qualify it, not the quantifier (一位, 有).
-_GENERIC_SPEAKER = re.compile(rf"(?:有|一位|一名|多位|某|据|另有|还有)?([^\s，,。：:“”「」、的有位名]{{0,5}}?{_GENERIC})\s*"
+_GENERIC_SPEAKER = re.compile(rf"(?:有关|相关|有|一位|一名|多位|某|据|另有|还有)?([^\s，,。：:“”「」、的有位名和与及]{{0,5}}?{_GENERIC})\s*"
                               rf"{_WHEN}{_TO_WHOM}\s*所?{_VERB}")  # not where: 在一场投资人活动上 is no speaker
-_NAMED_ROLE = re.compile(rf"{_ROLE}(?!会)\s*{_NAME}\s*{_FILLER}\s*{_VERB}")
+# Names of people the lexicon does not know, as the press writes them after a role:
+# a Latin name (Jane Doe), a transliteration with a middle dot (简·多伊), a transliteration
+# followed by the original in brackets (多伊（Jane Doe）), or a Chinese name (张三).
+_LATIN_PERSON = r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}"
+_DOTTED_NAME = r"[\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff](?:(?![在对于向曾等与和的表说称指认])[\u4e00-\u9fff]){0,5}"
+_NAME_BEFORE_LATIN = r"[\u4e00-\u9fff]{2,4}(?=\s*[（(][A-Z][A-Za-z.\- ]{2,40}[）)])"
+_PERSON = rf"({_LATIN_PERSON}|{_DOTTED_NAME}|{_NAME_BEFORE_LATIN}|{_NAME[1:-1]})"
+# 的观点称 / 的说法: a view credited to the speaker
+_VIEW = r"(?:的(?:观点|看法|说法)(?=称|指出|认为|表示))?"
+_NAMED_ROLE_NAME = re.compile(rf"{_ROLE}(?!会)\s*{_PERSON}")
+_NAMED_ROLE = re.compile(rf"{_ROLE}(?!会)\s*{_PERSON}\s*{_FILLER}{_VIEW}\s*{_VERB}")
 # 陈思妤：「…」 — a speaker the lexicon does not know, heading the line of an interview answer
 _NAME_COLON = re.compile(r"(?:^|(?<=[。！？\n]))\s*(?:[^\s：:，,。「“]{0,24}?" + _ROLE + r")?([\u4e00-\u9fff]{2,4})\s*[:：]\s*(?=[“「『])")
-_KNOWN_NAME_VERB = re.compile(rf"{_NAME}\s*{_FILLER}\s*{_VERB}")
-_PRONOUN = re.compile(rf"(他|她)\s*{_VERB}")
+# A name that shows itself as a person's with no role: in Latin letters (John Smith), or a
+# transliteration after 的 or a comma with the original in brackets (的多伊（John Doe）).
+_BARE_PERSON = re.compile(rf"(?:(?<![A-Za-z（(])({_LATIN_PERSON})(?![A-Za-z）)])|(?<=[的，,])({_NAME_BEFORE_LATIN}))"
+                          rf"\s*{_FILLER}{_VIEW}\s*{_VERB}")
+_AFTER_KNOWN_NAME = re.compile(rf"\s*{_FILLER}{_VIEW}\s*{_VERB}")
+# Common surnames: a Chinese name the lexicon does not know, opening a clause before a verb of
+# saying (张三表示，…), is a speaker even with no role given.
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余于杜叶程魏苏吕丁"
+             "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱"
+             "严莫孔向常汤康易乔赖文施洪辛柯庄温")
+_SURNAME_SPEAKER = re.compile(rf"(?:^|(?<=[。！？\n；;]))\s*(?:但|而|不过)?([{_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
+                              rf"(?:又|也|还|则|进一步)?(?:表示|指出|说明|认为|强调|坦言|直言|警告|透露|补充|说)[，,:：]")
+_NOT_SURNAME_NAME = re.compile(r"^(?:周[一二三四五六日末]|方面|高层|高管|文件|马上|万一|常常|同时|于是|任何|金额)$")
+_PRONOUN = re.compile(rf"(他|她)\s*{_FILLER}\s*{_VERB}")
 _VERB_RE = re.compile(_VERB)
 _OPEN, _CLOSE = "“「『\"", "”」』\""
+
+
+# A与B都强调 / 分析师和供应链业者均认为: the words before the second speaker that join a first one
+_CONJ_BEFORE = re.compile(rf"(?:与|和|及|以及|、)\s*(?:[\u4e00-\u9fff]{{0,6}}?{_ROLE})?$")
+_BRACKET_AT_END = re.compile(r"\s*[（(][^（）()]{1,40}[）)]$")
+
+
+def _co_speakers(zh: str, start: int, mentions) -> list[str]:
+    """Speakers joined to the one starting at `start` by 与/和/及/、: a known name, a described
+    speaker (业界人士), or a role and a name (主席张三（Zhang San）与…)."""
+    conj = _CONJ_BEFORE.search(zh, 0, start)
+    if not conj:
+        return []
+    head = _BRACKET_AT_END.sub("", zh[: conj.start()])
+    for m in mentions:
+        if m.type in SPEAKER_TYPES and m.end == len(head):
+            return [m.canonical]
+    generic = re.search(rf"{_GENERIC}$", head)
+    if generic:
+        return [generic.group(0)]
+    named = re.search(rf"{_ROLE}\s*{_PERSON}$", head)
+    return [named.group(2)] if named and not _NOT_A_NAME.match(named.group(2)) else []
+
+
+# A firm the lexicon does not know, after what it is: 研究公司TechanaLye, 咨询机构Acme Partners
+_DESCRIBED_ORG = re.compile(r"(?:公司|机构|研究所|智库|集团|平台|投行|券商|顾问)\s*"
+                            r"([A-Z][A-Za-z&\-]{2,}(?: [A-Z][A-Za-z&\-]+){0,2})(?![A-Za-z])")
+# What stands right before a name that is the object of a clause, not its subject:
+# 把华为平板拆开后指出, 在华盛顿与特朗普会面后表示
+_OBJECT_BEFORE = re.compile(r"(?:了|把|将|与|和|跟|同|对|向|会见|会晤)[^，。,；;:：]{0,6}$")
+
+
+def _drop_objects(zh: str, speakers: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """For one verb with several candidate speakers, drop those that stand as an object of an
+    earlier candidate's clause (Acmetech把华为平板拆开后指出: Acmetech, not 华为)."""
+    kept = []
+    for verb_end, start, actor in speakers:
+        earlier = [s for v, s, a in speakers if v == verb_end and s < start and a != actor]
+        if earlier and _OBJECT_BEFORE.search(zh, min(earlier), start):
+            continue
+        kept.append((verb_end, start, actor))
+    return kept
+
+
+def _canonical_actor(actor: str, lexicon) -> str:
+    """A speaker as analyses write it: names inside a described speaker in their canonical form
+    (前辉达工程师 -> 前英伟达工程师), 报导 as 报道, a typographic apostrophe as a plain one."""
+    actor = actor.replace("’", "'").replace("报导", "报道")
+    if lexicon is None or not actor:
+        return actor
+    mentions = lexicon.mentions(actor)
+    if len(mentions) == 1 and (mentions[0].start, mentions[0].end) == (0, len(actor)):
+        return mentions[0].canonical
+    for m in reversed(mentions):
+        actor = actor[: m.start] + m.canonical + actor[m.end :]
+    return actor
+
+
+# A clause that opens with a verb of saying and no subject of its own: ，指出… / ，并强调…
+_SUBJECTLESS_VERB = re.compile(r"[，,]\s*(?:并|还|也|又|更|同时|随后)?(?:再次|进一步|特别)?"
+                               r"(?:指出|表示|强调|认为|警告|直言|坦言|透露|称(?!为|作|之|号)|说(?!明|法|服|是|到底|白了|实话|起来))")
+
+
+_OPENING_CLAUSE = re.compile(r"[^，,。；;：:]{1,12}?(?:日|月|年|周[一二三四五六日]|以来|此前|随后|同时|另外|此外)[，,]")
+
+
+def _subject_goes_on(ctx: SentenceContext, speakers) -> list[tuple[int, int, str]]:
+    """黄仁勋在一场闭门会上，再度发出警示，指出…: a speaker leading the sentence stays the subject of
+    a later clause that opens with a verb of saying, when no one else speaks before it."""
+    zh = ctx.zh
+    # the head of the first clause: 辉达执行长黄仁勋在…时 -> 黄仁勋 (not the firm, not 接受金融时报)
+    opening = _OPENING_CLAUSE.match(zh)  # 12月3日，…: a short clause of when before the subject's
+    head_start = opening.end() if opening else 0
+    first_clause = [m for m in ctx.mentions if m.type in SPEAKER_TYPES and m.start >= head_start
+                    and not CLAUSE_BREAK.search(zh, head_start, m.start)
+                    and not re.search(r"(接受|对|向|据|在|与|和)$", zh[max(0, m.start - 2) : m.start])]
+    lead = first_clause[-1] if first_clause else None
+    if (lead is None or zh[lead.end : lead.end + 1] == "的"  # 华为的突围: a modifier, not the subject
+            or re.search(r"(接受|对|向|据|在|与|和)$", zh[max(0, lead.start - 2) : lead.start])):
+        return []
+    verb = _SUBJECTLESS_VERB.search(zh, lead.end)
+    if verb is None or ctx.inside_quote(verb.start()) or any(v <= verb.end() for v, _, _ in speakers):
+        return []
+    if any(m.type in SPEAKER_TYPES and lead.end <= m.start < verb.start() for m in ctx.mentions
+           if not re.search(r"(接受|对|向|在|与|和)$", zh[max(0, m.start - 2) : m.start])):
+        return []  # another name in between may be the subject
+    return [(verb.end(), lead.start, lead.canonical)]
+
+
+# 该公司表示 / 公司解释称 / 该机构认为: the firm the article named last
+_FIRM_ANAPHOR = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?:不过|但|而)?(?:该公司|公司方面|公司|该机构|该集团)"
+                           rf"{_FILLER}\s*(?:并不|并未|不)?{_VERB}")
+
+
+def _anaphoric_firm(ctx: SentenceContext) -> list[tuple[int, int, str]]:
+    """Speakers named by an anaphor (该公司, 公司, 该机构), resolved to the last firm named."""
+    found = []
+    for m in _FIRM_ANAPHOR.finditer(ctx.zh):
+        kind = "org" if "机构" in m.group(0) else "company"  # 该机构 is a body, 该公司 a company
+        before = [x for x in ctx.mentions if x.end <= m.start() and x.type == kind
+                  and not _MEDIA_CANONICAL.search(x.canonical)]
+        actor = before[-1].canonical if before else _memory(ctx).get(kind, "")
+        if actor:
+            found.append((m.end(), m.start(), actor))
+    return found
+
+
+_ORG_CACHE: dict[int, set[str]] = {}
+
+
+def _org_names(ctx: SentenceContext) -> set[str]:
+    """Canonical names of the lexicon's firms and bodies (not people), for telling 他 from 它."""
+    if ctx.lexicon is None:
+        return set()
+    key = id(ctx.lexicon)
+    if key not in _ORG_CACHE:
+        _ORG_CACHE[key] = {e.canonical for e in ctx.lexicon.entities if e.type in ("company", "org", "agency")}
+    return _ORG_CACHE[key]
+
+
+def _speaker_in_clause_before(ctx: SentenceContext, pos: int) -> bool:
+    """Whether the clause ending at `pos` has a name that may be its speaker (not a modifier: 辉达的)."""
+    start = pos
+    while start > 0 and not CLAUSE_BREAK.match(ctx.zh[start - 1]):
+        start -= 1
+    return any(m.type in SPEAKER_TYPES and start <= m.start < pos and ctx.zh[m.end : m.end + 1] != "的"
+               for m in ctx.mentions)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Every start of `word` in `text`."""
+    found, i = [], text.find(word)
+    while i != -1:
+        found.append(i)
+        i = text.find(word, i + 1)
+    return found
 
 
 def _attribution(zh: str, mentions, known_names: set[str]) -> str:
@@ -62,12 +235,15 @@ def _attribution(zh: str, mentions, known_names: set[str]) -> str:
     if role and not _NOT_A_NAME.match(role.group(2)) and not named_inside and head[role.end(2):role.end(2) + 1] != "·":
         known_names.add(role.group(2))
         return role.group(2)
-    if named:
+    # The listener (对澎湃新闻说) is not the speaker; of a name and a described speaker, the one
+    # nearer the verb is (一位投资沐曦的投资人说: 投资人).
+    named = [m for m in named if not re.search(r"(接受|对|向|据)$", head[max(0, m.start - 2) : m.start])]
+    generic = None
+    for generic in re.finditer(_GENERIC, head[: verb.start()]):
+        pass
+    if named and not (generic and generic.end() > named[-1].end):
         return named[-1].canonical
-    generic = re.search(_GENERIC, head[: verb.start()])
-    if generic:
-        return generic.group(0)
-    return ""
+    return generic.group(0) if generic else ""
 
 
 def _quoted_after(zh: str, pos: int) -> list[tuple[int, int]]:
@@ -88,8 +264,24 @@ def _quoted_after(zh: str, pos: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _reported_after(zh: str, pos: int) -> tuple[int, int] | None:
-    """Reported words after a verb: up to the end of the sentence, or to `,并说`, `——`."""
+# ，认为… / ，并强调… / ，又表示…: the same speaker goes on with another verb of saying and no subject
+_CHAIN = re.compile(r"[，,；;]\s*(?:并|还|也|又|更|同时|此外|随后)?(?:再次|进一步|特别)?"
+                    r"(?:认为|强调|表示|指出|说(?!明|法|服|是)|称(?!为|作|之|号)|直言|坦言|警告|透露|补充|提到|呼吁|承认|"
+                    r"解释|重申|直指|讽刺|嘲讽|批评|抨击|痛批|形容)(?:说|称|道)?")
+# 抨击黄仁勋「只顾生意」: a critic's words quoted inside the clause, not the whole clause
+_CRITIC = re.compile(r"炮轰|痛斥|痛批|批评|抨击|指责|直指|讽刺|嘲讽|形容")
+_PARTIAL_QUOTE = re.compile(r"[^。！？!?，,]{0,40}?[“\"「『]([^”\"」』]{2,40})[”\"」』]")
+_DASH_OR_END = re.compile(r"——|[。！？!?]")
+# 根据某投行估计，… / 据机构测算，…: an estimate credited to a source is not a quote
+_ESTIMATE_SOURCE = re.compile(r"(?:据|根据)[^，。,]{0,14}?(?:估计|预估|测算|估算|预计|预测|推算|统计)")
+# …，知情人士估计，…: words that open with someone else's estimate (not the speaker's own 我估计)
+_SOURCE_ESTIMATES = re.compile(r"(?!我)[^，。,“”「」]{0,12}?(?:估计|预估|测算|估算|推算)[，,:：]")
+
+
+
+def _reported_after(zh: str, pos: int, starts: list[int] = ()) -> tuple[int, int] | None:
+    """Reported words after a verb: up to the end of the sentence, or to `，并说`, `，认为`, `——`,
+    or to where another speaker starts (`starts`: where the sentence's speakers stand)."""
     i = pos
     while i < len(zh) and zh[i] in " ：:，,":
         i += 1
@@ -97,13 +289,14 @@ def _reported_after(zh: str, pos: int) -> tuple[int, int] | None:
         i += 1
         while i < len(zh) and zh[i] in " ：:，,":
             i += 1
-    if i >= len(zh):
-        return None
+    if i >= len(zh) or _ESTIMATE_SOURCE.match(zh, i) or _SOURCE_ESTIMATES.match(zh, i):
+        return None  # 根据某投行估计，…: an estimate credited to a source is nobody's words
     end = len(zh)
-    for stop in (r"[，,]\s*并(?:说|称|表示)", r"——", r"[。！？!?]"):
-        m = re.compile(stop).search(zh, i)
+    for stop in (_CHAIN, _DASH_OR_END):
+        m = stop.search(zh, i)
         if m:
             end = min(end, m.start())
+    end = min([end] + [s for s in starts if i < s < end])
     while end > i and zh[end - 1] in "”」』\"":
         end -= 1
     if end - i < 4:
@@ -112,27 +305,143 @@ def _reported_after(zh: str, pos: int) -> tuple[int, int] | None:
 
 
 _ANY_VERB = re.compile(_VERB)
-_MEDIA_TITLE = re.compile(r"据《([^》]{2,12})》(?:的)?(?:最新)?(?:报道|报导)(?:称|指出)?[，,]")
-_MEDIA_AFTER = re.compile(r"(?:的)?(?:最新)?(?:报道|报导)(?:称|指出)?[，,]")
-_MEDIA_CITING = re.compile(r"(?:\d{1,2}日)?(?:援引|引述)[^，。,“”「」]{0,12}?(?:报道|报导)(?:称)?[，,]")
+# --- What an outlet reports -------------------------------------------------------------
+# An outlet: a title in book marks (《纽时》), a name ending like a newspaper, agency or site
+# (华尔街见闻, 21世纪经济报道), a Latin abbreviation (CNBC), or the foreign press (外电, 外媒).
+_OUTLET_WORD = (r"[\u4e00-\u9fff\d]{1,8}?(?:社|日报|时报|晚报|邮报|新闻社|通讯社|新闻网|新闻|见闻|电视台|广播公司|"
+                r"经济报[道导]|财经|周刊|杂志|快讯)")
+_PRESS = r"(?:外电|外媒|美媒|港媒|台媒|日媒|韩媒|陆媒|英媒|多家媒体|当地媒体|媒体)"
+_OUTLET_TEXT = rf"(?:《(?P<title>[^》]{{1,20}})》|(?P<word>{_OUTLET_WORD}|{_PRESS}|[A-Z]{{2,6}}(?![A-Za-z\d])))"
+# The report: when (日前, 5日, 上周) and how (独家) before a verb of reporting: 报道, 披露, 指出, 称.
+_REPORT = (r"(?:的)?(?:日前|近日|稍早|今天|昨天|上周|本周|\d{1,2}日)?(?:独家|最新)?"
+           r"(?:(?:报道|报导|披露|发文)(?:称|说|指出|指)?|指出|称|说|指)[，,:：]")
+# A source the outlet relays: 援引两位消息人士报导, 引述消息报道称, 引述分析师张三的观点称.
+_RELAY = (r"(?:的)?(?:\d{1,2}日)?(?:援引|引述|引用|根据)(?P<source>[^，。,“”「」]{1,30}?)"
+          r"(?:的(?:观点|看法|说法|话))?(?:报道|报导)?(?:称|说|指出|表示|透露)?[，,]")
+_OUTLET_REPORT = re.compile(rf"(?:据|根据)?{_OUTLET_TEXT}{_REPORT}")
+_OUTLET_RELAY = re.compile(rf"(?:据|根据)?{_OUTLET_TEXT}{_RELAY}")
+# 据彭博社报道 / 彭博报道，/ 华尔街日报援引消息人士报导 — with the outlet named by the lexicon.
+_CLOSE_NAME = r"(?:》|\s*[（(][^（）()，,]{1,16}[）)])?"  # 《路透》, 金融时报（FT）
+_AFTER_OUTLET = re.compile(_CLOSE_NAME + _REPORT)
+_RELAY_AFTER_OUTLET = re.compile(_CLOSE_NAME + _RELAY)
+# Content that opens with someone's words (特朗普表示，…) is theirs, not the outlet's.
+_SPEECH_OPENING = re.compile(rf"[^，。,“”「」]{{0,24}}?{_VERB}\s*[，,:：“「]")
+# 报道指出，… / 该报道称，…: the outlet named last in the article goes on.
+_SAME_REPORT = re.compile(r"(?:^|(?<=[。！？\n；;]))\s*(?:该|上述|这篇)?(?:报道|报导)(?:还|并|也|又)?(?:指出|称|说|指|提到)[，,:：]")
+# 消息指，… / 消息称，…: unnamed sources
+_SOURCES_SAY = re.compile(r"(?:^|(?<=[。！？\n；;]))\s*(?:有|另有)?消息(?:人士)?(?:还|并|也|又)?(?:指出|指|称|透露|说)[，,:：]")
+# Content opening with the outlet's source: 根据三名知情人士的说法，… / 知情人士称，…
+_SOURCE_IN_CONTENT = re.compile(rf"(?:据|根据)[^，。,]{{0,6}}?({_GENERIC})(?:的)?(?:说法|透露|消息)[，,]")
+_MEDIA_CANONICAL = re.compile(r"(?:社|报|时报|日报|新闻|见闻|电视台|广播公司|通讯社|周刊|杂志|报[道导])$")
+def _memory(ctx: SentenceContext) -> dict[str, str]:
+    """What the article named last, for 报道指出 (the outlet), 该公司表示 (the firm: "company", "org"),
+    他 ("person"), 答： ("answerer", "interviewee"): quote's part of the article's memory."""
+    return ctx.memory.setdefault("quote", {})
 
 
-def _add_media(zh: str, pos: int, outlet: str, add) -> None:
-    """The words an outlet reports, unless they report someone's words (a verb of saying early on)."""
-    reported = _reported_after(zh, pos)
-    if reported and not _ANY_VERB.search(zh[reported[0] : min(reported[1], reported[0] + 24)]):
+def _source_speaker(source: str, mentions, offset: int) -> str:
+    """The speaker an outlet relays: a described source (知情人士, 消息), a role and name, a known name."""
+    generic = re.search(_GENERIC, source)
+    if generic:
+        return generic.group(0)
+    if source.startswith("消息"):
+        return "消息人士"
+    named = _NAMED_ROLE_NAME.search(source)
+    if named and not _NOT_A_NAME.match(named.group(2)):
+        return named.group(2)
+    known = [m for m in mentions if m.type in SPEAKER_TYPES and offset <= m.start < offset + len(source)]
+    return known[-1].canonical if known else ""
+
+
+def _add_media(zh: str, pos: int, outlet: str, add, starts: list[int]) -> None:
+    """The words an outlet reports, unless they report someone's words (a verb of saying early on):
+    a source named first (根据三名知情人士的说法，…) is the speaker instead."""
+    source = _SOURCE_IN_CONTENT.match(zh, pos)
+    if source:
+        reported = _reported_after(zh, source.end(), starts)
+        if reported:
+            add(reported[0], reported[1], source.group(1))
+        return
+    reported = _reported_after(zh, pos, starts)
+    if not reported:
+        return
+    clause_end = CLAUSE_BREAK.search(zh, reported[0])
+    speaker_first = any(reported[0] <= s < (clause_end.start() if clause_end else len(zh)) for s in starts)
+    if not (speaker_first or _SPEECH_OPENING.match(zh, reported[0]) or _ESTIMATE_SOURCE.match(zh, reported[0])
+            or _SOURCE_ESTIMATES.match(zh, reported[0])):
         add(reported[0], reported[1], outlet)
-_QUOTE_MARK = re.compile("[“「『\"]|答[:：]|正如|的话说|[:：]")
+
+
+def _media_reports(ctx: SentenceContext, add, starts: list[int]) -> None:
+    """据美联社报道，… / 金融时报近日报导，… / 《纽时》称，… / 彭博2日引述消息报导，… / 报道指出，…:
+    what a named outlet reports is the outlet's, what it relays from a source is the source's."""
+    zh = ctx.zh
+    found: list[tuple[int, int, str]] = []  # (start of the outlet, end of the report verb, speaker)
+    outlets = [m for m in ctx.mentions if m.type in SPEAKER_TYPES and _MEDIA_CANONICAL.search(m.canonical)]
+    for m in outlets:
+        relay = _RELAY_AFTER_OUTLET.match(zh, m.end)
+        if relay:
+            speaker = _source_speaker(relay.group("source"), ctx.mentions, relay.start("source")) or m.canonical
+            found.append((m.start, relay.end(), speaker))
+        elif (report := _AFTER_OUTLET.match(zh, m.end)):
+            found.append((m.start, report.end(), m.canonical))
+        _memory(ctx)["outlet"] = m.canonical
+    for pattern in (_OUTLET_RELAY, _OUTLET_REPORT):
+        for m in pattern.finditer(zh):
+            if any(x.start < m.end("word" if m.group("word") else "title") and m.start() <= x.start
+                   for x in ctx.mentions):
+                continue  # a name the lexicon knows: handled above
+            outlet = m.group("title") or m.group("word")
+            speaker = outlet
+            if pattern is _OUTLET_RELAY:
+                speaker = _source_speaker(m.group("source"), ctx.mentions, m.start("source")) or outlet
+            found.append((m.start(), m.end(), speaker))
+            if not re.fullmatch(_PRESS, outlet):
+                _memory(ctx)["outlet"] = outlet
+    for m in _SAME_REPORT.finditer(zh):
+        if _memory(ctx).get("outlet"):
+            found.append((m.start(), m.end(), _memory(ctx)["outlet"]))
+    for m in _SOURCES_SAY.finditer(zh):
+        found.append((m.start(), m.end(), "消息人士"))
+    for start, end, speaker in sorted(found):
+        if not ctx.inside_quote(start):
+            _add_media(zh, end, speaker, add, starts)
+
+
+# A sentence that closes a quotation opened in an earlier sentence: …。”黄仁勋说。
+_CLOSES_EARLIER_QUOTE = re.compile(r"\s*([^“「『”」』]{2,300})[”」』]")
+_ROLE_NAME_AHEAD = re.compile(rf"[^，。,“”「」]{{0,12}}?{_ROLE}\s*{_PERSON}")
+_INTERVIEW = re.compile(r"专访|采访|访谈|对谈|独家对话")
+_ANSWER = re.compile(r"\s*(?:答|A)\s*[:：]\s*")
+_QUOTE_MARK = re.compile("[“「『\"”」』]|答[:：]|正如|的话说|[:：]|报导|披露|指[，,]")
 
 
 def extract(ctx: SentenceContext) -> list[Draft]:
+    """The quotes of one sentence; what the article named last is remembered for the next one."""
+    memory = _memory(ctx)
+    try:
+        return _extract(ctx)
+    finally:
+        for m in ctx.mentions:
+            if m.type in ("company", "org", "person") and not _MEDIA_CANONICAL.search(m.canonical):
+                memory[m.type] = m.canonical
+        if _INTERVIEW.search(ctx.zh):  # 专访了分析师陈明 / 黄仁勋接受专访: who the interview is with
+            people = [(x.start, x.canonical) for x in ctx.mentions if x.type == "person"]
+            people += [(m.start(2), m.group(2)) for m in _NAMED_ROLE_NAME.finditer(ctx.zh)
+                       if not _NOT_A_NAME.match(m.group(2)) and not any(x.start <= m.start(2) < x.end for x in ctx.mentions)]
+            if people:
+                memory["interviewee"] = max(people)[1]
+
+
+def _extract(ctx: SentenceContext) -> list[Draft]:
     zh = ctx.zh
     if not ctx.open_quote_speaker and not _ANY_VERB.search(zh) and not _QUOTE_MARK.search(zh):
         return []
     drafts: list[Draft] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, actor: str) -> None:
+    def add(start: int, end: int, actor: str, also: tuple[str, ...] = ()) -> None:
+        """One row for the words, and one more for each speaker who said them too (A与B都强调)."""
         while start < end and zh[start] in " ：:，,“「『\"":
             start += 1
         while end > start and zh[end - 1] in " ，,。”」』\"":
@@ -140,7 +449,9 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         if end - start < 2 or any(start < e and s < end for s, e in taken):
             return
         taken.append((start, end))
-        drafts.append(Draft(kind="quote", start=start, end=end, actor=actor, date=ctx.date_for(start)))
+        for speaker in (actor, *also):
+            drafts.append(Draft(kind="quote", start=start, end=end, actor=_canonical_actor(speaker, ctx.lexicon),
+                                date=ctx.date_for(start)))
 
     speakers: list[tuple[int, int, str]] = []  # (verb end, verb start, actor)
     for m in ctx.mentions:
@@ -155,11 +466,31 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         if v and not ctx.inside_quote(m.start):
             speakers.append((m.end + v.end(), m.start, m.canonical))
     for m in _GENERIC_SPEAKER.finditer(zh):
-        speakers.append((m.end(), m.start(1), m.group(1)))
+        actor = m.group(1)
+        if (m.start(1) > 0 and re.match(r"[\u4e00-\u9fff]", zh[m.start(1) - 1]) and zh[m.start(1) - 1] not in "有位名的一某据另还"
+                or re.search("引述|援引|引用|报道|报导", actor)):
+            actor = re.search(rf"{_GENERIC}$", actor).group(0)  # the qualifier was cut mid-word: the role alone
+        actor = re.sub(r"^(?:但是|但|而且|而|不过|并且|并|且|也)", "", actor)  # a conjunction is no qualifier
+        # 市场监管总局有关负责人, 英伟达发言人: the role of a named body speaks for it
+        owner = next((x for x in ctx.mentions if x.type in SPEAKER_TYPES and x.end <= m.start(1)
+                      and re.fullmatch(r"(?:有关|相关|的|方面|公司)?", zh[x.end : m.start(1)])), None)
+        if owner:
+            actor = owner.canonical + re.search(rf"{_GENERIC}$", m.group(1)).group(0)
+        speakers.append((m.end(), m.start(1), actor))
     # A person the lexicon does not know, named after a role: 集邦分析师李明表示, 发言人毛宁说
-    for m in _KNOWN_NAME_VERB.finditer(zh) if ctx.known_names else ():
-        if m.group(1) in ctx.known_names:
-            speakers.append((m.end(), m.start(1), m.group(1)))
+    # 研究公司TechanaLye…指出: a firm the lexicon does not know, named after what it is
+    for m in _DESCRIBED_ORG.finditer(zh):
+        ctx.known_names.add(m.group(1))
+    for name in ctx.known_names:
+        for start in _occurrences(zh, name):
+            after = _AFTER_KNOWN_NAME.match(zh, start + len(name))
+            if after:
+                speakers.append((after.end(), start, name))
+    for m in _SURNAME_SPEAKER.finditer(zh):
+        name = m.group(1)
+        if not _NOT_SURNAME_NAME.match(name) and not any(x.start < m.end(1) and m.start(1) < x.end for x in ctx.mentions):
+            ctx.known_names.add(name)
+            speakers.append((m.end() - 1, m.start(1), name))
     for m in _NAMED_ROLE.finditer(zh):
         name_end = m.end(2)
         part_of_known = zh[name_end : name_end + 1] in ("·", "・", "•") or any(
@@ -167,16 +498,30 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         if not _NOT_A_NAME.match(m.group(2)) and not part_of_known:
             speakers.append((m.end(), m.start(2), m.group(2)))
             ctx.known_names.add(m.group(2))
+    # 研究中心的John Smith说 / 中心的多伊（John Doe）表示: a person's name alone, no role before it
+    for m in _BARE_PERSON.finditer(zh):
+        group = 1 if m.group(1) else 2
+        name = m.group(group)
+        if not any(x.start < m.end(group) and m.start(group) < x.end for x in ctx.mentions) and not _NOT_A_NAME.match(name):
+            speakers.append((m.end(), m.start(group), name))
+            ctx.known_names.add(name)
     for m in _NAME_COLON.finditer(zh):
         name = m.group(2)
         known = next((x for x in ctx.mentions if x.start <= m.start(2) < x.end), None)
         if (known is None and not _NOT_A_NAME.match(name) and name not in ("问", "答", "记者", "编者按")
                 and name[0] not in "他她我你" and not _VERB_RE.search(name)):  # 他又说：「…」 is the pronoun
             speakers.append((m.end(), m.start(2), name))
+            _memory(ctx)["answerer"] = name
     for m in _PRONOUN.finditer(zh):
         if ctx.last_speaker or speakers:
+            # 他/她 is a person: the nearest speaker before in the sentence, else the last person named
             earlier = [s for s in speakers if s[0] <= m.start()]
-            actor = earlier[-1][2] if earlier else ctx.last_speaker
+            persons = [x.canonical for x in ctx.mentions if x.type == "person" and x.end <= m.start()]
+            last_person = _memory(ctx).get("person", "")
+            fallback = ctx.last_speaker
+            if last_person and (_MEDIA_CANONICAL.search(fallback) or fallback in _org_names(ctx)):
+                fallback = last_person  # the last speaker was an outlet or a firm, not a 他
+            actor = earlier[-1][2] if earlier else (persons[-1] if persons else fallback)
             if actor:
                 speakers.append((m.end(), m.start(), actor))
     # 用任正非的话说 / 正如黄仁勋所观察到的 / 据黄仁勋透露
@@ -190,59 +535,93 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             if v:
                 speakers.append((m.end + v.end(), m.start, m.canonical))
 
+    # …的销售额：「…」 with no speaker of its own: the one who spoke last goes on (a person, not an outlet)
+    colon = re.search(r"[:：]\s*(?=[“「『])", zh)
+    if (colon and not speakers and ctx.last_speaker and not ctx.inside_quote(colon.start())
+            and not _MEDIA_CANONICAL.search(ctx.last_speaker) and ctx.last_speaker not in _org_names(ctx)
+            and not _speaker_in_clause_before(ctx, colon.start())):
+        speakers.append((colon.end(), colon.start(), ctx.last_speaker))
+    # 答：… — an interview answer: the one who answered before, else the person the article
+    # says it interviews (an explainer's 问/答 box has no interviewee and is the author's)
+    answer = _ANSWER.match(zh)
+    if answer:
+        actor = _memory(ctx).get("answerer") or _memory(ctx).get("interviewee", "")
+        if actor:
+            speakers.append((answer.end(), answer.start(), actor))
     # 黃仁勳：「…」 — a colon straight after the name
     for m in ctx.mentions:
         if m.type in SPEAKER_TYPES and re.match(r"\s*[:：]\s*[“「『\"]", zh[m.end : m.end + 4]):
             speakers.append((m.end, m.start, m.canonical))
+        elif m.type == "person" and re.match(r"\s*[:：]\s*[^\s“「『\"]", zh[m.end : m.end + 4]):
+            speakers.append((m.end, m.start, m.canonical))  # 黄仁勋：美国必须加快脚步 (a headline, an answer)
+        else:
+            continue
+        if m.start <= 1:
+            _memory(ctx)["answerer"] = m.canonical  # heading the line: an interview answer
     if ctx.open_quote_speaker and zh and zh[0] not in _OPEN:
         end = next((i for i, ch in enumerate(zh) if ch in _CLOSE), len(zh))
         add(0, end, ctx.open_quote_speaker)
+    speakers.extend(_subject_goes_on(ctx, speakers))
+    speakers.extend(_anaphoric_firm(ctx))
+    speakers = _drop_objects(zh, speakers)
     speakers.sort(key=lambda sp: (sp[0], -sp[1]))  # for one verb, the speaker nearest to it
+    # Reported words end where another speaker takes over (…，外界认为…)
+    starts = sorted({sp[1] for sp in speakers if not ctx.inside_quote(sp[1])})
     for verb_end, speaker_start, actor in speakers:
         if ctx.inside_quote(speaker_start):
             continue
+        also = tuple(x for x in _co_speakers(zh, speaker_start, ctx.mentions) if x != actor)
         quoted = _quoted_after(zh, verb_end)
         if quoted:
             for s, e in quoted:
-                add(s, e, actor)
+                add(s, e, actor, also)
+            # 他说，「…」，如果…，将…: the speaker's words go on, reported, after the quotation
+            after = quoted[-1][1] + 1
+            if re.match(r"[，,]", zh[after : after + 1]) and not any(after < x for x in starts):
+                reported = _reported_after(zh, after, starts)
+                if reported and reported[1] - reported[0] >= 8:
+                    add(reported[0], reported[1], actor, also)
             continue
         # A partial quote inside reported words: 炮轰特朗普芯片政策是"灾难性错误"
         rest = zh[verb_end:]
-        partial = re.match(r"[^。！？!?]{0,40}?[“\"]([^”\"]{2,40})[”\"]", rest)
+        partial = _PARTIAL_QUOTE.match(rest)
         verb_word = _VERB_RE.search(zh, max(0, verb_end - 4))
-        if partial and verb_word and re.search(r"炮轰|痛斥|批评|抨击|指责|直指", zh[speaker_start:verb_end]):
-            add(verb_end, verb_end + partial.end(), actor)
-            continue
-        reported = _reported_after(zh, verb_end)
-        if reported:
-            add(reported[0], reported[1], actor)
-        # ,并说:… continues with the same speaker
-        for again in re.finditer(r"[，,]\s*并(?:说|称|表示)", zh[verb_end:]):
-            start = verb_end + again.end()
-            reported = _reported_after(zh, start)
+        if partial and verb_word and _CRITIC.search(zh, speaker_start, verb_end):
+            add(verb_end, verb_end + partial.end(), actor, also)
+            pos = verb_end + partial.end()
+        else:
+            reported = _reported_after(zh, verb_end, starts)
             if reported:
-                add(reported[0], reported[1], actor)
+                add(reported[0], reported[1], actor, also)
+            pos = reported[1] if reported else len(zh)
+        # ，认为… / ，并强调… / ，讽刺他「…」: the same speaker goes on, one row per verb
+        while pos < len(zh) and (again := _CHAIN.match(zh, pos)) and not ctx.inside_quote(pos):
+            partial = _PARTIAL_QUOTE.match(zh, again.end())
+            if partial and _CRITIC.search(again.group(0)):
+                add(again.end(), partial.end(), actor)
+                pos = partial.end()
+                continue
+            reported = _reported_after(zh, again.end(), starts)
+            if not reported:
+                break
+            add(reported[0], reported[1], actor)
+            pos = reported[1]
     # 据路透社报道，… / 据《海峡时报》报道，… / 路透社援引知情人士报道称，…: what a named outlet reports
     # (after the speakers above, so a report of someone's words stays theirs: 据…报道，特朗普表示…)
-    for m in _MEDIA_TITLE.finditer(zh):
-        _add_media(zh, m.end(), m.group(1), add)
-    for m in ctx.mentions:
-        if m.type not in SPEAKER_TYPES:
-            continue
-        before = zh[max(0, m.start - 2) : m.start]
-        after = _MEDIA_AFTER.match(zh, m.end) if before.endswith("据") else _MEDIA_CITING.match(zh, m.end)
-        if after:
-            _add_media(zh, after.end(), m.canonical, add)
+    _media_reports(ctx, add, starts)
 
     # “…。”黄仁勋说。 split in two sentences: the speaker opens the next one
-    whole = re.fullmatch(r"\s*[“「『]([^”」』]{2,400})[”」』]\s*", zh)
+    # (or the last sentence of a longer quotation, “…。 / …。” / 黄仁勋说。, which closes here)
+    whole = re.fullmatch(r"\s*[“「『]([^”」』]{2,400})[”」』]\s*", zh) or re.fullmatch(
+        r"\s*([^“「『”」』]{2,400})[”」』]\s*", zh)
     if whole and ctx.next_zh:
         actor = _attribution(ctx.next_zh, ctx.next_mentions, ctx.known_names)
         if actor:
             add(whole.start(1), whole.end(1), actor)
 
-    # “…，”黄仁勋说。 — the quote comes first, the speaker after it
-    for q in re.finditer(r"[“「『]([^”」』]{2,300})[”」』]", zh):
+    # “…，”黄仁勋说。 — the quote comes first, the speaker after it; …。”黄仁勋说。 ends a longer one
+    closing = _CLOSES_EARLIER_QUOTE.match(zh) if not ctx.open_quote_speaker else None
+    for q in ([closing] if closing else []) + list(re.finditer(r"[“「『]([^”」』]{2,300})[”」』]", zh)):
         tail = zh[q.end() : q.end() + 24]
         lead = re.match(r"\s*[，,]?\s*", tail)
         pos = q.end() + (lead.end() if lead else 0)
@@ -252,9 +631,13 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         if not speaker:
             pron = re.match(r"(他|她)", zh[pos:])
             named = re.match(rf"(?:一位|一名|有|某)?[^，。,“”「」]{{0,12}}?({_GENERIC})", zh[pos:])
+            role = _ROLE_NAME_AHEAD.match(zh, pos)  # 分析师王明表示: the name, not the role
             if pron and (ctx.last_speaker or drafts):
                 actor = drafts[-1].actor if drafts else ctx.last_speaker
                 after = pos + 1
+            elif role and not _NOT_A_NAME.match(role.group(2)):
+                actor, after = role.group(2), role.end()
+                ctx.known_names.add(actor)
             elif named:
                 actor, after = named.group(1), pos + named.end()
         if actor and re.match(rf"[^，。,]{{0,10}}?{_VERB}", zh[after : after + 16]):
