@@ -13,8 +13,11 @@ The real-reporting forms of tests/gold/real/README.md: `日前` / `近日` / `�
 (the calendar week), weekdays (`周二`, `周五（21日）`, `将于周三`: the coming
 one), `前（3）日`, quarters with no year (`一季度`, `第二季后`: the quarter
 after), cumulative periods (`前三季度`, `1-9月`: from 1 January), dekads
-(`6月下旬`: 21st to the month's end), `年底` / `年初` (the year), `即日`, and a
-year that heads a document number (`公告2023年第12号`) is no date.
+(`6月下旬`, `今年6月下旬`: 21st to the month's end), `年底` / `年初` (the year), `即日`,
+half-years with or without a year (`今年上半年`, `下半年`: precision `half`), `同年` (the year of the
+date just given), `下周` / `下月` (the week or month after the article's), and a year that heads a
+document number (`公告2023年第12号`) is no date. A month and day with no year are the last such day
+before the article's date, unless the sentence looks ahead (将于1月7日: the nearer coming one).
 """
 
 from __future__ import annotations
@@ -81,6 +84,13 @@ def _year_range(base: "DateRef", year: int, **kw) -> "DateRef":
     return replace(base, date_start=f"{year}-01-01", date_end=f"{year}-12-31", precision="year", **kw)
 
 
+def _half(base: "DateRef", year: int, first: bool) -> "DateRef":
+    """上半年 / 下半年 of `year`: precision `half`, period `2025-H1`."""
+    s = _iso(dt.date(year, 1 if first else 7, 1))
+    e = _iso(dt.date(year, 6, 30) if first else dt.date(year, 12, 31))
+    return replace(base, date_start=s, date_end=e, precision="half", period=f"{year}-H{1 if first else 2}")
+
+
 def _ym(d: dt.date) -> tuple[int, int]:
     return d.year, d.month
 
@@ -123,11 +133,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A year, unless it heads a document number (某部委公告2023年第12号).
     ("year", re.compile(rf"{_YEAR}\s*年(?!\d|\s*第\s*\d+\s*[号號])(?:全年)?")),
     ("rel_year_month_day", re.compile(rf"(今年|去年|明年|前年)\s*(\d{{1,2}}|{_CN_SMALL})\s*月\s*(\d{{1,2}}|{_CN_SMALL})\s*[日号號]")),
-    ("rel_year_month", re.compile(rf"(今年|去年|明年|前年)\s*(\d{{1,2}}|{_CN_SMALL})\s*月(?:份)?")),
+    ("rel_year_month", re.compile(rf"(今年|去年|明年|前年)\s*(\d{{1,2}}|{_CN_SMALL})\s*月(?:份)?(初|中旬|上旬|下旬|底|末)?")),
     ("rel_year_cumulative", re.compile(rf"(今年|去年|明年|前年)\s*{_CUMULATIVE}")),
     ("rel_year_quarter", re.compile(rf"(今年|去年|明年|前年){_Q}")),
     ("rel_year_edge", re.compile(r"(今年|去年|明年|前年)(初|底|末|年初|年底|年末)")),
-    ("rel_year", re.compile(r"(今年|去年|明年|前年)(?:上半年|下半年)?")),
+    ("rel_year", re.compile(r"(今年|去年|明年|前年)(上半年|下半年)?")),
     ("same_year_md", re.compile(r"同年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")),
     ("same_year_m", re.compile(r"同年\s*(\d{1,2})\s*月")),
     ("next_year_md", re.compile(r"(?:隔年|翌年|次年|第二年)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")),
@@ -154,8 +164,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("approx", re.compile(_APPROX)),
     ("days_ago", re.compile(rf"({_CN_SMALL})\s*天前|前天|大前天")),
     ("next_year", re.compile(r"次年|翌年|第二年")),
+    ("same_year", re.compile(r"同年(?![初底末\d一二三四五六七八九十])")),  # the year of the date just given
+    ("half_bare", re.compile(r"(?<![\d年今去明前同当當])(上半年|下半年)")),  # the article's year (or the last one begun)
     ("this_month", re.compile(r"本月(?:初|中旬|上旬|下旬|底|稍早|早些时候)?|这个月")),
     ("last_month", re.compile(r"上月|上个月|上個月")),
+    ("coming_month", re.compile(r"下月|下个月|下個月")),  # the month after the article's
+    ("next_week", re.compile(r"下周|下週|下个?星期|下礼拜")),  # the calendar week after the article's
     ("yesterday", re.compile(r"昨日|昨天|昨晚|昨夜|昨早")),
     ("today", re.compile(r"今日|今天|今晨|今早|即日")),  # 自即日起: from the article's day
     ("month", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:份)?(初|中旬|上旬|下旬|底|末)?(?![\d日号號])")),
@@ -164,7 +178,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("same_day", re.compile(r"同一天|同日|当天|當天|当日|當日")),
     ("next_day", re.compile(r"次日|第二天|翌日|隔天")),
     ("previous_day", re.compile(r"前一日|前一天")),
-    ("next_month", re.compile(r"次月|下个月|下個月|翌月")),
+    ("next_month", re.compile(r"次月|翌月")),
     ("same_month", re.compile(r"同月|当月|當月")),
 ]
 
@@ -232,11 +246,7 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         s, e = _quarter_range(int(g(1)), q)
         return replace(base, date_start=s, date_end=e, precision="quarter", period=f"{g(1)}-Q{q}")
     if kind == "year_half":
-        year = int(g(1))
-        first = g(2) == "上半年"
-        s = _iso(dt.date(year, 1 if first else 7, 1))
-        e = _iso(dt.date(year, 6, 30) if first else dt.date(year, 12, 31))
-        return replace(base, date_start=s, date_end=e, precision="half", period=f"{year}-H{1 if first else 2}")
+        return _half(base, int(g(1)), g(2) == "上半年")
     if kind == "ym":
         month = int(g(2))
         if not 1 <= month <= 12:
@@ -305,13 +315,20 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
             month = _num(g(2))
             if not month or not 1 <= month <= 12:
                 return inferred
-            s, e = _month_range(year, month)
-            return replace(inferred, date_start=s, date_end=e, precision="month")
+            return _month_or_dekad(inferred, year, month, g(3) or "")
         if kind == "rel_year_quarter":
             q = _quarter(m, 2)
             s, e = _quarter_range(year, q)
             return replace(inferred, date_start=s, date_end=e, precision="quarter", period=f"{year}-Q{q}")
+        if g(2):  # 今年上半年: the half-year
+            return _half(inferred, year, g(2) == "上半年")
         return replace(inferred, date_start=f"{year}-01-01", date_end=f"{year}-12-31", precision="year")
+    if kind == "half_bare":
+        if published is None:
+            return inferred
+        first = g(1) == "上半年"
+        year = published.year if (first or published.month >= 7 or future) else published.year - 1
+        return _half(inferred, year, first)
     if kind in ("month_day", "month"):
         month = int(g(1))
         if not 1 <= month <= 12:
@@ -345,7 +362,11 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         if kind == "month_day":
             d = _day(year, month, int(g(2)))
             if d and published and d > published and not future:
-                d = _day(year - 1, month, int(g(2)))
+                d = _day(year - 1, month, int(g(2)))  # told as done: the last such day
+            elif d and published and d < published and future:
+                later = _day(year + 1, month, int(g(2)))  # 1月3日 in an article of 28 December: the coming one
+                if later and (later - published).days < (published - d).days:
+                    d = later
             return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day") if d else inferred
         if published and dt.date(year, month, 1) > published and not future:
             year -= 1
@@ -368,9 +389,13 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         d = _day(ref.year, ref.month, _num(day_text) or 0)
         return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day", relative=True) if d else inferred
 
-    if kind in ("weekday", "this_week", "days_ago") and published is not None:
+    if kind in ("weekday", "this_week", "next_week", "days_ago") and published is not None:
         if kind == "this_week":
             monday = published - dt.timedelta(days=published.weekday())
+            return replace(inferred, date_start=_iso(monday), date_end=_iso(monday + dt.timedelta(days=6)),
+                           precision="week")
+        if kind == "next_week":
+            monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=7)
             return replace(inferred, date_start=_iso(monday), date_end=_iso(monday + dt.timedelta(days=6)),
                            precision="week")
         if kind == "days_ago":
@@ -399,19 +424,22 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         elif d < published and future and not g(1).startswith(("上", "本", "这")):
             d += dt.timedelta(days=7)  # 将于周三: the coming one
         return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day")
+    if kind == "same_year":
+        ref = anchor_date(anchor)
+        return _year_range(inferred, ref.year, relative=True) if ref is not None else inferred
     if kind == "next_year":
         ref = anchor_date(anchor)
         if ref is None:
             return inferred
         year = ref.year + 1
         return replace(inferred, date_start=f"{year}-01-01", date_end=f"{year}-12-31", precision="year", relative=True)
-    if kind in ("this_month", "last_month", "yesterday", "today"):
+    if kind in ("this_month", "last_month", "coming_month", "yesterday", "today"):
         if published is None:
             return inferred
         if kind in ("yesterday", "today"):
             d = published - dt.timedelta(days=1 if kind == "yesterday" else 0)
             return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day")
-        d = _add_months(published.replace(day=1), 0 if kind == "this_month" else -1)
+        d = _add_months(published.replace(day=1), {"this_month": 0, "last_month": -1, "coming_month": 1}[kind])
         s, e = _month_range(d.year, d.month)
         return replace(inferred, date_start=s, date_end=e, precision="month")
 

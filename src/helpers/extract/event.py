@@ -17,6 +17,13 @@ titles and epithets: 有「…」之称的燧原), else the name a date follows 
 (…的美国总统特朗普近日签署时), else a pronoun for the person last named (for an
 appearance). Acts also stand in modifiers (创立于2018年的某公司, 明年上市的<chip>:
 its maker's) and in clauses chained by dates or by 同时 with no actor repeated.
+Where the lexicon has no name, the clause head may still name the actor: 公司 / 该公司 (the company last
+named), a full organisation name (…股份有限公司) a date follows, a place's 政府, a role and a two- or
+three-character name (商务部发言人某某20日…). A verb that frames another act (宣布, 通知, 举行) takes
+that act's class. Dates stand before the verb, inside its phrase (申请于6月30日获受理, not the period a
+release covers), after it (成立于…), or come from a meeting told before (会谈后, 在会中: its day). Acts in
+modifiers: a dated rule (10月公布的制度: `tighten`, by the clause's actor), a dated occasion (在5日举行的
+某说明会上…表示: `speak`). Hearsay (收购传闻) is no act.
 """
 
 from __future__ import annotations
@@ -30,10 +37,10 @@ from .context import ACTOR_TYPES, PRODUCT_TYPES, Draft, SentenceContext
 # Most specific first: the first class whose verbs occur in the clause wins.
 ACTIONS: list[tuple[str, str]] = [
     # A results release or a filing is an announcement, not a product launch (发布2025年三季报).
-    ("announce", r"(?:发布|披露|公布|发表|递交)[^，。；,]{0,14}?(?:财报|年报|季报|半年报|业绩|研报|研究报告|公告|数据|报告)"),
+    ("announce", r"(?:发布|披露|公布|发表|递交)[^，。；,]{0,14}?(?:财报|年报|季报|半年报|业绩|研报|研究报告|公告|数据|报告|通知|声明|文件|意见)"),
     # The steps of a listing: 招股, 申购, 递表, IPO申请获受理, 过会, 通过聆讯, 挂牌上市.
     ("list", r"挂牌|(?<![已未拟])上市(?![公企规首辅])|(?:启动|完成)上市辅导|辅导验收|招股(?!价|书|说明书)|申购|递表|"
-             r"IPO.{0,6}(?:受理|过会|获批|注册生效)|(?:申请|IPO)[^，。；]{0,4}获[^，。；]{0,2}受理|过会|通过.{0,10}聆讯|"
+             r"IPO.{0,6}(?:受理|过会|获批|注册生效)|(?:申请|IPO)[^，。；]{0,14}?获[^，。；]{0,8}?受理|过会|通过.{0,10}聆讯|"
              r"同意.{0,14}(?:注册|上市|发行)|登陆.{0,8}(?:科创板|主板|创业板|港交所|联交所|纳斯达克|纽交所)"),
     # Shipments and output ramps: 出货, 放量, 增产, 送样; an export with a count (走私出口200颗).
     # 出货 is the act only before a count (全年出货约30万颗); 占国产出货… is the noun.
@@ -43,19 +50,21 @@ ACTIONS: list[tuple[str, str]] = [
     ("investigate", r"反垄断调查|反倾销调查|反歧视调查|立案调查|调查|约谈|约见|问询|处罚|罚款|罚单|认定.{0,8}违[法反]|裁定"),
     # Prosecution and its steps: 起诉, 逮捕 / 被捕, 过堂 / 出庭, 认罪, 判刑.
     ("sue", r"起诉|提起.{0,4}诉讼|诉讼|上诉|逮捕|被捕|拘捕|过堂|出庭|认罪|判处|判刑|定罪"),
-    ("ban", r"禁令|禁止|叫停|禁售|禁运|断供|停止(?:采购|购买|使用|供货|销售|出口|订购)|暂停(?:采购|购买|订购|进口)|"
+    ("ban", r"禁令|禁止|叫停|禁售|禁运|断供|停止(?:采购|购买|使用|供货|供应|销售|出口|订购)|暂停(?:采购|购买|订购|进口)|"
             r"(?:要求|通知|下令|责令|勒令).{0,20}(?:停止|暂缓|暂停|中止)|暂缓(?:采购|购买|进口|订购)|"
-            r"(?:暂停|中止|冻结|吊销).{0,14}?(?:许可|出口|发货|销售|供货|交易|生产)|下令|责令|勒令|封杀|列入实体清单|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
-    ("tighten", r"需要许可证|须申请许可|需申请许可|须申领许可|许可证要求|需获得许可|发布.{0,6}(?:规则|新规|指南|禁令|条例|指导方针|方针|指引|规定)|限制.{0,8}(?:出口|销售|出货|供应)|收紧|加码|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
+            r"(?:暂停|中止|冻结|吊销).{0,14}?(?:许可|出口|发货|销售|供货|供应|交易|生产)|下令|责令|勒令|封杀|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
+    ("tighten", r"需要许可证|[需须](?:要)?(?:申请|申领|取得|获得)[^，。；,]{0,4}?许可|许可证要求|需获得许可|发布[^，。；,]{0,20}?(?:规则|新规|指南|禁令|条例|指导方针|方针|指引|规定)|限制.{0,8}(?:出口|销售|出货|供应)|收紧|加码|加严|(?:加强|强化)[^，。；,]{0,10}?(?:管制|审查|检查|查验|核查|稽查|监管|执法|打击|管控)|(?:实施|采取)[^，。；,]{0,6}?(?:更严格|更严)|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
                 r"扩大.{0,6}(?:管制|限制)|限制出口|出口管制|新规|降至.{0,6}门槛|门槛|列入.{0,24}名单|列为.{0,10}(?:实体|风险|管制)"),
-    ("approve", r"批准|放行|解禁|许可|获准|松口|允许|核准|核定|同意.{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|"
+    ("approve", r"批准|放行|解禁|许可|获准|松口|允许|核准|核定|同意(?!暂|延后|推迟).{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|"
                 r"完成.{0,14}备案|开绿灯"),
-    ("loosen", r"放宽|松绑|缓和|撤销|撤回|废除|取消.{0,6}(?:禁令|限制|规则|管制)"),
+    ("loosen", r"放宽|松绑|缓和|撤销|撤回|废除|取消.{0,6}(?:禁令|限制|规则|管制)|"
+                # holding a measure back: 暂不扩大, 延后执行, 推迟实施
+                r"暂不(?:扩大|实施|执行|加征|征收|扩大施行)|(?:延后|推迟|延期|暂缓)(?:执行|实施|生效|施行)"),
     ("launch", r"(?<!例行)(?<!新闻)发布会|发布(?!会)|推出|亮相|量产|首发|交付|面世|问世|开卖|开售"),
-    ("invest", r"注资|斥资|设立.{0,6}基金|成立.{0,6}基金|注册成立|(?<![不未])成立(?!了?.{0,4}(?:工作组|小组))|募资|(?<![者权])投资(?![者人方机峰论活大会])"),
+    ("invest", r"注资|斥资|入股|增资|(?:完成|获得|宣布)[^，。；,]{0,8}?融资|设立.{0,6}基金|成立.{0,6}基金|注册成立|(?:创立|创办|创建)(?![者人])|(?<![不未])成立(?!了?.{0,4}(?:工作组|小组))|募资|(?<![者权])投资(?![者人方机峰论活大会])"),
     # 宣布, 披露; a source's dated newest report (3日，据某机构最新报告) is a release too.
     ("announce", r"(?<!的)(?:宣布|公布|披露)|公告(?=\s*[，,：:称])|(?:财报|年报|季报|业绩)显示|发布财报|确认|证实|最新(?:研究|报告|研报|数据|调查|统计|预测)"),
-    ("other", r"游说|会见|会面|会晤|访问|访华|出席|签署|重返|举行|召开|表态|会谈|通话|征收|上调|加征|邀集|通知|提交.{0,8}申请|通电话|首度展出|展出|达成|"
+    ("other", r"游说|会见|会面|会晤|访问|访华|出席|签署|签订|签约|签下|重返|举行|召开|表态|会谈|通话|征收|上调|加征|邀集|通知|提交.{0,8}申请|通电话|展出|达成|收购|并购|接管|"
               r"通过.{0,8}(?:法案|议案|决议)"),
 ]
 _ACTION_RES = [(name, re.compile(pattern)) for name, pattern in ACTIONS]
@@ -64,7 +73,8 @@ _LAUNCH_AFTER = re.compile(r"[^，。,；]{0,16}?(?:推出|发布|上市|面世|
 _EPITHET = re.compile(r"(?:素有|享有|有)?[^，。,；：:]{1,16}?(?:之称|称号)的|(?:被称为|号称|人称)[^，。,；：:]{1,12}?的")
 # Words that put the action in the future: 预计, 计划, 将于, 拟, 准备 (a planned event).
 _PLANNED = re.compile(r"预计|计划|规划|拟|准备|有望|即将|预定|定于|订于|将(?=于|在|会|要|正式|陆续|率先|首次|推出|发布|上市|挂牌|量产|交付|出货|开始|启动|增产|放量)")
-_PRODUCT_PASSIVE = re.compile(r"[^，。,；]{0,8}?(?:获准|被准许|获批|被禁|遭禁|被列入|被纳入|被要求|被限制|被叫停|被暂停)")
+_PRODUCT_PASSIVE = re.compile(r"[^，。,；]{0,8}?(?:获准|被准许|获批|被禁|遭禁|被列入|被纳入|被要求|被限制|被叫停|被暂停|"
+                              r"[需须](?:要)?(?:申请|申领|取得|获得)[^，。；,]{0,4}?许可)")
 _US_VENDORS = {"英伟达", "AMD", "英特尔"}
 
 
@@ -74,16 +84,20 @@ def _us_product(canonical: str, lexicon) -> bool:
 
 # A dated appearance at a named occasion is an event (`speak`); what was said there is a quote.
 _OCCASION = re.compile(r"业绩说明会|业绩会|说明会|发布会|记者会|新闻发布会|听证会|电话会议?|招待会|研讨会|座谈会|大会|论坛|峰会|年会|"
-                       r"主题演讲|演讲|专访|采访|受访|访谈|集体学习|Podcast|播客|节目上?|网志|博客")
+                       r"主题演讲|演讲|专访|采访|受访|访谈|集体学习|Podcast|播客|节目上?|网志|博客|"
+                       # any named gathering in the frame 在…上 (在分析师日上, 在投资者大会上, 在开幕式上)
+                       r"(?<=在)[^，。；,：:“”「」]{1,20}?(?:会|日|展|节|典礼|仪式|式|活动|晚宴)上")
 # An occasion that is no more than an interview: an event only on a given day.
 _INTERVIEW = re.compile(r"专访|采访|受访|访谈")
 # Between an organisation and its person: a title (英伟达执行长黄仁勋: the person acts).
-_ROLE_BETWEEN = re.compile(r"(?:的)?(?:联合)?(?:首席执行官|执行长|行政总裁|CEO|董事长|创始人|总裁|总经理|发言人|主席|国家主席|总统|"
+_ROLE_BETWEEN = re.compile(r"(?:的)?(?:联合|轮值)?(?:首席执行官|执行长|行政总裁|CEO|董事长|创始人|总裁|总经理|发言人|主席|国家主席|总统|"
                            r"部长|商务部长|财政部长|副总裁|首席财务官|财务长|CFO|首席技术官)?\s*")
+# A role then a name of two or three characters the lexicon lacks, then the date (or 在/于): the person.
+_ROLE_NAME = re.compile(r"(?:的)?(?:联合|轮值)?(?:新闻发言人|发言人|首席执行官|执行长|行政总裁|CEO|董事长|创始人|总裁|总经理|部长|副部长|局长|主任|主席|副总裁|首席财务官)\s*"
+                        r"([\u4e00-\u9fff]{2,3}?)(?=\s*(?:\d|[一二三]?[十]?[一二三四五六七八九十]日|在|于|於|今日|昨日|日前|近日|上周|本周|周[一二三四五六日]))")
 _WEAK_ACTIONS = {"ship", "other"}
 STRONG_ACTIONS = {"ban", "tighten", "approve", "resume", "loosen", "investigate", "sue", "refuse"}
 _SPEECH = re.compile(r"(说(?!明会|明书)|表示|强调|直言|警告|坦言|指出|称|透露|回应|认为|感慨|承认|炮轰|批评|痛斥|抨击|谈到|提到)")
-_EXPORT_ACTORS = {"美国商务部", "美国商务部工业与安全局", "特朗普政府", "拜登政府", "白宫", "美国政府"}
 
 
 def classify(text: str, pos: int = 0) -> tuple[str, re.Match[str] | None]:
@@ -97,15 +111,20 @@ def classify(text: str, pos: int = 0) -> tuple[str, re.Match[str] | None]:
         m = pattern.search(text, pos)
         if m and (best[1] is None or m.start() < best[1].start()):
             best = (name, m)
-    if best[0] == "announce" and best[1] is not None:
+    framing = best[0] == "announce" or best[0] in ("other", "launch") and best[1] is not None and _FRAME_VERB.fullmatch(best[1].group(0))
+    if framing and best[1] is not None:
         rest = text[best[1].end():]
-        for name, pattern in _ACTION_RES:
-            if name in ("announce", "other", "launch"):
-                continue
-            m = pattern.search(rest)
-            if m:
-                return name, best[1]
+        if best[1].group(0) in ("举行", "举办", "召开"):
+            rest = _CLAUSE.split(rest, 1)[0]  # what is held is named in the same clause
+        found = [(m.start(), name) for name, pattern in _ACTION_RES
+                 if name not in ("announce", "other", "launch") and (m := pattern.search(rest))]
+        if found:
+            return min(found)[1], best[1]  # the leftmost act announced
     return best
+
+
+# Verbs that frame the act they convey or hold (通知英伟达，…须申请许可证; 举行上市仪式): the class is that act's.
+_FRAME_VERB = re.compile(r"通知|举行|举办|召开")
 
 
 _CLAUSE = re.compile(r"[，,；;：:]")
@@ -113,8 +132,22 @@ _LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►
 # Before the actor a clause may hold titles and places: 美国总统特朗普, 中国国家网信办.
 _TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|制造商|供应商|开发商|独角兽)|"
                            r"美国|中国|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
-                           r"董事长|总裁|发言人|官员|人工智能负责人|负责人|时间|美国时间|北京时间|[\d]{1,2}日|在|于|"
+                           r"董事长|总裁|发言人|官员|[^，。,；：:]{0,6}负责人|时间|美国时间|北京时间|[\d]{1,2}日|在|于|"
                            r"中共|总书记|中共总书记|国家主席|中国国家主席|主席|[一二三四五六七八九十两\d]+名)*$")
+# After the verb, a head noun that makes the act hearsay, not a reported act: 收购传闻, 上市传言, 禁令的猜测.
+_HEARSAY = re.compile(r"\s*(?:的)?(?:传闻|传言|谣言|猜测|揣测|说法)")
+# A meeting between leaders or parties, and a later reference to it (会谈后, 会晤后, 在会中, 会议期间).
+_MEETING = re.compile(r"会谈|会晤|会面|峰会|首脑会议")
+_MEETING_REF = re.compile(r"(?:会谈|会晤|会面|峰会|首脑会议)(?:后|之后|中|上|期间|时)|在会[中上]")
+# After a place, the word that makes it its government.
+_GOVERNMENT = re.compile(r"政府|当局")
+# A company referred back to at the head of a clause: 公司, 该公司, 这家公司 (not 子公司, 公司法).
+_COMPANY_ANAPHOR = re.compile(r"(?:该|这家|此|本)?公司(?![法债股章])")
+# A full organisation name the lexicon lacks: a name of 2-24 characters ending in a legal or institutional
+# suffix (…股份有限公司, …集团, …交易所, …协会); it is an actor only when a date follows at once (after 于/在,
+# or a short parenthesis: (简称…)).
+_ORG_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,24}?(?:股份有限公司|有限责任公司|有限公司|集团|交易所|协会|研究院)")
+_ORG_NAME_DATED = re.compile(r"\s*(?:[（(][^（()）]{0,20}[)）])?\s*(?:于|於|在|已于|最早|最早于|最早成立于)?\s*(?=\d|今年|去年|明年|同年)")
 # A pronoun heading a clause (她3月在上海受访时…) stands for the person last named.
 _PRONOUN = re.compile(r"他|她")
 # The date right after the verb: 成立于2016年3月1日, 上市于…, 推出在….
@@ -131,7 +164,7 @@ GENERIC_ACTORS = {
     "中方": "中国政府", "中国政府": "中国政府", "北京当局": "中国政府", "监管部门": "中国监管部门",
     "有关部门": "中国监管部门", "监管机构": "中国监管部门", "中国海关": "中国海关", "海关": "中国海关",
     "美方": "美国政府", "中国": "中国政府", "美国": "美国政府", "检方": "检方", "检察官": "检方", "美国政府": "美国政府",
-    "华盛顿": "美国政府", "美国国会": "美国国会", "国会": "美国国会",
+    "华盛顿": "美国政府", "双方": "双方", "美国联邦政府": "美国政府", "联邦政府": "美国政府", "美国国会": "美国国会", "国会": "美国国会",
     "美国众议院": "美国众议院", "众议院": "美国众议院", "美国参议院": "美国参议院", "参议院": "美国参议院",
     # prosecutions: the department and the accused (被告 / 嫌犯 are who acted: 被告非法出口…, 于19日被捕)
     "联邦司法部": "美国司法部", "美国司法部": "美国司法部", "司法部": "美国司法部",
@@ -148,6 +181,10 @@ _REPORT_FRAME = re.compile(r"\s*(?:独家|獨家)?(?:报道|报导|披露|引述
 # After a date, what makes it no date of an act: a deadline (2026年前完成: before, not when), a dateline
 # (27日电), or the period a report covers (2024年度业绩说明会: not dated by the year it reports on).
 _NOT_ACT_DATE = re.compile(r"\s*(?:之前|以前|前)(?![一二三四五六七八九十两\d个])|\s*(?:电|電|讯|訊)|\s*(?:半年度|年度|度|中期)(?:业绩|财报|报告|说明会)")
+
+
+# After a date, a report it is the period of: 三季度财报, 2025年年报, 第三季业绩.
+_PERIOD_COVERED = re.compile(r"\s*(?:的)?(?:[一二三四]季|年|半年|中期)?(?:财报|年报|季报|半年报|业绩|报告|营收|数据)")
 
 
 def _act_dates(ctx: SentenceContext) -> list:
@@ -219,7 +256,8 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
             # H20获准恢复销售 / H20被列入限制清单: a US chip acted on, with no agent named, is acted on by
             # the US government (the export-control authority for it).
             product = next((m for m in ctx.mentions if m.start == pos and m.type in PRODUCT_TYPES), None)
-            if product is not None and _PRODUCT_PASSIVE.match(zh, product.end) and _us_product(product.canonical, ctx.lexicon):
+            # (only with no actor before it: 商务部通知…，H20须申请许可 is the department's act)
+            if product is not None and not groups and _PRODUCT_PASSIVE.match(zh, product.end) and _us_product(product.canonical, ctx.lexicon):
                 actor = Mention(product.start, product.end, product.text, "美国政府", "agency")
         if actor is None:
             generic = _GENERIC_ACTOR.match(zh, pos) or re.compile(r"(?:有关|相关)?(" + _GENERIC_ACTOR.pattern + ")").match(zh, pos)
@@ -233,12 +271,29 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
                 if word not in ("中国", "美国") or strong:  # 中国区域营收… is a place, not a government acting
                     actor = Mention(generic.start(), generic.end(), word, GENERIC_ACTORS[word], "agency")
         if actor is None:
+            # 荷兰政府 / 日本当局: the government of a place the lexicon knows
+            place = next((m for m in ctx.mentions if m.start == pos and m.type == "place"), None)
+            gov = _GOVERNMENT.match(zh, place.end) if place is not None else None
+            if gov:
+                actor = Mention(place.start, gov.end(), zh[place.start:gov.end()], place.canonical + "政府", "agency")
+        if actor is None:
             actor = _dated_subject(ctx, pos, end)
+        if actor is None and (ana := _COMPANY_ANAPHOR.match(zh, pos, end)):
+            # 公司自2020年成立 / 该公司于…推出: the company last named (in this sentence or before it)
+            named = [m.canonical for m in ctx.mentions if m.type == "company" and m.end <= pos] or [_memory(ctx).get("company", "")]
+            if named[-1]:
+                actor = Mention(ana.start(), ana.end(), ana.group(0), named[-1], "company")
+        if actor is None and (org := _ORG_NAME.match(zh, pos, end)) and _ORG_NAME_DATED.match(zh, org.end(), end):
+            # an organisation the lexicon lacks, named in full at the clause head (某某股份有限公司在…成立)
+            actor = Mention(org.start(), org.end(), org.group(0), org.group(0), "company")
         if actor is None and ctx.last_speaker and _PRONOUN.match(zh, pos):
             actor = Mention(pos, pos + 1, zh[pos], ctx.last_speaker, "pronoun")  # for appearances only
         if actor is not None and actor.type != "person":
             person = next((m for m in ctx.mentions if m.type == "person" and actor.end <= m.start <= actor.end + 10
                            and _ROLE_BETWEEN.fullmatch(zh[actor.end:m.start])), None)
+            if person is None and (named := _ROLE_NAME.match(zh, actor.end, end)):
+                # 商务部新闻发言人某某20日…: a person the lexicon lacks, named after the role, then a date
+                person = Mention(named.start(1), named.end(1), named.group(1), named.group(1), "person")
             actor = person or actor
         if actor is not None:
             groups.append([b, end, actor])
@@ -247,14 +302,31 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
     return [tuple(g) for g in groups]
 
 
+def _memory(ctx: SentenceContext) -> dict:
+    """The event extractor's article memory: the last company named (for 公司 / 该公司 heading a clause)."""
+    return ctx.memory.setdefault("event", {})
+
+
 def extract(ctx: SentenceContext) -> list[Draft]:
+    try:
+        return _extract(ctx)
+    finally:
+        companies = [m.canonical for m in ctx.mentions if m.type == "company"]
+        if companies:
+            _memory(ctx)["company"] = companies[-1]
+
+
+def _extract(ctx: SentenceContext) -> list[Draft]:
     zh = ctx.zh
     drafts: list[Draft] = []
-    if not ctx.dates and ctx.carried_date is None:
+    meeting = _memory(ctx).get("meeting")
+    if not ctx.dates and ctx.carried_date is None and not (meeting and _MEETING_REF.search(zh)):
         return drafts  # no date, no event
     groups = _groups(ctx)
     drafts.extend(_continued(ctx, groups))
     drafts.extend(_modifier_events(ctx))
+    rule_drafts = _rule_modifier_events(ctx, groups)
+    drafts.extend(rule_drafts)
     act_dates = _act_dates(ctx)
     for n, (g_start, g_end, actor) in enumerate(groups):
         text = zh[actor.end : g_end]
@@ -264,9 +336,11 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         if occasion and speech and occasion.start() < speech.start() and (
                 match is None or speech.start() < match.start() or action in ("other", "announce")):
             action, match = "speak", occasion  # 黄仁勋5日在某峰会上表示: the appearance
-        if action and match is not None and action != "speak":
+        at_meeting = meeting is not None and match is not None and _MEETING_REF.search(
+            zh, groups[n - 1][1] if n else 0, actor.end + match.start())
+        if action and match is not None and action != "speak" and not at_meeting:
             action, match = _dated_verb(ctx, act_dates, actor, groups[n - 1][1] if n else 0, g_end, action, match)
-        if not action or match is None or _DESCRIPTION.search(text, 0, match.start()):
+        if not action or match is None or _DESCRIPTION.search(text, 0, match.start()) or _HEARSAY.match(text, match.end()):
             continue
         if action in _WEAK_ACTIONS and len(_CLAUSE.findall(text, 0, match.start())) > 2:
             continue  # a weak verb three clauses on has its own subject (…，也牵动…业者扩产)
@@ -285,8 +359,15 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         # just before it (not one that belongs to an earlier group's action).
         verb_at = actor.end + match.start()
         previous_end = groups[n - 1][1] if n else 0
+        # A date inside the verb phrase (IPO申请于6月30日获受理) governs it as one before it does.
+        verb_end = actor.end + match.end()
         leading = [d for d in act_dates if previous_end <= d.start < verb_at and (d.resolved or d.inferred)
                    and not (d.start < g_start and _REPORT_FRAME.match(zh, d.end))]
+        if not leading:  # but never the period a release covers (披露2025年三季报)
+            leading = [d for d in act_dates if verb_at < d.start and d.end <= verb_end and d.date_start
+                       and not _PERIOD_COVERED.match(zh, d.end)]
+        if at_meeting and not leading:  # 会谈后，双方宣布…: on the day of the meeting last told
+            leading = [replace(meeting, start=g_start, end=g_start, inferred=True)]
         calendar = [d for d in leading if d.date_start]
         before = [d for d in act_dates if d.start < g_start and not _REPORT_FRAME.match(zh, d.end)]
         inside = leading
@@ -315,7 +396,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         if actor.text in ("中国", "美国") and action not in STRONG_ACTIONS:
             continue  # 中国 as a place (中国拥有…) is an actor only for a government act
         # Passive: 智谱等企业被美方列入实体清单 — the actor is the one after 被.
-        passive = re.search(r"被\s*", text[: match.start()])
+        passive = re.search(r"(?:被|遭到?)\s*", text[: match.start()])
         if passive:
             agent_pos = actor.end + passive.end()
             agent = next((m for m in ctx.mentions if m.start == agent_pos and m.type in ACTOR_TYPES), None)
@@ -335,6 +416,11 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             actor=actor.canonical, action=action, items=";".join(dict.fromkeys(items)), date=date,
             status=_status(ctx, actor.end, verb_at, date),
         ))
+    drafts.extend(_occasion_events(ctx, drafts))
+    drafts = _one_per_date(drafts, rule_drafts)
+    for d in drafts:  # a dated meeting: what is agreed 会后 / 在会中 later takes its day
+        if d.date is not None and d.date.precision == "day" and _MEETING.search(ctx.zh, d.start, ctx.clause_bounds(max(d.start, d.end - 1))[1]):
+            _memory(ctx)["meeting"] = d.date
     return drafts
 
 
@@ -344,11 +430,25 @@ def _dated_verb(ctx, dates, actor, previous_end: int, g_end: int, action: str, m
     verb_at = actor.end + match.start()
     if any(previous_end <= d.start < verb_at for d in dates) or _date_after_verb(dates, ctx.zh, actor.end + match.end(), g_end):
         return action, match
-    later = next((d for d in dates if verb_at <= d.start < g_end and d.date_start), None)
+    later = next((d for d in dates if verb_at <= d.start < g_end and d.date_start
+                  and not _DATE_MODIFIER.match(ctx.zh, d.end)), None)
     if later is None or _SPEECH.search(ctx.zh, verb_at, later.start):
         return action, match  # never across a speech verb: what follows it is the words said
     again, found = classify(ctx.zh[actor.end:g_end], later.end - actor.end)
     return (again, found) if found is not None else (action, match)
+
+
+# After a date, a short act and 的: the date is in a modifier of a noun (10月公布的制度), not the clause's act.
+_DATE_MODIFIER = re.compile(r"\s*(?:所)?[^，。；,的\d]{1,6}的")
+
+
+def _one_per_date(drafts: list[Draft], rule_drafts: list[Draft]) -> list[Draft]:
+    """A group's event that reads a rule modifier's date (商务部表示，将对10月公布的措施…) is that modifier's act
+    read twice: it goes when it overlaps the rule modifier's event on the same date."""
+    rules = [d for d in drafts if any(d is r for r in rule_drafts)]
+    return [d for d in drafts if any(d is r for r in rule_drafts) or not any(
+        d.date is not None and r.date is not None and d.date.start == r.date.start and r.start < d.end and d.start < r.end
+        for r in rules)]
 
 
 def _date_after_verb(dates, zh: str, verb_end: int, limit: int):
@@ -428,8 +528,9 @@ def _continued(ctx: SentenceContext, groups) -> list[Draft]:
         action, match = classify(zh[from_pos:c_end])
         if action not in STRONG_ACTIONS | {"launch", "list"} or match is None:
             continue
-        if any(c_start <= m.start < c_end and m.type in ACTOR_TYPES for m in ctx.mentions):
-            continue  # an actor is named, just not first: not a continuation
+        if any(c_start <= m.start < c_end and m.type in ACTOR_TYPES and not _OBJECT_MARK.search(zh, 0, m.start)
+               for m in ctx.mentions):
+            continue  # an actor is named, just not first: not a continuation (向港交所递表: an object)
         actor = owner[-1][2].canonical if owner else ctx.last_event_actor
         if not actor:
             continue
@@ -438,4 +539,58 @@ def _continued(ctx: SentenceContext, groups) -> list[Draft]:
         drafts.append(Draft(kind="event", start=evidence_at, end=from_pos + match.end(), actor=actor,
                             action=action, date=date, items=";".join(dict.fromkeys(items)),
                             status=_status(ctx, c_start, verb_at, date)))
+    return drafts
+
+
+# A dated occasion told as a modifier: 在5月6日上午举行的某公司业绩说明会上, 上月的GTC演讲中 — the date, an
+# optional time of day and place, (举行|召开|举办)的 or 的, then within the phrase an occasion noun.
+_OCCASION_MODIFIER = re.compile(r"\s*(?:上午|下午|晚间|晚上|早上|凌晨)?\s*(?:在[^，。；,的]{1,10})?\s*(?:举行|召开|举办|进行)?的\s*"
+                                r"(?P<what>[^，。；,：:“”「」]{0,24}?)(?:" + _OCCASION.pattern + r"|会(?=[上中]))")
+
+
+def _occasion_events(ctx: SentenceContext, found: list[Draft]) -> list[Draft]:
+    """A dated appearance whose date stands in a modifier of the occasion (在5月6日举行的…说明会上，…表示):
+    `speak`, by the speaker the sentence names (a person or company inside the occasion phrase, else the
+    first person named, else the last speaker). Only where the sentence goes on to speak, and never twice
+    for a date an event of the sentence already has."""
+    zh = ctx.zh
+    drafts = []
+    taken = {d.date.start for d in found if d.date is not None}
+    for d in _act_dates(ctx):
+        if not d.date_start or d.start in taken:
+            continue
+        m = _OCCASION_MODIFIER.match(zh, d.end)
+        if m is None or not _SPEECH.search(zh, m.end()) and not re.match(r"\s*[上中]", zh[m.end():]):
+            continue
+        inside = [x for x in ctx.mentions if d.end <= x.start < m.end() and x.type in ACTOR_TYPES]
+        persons = [x for x in ctx.mentions if x.type == "person"]
+        actor = (inside[0].canonical if inside else persons[0].canonical if persons else ctx.last_speaker)
+        if not actor:
+            continue
+        drafts.append(Draft(kind="event", start=d.start, end=m.end(), actor=actor, action="speak", date=d,
+                            status=_status(ctx, 0, m.end(), d)))
+    return drafts
+
+
+# A rule told with its own date as a modifier: 10月公布的出口审查制度, 2021年3月9日所发布的…暂行规则 — the
+# date, (所)+ a verb of issuing, 的, then within the phrase a noun of a rule.
+_RULE_MODIFIER = re.compile(r"\s*(?:所|正式)?(提出|公布|发布|出台|推出|颁布|实施|宣布)的[^，。；,：:]{0,20}?"
+                            r"(规则|新规|规定|管制|制度|禁令|措施|清单|条例|法案|政策)")
+
+
+def _rule_modifier_events(ctx: SentenceContext, groups) -> list[Draft]:
+    """A dated rule in a modifier: the act of issuing it (`tighten`, or the class its verb has), by the actor
+    of the clause's group, else the article's last event actor."""
+    zh = ctx.zh
+    drafts = []
+    for d in _act_dates(ctx):
+        m = _RULE_MODIFIER.match(zh, d.end)
+        if m is None or not d.date_start:
+            continue
+        owner = [g for g in groups if g[0] <= d.start]
+        actor = owner[-1][2].canonical if owner else ctx.last_event_actor
+        if not actor:
+            continue
+        drafts.append(Draft(kind="event", start=d.start, end=m.end(), actor=actor, action="tighten", date=d,
+                            status=_status(ctx, 0, m.start(1), d)))
     return drafts
