@@ -7,15 +7,21 @@ stakes (持股比例), IPO tranches and allotment rates (发行占比, 中签率
 research-population shares. Not shares, and never reported here: growth rates
 (`同比增长40%`, `按季跌1.7%`, `以每年50%的速度增长`), price moves, margins and yields,
 levies and caps (`销售收入的15%交给美国政府`, `不得超过…总量的50%`), spending against
-revenue (`研发费用占营收的15%`), subsidies, and ratios of one chip's performance to
-another's (those are specs).
+revenue (`研发费用占营收的15%`), subsidies, ratios of one chip's performance to
+another's (those are specs), rates of other things named in the figure's clause (`毛利率`,
+`良品率`, `利率`, `流失率`: any 率 but the share rates), moves named as nouns (`涨幅`, `增速`),
+ratio words headed by a money or policy term (`负债比率`, `分红比例`, `首付比例`, `换股比例`),
+amounts moved (`较上市前下降2%`), and a share relative to another holder's (`约为英伟达的十分之一`).
 
 How the text states a share, as modelled here:
 - a level governed by a share word, 占…的, or the whole it is part of (`股票数量的10%`);
 - a change `从A降至B`, `从不足A向B迈进`, `由A倍增至B`, with dates between the figures;
 - a range `约40%至50%` (one claim, `value_max`);
 - a list after a share (`分别占A、B和C`), each figure to the name in its place;
-- parallel clauses after a share (`…70%，寒武纪为20%；2024年华为降至60%`), each to its subject;
+- parallel clauses after a share (`…70%，寒武纪为20%；2024年华为降至60%`), each to its subject,
+  when the clause is only [date] [holder] [adverbs] [verb] [hedge] (_CARRY_HEAD); a clause about
+  something else (`差距约为10%`, `折扣约为10%`) carries nothing, and a share word governs a figure only
+  from its own clause or from such a clause's predecessor;
 - an earlier figure after the current one (`…51.5%，低于去年的56%`): the start of a change;
 - a ratio of use (`两者占比六比四`): two shares, 60 and 40.
 The subject is the entity the figure's clause is about (not a source, not an object).
@@ -41,7 +47,52 @@ _SHARE_WORDS = re.compile(
 # 比例 / 比率 name a share of a whole (持股比例, 外购比率); 中签率 is the allotted part of the shares applied for.
 _STRONG_SHARE = re.compile(r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|比例|比率|国产化率|国产替代率|替代率|"
                            r"自给率|渗透率|中签率|持股")
-_OCCUPIES = re.compile(r"(占|佔|囊括|拿下|拿走|吃下|握有|掌握|持有|持股|居首|占据|佔據|以)[^，。,；]{0,14}$")
+# 比例 / 比率 / 比重 / 占比 headed by a money or policy term is a rate set on something, not a share
+# of a whole held by a subject: 负债比率, 分红比例, 首付比例, 换股比例, 配套比例, 关税比例, 折价比例.
+_RATIO_WORD = re.compile(r"比例|比率|比重|占比|佔比|之比")
+_FINANCE_HEAD = re.compile(r"(负债|分红|派息|股息|派发|首付|保证金|杠杆|换股|配股|配套|配售|折价|溢价|折扣|质押|抵押|贷款|"
+                           r"资本充足|流动|速动|赔付|报销|退款|关税|税|补贴|增长|回报|收益|违约|不良|拨备|减持|增持|"
+                           r"认购|申购|超额|出资配套|奖励|提成|佣金|押金)[^，。,；]{0,3}$")
+# A move of something else named as a noun: 涨幅约为50%, 增速有望达到60%.
+_MOVE_NOUN = re.compile(r"涨幅|跌幅|增幅|降幅|升幅|涨跌幅|增速|回报|收益")
+# A rate of something other than a share (毛利率, 良品率, 流失率, 周转率, 利率, 回报率): any 率 but the share rates.
+_FOREIGN_RATE = re.compile(r"(?<!市占)(?<!市佔)(?<!占有)(?<!佔有)(?<!国产化)(?<!替代)(?<!自给)(?<!渗透)(?<!中签)(?<!比)率")
+
+
+def _share_word(text: str) -> re.Match | None:
+    """The last share word in `text` that names a share of a whole (a ratio word with a money or policy
+    head, 负债比率 or 首付比例, does not)."""
+    found = None
+    for m in _STRONG_SHARE.finditer(text):
+        if _RATIO_WORD.fullmatch(m.group(0)) and _FINANCE_HEAD.search(text[max(0, m.start() - 8) : m.start()]):
+            continue
+        found = m
+    return found
+
+
+def _other_rate(head: str) -> bool:
+    """Whether the figure's clause head names a rate or a move of something else after its last share
+    word (市占率为30%，毛利率为45%; 良品率从60%提升至85%; 股份今年涨幅约为), or only ratio words with
+    money heads (分红比例)."""
+    share = _share_word(head)
+    share_end = share.end() if share else -1
+    if any(m.start() >= share_end for m in _FOREIGN_RATE.finditer(head)) \
+            or any(m.start() >= share_end for m in _MOVE_NOUN.finditer(head)):
+        return True
+    ratio = None
+    for ratio in _RATIO_WORD.finditer(head):
+        pass
+    return ratio is not None and share is None and bool(_FINANCE_HEAD.search(head[max(0, ratio.start() - 8) : ratio.start()]))
+
+
+# The figure followed by what market it is a share of, then the share word: 5%的国内推理加速卡份额
+# (one qualifier: 60%的企业的市场份额 counts firms, not a share).
+_SHARE_NAMED_AFTER = re.compile(r"^(以上|左右|上下)?的[^，。,；\d%的]{1,14}?(市场份额|份额|市占率|市佔率|占有率|佔有率)")
+# Words that make a figure a share only with 占 or a fraction (营收的40%), or in a change: 营收占比.
+_WEAK_SHARE = re.compile(r"营收|收入|研究人员|半壁江山")
+# Verbs of holding before the figure (以 is not one: 以15%的利率, 以20%的溢价; 以30%的份额 is governed by
+# the share word after the figure).
+_OCCUPIES = re.compile(r"(占|佔|囊括|拿下|拿走|吃下|握有|掌握|持有|持股|居首|占据|佔據)[^，。,；]{0,14}$")
 # A part of a named whole: 占剔除战略配售后本次发行总量的70%, 新发股本总数的12% (the whole may be long).
 _PART_OF = re.compile(r"((占|佔)[^，。,；]{0,30}|(总量|总数|数量|股本|发行量|总股数))的\s*(约|近|逾|超过|超|不足|将近)?\s*$")
 # A levy or fee taken out of revenue, anywhere earlier in the clause or named after the figure:
@@ -68,7 +119,7 @@ _RANGE_GAP = re.compile(r"\s*(至|到|-|~|～|—|–)\s*")
 _NOT_SHARE_BEFORE = re.compile(
     r"(同比|环比|增长|增加|上涨|涨幅|上升了|下降了|下滑了|下跌|跌幅|降低|减少|提升|提高|缩短|损失|便宜|高出|贵|"
     r"补贴|税|税率|关税|抽成|分成|上缴|抽取|收取|征收|折扣|打折|削减|效率|能效|良率|性能|算力|速度|成本|价格|利润率|毛利率|"
-    r"净利率|股价|指数|涨跌幅|利用率|稼动率|增长比例|增幅|降幅)(比例|比率)?\s*(了|约|近|超过|超|达|达到|高达|为|是|在|维持在|保持在|升至|降至)?\s*$"
+    r"净利率|股价|指数|涨跌幅|利用率|稼动率|增长比例|增幅|降幅)(比例|比率)?\s*(了|约|近|超过|超|达|达到|高达|为|是|在|维持在|保持在|升至|降至){0,2}\s*$"
 )
 _NOT_SHARE_AFTER = re.compile(
     r"^\s*(的)?(销售)?(收入|营收)?(补贴|关税|税|抽成|分成|折扣|交给|上缴|上交|给美国政府)"
@@ -79,11 +130,11 @@ _NOT_SHARE_AFTER = re.compile(
 )
 _MOVE = re.compile(
     r"(倍增|翻倍|翻番|变成|变为|剩下|只剩|仅剩|降为|暴跌|大跌|下跌|跌|下降|降|下滑|滑落|回落|萎缩|缩水|掉|减少|腰斩|"
-    r"上升|升|飙升|攀升|上涨|涨|增长|增加|提升|提高|扩大|跃升|猛增|增(?=至|到)|减(?=至|到))"
+    r"上调|下调|调升|调降|调高|调低|放缓|收窄|缩减|上升|升|飙升|攀升|上涨|涨|增长|增加|提升|提高|扩大|跃升|猛增|增(?=至|到)|减(?=至|到))"
 )
 _BARE_TO = re.compile(r"[”」\"\s，,]*(到|至)[“「\"\s]*(近乎|几乎|接近|约|近)?\s*")
 # A rate of something else named just before the figures: 毛利率由上季的57%降至47%.
-_OTHER_RATE = re.compile(r"毛利率|净利率|利润率|增长率|增速|涨幅|跌幅|良率|失业率|通胀率|税率|关税|折扣率")
+_OTHER_RATE = re.compile(r"毛利率|净利率|利润率|增长率|增速|涨幅|跌幅|良率|失业率|通胀|通货膨胀|CPI|PPI|GDP|税率|关税|折扣率")
 _CHANGE_TAIL = re.compile(r"(到了|到|至|为|成了|成|剩下|只剩|仅剩|只有)\s*[“「\"]?\s*(约|近乎|近|不足|超过|超|逾|仅|只有|大约|不到|几乎|接近)?\s*$")
 _FROM = re.compile(r"(从|由)\s*[“「\"]?\s*(曾经的|原来的|此前的|过去的|高达|高峰时的|峰值)?\s*(逾|约|近|超过|超|不足|将近|接近|大约)?\s*[“「\"]?\s*$")
 
@@ -96,7 +147,7 @@ def _metric(clause: str) -> str:
         return "持股比例"
     if "外购" in clause:
         return "外购比率"
-    if re.search(r"发行(数量|股票|规模)", clause):
+    if re.search(r"发行(数量|股票|规模|比例|占比)|发售|配售|网上发行|网下发行", clause):
         return "发行占比"
     if "渗透率" in clause:
         return "渗透率"
@@ -142,13 +193,13 @@ def _scope(text: str) -> str:
     return ""
 
 
-_DOMESTIC = re.compile(r"国产(?:AI)?芯片|本土芯片|国产厂商|中国厂商|本土(?:芯片)?供应商|国产GPU")
+_DOMESTIC = re.compile(r"国产(?:AI)?芯片|国产(?:AI)?算力|本土芯片|国产厂商|中国厂商|本土(?:芯片)?供应商|国产GPU")
 # A name that only sources the figure (IDC称, 据伯恩斯坦数据) is not what the clause is about.
 _SOURCE_AFTER = re.compile(r"^\s*(称|表示|指出|认为|预计|预估|估计|数据|报告|统计|的数据|的报告|的统计|发布)")
 _SUBJECT_TYPES = {"company", "chip", "system", "fund", "org", "agency"}
 # A name right after a preposition or a verb taking an object is not what the clause is about:
 # 向大基金二期注资, 占寒武纪逾50%订单, 外购英伟达芯片.
-_OBJECT_BEFORE = re.compile(r"(向|对|给|与|跟|被|比|较|占|佔|外购|采购|购买|进口|出资|投资)\s*$")
+_OBJECT_BEFORE = re.compile(r"(据|根据|依据|向|对|给|与|跟|被|比|较|占|佔|外购|采购|购买|进口|出资|投资)\s*$")
 
 
 def _clause_subject(ctx: SentenceContext, pos: int) -> str:
@@ -156,9 +207,11 @@ def _clause_subject(ctx: SentenceContext, pos: int) -> str:
     neither a source (IDC称) nor an object (向X出资); a maker named with its product gives the product
     (英伟达H20出货下滑: H20)."""
     start, _ = ctx.clause_bounds(pos)
-    if _DOMESTIC.search(ctx.zh[start:pos]):
-        return "国产AI芯片"
+    domestic = _DOMESTIC.search(ctx.zh[start:pos])
     inside = [m for m in ctx.mentions if start <= m.start and m.end <= pos and m.type in _SUBJECT_TYPES]
+    if domestic and not (inside and inside[0].start < start + domestic.start()
+                         and not _OBJECT_BEFORE.search(ctx.zh[start : inside[0].start])):
+        return "国产AI芯片"  # a name before the domestic phrase holds the share: 沐曦在国产GPU中的市占率
     skipped_end = -1  # the end of the last name passed over: names listed after it are passed over too
     for k, m in enumerate(inside):
         if (_SOURCE_AFTER.match(ctx.zh[m.end : m.end + 4]) or _OBJECT_BEFORE.search(ctx.zh[start : m.start])
@@ -211,10 +264,10 @@ _ENUM_GAP = re.compile(r"\s*(、|和|与|及|以及)\s*(约|近|逾|超过|超|�
 # A later clause of a sentence that has stated a share, giving its own subject's figure:
 # 寒武纪为20%; 2024年华为降至60%; ASIC则相对下降至22.5%.
 _CARRY_TAIL = re.compile(r"(是|为|占|佔|约|达|达到|有|拿下|拿到|至|到|仅|只有|剩)\s*(约|近|逾|超过|超|不足|将近|仅)?\s*$"
-                         r"|(就|也|则|亦|更)?(超过|超出|逾|不足|不到|接近|将近)\s*$")
+                         r"|(就|也|则|亦|更)?(超过|超出|逾|不足|不到|接近|将近|突破|跌破|冲破|逼近|站上|升破)\s*$")
 # What a carried clause may not be about: growth, prices, margins, costs, rates of other things.
-_NOT_CARRIED = re.compile(r"增长|增加|增幅|涨|跌幅|同比|环比|毛利|利润|净利|价格|股价|良率|利用率|税|成本|效率|性能|速度")
-_MOVE_TO = re.compile(r"(降|跌|升|涨|增|减|滑|落|提高|提升|扩大|缩小|萎缩)[^，。,；]{0,2}(至|到)\s*(约|近|逾|超过|超|不足|将近)?\s*$")
+_NOT_CARRIED = re.compile(r"增长|增加|增幅|增速|涨|跌幅|同比|环比|毛利|利润|净利|价格|股价|良率|利用率|税|成本|效率|性能|速度")
+_MOVE_TO = re.compile(r"(降|跌|升|涨|增|减|滑|落|调|提高|提升|扩大|缩小|萎缩)[^，。,；]{0,2}(至|到)\s*(约|近|逾|超过|超|不足|将近)?\s*$")
 _LEVEL_HEDGE = r"(约|近|逾|超过|超|不足|将近)?"
 
 
@@ -232,6 +285,15 @@ def _undated(ctx: SentenceContext, start: int, end: int) -> str:
             pos = min(end, _AFTER_DATE.match(ctx.zh, d.end).end())
     parts.append(ctx.zh[pos:end])
     return _WHEN.sub("", "".join(parts))
+
+
+def _date_for(ctx: SentenceContext, pos: int):
+    """The date of the figure at `pos`: the last date before it, else a date after it in its own clause
+    (a date in a later clause belongs to that clause: 份额为35%，较去年提升5个百分点 is not dated 去年)."""
+    if any(d.start <= pos and d.resolved for d in ctx.dates):
+        return ctx.date_for(pos)
+    start, end = ctx.clause_bounds(pos)
+    return next((d for d in ctx.dates if d.resolved and start <= d.start < end), None)
 
 
 def _value(token: str) -> float | None:
@@ -297,8 +359,11 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             if (_GROWTH_MARK.search(zh[max(0, tok.start() - 8) : tok.start()]) or _is_levy(ctx, tok.start(), tok.end())
                     or _is_spending(ctx, tok.start()) or _is_cap(ctx, tok.start()) or value > 100):
                 moves = None  # 按年升16.2%，按季跌1.7%: two growth figures, not a change of share
-            if re.search(r"[，,]", between) and _NOT_CARRIED.search(re.split(r"[，,]", between)[-1]):
+            last_piece = re.split(r"[，,]", between)[-1]
+            if re.search(r"[，,]", between) and (_NOT_CARRIED.search(last_piece) or _other_rate(last_piece)):
                 moves = None  # 份额为30%，营收增长至50%: the next clause moves something else
+            if moves and not from_before and re.search(r"[，,]", raw_between) and _new_topic(ctx, tok.end(), nxt.start()):
+                moves = None  # 华为为30%，寒武纪降至20%; 营收占比88%，游戏业务则降至9%: parallel clauses
             separate_times = any(tok.end() <= d.start < nxt.start() for d in ctx.dates) and not from_before
             if len(raw_between) <= 28 and moves and not separate_times and not re.search(r"[。；;]", between):
                 end_word = nxt.group(0)
@@ -316,22 +381,25 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                     if not (_CHANGE_TAIL.search(between) or re.search(r"(降|跌|升|涨|增|掉|滑|落)(约|近)?$", between)
                             or _BARE_TO.fullmatch(between) or toward):
                         to_value = None
-                    elif re.search(r"(增长|增加|上涨|提升|提高)了?$", between) and "从" not in before and "由" not in before:
-                        to_value = None  # 营收增长了50%: a growth rate after a level
+                    elif not from_before and not _CHANGE_TAIL.search(between):
+                        to_value = None  # 份额为10%，较上市前下降2%: a bare verb after a level gives the amount moved
                 if to_value is not None and (_NOT_SHARE_BEFORE.search(_FROM.sub("", before))
-                                             or _OTHER_RATE.search(zh[max(0, tok.start() - 12) : tok.start()])):
+                                             or _OTHER_RATE.search(zh[max(0, tok.start() - 12) : tok.start()])
+                                             or _other_rate(zh[s_here : tok.start()])):
                     to_value = None  # 毛利率从57%降至47%: a rate of something else
                 if to_value is not None:
                     end_hedge = "不足" if end_word == "个位数" else ""
                     ctx_text = share_context(tok.start(), nxt.end())
-                    if _SHARE_WORDS.search(ctx_text) or _FROM.search(before):
+                    # A share word in the clause (or the one before), or a bare 从A到B (rates of
+                    # other things were left out above).
+                    if _share_word(ctx_text) or _WEAK_SHARE.search(ctx_text) or _FROM.search(before):
                         metric = _metric(ctx_text)
                         drafts.append(Draft(
                             kind="market_share", start=tok.start(), end=nxt.end(),
                             subject=_subject(ctx, tok.start(), metric), scope=_scope(zh[: nxt.end()]),
                             metric=metric, value=to_value, unit="%", from_value=value, to_value=to_value,
                             hedge=_clause_hedge(ctx, nxt.start(), end_hedge or hedge_for(zh, nxt.start(), nxt.end())),
-                            date=ctx.date_for(nxt.start()),
+                            date=_date_for(ctx, nxt.start()),
                         ))
                         used.update({i, i + 1})
                         last_end, last_clause = nxt.end(), ctx.clause_bounds(tok.start())[0]
@@ -348,6 +416,10 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         if (_GROWTH_MARK.search(before) or _is_levy(ctx, tok.start(), tok.end()) or _is_spending(ctx, tok.start())
                 or _is_cap(ctx, tok.start()) or value > 100):
             continue
+        if _other_rate(zh[s_here : tok.start()]):
+            continue  # 毛利率为45%, 分红比例提高至30%: a rate of something else
+        if _RELATIVE.search(_masked(ctx, s_here, tok.start())):
+            continue  # 约为英伟达的十分之一: relative to another holder's share
         if re.search(r"[个個]百分点", word):
             continue
         anaphor = re.search(r"这$", zh[max(0, tok.start() - 1) : tok.start()]) and value in ctx.previous_shares
@@ -355,28 +427,35 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             s0, e0 = ctx.clause_bounds(tok.start())
             story_goes_on = bool(ctx.previous_shares) and re.search(r"(成了|变成|降至|降到|跌至|跌到|只剩|剩下)\s*$",
                                                                     zh[max(0, tok.start() - 4) : tok.start()])
-            if not (_STRONG_SHARE.search(zh[s0:e0]) or story_goes_on):
+            carried_zero = bool(drafts) and s0 > last_clause and _carried_clause(ctx, s0, tok.start())
+            if not (_STRONG_SHARE.search(zh[s0:e0]) or story_goes_on or carried_zero):
                 continue
             if word in ("零", "0"):
                 drafts.append(Draft(kind="market_share", start=tok.start(), end=tok.end(),
                                     subject=_subject(ctx, tok.start(), "市场份额"), scope=_scope(zh[: tok.end()]),
-                                    metric=_metric(zh[s0:e0]), value=0.0, unit="%", date=ctx.date_for(tok.start())))
+                                    metric=_metric(zh[s0:e0]), value=0.0, unit="%", date=_date_for(ctx, tok.start())))
                 continue
             drafts.append(Draft(kind="market_share", start=tok.start(), end=tok.end(),
                                 subject=_subject(ctx, tok.start(), "市场份额"), scope=_scope(zh[: tok.end()]),
                                 metric=_metric(ctx_text), value=0.0, unit="%", to_value=0.0,
-                                date=ctx.date_for(tok.start())))
+                                date=_date_for(ctx, tok.start())))
             continue
         if anaphor:
             subject, metric = ctx.previous_shares[value]
             drafts.append(Draft(kind="market_share", start=tok.start() - 1, end=tok.end(), subject=subject,
-                                metric=metric, value=value, unit="%", date=ctx.date_for(tok.start())))
+                                metric=metric, value=value, unit="%", date=_date_for(ctx, tok.start())))
             continue
         # The share word must govern this figure: a share word before it in the clause, 占…X%,
         # or the figure followed by what it is a share of (份额, 营收, 研究人员).
         s, e = ctx.clause_bounds(tok.start())
-        local = zh[max(0, tok.start() - 30) : tok.start()]
+        # The share word governs from the figure's own clause, or from the clause before when this one
+        # only restates when and who (份额方面，去年为30%); not across a clause about something else.
         trailing = zh[tok.end() : min(len(zh), tok.end() + 10)]
+        carries = _carried_clause(ctx, s, tok.start()) and not _QUALIFIES_AFTER.match(trailing)
+        local = zh[max(s, tok.start() - 30) : tok.start()]
+        if s > 0 and not _share_word(local) and carries:
+            local = zh[max(ctx.clause_bounds(s - 1)[0], tok.start() - 30) : tok.start()]
+        trailing_long = zh[tok.end() : min(len(zh), tok.end() + 24)]
         # A share story told over several sentences: 这个数字是九成半; 到10月，就成了0; 能冲到百分之五十.
         continued = bool(ctx.previous_shares) and (
             re.search(r"这个数字|这一数字|该数字|此数字", zh[max(0, tok.start() - 14) : tok.start()])
@@ -384,17 +463,18 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                          zh[max(0, tok.start() - 6) : tok.start()]))
         listed = last_end >= 0 and _ENUM_GAP.fullmatch(zh[last_end : tok.start()]) is not None
         carried = (not listed and bool(drafts) and s > last_clause
-                   and _carried_clause(ctx, s, tok.start()))
+                   and carries)
         governed = (
             continued
             or (word in _SHARE_IDIOMS and "市场" in zh[s : tok.start()])
             or listed
             or carried
-            or _STRONG_SHARE.search(local)
+            or _share_word(local)
             or _PART_OF.search(zh[max(0, tok.start() - 40) : tok.start()])
             or _OCCUPIES.search(zh[max(0, tok.start() - 16) : tok.start()])
             or re.search(r"(产能|产量|出货量?|采购量?|营收|收入|销量|销售额)的\s*(约|近|逾|超过|超|不足|将近)?\s*$",
                          zh[max(0, tok.start() - 10) : tok.start()])
+            or _SHARE_NAMED_AFTER.match(trailing_long)
             or re.match(r"^(以上|左右|多|上下)?(的)?(份额|市场份额|市占率|市场|营收|收入|研究人员|AI研究人员|比重|"
                         r"股份|股权|(初步|平均|最终)?中签率|占比)", trailing)
         )
@@ -411,12 +491,14 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         subject = _subject(ctx, tok.start(), metric)
         if frame and listed and not _clause_subject(ctx, tok.start()):
             subject = frame.subject
+        elif carried and not _clause_subject(ctx, tok.start()) and _HOLDER_KIND.search(zh[s : tok.start()]):
+            subject = ""  # 其余厂商合计约15%: a holder the lexicon does not name, not the last name before
         draft = Draft(
             kind="market_share", start=tok.start(), end=tok.end(),
             subject=subject, scope=scope,
             metric=metric, value=value, unit="%",
             hedge=_clause_hedge(ctx, tok.start(), hedge_for(zh, tok.start(), tok.end())),
-            date=ctx.date_for(tok.start()),
+            date=_date_for(ctx, tok.start()),
         )
         if _MOVE_TO.search(zh[s : tok.start()]):
             draft.to_value = value  # 下降至21.1%: a change whose start the text leaves out
@@ -441,6 +523,8 @@ def extract(ctx: SentenceContext) -> list[Draft]:
 _FORECAST = re.compile(r"预计|预估|预期|有望|或将|可能|估计|料将|预料")
 # A floor: the figure or more (不低于50%, 至少三成).
 _AT_LEAST = re.compile(r"(不低于|不少于|不低於|至少|起码|最少)\s*(达到|达|为)?\s*$")
+# Past a figure: 占比已过三成.
+_PAST = re.compile(r"(已|已经|早已|均|都)过\s*$")
 # A sentence that opens as a forecast (预估…, 据预测，…) hedges all its figures.
 _FORECAST_LEAD = re.compile(r"^\s*(据|根据)?[^，。,；]{0,12}?(预计|预估|预测|估计)")
 
@@ -449,6 +533,8 @@ def _clause_hedge(ctx: SentenceContext, start: int, hedge: str) -> str:
     """The figure's own hedge, with 或 in front when its clause is a forecast (不低于 / 至少 is 超)."""
     if _AT_LEAST.search(ctx.zh[max(0, start - 6) : start]):
         hedge = hedge.replace("不足", "超") if hedge.endswith("不足") else "超"
+    elif not hedge and _PAST.search(ctx.zh[max(0, start - 4) : start]):
+        hedge = "超"
     if hedge.startswith("或"):
         return hedge
     clause_start, _ = ctx.clause_bounds(start)
@@ -489,22 +575,66 @@ def _is_cap(ctx: SentenceContext, start: int) -> bool:
     return bool(_CAP.search(ctx.zh[clause_start:start]) or _CAP_OF_WHOLE.search(ctx.zh[clause_start:start]))
 
 
+# A contrast that opens a parallel clause about another topic: X则降至9%, 而X升至.
+_CONTRAST = re.compile(r"则|而|反观|相比之下|相较之下")
+
+
+def _new_topic(ctx: SentenceContext, end: int, pos: int) -> bool:
+    """Whether the last clause of zh[end:pos] is about another subject than the figure before it: it
+    names an entity of its own or opens with a contrast (则, 而)."""
+    start = max(end, ctx.clause_bounds(pos)[0])
+    if any(start <= m.start and m.end <= pos and m.type in _SUBJECT_TYPES for m in ctx.mentions):
+        return True
+    return bool(_CONTRAST.search(ctx.zh[start:pos]))
+
+
+# The grammar of a parallel clause that gives another holder's figure in the share already stated:
+# [opener] [adverbs] [holder] [的 share noun] [adverbs] [verb of level or change] [hedge], nothing else.
+# 其中华为为20%; 寒武纪约5%; 2024年华为降至60%; ASIC的出货则是相对下降至21.1%; 其余厂商合计约15%.
+# The holder is a name (written @ here) or a kind of firm or product; 差距约为10%, 折扣约为10%,
+# 领先对手约60% name no holder and are not carried.
+_CARRY_HOLDER = (r"(?:@(?:[、和与及]@)*|[A-Za-z][A-Za-z0-9]*|网上|网下|战略配售|[^\s，。,；的@]{0,4}?"
+                 r"(?:厂商|公司|企业|品牌|业务|产品|芯片|方案|阵营|供应商|厂家|玩家|部分|省|州|市|县|地区|区域|国家|城市|"
+                 r"国投|集团|资本|基金|控股|科技|股份|银行|证券|创投|投资))")
+_CARRY_NOUN = r"(?:份额|市场份额|市占率|市佔率|占有率|占比|佔比|比重|比例|出货量?|营收|收入|采购量?|销量|销售额|持股)"
+_CARRY_ADV = r"(?:大约|约|几乎|近乎|则是|则|就|也|亦|更|仍然|仍|已经|已|将会|将|或|预计|有望|可望|只有|只|仅|是|相对|合计|合共|共|均|都|再|进一步|继续|一度|分别)"
+_CARRY_VERB = (r"(?:是|为|占|佔|达到|达|有|拿下|拿到|剩下|剩|超过|超出|逾|不足|不到|接近|将近|突破|跌破|冲破|逼近|站上|升破|"
+               r"(?:下滑|下降|上升|回落|回升|提高|提升|扩大|缩小|萎缩|攀升|跃升|降|跌|升|涨|增|减|滑|落)了?(?:至|到))")
+_CARRY_HEAD = re.compile(rf"^(?:其中|而|另外|此外|至于|同期|同时)?{_CARRY_ADV}*{_CARRY_HOLDER}?(?:的?{_CARRY_NOUN})?{_CARRY_ADV}*"
+                         rf"{_CARRY_VERB}?{_CARRY_ADV}*(?:约|近|逾|超过|超|不足|不到|将近|大约)?$"
+                         # a comparison with another holder's figure: 低于沐曦的0.03%
+                         rf"|^(?:略|远|明显)?(?:低于|高于|不及|超过|胜过|对比|相比)@的(?:约|近|逾)?$")
+# A kind of holder named without a name (其余厂商, 其他公司).
+_HOLDER_KIND = re.compile(r"(厂商|公司|企业|品牌|供应商|厂家|玩家|国投|集团|资本|基金|控股|科技|股份|银行|证券|创投|投资)")
+# The figure qualifies a noun that is not a share (达到15%的目标进度): not a carried share.
+_QUALIFIES_AFTER = re.compile(r"^(左右|以上)?的(?!份额|市场|市占率|市佔率|占有率|股份|股权|占比|佔比)")
+
+
+def _masked(ctx: SentenceContext, start: int, end: int) -> str:
+    """zh[start:end] with each name of a possible holder written @."""
+    parts, at = [], start
+    for m in ctx.mentions:
+        if start <= m.start and m.end <= end and m.start >= at and m.type in _SUBJECT_TYPES:
+            parts.extend([ctx.zh[at : m.start], "@"])
+            at = m.end
+    return "".join(parts) + ctx.zh[at:end]
+
+
+# A figure relative to another holder's (份额约为英伟达的十分之一): a ratio between two shares, not a share.
+_RELATIVE = re.compile(r"(为|是|相当于|只有|仅有|不到|不足|仅)\s*@的\s*(约|近|逾)?\s*$")
+
+
 def _carried_clause(ctx: SentenceContext, clause_start: int, pos: int) -> bool:
-    """Whether the clause before `pos` is a short parallel clause that gives its subject's figure in
-    the share the sentence already stated: an optional date and subject, then a verb of level or
-    change (为, 占, 降至) or nothing after a name, and no other figure."""
-    head = ctx.zh[clause_start:pos]
+    """Whether the clause before `pos` is a short parallel clause that gives its holder's figure in
+    the share the sentence already stated (_CARRY_HEAD, once its dates are left out)."""
+    head = _masked(ctx, clause_start, pos)
     for d in ctx.dates:
         if clause_start <= d.start < pos:
             head = head.replace(ctx.zh[d.start : d.end], "")
-    head = _WHEN.sub("", head).strip()
-    if len(head) > 16 or re.search(r"\d", head) or _NOT_CARRIED.search(head):
+    head = re.sub(r"\s+", "", _WHEN.sub("", head))
+    if len(head) > 16 or re.search(r"\d", head) or _NOT_CARRIED.search(head) or _other_rate(head):
         return False
-    if _CARRY_TAIL.search(head):
-        return True
-    named = [m for m in ctx.mentions if clause_start <= m.start and m.end <= pos and m.type in _SUBJECT_TYPES]
-    return bool(named) and re.search(rf"{_LEVEL_HEDGE}\s*$", ctx.zh[named[-1].end : pos]) is not None \
-        and len(ctx.zh[named[-1].end : pos].strip()) <= 2
+    return _CARRY_HEAD.match(head) is not None
 
 
 _NAME_GAP = re.compile(r"\s*(、|和|与|及|以及|,|，)\s*")
@@ -523,12 +653,12 @@ def _name_chains(ctx: SentenceContext, end: int) -> list[list]:
 
 
 def _assign_respectively(ctx: SentenceContext, runs: list[list[Draft]]) -> None:
-    """A listed run of figures after 分别 belongs to a listed run of as many names, in order:
+    """A listed run of figures after 分别 (依次, 各自) belongs to a listed run of as many names, in order:
     A、B和C的份额分别为50%、30%、20%. Leaves the subjects alone when the counts differ."""
     for run in runs:
         if len(run) < 2:
             continue
-        at = ctx.zh.rfind("分别", 0, run[0].start)
+        at = max(ctx.zh.rfind(word, 0, run[0].start) for word in ("分别", "依次", "依序", "各自"))
         if at < 0:
             continue
         chains = [c for c in _name_chains(ctx, at) if len(c) == len(run)]
@@ -552,6 +682,8 @@ def _use_ratios(ctx: SentenceContext) -> list[Draft]:
     drafts = []
     for m in _USE_RATIO.finditer(ctx.zh):
         a, b = _ratio_part(m.group("a")), _ratio_part(m.group("b"))
+        if _FINANCE_HEAD.search(ctx.zh[max(0, m.start() - 8) : m.start()]):
+            continue  # 换股比例为1:0.8, 配套比例1:1: terms of a deal, not shares of use
         if a <= 0 or b <= 0:
             continue
         chains = [c for c in _name_chains(ctx, m.start()) if len(c) >= 2]
@@ -560,5 +692,5 @@ def _use_ratios(ctx: SentenceContext) -> list[Draft]:
         for (key, part), name in zip((("a", a), ("b", b)), names):
             drafts.append(Draft(kind="market_share", start=m.start(key), end=m.end(key), subject=name,
                                 scope=_scope(ctx.zh[: m.end()]), metric=metric,
-                                value=round(100 * part / (a + b), 1), unit="%", date=ctx.date_for(m.start())))
+                                value=round(100 * part / (a + b), 1), unit="%", date=_date_for(ctx, m.start())))
     return drafts
