@@ -6,19 +6,26 @@ where the clause speaks of compute), `单颗容量达到128GB`, `带宽达到1.6
 counts with or without a measure word (`支持8192张卡`, `最多可连接4096卡`, `万卡级集群`, `384颗昇腾芯片`),
 `64个计算柜` (cabinets), `16台服务器`, `8个节点`, `为双芯片设计` (dies), `7纳米`, `4/5纳米` (a range),
 `算力门槛从4800 TOPS降至2400 TOPS`, and a rule's chip-count tiers (`购买超过五百颗芯片…须提前申报`).
+Compute may be written in Chinese magnitudes of operations (`每秒400万亿次浮点运算`) or with spelled-out
+prefixes (`15 PetaFLOPS`), memory with G alone next to a word of memory (`96G显存`); any figure may close a
+range (`300-350W`, `80GB至141GB`) or a change (`显存由96GB缩减至84GB`: the subject stands before 由);
+a count may carry qualifiers and names between its measure word and noun (`2000颗国产芯片`, `1万张华为910B卡`).
 
 The comparison grammar: a figure against a reference R, R being a product, a company's `同类芯片`, a model
 the lexicon lacks, or an anaphor resolved to the product meant (`其`, `它`, `前者`/`后者`, `对方`;
 `上一代` stays unnamed): `是R的N倍`, `R算力的15%`, `为其一半`, `比R高出30%-50%` (1.3–1.5),
-`较其约落后5%` (0.95), and changes against a baseline or the previous generation (`相比B200，…提升85%`
-= 1.85, `比上一代提高了1.8倍` = 1.8, `砍掉了20%的显存和显存带宽`: one row per metric).
+`较其约落后5%` (0.95), `三倍于H100`, `约为H100三分之一`, and changes against a baseline or the previous
+generation (`相比B200，…提升85%` = 1.85, `比上一代提高了1.8倍` = 1.8, `速度快了9倍`, `砍掉了20%的显存和显存
+带宽`: one row per metric); a ratio listed after one with its reference keeps that reference
+(`训练速度是H100的3倍、推理速度是15倍`). Hedges may stand before a copula (`大约相当于A100的八成`).
 
 The subject model: a figure belongs to the product its clause is about, not the nearest name:
 references and counted or carried components are skipped (`H20的算力只有H100的15%，显存却有96GB` is
 H20's; `Atlas 950搭载8192颗昇腾950DT，算力达8 EFLOPS` is the system's), a figure in brackets is the
 product's it follows, a demonstrative (`该系统`) points to the last product of its class, a clause led by
 a maker is about its product named before, coordinated subjects get one row each, and `分别` hands
-figures out in order.
+figures out in order. A process node is the name written with it, else the entity leading its clause
+(`麒麟9000交由台积电生产，使用5纳米制程` is the Kirin's).
 """
 
 from __future__ import annotations
@@ -34,36 +41,52 @@ _PRECISION = re.compile(r"(FP4|FP6|FP8|FP16|BF16|FP32|TF32|FP64|INT8|INT4|MXFP8|
 
 # A compute unit: a magnitude letter and FLOPS or OPS, run together or apart (`TFLOPS`, `990T Flops`,
 # `4E FLOPS`, `TOPS`).
-_COMPUTE_UNIT = r"[GTPEZ]\s?(?:FLOPS|OPS)"
+_COMPUTE_UNIT = r"(?:[GTPEZ]|Giga|Tera|Peta|Exa|Zetta)\s?(?:FLOPS|OPS)"
 _COMPUTE = re.compile(
-    rf"(?:({NUMBER})\s*(?:{_COMPUTE_UNIT})?\s*(?:到|至|-|~|～|—)\s*)?({NUMBER})\s*({_COMPUTE_UNIT})(?![A-Za-z])",
+    rf"(?:({NUMBER})\s*(?:{_COMPUTE_UNIT})?\s*(?:到|至|-|~|～|—)\s*)?({NUMBER})\s*({_COMPUTE_UNIT})(?![A-Za-z])(?!\s*/\s*(?:W|瓦|mm|平方))",
     re.IGNORECASE,
 )
-# A compute figure with the magnitude letter alone (`分别达到2P和4P`): only just after words of compute.
-_COMPUTE_BARE = re.compile(rf"(?<![A-Za-z0-9.,])({ARABIC})\s*([TPE])(?![A-Za-z0-9])(?!\s*(?:服务器|路|卡|颗|倍))")
+# A compute figure with the magnitude letter alone or with F (`分别达到2P和4P`, `9PF`): only just after words of compute.
+_COMPUTE_BARE = re.compile(rf"(?<![A-Za-z0-9.,])({ARABIC})\s*([TPE])F?(?![A-Za-z0-9])(?!\s*(?:服务器|路|卡|颗|倍|光|模块|交换机|端口|网卡|以太网|bps))")
 _COMPUTE_CONTEXT = re.compile(r"算力|FLOPS|性能", re.IGNORECASE)  # in the clause or the one before
 
 
 def _compute_unit(written: str) -> str:
     """`T Flops` → TFLOPS, `TOPS` → TOPS, `P OPS` → POPS."""
+    written = re.sub(r"(?i)^(giga|tera|peta|exa|zetta)", lambda p: p.group(1)[0], written.strip())
     letter, rest = written[0].upper(), written[1:].strip().upper()
     return f"{letter}{rest}"
-_BANDWIDTH = re.compile(rf"({ARABIC})\s*(GB|TB|PB|Gb|Tb)\s*(?:/\s*s|/\s*秒|每秒|/S)(?![A-Za-z])")
+
+
+# Compute in Chinese magnitudes of operations per second (`每秒400万亿次浮点运算` = 400 TFLOPS,
+# `每秒百亿亿次` = 1 EFLOPS): the count of operations, its magnitude word, 次.
+_OPS_MAGNITUDES = {"万亿": (1, "T"), "十万亿": (10, "T"), "百万亿": (100, "T"), "千万亿": (1, "P"),
+                   "亿亿": (10, "P"), "十亿亿": (100, "P"), "百亿亿": (1, "E"), "千亿亿": (1000, "P")}
+_COMPUTE_CN = re.compile(rf"(每秒\s*(?:可|能|可以)?\s*(?:完成|执行|进行|处理|达到|达)?\s*)?({ARABIC}|[一二两三四五六七八九])?\s*(千亿亿|百亿亿|十亿亿|亿亿|千万亿|百万亿|十万亿|万亿)次"
+                         r"(?:\s*(?:的)?\s*(浮点|整数|定点)?(?:运算|计算|操作))?")
+_BANDWIDTH = re.compile(rf"({ARABIC})\s*(GB|TB|PB|Gb|Tb)\s*(?:/\s*s(?:ec)?|/\s*秒|每秒|/S|ps)(?![A-Za-z])")
 # The rate written first (`每秒4.8TB`).
 _BANDWIDTH_PER_SECOND = re.compile(rf"每秒\s*(?:可?传输|可达|达)?\s*({ARABIC})\s*(GB|TB|PB|Gb|Tb)(?![A-Za-z/])")
 # Between the two figures of a change (`600GB/s降到400GB/s`).
-_CHANGE_TO = re.compile(r"\s*(?:降|升|提高|提升|调|放宽|收紧|减|增)[^，,。]{0,3}(?:至|到|为)\s*")
+_CHANGE_TO = re.compile(r"\s*(?:降|升|提高|提升|调|下调|上调|放宽|收紧|减|增|缩|扩|砍|削|加)[^，,。]{0,3}(?:至|到|为)\s*")
 _MEMORY = re.compile(rf"(?<!每秒)(?<!每秒\s)(?<![\d.,])({ARABIC})\s*(GB|TB)(?!\s*(?:/|每秒|ps))(?![A-Za-z])")
+# A change's starting point (`从H100的80GB增加到141GB`): the figure is the clause subject's, before 从.
+_CHANGE_FROM = re.compile(r"(?:从|由|自)[^，,。；;从由]{0,12}$")
+# Memory written with G or T alone (`96G显存`, `显存高达141G`): only next to a word of memory.
+_MEMORY_WORD = r"(?:显存|内存|高带宽内存|HBM\d?[Ee]?|GDDR\d?|LPDDR\d?[Xx]?)"
+_MEMORY_SHORT = re.compile(rf"(?<![\d.,A-Za-z])({ARABIC})\s*([GT])(?![A-Za-z0-9/])(?=\s*(?:的)?\s*{_MEMORY_WORD})")
+_MEMORY_SHORT_AFTER = re.compile(rf"{_MEMORY_WORD}\s*(?:容量)?\s*(?:为|达|高达|达到|有|提升至|增至|仅)?\s*({ARABIC})\s*([GT])(?![A-Za-z0-9/])")
 # A process node, alone or as a pair of nodes (`7纳米`, `4/5奈米` = 4 to 5).
 _NODE = re.compile(rf"({ARABIC}|{CN_NUM})(?:\s*[/／]\s*({ARABIC}))?\s*(纳米|奈米|nm)(?![A-Za-z])")
 # Dies in a package (`为双芯片设计`, `采用四芯片封装`): after a copula or verb of design, not `单芯片算力`
 # (per chip).
 # A node naming the chips whose other property the clause measures (`7纳米芯片的良率不到50%`,
 # `3纳米芯片面积约为98平方毫米`): the claim is that figure, the node only names the chips. A node
-# written as a process (`3纳米工艺的良率…`) states the process and stays.
-_NODE_AS_MODIFIER = re.compile(r"^(?!\s*(?:制程|工艺|技术|节点))[^，,。；;]{0,8}?(?:良率|大小|面积|尺寸|成本|价格|产能)[^，,。；;]{0,6}?\d")
-_DIES = re.compile(r"(?:(?<=为)|(?<=是)|(?<=采用)|(?<=使用)|(?<=基于)|(?<=[（(]))\s*(单|双|四|八)(?:芯片|die|Die|DIE)"
-                   r"(?:设计|封装|架构|方案)?(?![的\w])")
+# written as a process (`3纳米工艺的良率…`) states the process and stays; a bare node whose yield is
+# given (`中芯7纳米的良率不到五成`) is the yield's claim, not the node's.
+_NODE_AS_MODIFIER = re.compile(r"^(?!\s*(?:制程|工艺|技术|节点))[^，,。；;]{0,8}?(?:良率|大小|面积|尺寸|成本|价格|产能)[^，,。；;]{0,6}?(?:\d|[一二两三四五六七八九十][成分])")
+_DIES = re.compile(r"(?:(?:(?<=为)|(?<=是)|(?<=采用)|(?<=使用)|(?<=基于)|(?<=[（(]))\s*(单|双|四|八)(?:芯片|die|Die|DIE)"
+                   r"(?:设计|封装|架构|方案)?|(单|双|四|八)(?:芯片|die|Die|DIE)(?:设计|封装|架构))(?![的\w])")
 _DIE_COUNTS = {"单": 1, "双": 2, "四": 4, "八": 8}
 # Clock of a chip (`主频2.6GHz`).
 _CLOCK = re.compile(rf"({ARABIC})\s*(GHz|MHz)(?![A-Za-z])")
@@ -78,15 +101,21 @@ _POWER_CONTEXT = re.compile(r"功耗|功率|TDP|耗电|能耗|供电|热设计|�
 _COUNT = (rf"(?:(?<![A-Za-z0-9.,])(?:{ARABIC})\s*万?|(?:(?<![数几上多])[十百千](?!上万)|[一二两三四五六七八九])[一二两三四五六七八九十百千万]*"
           rf"|(?<![\d一二两三四五六七八九十百千数几上成多])万(?=卡))")
 _CARDS = re.compile(
-    rf"({_COUNT})(多|余)?\s*(张|块|颗|枚|片|个)?\s*(以上|以下|之多)?\s*(?:(?!GPU|NPU)[A-Za-z][A-Za-z0-9]{{0,11}}\s?)?"
-    r"(卡|GPU|NPU|芯片|加速卡|昇腾芯片|昇腾卡|昇腾|算力卡|显卡|(?=[，,。；;）)]))"
+    rf"({_COUNT})(多|余)?\s*(张|块|颗|枚|片|个)?\s*(以上|以下|之多)?\s*"
+    rf"((?:(?:{ARABIC})\s*(?:GB|TB|纳米|nm)\s*(?:容量|制程|工艺)?\s*的\s*)?(?:(?![一二两三四五六七八九十百千万亿零])[\u4e00-\u9fff]){{0,5}}?\s?(?:(?!GPU|NPU)[A-Za-z0-9][A-Za-z0-9]{{0,11}}\s?)?)"
+    r"(卡|GPU|NPU|芯片|加速卡|算力卡|显卡|(?<=显存|内存)颗粒|(?=[，,。；;）)]))(?!项目|公司|企业|厂|产业|行业|法案|股|板块|领域|基地|人才|专利|设计|城市)"
 )
+# Words that may qualify the counted chips (`2000颗国产芯片`, `384颗自研AI芯片`, `12颗2GB的内存颗粒`); a maker's or a
+# product's name may too (`1万张华为910B卡`, `8192颗昇腾芯片`). Anything else is no count of chips.
+_COUNT_QUALIFIER = re.compile(r"国产|自研|自主|进口|高端|先进|最新|新一代|人工智能|推理|训练|通用|计算|加速|数据中心|AI|的|"
+                              r"显存|内存|存储|容量|制程|工艺|纳米")
 # A count of cards with no measure word (`4096卡`) is a system's size after a verb of connecting
 # or holding, or before a word of scale (`千卡级`, `万卡集群`).
 _CARDS_LEAD = re.compile(r"(?:连接|连|支持|扩展至?|扩展到|互联|配置|配备|搭载|集成|组成|多达|高达|最多|最高|可达|满配|达到|达|超过|超|逾)[^，,。；;]{0,3}$")
-_CARDS_SCALE = re.compile(r"[^，,。]{0,4}?(集群|服务器|机柜|系统|超节点|级|规模|组网|互联|算力)")
+_CARDS_SCALE = re.compile(r"[^，,。]{0,4}?(集群|服务器|机柜|系统|超节点|级|规模|组网|互联|算力|机型|整机|一体机|机器|并行)")
 # Counts that are volumes (shipments, orders, purchases), not the size of a system.
 _VOLUME = re.compile(r"出货|销量|销售|售出|卖出|出售|发货|进口|出口|订单|订购|采购|购买|买了|买下|囤|库存|部署|交付|供应|获得|拿到|"
+                     r"生产|产量|量产|产出|投产|制造|租用|"
                      r"上万|数十万|数万|几|成千|累计")
 # A volume bounded by a comparator in a sentence that states a rule is a rule's threshold
 # (`购买超过五百颗芯片须提前申报`), not a purchase.
@@ -98,7 +127,7 @@ _UNITS = re.compile(
     r"((?:计算|互联|网络|存储|通信|服务器|算力|液冷|AI)?(?:机柜|柜|机架)(?!台)"
     r"|(?:[A-Za-z][A-Za-z0-9 ]{0,14})?服务器|(?:计算)?节点)"
 )
-_TPP = re.compile(rf"(?:TPP|总处理性能)[）)]?\s*(?:须|需|必须|应|已)?\s*(低于|高于|达到|超过|不超过|小于|大于|约为|约|为|在|≥|>=|<|>)?\s*({ARABIC})")
+_TPP = re.compile(rf"(?:TPP|总处理性能)[）)]?\s*(?:须|需|必须|应|已)?\s*(低于|高于|达到|超过|不超过|不得超过|不能超过|不可超过|不应超过|不得高于|小于|大于|约为|约|为|在|≥|>=|<|>)?\s*({ARABIC})")
 _TPP_THRESHOLD = re.compile(rf"门槛\s*(?:为|是|在)?\s*({ARABIC})(?!\s*(?:TOPS|TFLOPS|GB|亿|万|%))")
 
 # ---- the grammar of comparisons
@@ -111,7 +140,8 @@ _METRIC_NAMES = {"效能": "性能", "频宽": "带宽", "能源效率": "能效
 _HEDGE = r"(?:约为|约|大约|近|接近|将近|超过|超|逾|至少|仅为|仅|只有|不到|不足|高达|达到|达)?"
 _TIMES = (rf"(?P<times>{ARABIC}|[一二两三四五六七八九十百]+|半)(?P<more>多|余)?"
           rf"(?:\s*(?:到|至|-|~|～)\s*(?P<times_max>{ARABIC}|[一二两三四五六七八九十百]+))?\s*倍")
-_PCT = rf"(?P<pct>{ARABIC})\s*[%％](?:\s*(?:到|至|-|~|～)\s*(?P<pct_max>{ARABIC})\s*[%％])?"
+_PCT = (rf"(?:(?P<pct>{ARABIC})\s*[%％](?:\s*(?:到|至|-|~|～)\s*(?P<pct_max>{ARABIC})\s*[%％])?"
+        rf"|百分之(?P<pct_cn>{ARABIC}|[一二两三四五六七八九十]+))")  # 百分之二十 is 20%
 _FRACTION = r"(?P<frac>\d+\s*/\s*\d+(?!\s*(?:纳米|nm))|(?:[一二两三四五六七八九十]|\d+)分之(?:[一二两三四五六七八九十]|\d+)|[一二两三四五六七八九]成半?|一半|半数)"
 _FIGURE = rf"(?:{_TIMES}|{_PCT}|{_FRACTION})"
 # Tenths as a change (`高出约三成` = 1.3), in the forms with a direction.
@@ -143,6 +173,9 @@ _CHANGE = re.compile(
     rf"(?P<verb>{_CHANGE_VERBS})(?!至(?!少)|到)了?\s*(?:(?P<metric>{_METRIC})\s*)?(?P<hedge>{_HEDGE})\s*(?:{_TIMES}|{_PCT}|{_CHENG})"
     rf"(?:\s*的\s*(?P<metrics>{_METRIC}(?:\s*(?:与|和|及|、)\s*{_METRIC})*))?")
 _CHANGE_MORE = re.compile(rf"\s*[，,、]\s*(?:并|且|而)?\s*(?P<metric>{_METRIC})\s*(?:提升|提高|增加)?了?\s*(?P<hedge>{_HEDGE})\s*(?:{_TIMES}|{_PCT})")
+# A one-character direction right after its metric (`训练速度快了9倍`, `性能高出三成`, `功耗低20%`):
+# the metric makes the character a verb without 比R before it.
+_METRIC_VERB = re.compile(rf"(?P<metric>{_METRIC})\s*(?:也|还|都|将|可|要|则)?\s*(?P<verb>快|高|强|多|大|慢|低|少|小)了?\s*(?P<hedge>{_HEDGE})\s*(?:{_TIMES}|{_PCT}|{_CHENG})")
 # N倍的芯片数量: a multiple of the same quantity in a product compared before.
 _TIMES_OF = re.compile(rf"(?:使用|需要|需|用|提供|拥有|具备|带来|实现)了?\s*(?P<hedge>{_HEDGE})\s*{_TIMES}\s*的\s*(?P<metric>{_METRIC})")
 # Clauses about money or markets: a change there is not a spec.
@@ -151,13 +184,19 @@ _NOT_SPEC = re.compile(r"营收|收入|利润|份额|股价|市值|出货|销量
 _PRODUCT_WORDS = re.compile(r"芯片|GPU|NPU|架构|处理器|显卡|加速卡|集群|超节点|服务器|算力卡|产品|系统")
 # A model name the lexicon may not know (`RTX 5090D V2`, `MI308X`): letters, a number, suffixes.
 _MODEL_NAME = re.compile(r"(?<![A-Za-z0-9])(?!(?:FP|BF|TF|INT|MXFP|NVFP|HiF|HBM|GDDR|LPDDR|DDR|PCIe|FY|CY|Q|H|N|TSMC)\d)[A-Z][A-Za-z]{0,5}\s?\d{2,4}[A-Za-z]{0,3}(?:\s(?:V\d|Pro|Ultra|Max|SXM|PCIe))*(?![A-Za-z0-9])")
+# A model name in a comparing position, which may be spelled with one digit (`Trainium2`, `Gaudi 3`).
+_REF_MODEL_NAME = re.compile(r"(?<![A-Za-z0-9])(?!(?:FP|BF|TF|INT|MXFP|NVFP|HiF|HBM|GDDR|LPDDR|DDR|PCIe|FY|CY|Q|H|N|TSMC)\d)"
+                             r"[A-Z][A-Za-z]{0,9}\s?\d{1,4}[A-Za-z]{0,3}(?:\s(?:V\d|Pro|Ultra|Max|SXM|PCIe))*(?![A-Za-z0-9])")
+# N倍于R: the multiple written before the reference (`三倍于H100`).
+_TIMES_BEFORE = re.compile(rf"(?P<hedge>{_HEDGE})\s*{_TIMES}\s*于\s*$")
 # Anaphors that name the reference of a comparison: 其 / 它 (the product meant), 上一代 (not named).
-_ANAPHOR = re.compile(r"其|它|对方|前者|后者|上一代(?:产品|芯片)?|前一代|上代|前代|老一代|原来|原先|此前|之前")
+_ANAPHOR = re.compile(r"其|它|对方|前者|后者|上一代(?:产品|芯片)?|前一代|上代|前代|老一代|原来|原先|此前|之前"
+                     r"|第[一二三四五六七八九十\d]+代(?:产品|芯片)?")  # 第一代: a generation, unnamed
 _PREVIOUS_GENERATION = ("上一代", "前一代", "上代", "前代", "老一代", "原来", "原先", "此前", "之前")
 # A product in a comparing position (`比H20`, `媲美GB200`, `与B200相比`) or a component counted or
 # carried by a host (`384颗昇腾910C`, `搭载昇腾910C`): neither is what a figure nearby describes.
 # (与/和/跟 make a reference only before 相比: `与B200相比`.)
-_REFERENCE_BEFORE = re.compile(r"(?:比|较|相比|相较于?|较之|对比|媲美|优于|超越|超过|不如|逊于|追平|接近|相当于)(?:其|它)?[\u4e00-\u9fff]{0,3}?\s*$")
+_REFERENCE_BEFORE = re.compile(r"(?:比|较|相比|相较于?|较之|对比|媲美|优于|超越|超过|不如|不及|逊于|追平|接近|相当于|倍于)(?:其|它)?[\u4e00-\u9fff]{0,3}?\s*$")
 _REFERENCE_AFTER = re.compile(rf"^\s*(?:相比|相较|比较|对比)|^{_REF_TAIL}\s*{_ASIDE}\s*(?:的)?\s*(?:{_METRIC}\s*)?的\s*{_HEDGE}\s*{_FIGURE}")
 # 与H100相当 / 和B200持平: a reference of likeness.
 _LEVEL_WITH = re.compile(r"\s*(?:相当|持平|相近|类似|差不多|接近)")
@@ -231,12 +270,20 @@ def _clause_owner(ctx: SentenceContext, clause_start: int, pos: int, exclude: se
     return ""
 
 
+# Between a product and a figure it owns: 的, a metric, a hedge (`H100的功耗约700W`).
+_OWNED_FIGURE = re.compile(rf"\s*的\s*(?:{_METRIC})?\s*{_HEDGE}\s*")
+
+
 def _subject(ctx: SentenceContext, pos: int, exclude: set[str] = frozenset(), skip: set[int] = frozenset()) -> str:
     """The product a figure at `pos` describes: the nearest product before it that is neither a
     reference nor a component (`skip`), else a technology, else the products of the sentence before,
     else a product just after, else a company."""
     zh = ctx.zh
     best = None
+    owner = [m for m in ctx.mentions if m.start in skip and m.end <= pos and m.canonical not in exclude
+             and _OWNED_FIGURE.fullmatch(zh, m.end, pos)]
+    if owner:  # 较H100的700W: a figure written as the reference's own is the reference's
+        return owner[-1].canonical
     for m in ctx.mentions:
         if m.end <= pos and pos - m.end <= 50 and m.type in PRODUCT_TYPES and m.canonical not in exclude:
             if _BRACKETED.fullmatch(zh, m.end, pos):  # H100 SXM（990T Flops）: the figure in its brackets
@@ -273,7 +320,7 @@ def _precision(ctx: SentenceContext, pos: int) -> str:
 
 
 _MAYBE_SPEC = re.compile(r"FLOPS|OPS|[GTPEB/]|[Gg]b|纳米|奈米|nm|卡|颗|张|块|枚|个|GPU|NPU|芯片|倍|%|成|分之|一半|半数|削减|降低|"
-                         r"W|瓦|柜|机架|服务器|节点|Hz", re.IGNORECASE)
+                         r"W|瓦|柜|机架|服务器|节点|Hz|次|总处理性能|门槛", re.IGNORECASE)
 _HEDGES = {"约": "约", "约为": "约", "大约": "约", "近": "近", "接近": "近", "将近": "近", "超过": "超", "超": "超",
            "逾": "超", "至少": "超", "不到": "不足", "不足": "不足"}
 
@@ -316,7 +363,38 @@ def extract(ctx: SentenceContext) -> list[Draft]:
     _named_counts(ctx, out)
     _ratios(ctx, out, skip)
     _changes(ctx, out, skip)
-    return _coordinated(ctx, _respectively(ctx, out.items, skip), skip)
+    _elliptic_ratios(ctx, out)
+    return _coordinated(ctx, _respectively(ctx, _ranges(ctx, out.items), skip), skip)
+
+
+# The low end of a range written before a figure (`300-350W`, `80GB至141GB`, `1.6~3.2TB/s`), its unit
+# repeated or not; after 从/由 the pair is a change, not a range.
+_RANGE_LOW = re.compile(rf"(?<![\d.,])({ARABIC})\s*(GB|TB|GB/s|TB/s|PB/s|W|kW|KW|千瓦|瓦|GHz|MHz|纳米|奈米|nm)?\s*(?:-|~|～|—|至|到)\s*$")
+_RANGE_UNITS = {"GB", "TB", "GB/s", "TB/s", "PB/s", "W", "kW", "GHz", "MHz", "nm"}
+
+
+def _ranges(ctx: SentenceContext, drafts: list[Draft]) -> list[Draft]:
+    """Figures closing a range take its low end: a figure of the same unit just before is merged into
+    one draft (`80GB至141GB`), a bare number becomes the low end (`300-350W`)."""
+    zh = ctx.zh
+    kept: list[Draft] = []
+    for d in sorted(drafts, key=lambda d: d.start):
+        low = _RANGE_LOW.search(zh[max(0, d.start - 16) : d.start]) if d.unit in _RANGE_UNITS and d.from_value is None else None
+        if low is None or re.search(r"(?:从|由|自)\s*$", zh[: d.start - len(low.group(0))]):
+            kept.append(d)
+            continue
+        low_value = parse_number(low.group(1))
+        low_start = d.start - len(low.group(0))
+        if low_value is None or d.value is None or not low_value < d.value:
+            kept.append(d)
+            continue
+        before = [k for k in kept if k.unit == d.unit and k.start == low_start]
+        if before:  # 80GB至141GB: the first figure's draft closes with this one
+            before[0].value_max, before[0].end = d.value, d.end
+            continue
+        d.value_max, d.value, d.start = d.value, low_value, low_start
+        kept.append(d)
+    return kept
 
 
 def _runs(ctx: SentenceContext, names: list, start: int, end: int) -> list:
@@ -382,6 +460,18 @@ def _coordinated(ctx: SentenceContext, drafts: list[Draft], skip: set[int]) -> l
     return drafts + extra
 
 
+# A figure bounding the chips a rule covers (`算力超过4800 TOPS的芯片须申请许可`): bounded, then
+# naming a class of chips.
+_BOUNDED_CHIPS = re.compile(r"\s*(?:以上|以下|以内)?\s*的\s*(?:[\u4e00-\u9fffA-Za-z]{0,4}?)(?:芯片|GPU|产品|处理器|加速卡|半导体)")
+
+
+def _rule_bound(zh: str, start: int, end: int) -> bool:
+    """Whether the figure at start..end is a rule's threshold: a sentence of rules, a bound on the
+    figure, and the chips it bounds after it."""
+    bounded = _BOUND_BEFORE.search(zh[max(0, start - 4) : start]) or re.match(r"\s*(?:以上|以下|以内)", zh[end:])
+    return bool(bounded and _RULE.search(zh) and _BOUNDED_CHIPS.match(zh, end))
+
+
 def _computes(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
     """Compute figures, with thresholds written as a change (门槛从4800 TOPS降至2400 TOPS)."""
     zh = ctx.zh
@@ -399,7 +489,8 @@ def _computes(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
         if low is not None and low < value:
             value, value_max = low, value
         unit = _compute_unit(m.group(3))
-        threshold = "门槛" in zh[max(0, m.start() - 20) : m.start()] or "阈值" in zh[max(0, m.start() - 20) : m.start()]
+        threshold = "门槛" in zh[max(0, m.start() - 20) : m.start()] or "阈值" in zh[max(0, m.start() - 20) : m.start()] \
+            or _rule_bound(zh, m.start(), m.end())
         subject = "出口管制" if threshold else _subject(ctx, m.start(), skip=skip)
         nxt = computes[i + 1] if i + 1 < len(computes) else None
         if nxt is not None and re.search(r"(降|升|提高|调|放宽|收紧).{0,3}(至|到|为)\s*$", zh[m.end() : nxt.start()]) \
@@ -414,6 +505,20 @@ def _computes(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
         out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=subject,
                       metric="算力门槛" if threshold else f"{_precision(ctx, m.start())}算力",
                       value=value, value_max=value_max, unit=unit, hedge=hedge_for(zh, m.start(), m.end())))
+    # 每秒400万亿次浮点运算: operations per second in Chinese magnitudes
+    for m in _COMPUTE_CN.finditer(zh):
+        if not (m.group(1) or m.group(4) or _COMPUTE_CONTEXT.search(zh[max(0, m.start() - 12) : m.start()])):
+            continue
+        count = parse_number(m.group(2)) if m.group(2) else 1
+        if count is None or out.overlaps(m.start(), m.end()):
+            continue
+        factor, letter = _OPS_MAGNITUDES[m.group(3)]
+        precision = _precision(ctx, m.start())
+        ops = m.group(4) in ("整数", "定点") or precision.startswith("INT")
+        start = m.start(2) if m.group(2) else m.start()
+        out.add(Draft(kind="spec", start=start, end=m.end(), subject=_subject(ctx, m.start(), skip=skip),
+                      metric=f"{precision}算力", value=count * factor, unit=f"{letter}{'OPS' if ops else 'FLOPS'}",
+                      hedge=hedge_for(zh, m.start(), m.end())))
     # 2P, 4E: the magnitude letter alone, where the clause speaks of compute
     last_end = -10
     for m in _COMPUTE_BARE.finditer(zh):
@@ -445,23 +550,46 @@ def _bandwidth_memory(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> Non
         if nxt is not None and units[nxt.group(2)] == unit and _CHANGE_TO.fullmatch(zh[m.end() : nxt.start()]):
             # 从600GB/s降到400GB/s: one figure, changed
             to_value = parse_number(nxt.group(1))
+            lead = _CHANGE_FROM.search(zh[max(0, m.start() - 14) : m.start()])
+            if lead:
+                subject = _subject(ctx, m.start() - len(lead.group(0)), skip=skip)
             out.add(Draft(kind="spec", start=m.start(), end=nxt.end(), subject=subject, metric=metric,
                           value=to_value, unit=unit, from_value=value, to_value=to_value,
                           hedge=hedge_for(zh, nxt.start(), nxt.end())))
             continue
         out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=subject,
                       metric=metric, value=value, unit=unit, hedge=hedge_for(zh, m.start(), m.end())))
-    for m in _MEMORY.finditer(zh):
+    memories = sorted(list(_MEMORY.finditer(zh)) + list(_MEMORY_SHORT.finditer(zh)) + list(_MEMORY_SHORT_AFTER.finditer(zh)),
+                      key=lambda m: m.start(1))
+    i = 0
+    while i < len(memories):
+        m = memories[i]
+        i += 1
+        if out.overlaps(m.start(1), m.end()):
+            continue
         value = parse_number(m.group(1))
-        near = zh[max(0, m.start() - 20) : m.start()]
+        unit = "GB" if m.group(2) in ("GB", "G") else "TB"
+        near = zh[max(0, m.start(1) - 20) : m.start(1)]
         if re.search(r"HBM|高带宽内存", zh):
             metric = "HBM容量"
         elif re.search(r"显存", near):
             metric = "显存容量"
         else:
             metric = "内存容量"
-        out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=_subject(ctx, m.start(), skip=skip),
-                      metric=metric, value=value, unit=m.group(2), hedge=hedge_for(zh, m.start(), m.end())))
+        start = m.start(1)
+        nxt = memories[i] if i < len(memories) else None
+        if nxt is not None and _CHANGE_TO.fullmatch(zh[m.end() : nxt.start(1)]):
+            # 显存由96GB缩减至84GB: one figure, changed; the subject stands before 从/由
+            to_value = parse_number(nxt.group(1))
+            lead = _CHANGE_FROM.search(zh[max(0, start - 14) : start])
+            at = start - len(lead.group(0)) if lead else start
+            out.add(Draft(kind="spec", start=start, end=nxt.end(), subject=_subject(ctx, at, skip=skip),
+                          metric=metric, value=to_value, unit="GB" if nxt.group(2) in ("GB", "G") else "TB",
+                          from_value=value, to_value=to_value, hedge=hedge_for(zh, nxt.start(1), nxt.end())))
+            i += 1
+            continue
+        out.add(Draft(kind="spec", start=start, end=m.end(), subject=_subject(ctx, start, skip=skip),
+                      metric=metric, value=value, unit=unit, hedge=hedge_for(zh, start, m.end())))
 
 
 def _nodes(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
@@ -476,10 +604,38 @@ def _nodes(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
         value_max = parse_number(m.group(2)) if m.group(2) else None
         if value_max is not None and not value < value_max <= 100:
             value_max = None
-        company = ctx.nearest_before(m.start(), {"company"}, limit=40)
         out.add(Draft(kind="spec", start=m.start(), end=m.end(),
-                      subject=company.canonical if company else _subject(ctx, m.start(), skip=skip),
-                      metric="制程", value=value, value_max=value_max, unit="nm", hedge=hedge_for(zh, m.start(), m.end())))
+                      subject=_node_subject(ctx, m.start(), skip) or _subject(ctx, m.start(), skip=skip),
+                      metric="制程", value=value, value_max=value_max, unit="nm", hedge=_hedge_across(zh, m.start(), m.end())))
+
+
+def _hedge_across(zh: str, start: int, end: int) -> str:
+    """The hedge of a figure, also when a verb of likeness stands between (`约相当于7纳米`)."""
+    copula = _COPULA_BEFORE.search(zh[max(0, start - 5) : start])
+    return hedge_for(zh, start, end) or (hedge_before(zh, start - len(copula.group(0))) if copula else "")
+
+
+def _node_subject(ctx: SentenceContext, pos: int, skip: set[int]) -> str:
+    """Whose process node a figure at `pos` is: the name written right before it, else the entity leading its clause, or, when the clause
+    names none before the figure, the one leading the nearest clause before that does (`麒麟9000交由
+    台积电生产，使用5纳米制程` is the Kirin's; `台积电的3纳米产能` the foundry's). A maker written
+    right before its product (`寒武纪思元590`) stands for the product."""
+    zh = ctx.zh
+    names = [m for m in ctx.mentions if m.end <= pos and m.start not in skip and m.type in PRODUCT_TYPES | {"company"}]
+    if names and re.fullmatch(r"\s*(?:的|采用|使用|用|以|已|将)?\s*", zh[names[-1].end : pos]):
+        return names[-1].canonical  # 中芯国际7纳米, 思元590采用7纳米: the name the node is written with
+    end = pos
+    while end > 0:
+        clause_start, _ = ctx.clause_bounds(end - 1)
+        here = [m for m in names if m.start >= clause_start and m.end <= end]
+        if here:
+            lead = here[0]
+            if lead.type == "company" and len(here) > 1 and here[1].type in PRODUCT_TYPES \
+                    and zh[lead.end : here[1].start].strip() in ("", "的"):
+                lead = here[1]
+            return lead.canonical
+        end = clause_start - 1
+    return ""
 
 
 def _power(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
@@ -506,9 +662,10 @@ def _clock(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
 def _dies(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
     """Dies per package: `B300为双芯片` is 2 chips of B300."""
     for m in _DIES.finditer(ctx.zh):
-        start = m.start(1)
+        group = 1 if m.group(1) else 2
+        start = m.start(group)
         out.add(Draft(kind="spec", start=start, end=m.end(), subject=_subject(ctx, start, skip=skip),
-                      metric="芯片数", value=float(_DIE_COUNTS[m.group(1)]), unit="chips"))
+                      metric="芯片数", value=float(_DIE_COUNTS[m.group(group)]), unit="chips"))
 
 
 def _count_value(raw: str) -> float | None:
@@ -531,6 +688,20 @@ def _bound_hedge(zh: str, start: int, bound: str | None) -> str:
     return "超" if m.group(1) in ("超过", "多于", "高于", "逾", "超") else "不足"
 
 
+def _qualifies_count(ctx: SentenceContext, start: int, end: int) -> bool:
+    """Whether the words between a count's measure word and its noun qualify the chips: words of
+    origin or kind, names the lexicon knows, a model name in Latin letters."""
+    zh = ctx.zh
+    covered = [False] * (end - start)
+    for m in ctx.mentions:
+        for i in range(max(m.start, start), min(m.end, end)):
+            covered[i - start] = True
+    for q in _COUNT_QUALIFIER.finditer(zh, start, end):
+        for i in range(q.start(), q.end()):
+            covered[i - start] = True
+    return all(c or not re.match(r"[\u4e00-\u9fff]", zh[start + i]) for i, c in enumerate(covered))
+
+
 def _cards(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
     """Cards or chips in a system (`支持8192张卡`, `4096卡`, `万卡级集群`), and a rule's threshold
     in chips (`购买超过五百颗芯片的…须提前申报`)."""
@@ -539,7 +710,9 @@ def _cards(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
         value = _count_value(m.group(1))
         if value is None:
             continue
-        more, measure, bound, noun = m.group(2), m.group(3), m.group(4), m.group(5)
+        more, measure, bound, noun = m.group(2), m.group(3), m.group(4), m.group(6)
+        if not _qualifies_count(ctx, m.start(5), m.end(5)):
+            continue
         if measure == "片":  # 出货量超30万片: volumes, not a system's size
             continue
         before = zh[max(0, m.start() - 6) : m.start()]
@@ -555,7 +728,7 @@ def _cards(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
                 continue
             noun = "卡" if measure == "张" else "芯片"
         # 张 and 块 count cards (`一万五千多张昇腾960`), 颗 and 个 count chips (`72个GPU`).
-        unit = "cards" if noun in ("卡", "加速卡", "算力卡", "显卡", "昇腾卡") or measure in ("张", "块") else "chips"
+        unit = "cards" if noun in ("卡", "加速卡", "算力卡", "显卡") or measure in ("张", "块") else "chips"
         if measure is None:  # 8卡昇腾集群, 最多可连接4096卡, 千卡级: a system's size
             if noun != "卡":
                 continue
@@ -599,8 +772,10 @@ def _tpp(ctx: SentenceContext, out: _Drafts) -> None:
         value = parse_number(m.group(2))
         if value is None or value < 100:
             continue
-        hedge = {"低于": "不足", "小于": "不足", "<": "不足", "不超过": "不足", "高于": "超", "超过": "超",
-                 "大于": "超", ">": "超", "≥": "超", ">=": "超", "约为": "约", "约": "约"}.get(m.group(1) or "", "")
+        hedge = {"低于": "不足", "小于": "不足", "<": "不足", "不超过": "不足", "不得超过": "不足", "不能超过": "不足",
+                 "不可超过": "不足", "不应超过": "不足", "不得高于": "不足", "高于": "超", "超过": "超",
+                 "大于": "超", ">": "超", "≥": "超", ">=": "超", "约为": "约", "约": "约"}.get(m.group(1) or "", "") \
+            or hedge_after(zh, m.end())
         chip = ctx.nearest_before(m.start(), PRODUCT_TYPES, limit=4)  # H200的TPP约为15,832: the chip's own TPP
         if chip is not None:
             out.add(Draft(kind="spec", start=chip.start, end=m.end(), subject=chip.canonical, metric="TPP",
@@ -617,17 +792,23 @@ def _tpp(ctx: SentenceContext, out: _Drafts) -> None:
 
 
 def _named_counts(ctx: SentenceContext, out: _Drafts) -> None:
-    """N块H100: a count of a named chip."""
+    """N块H100: a count of a named chip, qualified or not (`384颗华为昇腾910C`); the count is the size of
+    the system hosting them when one is named before them in the sentence (`CloudMatrix 384由384颗
+    昇腾910C组成`), else of the chip's own deployment."""
     zh = ctx.zh
     for mention in ctx.mentions:
         if mention.type != "chip":
             continue
-        m = re.search(rf"((?:{ARABIC})\s*万?|[一二两三四五六七八九十百千]+万?)\s*(张|块|颗|枚)\s*$", zh[max(0, mention.start - 10) : mention.start])
-        if m and not _VOLUME.search(zh[max(0, mention.start - 18) : mention.start - len(m.group(0))]):
+        head = zh[max(0, mention.start - 14) : mention.start]
+        m = re.search(rf"((?:{ARABIC})\s*万?|[一二两三四五六七八九十百千]+万?)\s*(张|块|颗|枚|个)\s*([^\d，,。；;、]{{0,4}}?)\s*$", head)
+        if m and m.group(3) and not _qualifies_count(ctx, mention.start - len(head) + m.start(3), mention.start - len(head) + m.end(3)):
+            continue
+        if m and not _VOLUME.search(zh[max(0, mention.start - 22) : mention.start - len(head) + m.start()]):
             value = parse_number(m.group(1).replace(" ", ""))
             if value and value >= 2:
-                start = mention.start - (len(zh[max(0, mention.start - 10) : mention.start]) - m.start())
-                out.add(Draft(kind="spec", start=start, end=mention.end, subject=mention.canonical, metric="卡数",
+                start = mention.start - len(head) + m.start()
+                host = ctx.nearest_before(start, {"system"}, limit=40)
+                out.add(Draft(kind="spec", start=start, end=mention.end, subject=host.canonical if host else mention.canonical, metric="卡数",
                               value=value, unit="cards" if m.group(2) in ("张", "块") else "chips",
                               hedge=hedge_for(zh, start, mention.end)))
 
@@ -644,6 +825,12 @@ def _figure(m: re.Match, up: bool | None) -> tuple[float | None, float | None]:
         value = 0.5 if first == "半" else parse_number(first)
         top = parse_number(m.group("times_max")) if m.group("times_max") else None
         return value, top
+    if m.groupdict().get("pct_cn"):
+        low = parse_percent("百分之" + m.group("pct_cn"))
+        if low is None or low <= 0:
+            return None, None
+        value = low / 100 if up is None else 1 + (low if up else -low) / 100
+        return (round(value, 4), None) if value > 0 else (None, None)
     if m.group("pct"):
         low = parse_number(m.group("pct"))
         top = parse_number(m.group("pct_max")) if m.group("pct_max") else None
@@ -693,8 +880,10 @@ def _references(ctx: SentenceContext) -> list[tuple[int, int, str]]:
             refs.append((m.start, m.end, m.canonical))
         elif m.type == "company" and _PRODUCT_CLASS.match(zh, m.end):
             refs.append((m.start, m.end, m.canonical))
-    for model in _MODEL_NAME.finditer(zh):  # 比RTX 5090D V2高出1%: a model the lexicon does not know
-        if _COMPARE_LEAD.search(zh[max(0, model.start() - 8) : model.start()]) \
+    for model in _REF_MODEL_NAME.finditer(zh):  # 比RTX 5090D V2高出1%, 为Trainium2的1.5倍: a model the lexicon does not know
+        if (_COMPARE_LEAD.search(zh[max(0, model.start() - 8) : model.start()])
+                or _TIMES_BEFORE.search(zh[max(0, model.start() - 14) : model.start()])
+                or (o := _OF_RATIO.match(zh, model.end())) and o.group("of")) \
                 and not any(s < model.end() and model.start() < e for s, e, _ in refs):
             refs.append((model.start(), model.end(), model.group(0).strip()))
     resolved = ""  # 其 again in the same sentence means what it meant the first time
@@ -702,7 +891,7 @@ def _references(ctx: SentenceContext) -> list[tuple[int, int, str]]:
         if any(s <= a.start() < e for s, e, _ in refs):
             continue
         word = a.group(0)
-        if word.startswith(_PREVIOUS_GENERATION):
+        if word.startswith(_PREVIOUS_GENERATION) or word.startswith("第"):
             name = ""
         elif word in ("其", "它") and resolved:
             name = resolved
@@ -758,6 +947,8 @@ def _ratios(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
             c = _COMPARE.match(zh, tail_start)
             if c and len(c.group(0)) <= 44:
                 value, top = _figure(c, _is_up(c.group("verb")))
+                if c.group("times") and _is_up(c.group("verb")) and value is not None and value <= 1:
+                    value = None  # 快一倍: a doubling or 1, the text does not say which
                 hedge = c.group("hedge") or c.group("hedge2") or ""
                 found = (c, value, top, hedge, c.group("metric"), start - len(lead.group(0)))
         verb = _VERB_LEAD.search(zh[max(0, start - 3) : start]) if not found else None
@@ -766,10 +957,16 @@ def _ratios(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
             if v:
                 value, top = _figure(v, verb.group(1) in ("高出", "超出", "领先", "快于", "高于"))
                 found = (v, value, top, v.group("hedge") or "", None, start - len(verb.group(0)))
+        times_before = _TIMES_BEFORE.search(zh[max(0, start - 14) : start]) if not found else None
+        if times_before:
+            value, top = _figure(times_before, None)
+            found = (None, value, top, times_before.group("hedge") or "", None, start - len(times_before.group(0)))
         if not found:
             o = _OF_RATIO.match(zh, tail_start)
-            # R的N倍; only 其 binds its figure without 的 (`为其一半`).
-            if o and len(o.group(0)) <= 40 and (o.group("of") or o.group("of2") or zh[start] == "其"):
+            # R的N倍; 其 binds its figure without 的 (`为其一半`), and so does R after a copula (`约为H100三分之一`).
+            if o and len(o.group(0)) <= 40 and (o.group("of") or o.group("of2") or zh[start] == "其"
+                                                or _COPULA_BEFORE.search(zh[max(0, start - 5) : start]) and not o.group("metric")) \
+                    and not zh.startswith("于", o.end()):  # R的性能三倍于S: R is the subject, S the reference
                 value, top = _figure(o, None)
                 found = (o, value, top, o.group("hedge") or "", o.group("metric"), start)
             else:
@@ -783,6 +980,7 @@ def _ratios(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
         m, value, top, hedge, metric, span_start = found
         if value is None:
             continue
+        span_end = m.end() if m is not None else end
         clause = zh[max(0, start - 12) : start]
         if re.search(r"价格|售价|报价|单价|成本", clause):
             continue  # a price ratio is not a spec of the chip
@@ -791,7 +989,7 @@ def _ratios(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
                            if x.type == "company" and zh[x.end : start].strip() == ""}
         subject = _subject(ctx, start, exclude=exclude, skip=skip)
         if not subject or subject == ref:
-            later = ctx.nearest_after(m.end(), PRODUCT_TYPES, limit=30, exclude={ref})
+            later = ctx.nearest_after(span_end, PRODUCT_TYPES, limit=30, exclude={ref})
             subject = later.canonical if later else ""
         if not metric:  # 带宽是其4倍, 性价比已是…的两倍: the metric leads the clause
             clause_start, _ = ctx.clause_bounds(start)
@@ -799,11 +997,35 @@ def _ratios(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
             if not head and not _price_topic(zh[:start]):  # 带宽达2TB/s，是上一代的2.5倍: the sentence's metric
                 head = re.findall(_METRIC, zh[:clause_start])
             metric = head[-1] if head else None
-            if metric is None and (_price_topic(zh[:start]) or _NOT_SPEC.search(zh[clause_start : m.end()])):
+            if metric is None and (_price_topic(zh[:start]) or _NOT_SPEC.search(zh[clause_start : span_end])):
                 continue  # 售价约1.2万美元，约为H100的一半: the ratio of the price before it
-        out.add(Draft(kind="spec", start=span_start, end=m.end(), subject=subject,
-                      metric=_metric_name(metric, zh[max(0, start - 12) : m.end()]), value=value, value_max=top,
-                      unit="ratio", relative_to=ref, hedge=_ratio_hedge(zh, span_start, m.end(), hedge, m)))
+        out.add(Draft(kind="spec", start=span_start, end=span_end, subject=subject,
+                      metric=_metric_name(metric, zh[max(0, start - 12) : span_end]), value=value, value_max=top,
+                      unit="ratio", relative_to=ref, hedge=_ratio_hedge(zh, span_start, span_end, hedge, m if m is not None else times_before)))
+
+
+# A second ratio whose reference is left out (`训练速度是H100的3倍、推理速度是15倍`): the metric, a
+# copula, a multiple or share, and no reference of its own.
+_ELLIPTIC_RATIO = re.compile(rf"(?P<metric>{_METRIC})\s*(?:也|则|更|亦)?\s*(?:是|为|达|达到)\s*(?P<hedge>{_HEDGE})\s*(?:{_TIMES}|{_PCT})(?!\s*的)")
+
+
+def _elliptic_ratios(ctx: SentenceContext, out: _Drafts) -> None:
+    """Ratios in a list after a ratio with a reference carry its subject and reference."""
+    zh = ctx.zh
+    for m in _ELLIPTIC_RATIO.finditer(zh):
+        if out.overlaps(m.start(), m.end()):
+            continue
+        earlier = [d for d in out.items if d.unit == "ratio" and d.relative_to and d.end <= m.start()
+                   and re.fullmatch(r"\s*[，,、]\s*(?:而|且|并且|则)?\s*[^，,。；;]{0,6}", zh[d.end : m.start()])]
+        if not earlier:
+            continue
+        last = earlier[-1]
+        value, top = _figure(m, None)
+        if value is None or m.group("pct") and value >= 1:
+            continue
+        out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=last.subject, metric=_metric_name(m.group("metric")),
+                      value=value, value_max=top, unit="ratio", relative_to=last.relative_to,
+                      hedge=_ratio_hedge(zh, m.start(), m.end(), m.group("hedge") or "", m)))
 
 
 _PRICE = re.compile(r"价格|售价|报价|单价|成本|美元|人民币|(?<![单多])元(?![件素器])")
@@ -821,7 +1043,16 @@ def _ratio_hedge(zh: str, start: int, end: int, written: str, m: re.Match | None
     after (`15%左右`)."""
     if m is not None and m.groupdict().get("more"):
         return "超"
-    return _HEDGES.get(written, "") or hedge_before(zh, start) or hedge_after(zh, end)
+    copula = _COPULA_BEFORE.search(zh[max(0, start - 5) : start])  # 大约相当于A100的八成, 大約只有B300的一半
+    short = _SHORT_OF.search(zh[max(0, start - 3) : start])  # 不及H100的七成: below that share
+    return (_HEDGES.get(written, "") or hedge_before(zh, start) or ("不足" if short else "")
+            or (hedge_before(zh, start - len(copula.group(0))) if copula else "") or hedge_after(zh, end))
+
+
+# Verbs of falling short of a reference (`不及H100的七成`).
+_SHORT_OF = re.compile(r"(?:不及|未及|未达|不足|不到)\s*$")
+# The verb or copula between a hedge and the reference of a ratio (`约相当于`, `大约只有`, `近乎是`).
+_COPULA_BEFORE = re.compile(r"(?:相当于|等同于|只有|仅有|仅为|仅|也就|就|才|已|已经|为|是|达到|达|有|等于|在)+\s*$")
 
 
 _CUT_AFTER = re.compile(rf"(?:的\s*)?(?:性能|算力)?\s*(削减|降低|砍掉|阉割|缩减)了?\s*(约|近)?\s*({ARABIC})\s*%")
@@ -886,7 +1117,7 @@ def _changes(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
             continue
         ref = _baseline(ctx, m.start())
         subject = _subject(ctx, m.start(), exclude={ref} if ref else frozenset(), skip=skip)
-        hedge = _HEDGES.get(m.group("hedge") or "", "")
+        hedge = _HEDGES.get(m.group("hedge") or "", "") or hedge_after(zh, m.end())
         for i, metric in enumerate(metrics):
             # One row per parallel metric; each ends one character apart so that its span (and claim id)
             # is its own while still covering the same words.
@@ -902,6 +1133,19 @@ def _changes(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
                           metric=_metric_name(more.group('metric')), value=value, value_max=top,
                           unit="ratio", relative_to=ref, hedge=_HEDGES.get(more.group("hedge") or "", "")))
             pos = more.end()
+    for m in _METRIC_VERB.finditer(zh):
+        clause_start, clause_end = ctx.clause_bounds(m.start())
+        if _NOT_SPEC.search(zh[clause_start:clause_end]) or out.overlaps(m.start(), m.end(), "ratio"):
+            continue
+        up = _is_up(m.group("verb"))
+        value, top = _figure(m, up)
+        if value is None or (up and value <= 1 and m.group("times")):  # 快了一倍: doubled or 1, unsaid
+            continue
+        ref = _baseline(ctx, m.start())
+        out.add(Draft(kind="spec", start=m.start(), end=m.end(), metric=_metric_name(m.group("metric")),
+                      subject=_subject(ctx, m.start(), exclude={ref} if ref else frozenset(), skip=skip),
+                      value=value, value_max=top, unit="ratio", relative_to=ref,
+                      hedge=_HEDGES.get(m.group("hedge") or "", "") or hedge_after(zh, m.end())))
     for m in _TIMES_OF.finditer(zh):
         clause_start, clause_end = ctx.clause_bounds(m.start())
         if _NOT_SPEC.search(zh[clause_start:clause_end]) or out.overlaps(m.start(), m.end(), "ratio"):
