@@ -11,12 +11,18 @@ the currency written before or after it (`171亿美元`, `人民币28.81亿元`,
 - a bracketed conversion after an amount (`3000亿元（约人民币680亿元）`): both are claims,
   and when the outer amount's currency is a bare `元`, the exchange ratio tells which one it is.
 
-A bare `元` is the 元-type currency the article last named (`新台币1.5兆元`, `人民币28亿元`,
-`2000亿人民币`, not counting bracketed conversions; `人民币(下同)` says it outright; `50亿港元` has
-its own unit word and is not continued), else the one the next sentence names (a headline before
-its lede), else the house currency of a traditional-script article's press (新台币 where it writes
-`台股` and `年增`, 港元 where it writes `按年` and `期内`), else TWD for the Taiwanese `兆元`, else
-CNY. Amounts with no figure (`数百亿美元`, `上千万元`) are not claims.
+A bare `元` is, in order: the currency of its bracketed conversion's ratio; the 元-type currency
+its own sentence wrote before it (`收报52.5港元，目标价60元`); the one the article last named
+(`新台币1.5兆元`, `人民币28亿元`, `2000亿人民币`, `900亿元新台币`, not counting bracketed
+conversions; `人民币(下同)` says it outright; `50亿港元` has its own unit word and is continued only
+in its sentence); the one the next sentence names (a headline before its lede); TWD for the
+Taiwanese `兆元` and the other bare 元 of its sentence; else CNY, as the annotation guide has it.
+The press an article comes from does not decide: Taiwanese and Hong Kong papers report mainland
+prices in a bare 元 too.
+
+Amounts with no figure (`数百亿美元`, `上千万元`, `十几万元`, `两三千元`) are not claims, nor are
+exchange rates (`1美元约合7.1元人民币`, `汇率升至7.3元`, `新台币收30.1元`), figures inside a date
+(`12月1日元首会晤`) or the numbers of names (`RTX 5090`).
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ _SUFFIX_CURRENCIES = {
     "欧罗": ("EUR", 1), "韩圜": ("KRW", 1), "澳币": ("AUD", 1), "加币": ("CAD", 1), "星币": ("SGD", 1),
     "泰铢": ("THB", 1), "卢布": ("RUB", 1), "澳门币": ("MOP", 1),
     "块钱": ("", 1),  # spoken 元: `两千六百块钱`
+    # 元 and then the currency's name: `1800亿元人民币`, `900亿元新台币`, `100亿元港币`.
+    "元新台币": ("TWD", 1), "元台币": ("TWD", 1), "元港币": ("HKD", 1),
 }
 # Currency words and signs written before the figure (`人民币28.81亿元`, `US$5亿`).
 _PREFIX_CURRENCIES = {
@@ -49,7 +57,7 @@ _PREFIX_CURRENCIES = {
 # Currencies whose unit word is 元: what a later bare 元 continues, when the text names the currency
 # (`新台币1.5兆元`, `2000亿人民币`, `1800亿元人民币`) rather than writes a unit word of its own (`50亿港元`).
 _YUAN_TYPE = {"CNY", "TWD", "HKD"}
-_CURRENCY_NAMES = {"元人民币", "人民币", "新台币", "台币", "港币"}
+_CURRENCY_NAMES = {"元人民币", "人民币", "新台币", "台币", "港币", "元新台币", "元台币", "元港币"}
 
 
 def _alternation(words) -> str:
@@ -61,15 +69,19 @@ def _alternation(words) -> str:
 _CN_FIGURE = r"(?:[零〇一二两兩三四五六七八九十百千][零〇一二两兩三四五六七八九十百千万亿点]*|万亿)"
 # The magnitude, with the Taiwanese 兆 (10^12) that only money uses.
 _MAG = rf"(?:{MAGNITUDE}|兆)"
+# `(下同)` and its variants: the currency named holds for the amounts after it.
+_SAME_WORDS = r"(?:以下皆同|以下均同|以下同|下文同|下同)"
+# Words that 元 begins, where it is not the currency (`电子元件`, `元宇宙`, `元首`, `AI 2.0元年`).
+_YUAN_WORD = r"(?:[件器宇素首老旦凶帅勋]|年(?=[，,。；;的」』”)）\s]|$))"
 # An amount: [currency word, `(下同)`] figure [magnitude] [the rest of 3兆8090亿] [多/余/来]
 # [magnitude: 300多亿] [currency word] [per hour] [级]. With neither currency word it is a bare figure,
 # kept only as the low side of a range (`20至30亿美元`) or the start of a change.
 _AMOUNT = re.compile(
-    rf"(?:(?P<pc>{_alternation(_PREFIX_CURRENCIES)})\s*(?P<same>[(（]下同[)）])?\s*"
-    r"(?:大约|约合|约|逾|超过|将近|近|不足|不到|高达|达)?\s*)?"
+    rf"(?:(?P<pc>{_alternation(_PREFIX_CURRENCIES)})\s*(?P<same>[(（]{_SAME_WORDS}[)）])?\s*"
+    r"(?:大约|约合|约为|约达|约|逾|超过|将近|近|不足|不到|高达|达到|达|为|共计|合计|总计|计)?\s*)?"
     rf"(?P<num>{ARABIC}|{_CN_FIGURE})\s*(?P<mag_a>{_MAG})?(?:(?<=[兆亿万])(?P<more>\d+(?:\.\d+)?)(?P<mag_more>亿|万|千)?)?"
     rf"(?P<approx>多|余|来)?(?P<mag_b>{_MAG})?"
-    rf"\s*(?P<sc>{_alternation(_SUFFIX_CURRENCIES)})?(?![件器宇素])"
+    rf"\s*(?P<sc>{_alternation(_SUFFIX_CURRENCIES)})?(?!{_YUAN_WORD})"
     r"(?P<rate>\s*/\s*(?:GPU|卡|张)?\s*[/·-]?\s*(?:小时|时|hr|h(?![A-Za-z]))|\s*(?:每|一)个?(?:GPU|卡)?小时)?"
     r"(?P<level>级)?"
 )
@@ -89,20 +101,17 @@ _CHANGE_GAP = re.compile(
 _CHANGE_FROM = re.compile(r"(?:从|由)[^，,。；;：:、从由]{0,12}$")
 # Words before 十/百/千 that say there is no figure (`数百亿`, `上千万`, `几十亿`; `账上三千万元` has one).
 _NO_FIGURE = re.compile(r"(?:数|几|上)$")
-_SAME_BELOW = re.compile(r"\s*[(（]\s*(人民币|新台币|台币|港币|港元|美元)\s*[，,、]?\s*下同\s*[)）]")
-# Words of the Taiwanese and the Hong Kong press, counted in traditional-script sentences (read in
-# the original text). Only words a script converter does not write into mainland text: a converted
-# mainland article has 晶片 and 輝達 too, but not 台股 or 按年.
-_REGIONAL_WORDS = {
-    "TWD": re.compile(r"新[台臺]幣|[台臺]幣|台股|立法院|行政院|[年季月]增(?!長|加|速|幅|量|值|收|產)"),
-    "HKD": re.compile(r"港府|特首|按年|按季|(?<!報告)期內|港幣"),
-}
-# Characters only traditional script writes, among the commonest.
-_TRADITIONAL = re.compile(
-    r"[這們個為與於對國將來說時會經發後從業產電開關實應進還過體價達營億萬點灣臺華東門問題長見號買賣資錢銀術"
-    r"該內機構計劃場報導幣額級際總廠訊網頭義務員標準組織區]"
-)
-_EXCHANGE = re.compile(r"(?:兑|汇率)\s*$")
+_SAME_BELOW = re.compile(rf"\s*[(（]\s*(人民币|新台币|台币|港币|港元|美元)\s*[，,、]?\s*{_SAME_WORDS}\s*[)）]")
+# An exchange rate stated before the figure: `兑人民币7.1`, `汇率一度升至7.3元`, a currency moving as the
+# subject of its clause (`新台币今日收30.12元`, `人民币贬值至7.3元`) (then a short run of words of
+# level or movement after 兑/汇率, and none that names what an amount is: `汇率波动导致损失3亿元` is money).
+_EXCHANGE = re.compile(
+    r"(?:兑|汇率|汇价|(?:新台币|台币|人民币|港币|美元|日元|日圆)(?:今天|今日|昨日|终场|盘中|一度|早盘|尾盘){0,2}"
+    r"(?:升值|贬值|收报|收在|收|报))[^，,。；;：:\d（）()]{0,8}$")
+# A unit of one currency set against another (`1美元约合7.1元人民币`, `以1美元兑32新台币`, `每1美元可兑换
+# 7.8港元`): the verb of exchange between the two amounts.
+_EXCHANGE_VERB = re.compile(r"\s*(?:可|能)?(?:兑换|兑|约合|折合|合|换)(?:成|为)?\s*")
+_UNIT_VALUES = {1.0, 100.0}  # `1美元`, `100日元`: the units rates are quoted per
 # Units per yuan of each currency, for telling a bare 元 from the conversion after it.
 _PER_UNIT = {
     "CNY": [("TWD", 3.8, 5.0), ("HKD", 1.02, 1.2), ("JPY", 15, 25), ("USD", 0.12, 0.17)],
@@ -163,30 +172,13 @@ class _Amount:
 
 
 def _carry(ctx: SentenceContext) -> dict:
-    """What money remembers of the article read so far: the currency a bare 元 continues, and the
-    regional words its traditional-script sentences used."""
-    return ctx.memory.setdefault("money", {"code": "", "TWD": 0, "HKD": 0})
+    """What money remembers of the article read so far: the currency a bare 元 continues."""
+    return ctx.memory.setdefault("money", {"code": ""})
 
 
 def _article_currency(ctx: SentenceContext) -> str:
-    """The 元-type currency the article has named so far (empty at its start); counts the
-    regional words of its traditional-script sentences on the way."""
-    carry = _carry(ctx)
-    if _TRADITIONAL.search(ctx.text):
-        for code, words in _REGIONAL_WORDS.items():
-            carry[code] += len(words.findall(ctx.text))
-    return carry["code"]
-
-
-def _house_currency(ctx: SentenceContext) -> str:
-    """What a bare 元 means in the press the article comes from, judged by its words so far:
-    新台币 in Taiwan's (`台股`, `年增`), 港元 in Hong Kong's (`按年`, `期内`)."""
-    carry = _carry(ctx)
-    if carry["TWD"] > carry["HKD"]:
-        return "TWD"
-    if carry["HKD"] > carry["TWD"]:
-        return "HKD"
-    return ""
+    """The 元-type currency the article has named so far (empty at its start)."""
+    return _carry(ctx)["code"]
 
 
 def _big_unit(figure: str, mags: str) -> float:
@@ -219,14 +211,15 @@ def _scale(magnitude: str) -> float:
     return 1e12 if magnitude == "兆" else parse_number("1" + magnitude)
 
 
-def _amounts(zh: str) -> list[_Amount]:
-    """Every figure of the sentence that could be money, in order."""
+def _amounts(zh: str, dates: list = ()) -> list[_Amount]:
+    """Every figure of the sentence that could be money, in order (none inside one of the `dates`
+    found in it: the 1 of `12月1日元首会晤` is a day, not one yen)."""
     found = []
     depth_at = _bracket_depths(zh)
     for m in _AMOUNT.finditer(zh):
         pc, sc = m.group("pc"), m.group("sc")
         num = m.group("num")
-        if not _is_figure(zh, m):
+        if not _is_figure(zh, m) or any(d.start <= m.start("num") < d.end for d in dates):
             continue
         value = _value(m)
         if value is None or value <= 0:
@@ -245,25 +238,67 @@ def _amounts(zh: str) -> list[_Amount]:
             approx=m.group("approx") or "", in_bracket=depth_at[m.start()] > 0,
             rate=(m.group("rate") or "").strip(" /") if sc else "", level=bool(m.group("level")),
         ))
-    return found
+    return _drop_exchange_rates(zh, found)
 
 
 def _is_figure(zh: str, m: re.Match) -> bool:
-    """Whether the figure matched stands for an amount: not `数百亿`, not the 308 of `MI308`,
-    not an exchange rate (`兑人民币7.1`), not a year after a currency word, not the idiom of a lone
-    numeral before 元 (`三元锂电`)."""
+    """Whether the figure matched stands for an amount: not `数百亿`, not the 308 of `MI308` or `RTX 5090`,
+    not an exchange rate (`兑人民币7.1`), not a year or a rate after a currency word, not a Chinese
+    numeral beginning a word after one (`人民币一度`), not the idiom of a lone numeral before 元 (`三元锂电`)."""
     num, start = m.group("num"), m.start("num")
     arabic = num[0].isdigit()
     if num[0] in "十百千万" and _NO_FIGURE.search(zh[max(0, start - 2) : start]):
         return False
-    if arabic and not m.group("pc") and start and re.match(r"[A-Za-z]", zh[start - 1]):
+    if zh[m.end("num") : m.end("num") + 1] in ("几", "数"):  # `十几万元`, `一百几十亿`: no figure
         return False
-    if _EXCHANGE.search(zh[max(0, m.start() - 4) : m.start()]):
+    if arabic and not m.group("pc") and re.search(r"[A-Za-z]\s?$", zh[max(0, start - 2) : start]):
+        return False  # the number of a name: `MI308`, `RTX 5090`, `AI 2.0元年`
+    if _after_exchange_rate(zh, m.start()):
         return False
     if not m.group("sc") and re.match(r"\s*(?:年|月|日|季|财年|财季|Q)", zh[m.end("num") :]):
         return False  # `人民币2025年…`: a date after a currency word, not an amount
-    lone = not arabic and len(num) == 1 and not (m.group("mag_a") or m.group("mag_b"))
+    if not m.group("sc") and re.match(r"\s*(?:%|％|个百分点|倍|成)", zh[m.end() :]):
+        return False  # `人民币为3%`: a rate after a currency word, not an amount
+    magnitude = m.group("mag_a") or m.group("mag_b")
+    if not arabic and m.group("pc") and not m.group("sc") and not magnitude:
+        return False  # `人民币一度贬值`, `美元三季`: a numeral that begins a word after the currency
+    lone = not arabic and len(num) == 1 and not magnitude
     return not (lone and m.group("sc") == "元" and not m.group("pc"))
+
+
+def _after_exchange_rate(zh: str, pos: int) -> bool:
+    """Whether the figure at `pos` is the level of an exchange rate named just before it in its clause
+    (`兑人民币7.1`, `汇率一度升至7.3元`), not an amount that the rate brought about (`汇率波动导致损失3亿元`)."""
+    m = _EXCHANGE.search(zh, max(0, pos - 12), pos)
+    return bool(m) and not any(pattern.search(m.group(0)) for pattern, _ in _METRIC_PATTERNS)
+
+
+def _drop_exchange_rates(zh: str, amounts: list[_Amount]) -> list[_Amount]:
+    """Without the two sides of a stated exchange rate: a round unit of one currency, a verb of
+    exchange and the other currency (`1美元约合7.1元人民币`, `每1美元可兑换7.8港元`)."""
+    dropped: set[int] = set()
+    for i, unit in enumerate(amounts):
+        if not (unit.value in _UNIT_VALUES and unit.big == 1 and unit.explicit):
+            continue
+        clause = re.split(r"[，,。；;：:]", zh[max(0, unit.start - 8) : unit.start])[-1]
+        if any(pattern.search(clause) for pattern, _ in _METRIC_PATTERNS):
+            continue  # `售价1美元，约合…`: a price, and its conversion
+        verb = _EXCHANGE_VERB.match(zh, unit.end)
+        rest = zh[verb.end() :] if verb and verb.group(0).strip() else ""
+        other = _AMOUNT.match(rest)
+        if not other or (other.group("pc") or other.group("sc") or "") and _code_of(other) == unit.code:
+            continue
+        dropped.add(i)  # the other side may already be gone: a figure after 兑 is never an amount
+        if i + 1 < len(amounts) and amounts[i + 1].start == verb.end():
+            dropped.add(i + 1)
+    return [a for i, a in enumerate(amounts) if i not in dropped]
+
+
+def _code_of(m: re.Match) -> str:
+    """The currency an amount match names (empty for a bare 元 or none)."""
+    if m.group("pc"):
+        return _PREFIX_CURRENCIES[m.group("pc")]
+    return _SUFFIX_CURRENCIES[m.group("sc")][0] if m.group("sc") else ""
 
 
 def _bracket_depths(zh: str) -> list[int]:
@@ -298,9 +333,16 @@ def _resolve_currencies(ctx: SentenceContext, amounts: list[_Amount]) -> None:
         ahead_code = ahead[0].code if ahead else ""
     # `1.2兆元(新台币，下同)`: the currency named for this amount and the ones after it.
     same_below = {m.start(): _SUFFIX_CURRENCIES[m.group(1)][0] for m in _SAME_BELOW.finditer(ctx.zh)}
+    # 兆 for 10^12 is Taiwanese usage: a bare 兆元 is in New Taiwan dollars, and so are the other bare
+    # 元 of its sentence (`股价收1,350元，市值突破2兆元`).
+    taiwanese = "TWD" if any(not a.code and not a.bare_figure and a.big == 1e12 and "兆" in ctx.zh[a.start : a.end]
+                             for a in amounts) else ""
+    local = ""  # `52.5港元，目标价60元`: within its sentence a unit word of a 元-type currency carries too
     for i, a in enumerate(amounts):
         if a.carries and not a.in_bracket:
             code = a.code
+        if a.explicit and a.code in _YUAN_TYPE and not a.in_bracket:
+            local = a.code
         if a.end in same_below:
             code = a.code = a.code or same_below[a.end]
             a.explicit = True
@@ -312,9 +354,7 @@ def _resolve_currencies(ctx: SentenceContext, amounts: list[_Amount]) -> None:
             between = ctx.zh[a.end : following.start]
             if re.fullmatch(r"\s*[(（]\s*(?:约|约合|折合|合)?\s*", between):
                 converted = _convert_code(a, following)
-        # 兆 for 10^12 is Taiwanese usage: a bare 兆元 there is in New Taiwan dollars.
-        taiwanese = "TWD" if a.big == 1e12 and "兆" in ctx.zh[a.start : a.end] else ""
-        a.code = converted or code or ahead_code or _house_currency(ctx) or taiwanese or "CNY"
+        a.code = converted or local or code or ahead_code or taiwanese or "CNY"
     _carry(ctx)["code"] = code
 
 
@@ -367,9 +407,8 @@ def _shared_magnitude(low: _Amount, high: _Amount) -> float:
 def extract(ctx: SentenceContext) -> list[Draft]:
     """Money claims of one sentence: ranges, changes, then single amounts (each figure used once)."""
     zh = ctx.zh
-    amounts = _amounts(zh)
+    amounts = _amounts(zh, ctx.dates)
     if all(a.bare_figure for a in amounts):
-        _article_currency(ctx)
         return []
     _resolve_currencies(ctx, amounts)
     drafts: list[Draft] = []

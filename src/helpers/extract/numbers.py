@@ -30,13 +30,15 @@ _MAGNITUDES = {
 
 
 def _cn_section(s: str) -> float | None:
-    """A Chinese numeral below 10,000: 九十五, 三千零五, 十二, 两百.
+    """A Chinese numeral below 10,000: 九十五, 三千零五, 十二, 两百 (None for `两三千`, `七八十`).
 
     A last digit straight after 百 or 千 counts in the next lower unit, as speech says it:
     一百二 is 120 and 两千六 is 2600 (一百零二 is 102)."""
     total, digit, last_unit = 0.0, None, 0
     for ch in s:
         if ch in CN_DIGITS:
+            if digit and CN_DIGITS[ch]:
+                return None  # `两三千`, `七八十`: two digits side by side are a guess, not a figure
             digit = CN_DIGITS[ch]
             if ch in "零〇":
                 last_unit = 0
@@ -55,6 +57,12 @@ def parse_cn_numeral(s: str) -> float | None:
     """Chinese numerals, with 万/亿 and a decimal point: 九十五 → 95, 三千亿 → 3e11, 一点五 → 1.5."""
     s = s.strip()
     if not s:
+        return None
+    if len(s) > 1 and all(c in CN_DIGITS for c in s):
+        # Read digit by digit (`二〇二五` is 2025) when it has a zero or three digits or more;
+        # two digits alone (`两三`, `三五`) are a rough count, not a figure.
+        if len(s) >= 3 or any(c in "零〇" for c in s):
+            return float("".join(str(CN_DIGITS[c]) for c in s))
         return None
     for point in "点點":
         if point in s:
