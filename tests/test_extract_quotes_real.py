@@ -200,3 +200,211 @@ def test_a_denial_is_reported_speech(quotes):
 ])
 def test_how_the_words_were_given(quotes, text, expected):
     assert quotes(text) == expected
+
+
+# ------------------------------------------------------------ the stress set
+# Sentences written for the purpose in the forms of wire reports, earnings and IPO stories,
+# commentary and policy explainers, in both scripts, with what a careful annotator would record
+# as quotes (speaker, words). Negatives are things that look like quotes and are not: estimates,
+# the author's own statements, announcements, scare quotes, 称为, a pronoun with nobody before it.
+
+STRESS = [
+    # wire reports: speaker after the words
+    ("美方可能在下个月放宽部分限制，一位知情人士说。", [("知情人士", "美方可能在下个月放宽部分限制")]),
+    ("該公司預計明年將擴大在東南亞的產能，兩名消息人士週三表示。", [("消息人士", "該公司預計明年將擴大在東南亞的產能")]),
+    ("新规将在明年一月生效，美国商务部一名官员周二表示。", [("官员", "新规将在明年一月生效")]),
+    ("審批程序仍在進行中，輝達發言人在聲明中說。", [("英伟达", "審批程序仍在進行中")]),
+    # time forms between the speaker and the verb
+    ("黃仁勳昨（19）日表示，中國市場的需求依然強勁。", [("黄仁勋", "中國市場的需求依然強勁")]),
+    ("魏哲家于16日在法说会上表示，先进封装产能仍然吃紧。", [("魏哲家", "先进封装产能仍然吃紧")]),
+    ("盧特尼克（Howard Lutnick）週二在國會聽證會上表示，管制措施不會放鬆。", [("卢特尼克", "管制措施不會放鬆")]),
+    ("黄仁勋也在18日表示，对手的进步速度超出想象。", [("黄仁勋", "对手的进步速度超出想象")]),
+    ("蘇姿丰今（20）日受訪時再度強調，AI需求才剛起步。", [("苏姿丰", "AI需求才剛起步")]),
+    ("任正非5月在一次座谈会上说，芯片的差距可以用集群来弥补。", [("任正非", "芯片的差距可以用集群来弥补")]),
+    # roles and names the lexicon does not know
+    ("外交部發言人林劍在例行記者會上表示，中方堅決反對美方泛化國家安全概念。", [("林剑", "中方堅決反對美方泛化國家安全概念")]),
+    ("商务部新闻发言人何咏前在发布会上回应称，中方将采取必要措施。", [("何咏前", "中方将采取必要措施")]),
+    ("白宮發言人李維特（Karoline Leavitt）週一表示，總統尚未做出最終決定。", [("李维特", "總統尚未做出最終決定")]),
+    ("某券商首席分析师王小川在研报中指出，国产算力芯片将迎来放量期。", [("王小川", "国产算力芯片将迎来放量期")]),
+    ("台經院研究員劉佩真分析，美方的管制重心已轉向先進封裝。", [("刘佩真", "美方的管制重心已轉向先進封裝")]),
+    # verbs of saying less common in the current list
+    ("馬斯克在社群平台X上發文說，供應鏈的瓶頸在電力而不是晶片。", [("马斯克", "供應鏈的瓶頸在電力而不是晶片")]),
+    ("特朗普扬言，将对进口芯片加征高额关税。", [("特朗普", "将对进口芯片加征高额关税")]),
+    ("黃仁勳直呼，中國的工程師人才是全球最多的。", [("黄仁勋", "中國的工程師人才是全球最多的")]),
+    ("英伟达澄清，公司从未在芯片中设置后门。", [("英伟达", "公司从未在芯片中设置后门")]),
+    ("外交部駁斥，美方的說法毫無事實根據。", [("外交部", "美方的說法毫無事實根據")]),
+    ("蘇姿丰笑稱，這是她職涯中最忙碌的一年。", [("苏姿丰", "這是她職涯中最忙碌的一年")]),
+    ("美国半导体行业协会示警，过度管制将削弱美国企业的研发投入。", [("美国半导体行业协会", "过度管制将削弱美国企业的研发投入")]),
+    ("黄仁勋质疑，限制出口只会加速对手的自主研发。", [("黄仁勋", "限制出口只会加速对手的自主研发")]),
+    # generic speakers with qualifiers
+    ("業界普遍認為，國產晶片的良率仍是最大挑戰。", [("业界", "國產晶片的良率仍是最大挑戰")]),
+    ("一位不愿具名的业内人士透露，多家云厂商已暂停下单。", [("业内人士", "多家云厂商已暂停下单")]),
+    ("多位分析師均指出，庫存調整已接近尾聲。", [("分析师", "庫存調整已接近尾聲")]),
+    ("据知情人士透露，双方的谈判已进入最后阶段。", [("知情人士", "双方的谈判已进入最后阶段")]),
+    ("市場人士坦言，這波漲勢缺乏基本面支撐。", [("市场人士", "這波漲勢缺乏基本面支撐")]),
+    # quotes with marks
+    ("黃仁勳說：「我們不會放棄中國市場。」", [("黄仁勋", "我們不會放棄中國市場")]),
+    ("“这是一个转折点，”苏姿丰在发布会上说。", [("苏姿丰", "这是一个转折点")]),
+    ("「供應依然非常緊張。」魏哲家在法說會上指出。", [("魏哲家", "供應依然非常緊張")]),
+    ("任正非表示：“我们单芯片还是落后美国一代。”", [("任正非", "我们单芯片还是落后美国一代")]),
+    # research houses and reports
+    ("集邦咨询在最新报告中指出，明年高端服务器出货将继续增长。", [("集邦咨询", "明年高端服务器出货将继续增长")]),
+    ("SemiAnalysis在報告中寫道，這款晶片的記憶體頻寬明顯不足。", [("SemiAnalysis", "這款晶片的記憶體頻寬明顯不足")]),
+    # outlets
+    ("据路透社报道，美国正考虑收紧对部分设备的出口许可。", [("路透社", "美国正考虑收紧对部分设备的出口许可")]),
+    ("彭博引述多名知情人士報導，該公司正洽談新一輪融資。", [("知情人士", "該公司正洽談新一輪融資")]),
+    # negatives: estimates, the author's statements, scare quotes, names as titles
+    ("据统计，今年前十个月进口额同比下降一成。", []),
+    ("據悉，該公司已在上海設立新的研發中心。", []),
+    ("分析师预计，明年出货量将增长三成。", []),
+    ("法人估計，第四季營收將季增一成。", []),
+    ("被稱為「中國輝達」的摩爾線程今日掛牌。", []),
+    ("美国商务部宣布，将把十二家企业列入实体清单。", []),
+    ("這項所謂「小院高牆」的策略已經實施多年。", []),
+    ("财报显示，公司第三季度营收同比增长四成。", []),
+    ("市场普遍预期，央行将在下月降息。", []),
+    ("報告顯示，去年全球晶片銷售額創新高。", []),
+    ("外界称之为“芯片四方联盟”。", []),
+    ("他说的话引起了广泛讨论。", []),
+    # a second batch: more shapes
+    ("台積電董事長魏哲家坦承，海外廠的成本確實較高。", [("魏哲家", "海外廠的成本確實較高")]),
+    ("中芯国际联席首席执行官刘建华在业绩说明会上表示，四季度收入预计环比持平。", [("刘建华", "四季度收入预计环比持平")]),
+    ("他补充说，公司会继续与监管机构保持沟通。", []),  # 他 with no one named before: nobody to resolve
+    ("黄仁勋坦言，对手追得很快。他补充说，公司会继续投入研发。", [("黄仁勋", "对手追得很快"), ("黄仁勋", "公司会继续投入研发")]),
+    ("供應鏈業者透露，新機櫃的出貨時程已經延後。", [("供应链业者", "新機櫃的出貨時程已經延後")]),
+    ("香港特區政府發言人今日表示，會密切留意事態發展。", [("发言人", "會密切留意事態發展")]),
+    ("商務部新聞發言人何詠前19日表示，中方將依法維護自身權益。", [("何咏前", "中方將依法維護自身權益")]),
+    ("路透社引述兩名知情人士報導，相關審查最快下月完成。", [("知情人士", "相關審查最快下月完成")]),
+    ("美媒報導，白宮正評估新一輪管制措施。", [("美媒", "白宮正評估新一輪管制措施")]),
+    ("有專家認為，國產替代不能一蹴而就。", [("专家", "國產替代不能一蹴而就")]),
+    ("特朗普周三在白宫对记者说，他会在适当时候与北京谈判。", [("特朗普", "他会在适当时候与北京谈判")]),
+    ("美國商務部長盧特尼克直言：「我們不會把最好的晶片賣給對手。」", [("卢特尼克", "我們不會把最好的晶片賣給對手")]),
+    ("马斯克发文称，这款芯片的性能令人印象深刻。", [("马斯克", "这款芯片的性能令人印象深刻")]),
+    ("任正非接受《人民日報》專訪時直言，單晶片落後不可怕。", [("任正非", "單晶片落後不可怕")]),
+    # negatives
+    ("公司预估，全年营收将达到三百亿元。", []),
+    ("據了解，相關產線已於上月投產。", []),
+    ("英伟达拒绝置评。", []),
+    ("外界普遍关注这批芯片的去向。", []),
+    ("這款被業界稱作「性能怪獸」的晶片將於明年量產。", []),
+    ("黄仁勋质疑这项政策的做法引发热议。", []),
+    ("有經濟學家認為，關稅的衝擊將在明年顯現。", [("经济学家", "關稅的衝擊將在明年顯現")]),
+    ("外資認為，這波修正屬於健康的回檔。", [("外资", "這波修正屬於健康的回檔")]),
+    ("不少投资者担心，估值已经过高。", []),  # a worry is no statement of what was said
+    ("国务院总理李强在会上强调，要加快关键核心技术攻关。", [("李强", "要加快关键核心技术攻关")]),
+    ("輝達技術長Bill Dally指出，下一代架構的能效將大幅提升。", [("Bill Dally", "下一代架構的能效將大幅提升")]),
+    ("英伟达称霸全球AI芯片市场多年。", []),
+    ("中金公司发布研报称，国产算力的渗透率将持续提升。", [("中金公司", "国产算力的渗透率将持续提升")]),
+    ("研究機構TechInsights於上月發布最新報告。報告指出，該晶片採用了新的封裝技術。", [("TechInsights", "該晶片採用了新的封裝技術")]),
+    ("報告指出，全球晶片銷售額將在明年創新高。", []),  # no author named before
+    ("集邦咨询的最新报告认为，明年服务器出货将增长两成。", [("集邦咨询", "明年服务器出货将增长两成")]),
+    ("据黄仁勋透露，新一代芯片已进入量产阶段。", [("黄仁勋", "新一代芯片已进入量产阶段")]),
+    ("據輝達表示，相關產品完全符合出口規定。", [("英伟达", "相關產品完全符合出口規定")]),
+    ("在黄仁勋看来，中国是一个不可替代的市场。", [("黄仁勋", "中国是一个不可替代的市场")]),
+    ("在業內人士看來，這項禁令的象徵意義大於實質。", [("业内人士", "這項禁令的象徵意義大於實質")]),
+    ("对此，外交部发言人毛宁回应称，中方一贯反对将经贸问题政治化。", [("毛宁", "中方一贯反对将经贸问题政治化")]),
+    ("英偉達的發言人在回答記者提問時表示，公司將持續遵守法規。", [("英伟达", "公司將持續遵守法規")]),
+    ("據報導，該工廠已在上月停工。", []),  # no outlet named
+    ("據海關數據顯示，10月晶片進口量下滑。", []),
+    ("黄仁勋介绍，这套系统的功耗比上一代低三成。", [("黄仁勋", "这套系统的功耗比上一代低三成")]),
+    ("蘇姿丰受訪時被問及中國市場時說，AMD會遵守所有規定。", [("苏姿丰", "AMD會遵守所有規定")]),
+    ("天風國際分析師郭明錤在社群平台發文指出，輝達的新機櫃出貨將延後一季。", [("郭明𫓹", "輝達的新機櫃出貨將延後一季")]),
+    ("瑞銀分析師表示，中國雲端業者的資本支出仍在增加。", [("瑞银分析师", "中國雲端業者的資本支出仍在增加")]),
+    ("大摩分析師Charlie Chan在報告中寫道，本土晶片的良率正快速改善。", [("Charlie Chan", "本土晶片的良率正快速改善")]),
+    ("美國聯邦眾議員穆勒納爾（John Moolenaar）批評，商務部的審批過於寬鬆。", [("穆勒纳尔", "商務部的審批過於寬鬆")]),
+    ("一位台積電高層私下透露，海外客戶的訂單已排到後年。", [("台积电高层", "海外客戶的訂單已排到後年")]),
+    ("任正非指，華為的晶片技術仍落後美國一代。", [("任正非", "華為的晶片技術仍落後美國一代")]),
+    ("徐直军宣布，昇腾芯片将每年推出一代新品。", []),  # an announcement: an event, not a quote
+    ("法人看好，明年AI伺服器出貨將持續成長。", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", STRESS, ids=[t[:14] for t, _ in STRESS])
+def test_stress(lexicon, simplifier, text, expected):
+    rows = extract_text(text, published="2025-11-20", lexicon=lexicon, simplifier=simplifier)
+    assert sorted((r["actor"], r["evidence"]) for r in rows if r["kind"] == "quote") == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("清華大學的張三教授表示，算力缺口仍然很大。", [("张三", "算力缺口仍然很大")]),
+    ("李四博士认为，这项技术还不成熟。", [("李四", "这项技术还不成熟")]),
+    ("该校教授表示，算力缺口仍然很大。", []),  # 该校 is no name
+    ("市場消息指，該公司計劃在香港上市。", [("消息人士", "該公司計劃在香港上市")]),
+    ("美方可能放寬限制，他說。", []),  # 他 with nobody named before
+    ("公司預計明年營收翻倍，黃仁勳說。", [("黄仁勋", "公司預計明年營收翻倍")]),
+])
+def test_titles_after_names_and_sources_by_kind(lexicon, simplifier, text, expected):
+    rows = extract_text(text, published="2025-11-20", lexicon=lexicon, simplifier=simplifier)
+    assert [(r["actor"], r["evidence"]) for r in rows if r["kind"] == "quote"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("南華早報報導，北京已要求企業暫停採購。", [("南华早报", "北京已要求企業暫停採購")]),
+    ("日經報導，該廠將延後投產。", [("日经", "該廠將延後投產")]),
+    ("聯合報報導，台積電將在高雄擴產。", [("联合报", "台積電將在高雄擴產")]),
+    ("財報指出，公司營收創新高。", []),  # results, not an outlet
+    ("根据黄仁勋的说法，中国市场规模约500亿美元。", [("黄仁勋", "中国市场规模约500亿美元")]),
+])
+def test_more_outlets_and_credited_words(lexicon, simplifier, text, expected):
+    rows = extract_text(text, published="2025-11-20", lexicon=lexicon, simplifier=simplifier)
+    assert [(r["actor"], r["evidence"]) for r in rows if r["kind"] == "quote"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("美方表示，將在下週公布細節。", [("美国", "將在下週公布細節")]),
+    ("中方表示，坚决反对美方的无理打压。", [("中国", "坚决反对美方的无理打压")]),
+    ("在中国表示，没有问题的。", []),  # a place after 在 is where, not who
+    ("中國市場表示強勁。", []),
+])
+def test_a_country_standing_for_its_government(lexicon, simplifier, text, expected):
+    rows = extract_text(text, published="2025-11-20", lexicon=lexicon, simplifier=simplifier)
+    assert [(r["actor"], r["evidence"]) for r in rows if r["kind"] == "quote"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("芯片出口下滑三成，海关总署数据显示。", []),  # data shows: no speaker
+    ("價格上漲一成，業內人士稱。", [("业内人士", "價格上漲一成")]),
+    ("黃仁勳出席了活動。這是最好的一年，他說。", [("黄仁勋", "這是最好的一年")]),
+    ("報告顯示，AI晶片需求持續升溫。", []),
+    ("这款芯片称得上国产最强。", []),
+    ("北京方面尚未回应。", []),
+    ("英伟达未回应置评请求。", []),
+])
+def test_the_attribution_after_the_words_and_lookalikes(lexicon, simplifier, text, expected):
+    rows = extract_text(text, published="2025-11-20", lexicon=lexicon, simplifier=simplifier)
+    assert [(r["actor"], r["evidence"]) for r in rows if r["kind"] == "quote"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Counterpoint表示，今年全球手機出貨將小幅成長。", [("Counterpoint", "今年全球手機出貨將小幅成長")]),
+    ("Gartner分析師表示，庫存水位已回到正常。", [("Gartner分析师", "庫存水位已回到正常")]),
+    ("Omdia在报告中指出，面板价格将回升。", [("Omdia", "面板价格将回升")]),
+    ("CEO表示，公司將持續投資。", []),  # a role alone, no one named
+])
+def test_a_firm_in_latin_letters_the_lexicon_does_not_know(lexicon, simplifier, text, expected):
+    rows = extract_text(text, published="2025-11-20", lexicon=lexicon, simplifier=simplifier)
+    assert [(r["actor"], r["evidence"]) for r in rows if r["kind"] == "quote"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("黃仁勳在財報電話會議上被分析師問到中國市場時回答說，目前的預測不包括中國。",
+     [("黄仁勋", "目前的預測不包括中國")]),  # the one asking is no speaker
+    ("英伟达介绍称，新平台的能效提升了一倍。", [("英伟达", "新平台的能效提升了一倍")]),
+    ("他回答了记者的问题。", []),
+])
+def test_verbs_that_take_an_object(lexicon, simplifier, text, expected):
+    rows = extract_text(text, published="2025-11-20", lexicon=lexicon, simplifier=simplifier)
+    assert [(r["actor"], r["evidence"]) for r in rows if r["kind"] == "quote"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("摩爾線程在招股書中表示，公司尚未實現盈利。", [("摩尔线程", "公司尚未實現盈利")]),
+    ("保荐机构认为，发行人具备持续经营能力。", [("保荐机构", "发行人具备持续经营能力")]),
+    ("商务部新闻发言人何咏前就出口管制答记者问时表示，相关措施不针对任何特定国家。",
+     [("何咏前", "相关措施不针对任何特定国家")]),
+    ("工信部副部長張雲明介紹，今年前十月電子資訊製造業保持增長。", [("张云明", "今年前十月電子資訊製造業保持增長")]),
+    ("黃仁勳說，B30的效能約為H20的兩倍。", [("黄仁勋", "B30的效能約為H20的兩倍")]),
+])
+def test_ipo_policy_and_spec_stories(lexicon, simplifier, text, expected):
+    rows = extract_text(text, published="2025-11-20", lexicon=lexicon, simplifier=simplifier)
+    assert [(r["actor"], r["evidence"]) for r in rows if r["kind"] == "quote"] == expected

@@ -16,7 +16,12 @@ original with no role (`研究中心的John Smith说`), a common surname opening
 with no new subject (`任正非表示，…，認為…，強調…`) gives one row per verb; speakers joined by
 与/和 (`分析師和供應鏈業者均認為`) one row each; reported words end where another speaker
 starts. 他/她 goes to the nearest person, not to an outlet or a firm; 该公司/公司 to the firm
-named last; `答：` to the interviewee. Scare quotes (`"缩水版"H20`) are not quotes:
+named last; `答：` to the interviewee. The wire report's attribution after the words
+(`…，一位知情人士说。`, `…，两名消息人士周三表示。`) takes the words before it; the press's dates
+stand between speaker and verb (`昨（19）日`, `于18日`, `周二（18日）`); views and credits
+(`在黄仁勋看来，…`, `据英伟达表示，…`, `根据黄仁勋的说法，…`), reports by a named author
+(`集邦咨询发布研报称`, later `报告指出，…`), titles after a name (`张三教授表示`), and a country
+standing for its government at the head of a clause (`美方表示`) are read too. Scare quotes (`"缩水版"H20`) are not quotes:
 a quote needs a speaker and a verb of saying. Estimates credited to a
 source (`有经济学家估算`, `根据某投行估计，…`) are not quotes either.
 """
@@ -28,30 +33,51 @@ import re
 from .context import CLAUSE_BREAK, Draft, SentenceContext
 
 SPEAKER_TYPES = {"person", "company", "agency", "org"}
-_VERB = (r"(?:虽然|虽|曾|也|还|又|更|再次|多次|反复|一再|屡次|不断|都|均|甚至|进一步|此前|早前|公开|亲口|直接|当场|特别|随即|则|亦)*"
-         r"(?:(?:说过一句话|说道|说(?!法|明|服|是)|表示|强调|直言|警告|坦言|指出|声称|宣称|称(?!为|作|之|号)|透露|回应|认为|感慨|承认|"
+# Adverbs of manner, repetition and consensus before a verb of saying (也, 再度, 普遍, 纷纷, 坦白).
+_VERB = (r"(?:虽然|虽|曾经|曾|也|还|又|更|再次|再度|一度|多次|反复|一再|屡次|不断|都|均|皆|亦|同样|普遍|一致|纷纷|大多|多半|"
+         r"甚至|进一步|此前|早前|日前|公开|私下|亲口|直接|当场|特别|随即|则|仍|依然|坦白|直白)*"
+         r"(?:(?:说过(?:这样)?(?:一句|一番|这番|这句)话|说道|说(?!法|明|服|是)|表示|强调|直言|警告|坦言|指出|声称|宣称|称(?!为|作|之|号|霸|赞|职|得上|心|王)|透露|回应|认为|感慨|承认|"
          r"补充道|补充|提到|谈到|写道|抱怨|呼吁|否认|炮轰|痛斥|批评|抨击|指责|报道|直指|表态|重申|断言|告诉|"
-         r"提醒|建议|解释|坦承|放话|喊话|暗示|回答|答道|问道|形容|说明|宣称|强调说|回忆|吐槽|证实(?!了)|阐述了?|自称|讽刺|"
-         r"分析(?=[，,:：])|(?:说|讲|点)得(?:很|非常|十分|更)?[\u4e00-\u9fff]{1,2}(?=[:：])))")
+         r"提醒|建议|解释|坦承|放话|喊话|暗示|答道|问道|形容|说明|宣称|强调说|回忆|吐槽|证实(?!了)|阐述了?|自称|讽刺|"
+         r"扬言|直呼|笑称|笑说|笑言|直说|表明|指称|感叹|预言|示警|指(?=[，,:：])|"  # 指，: the Hong Kong press's said
+         # verbs that also take a plain object (质疑这项政策): speech only before the words
+         r"(?:质疑|澄清|驳斥|反驳|揭露|提及|评论|分析|答复|回复|回答|介绍)(?=[，,:：“「]|说|称|道)|"
+         r"(?:说|讲|点)得(?:很|非常|十分|更)?[\u4e00-\u9fff]{1,2}(?=[:：])))")
 _GENERIC = (r"(?:外界|观察人士|相关机构|国会议员|参议员|众议员|议员|工程师|网友|分析人士|分析师|专家|业内人士|知情人士|消息人士|市场人士|投资人|供应链业者|业者|业界|法人|"
             r"官员|新闻发言人|发言人|学者|研究员|评论员|高管|代工厂高层|高层|基金经理|券商|研究机构|负责人|主管|"
+            # people by what they do or hold (经济学家, 投资者, 外资: Taiwan's foreign institutional investors)
+            r"经济学家|科学家|研究人员|观察家|评论家|批评者|支持者|投资者|交易员|开发者|用户|客户|厂商|外资|投顾|投行|智库|律师|保荐机构|保荐人|承销商|"
             r"[\u4e00-\u9fff]{0,2}人士)")
 _ROLE = (r"(首席分析师|分析师|研究员|总监|总经理|经理|总裁|董事长|发言人|主任|教授|创始人|创办人|部长|负责人|院长|"
          r"经济学家|首席执行官|执行长|行政总裁|财务长|首席财务官|CFO|CEO|主席|局长|司长|副总裁|立委|委员|议员|参议员|"
          r"众议员|理事长|秘书长|合伙人|基金经理|策略师|首席专员|专员|专家|官员|顾问研究员|顾问|董秘|董事会秘书|"
-         r"副主席|大使|律师|学者|总干事|创始合伙人|高级研究员|资深研究员|分析员)")
-_NOT_A_NAME = re.compile(r"^(昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又|对|向|在|跟|和|与|被|将|已)")
+         r"副主席|大使|律师|学者|总干事|创始合伙人|高级研究员|资深研究员|分析员|"
+         # heads of state, government and their offices; officers of firms and institutes
+         r"总统|副总统|总理|首相|外长|国务卿|议长|市长|州长|省长|署长|厅长|处长|行长|主委|"
+         r"技术长|营运长|首席技术官|首席运营官|首席战略官|CTO|COO|所长|校长|会长|社长|院士)")
+_NOT_A_NAME = re.compile(r"^(周[一二三四五六日末]|该|本|其|此|这|那|各|某|几|一|知名|资深|著名|问|答|要|把|让|请|就|都|均|皆|称|说|提|看|认|昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又|对|向|在|跟|和|与|被|将|已)")
+# A Han character in a name, rare ones too: names use characters outside the basic block, and the
+# simplified forms of some (錤 -> 𫓹) stand in the extensions.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 # A Chinese name: two characters, and a third unless it reads as the next word (对, 在, 表…).
-_NAME = r"([\u4e00-\u9fff]{2}(?:(?![对在则也还就于向接曾近今昨等与和的表说称指认坦直强透回])[\u4e00-\u9fff])?)"
+_NAME = rf"([{_HAN}]{{2}}(?:(?![对在则也还就于向接曾近今昨等与和的表说称指认坦直强透回])[{_HAN}])?)"
 # What may stand between a speaker and the verb: the name in another script (克瑞斯（Colette Kress）),
 # when (今年5月, 15日, 次日), where (在一场活动上, 在CES期间), to whom (对记者, 对第一财经), how (私下).
-_WHEN = (r"(?:[（(][^（）()，。]{1,40}[）)])?(?:自己|本人)?"
-         r"(?:(?:[今去明]年|上周|本周|上月|本月)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:初|底|中旬|上旬|下旬)?)?"
-         r"(?:日前|近日|最近|近期|此前|早前|昨日|今日|今天|昨天|当天|当日|次日|随后|会后|稍早)?(?:一句话|这番话|一番话)?")
+# A date as the press writes it before the verb: 15日, 今年5月, 于18日, 昨（19）日 (the Taiwan
+# press's day in brackets), 今日（20日） / 周二（18日） (a bracketed gloss after the day word).
+_DAY_WORD = (r"(?:(?:[今去明]年|上周|本周|上月|本月)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:初|底|中旬|上旬|下旬)?)?"
+             r"(?:[昨今前明]\s*[（(]\d{1,2}[）)]\s*日|日前|近日|最近|近期|此前|早前|昨日|今日|今天|昨天|当天|当日|次日|随后|会后|稍早|"
+             r"[上本]?周[一二三四五六日末])?(?:\s*[（(]\d{1,2}日?[）)])?")
+_WHEN = (r"(?:[（(][^（）()，。]{1,40}[）)])?(?:自己|本人)?(?:也|还|则|亦|又|更|同样)?(?:(?:于|在)(?=[\d今去明昨前上本当次近最稍随日周]))?"
+         + _DAY_WORD + r"(?:一句话|这番话|一番话)?")
 _TO_WHOM = r"(?:(?:对|向|跟|接受)[^，。,:：“”「」]{0,16}?)?(?:私下|公开)?"
 _FILLER = (_WHEN + r"(?:[上本]?周[一二三四五六日末])?"
            r"(?:[^，。,:：“”「」]{0,30}?(?:时|中|上|后|前|期间|场合|场边|现场|之际)[，,]?|在[\u4e00-\u9fff]{2,8}?|"
-           r"(?:发表|发布|发出|透过|通过)了?(?:一份|一则|一篇)?(?:声明|公告|文章|推文|贴文|社交媒体|社群媒体))?" + _TO_WHOM)
+           r"(?:发表|发布|发出|透过|通过)了?(?:一份|一则|一篇)?(?:声明|公告|文章|推文|贴文|社交媒体|社群媒体))?"
+           # how the words were put out, after where (在社群平台X上发文说, 在信中写道): 发文, 撰文, 致信
+           r"(?:发文|撰文|发帖|发推|致信|致函|去信|来信|回信|留言)?"
+           # in a report (中金发布研报称, 集邦最新报告指出, 该行的报告认为)
+           r"(?:(?:(?:发布|发表|公布|出具)了?(?:的)?|的)?(?:一份|最新|最新一份)?(?:研究报告|研报|报告|白皮书)中?)?" + _TO_WHOM)
 # 白宫官员表示, 芯片行业分析师认为: the role with the words that qualify it, not the quantifier (一位, 有).
 _GENERIC_SPEAKER = re.compile(rf"(?:有关|相关|有|一位|一名|多位|某|据|另有|还有)?([^\s，,。：:“”「」、的有位名和与及]{{0,5}}?{_GENERIC})\s*"
                               rf"{_WHEN}{_TO_WHOM}\s*所?{_VERB}")  # not where: 在一场投资人活动上 is no speaker
@@ -59,15 +85,15 @@ _GENERIC_SPEAKER = re.compile(rf"(?:有关|相关|有|一位|一名|多位|某|�
 # a Latin name (Jane Doe), a transliteration with a middle dot (简·多伊), a transliteration
 # followed by the original in brackets (多伊（Jane Doe）), or a Chinese name (张三).
 _LATIN_PERSON = r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}"
-_DOTTED_NAME = r"[\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff](?:(?![在对于向曾等与和的表说称指认])[\u4e00-\u9fff]){0,5}"
-_NAME_BEFORE_LATIN = r"[\u4e00-\u9fff]{2,4}(?=\s*[（(][A-Z][A-Za-z.\- ]{2,40}[）)])"
+_DOTTED_NAME = rf"[{_HAN}]{{1,5}}·[{_HAN}](?:(?![在对于向曾等与和的表说称指认])[{_HAN}]){{0,5}}"
+_NAME_BEFORE_LATIN = rf"[{_HAN}]{{2,4}}(?=\s*[（(][A-Z][A-Za-z.\- ]{{2,40}}[）)])"
 _PERSON = rf"({_LATIN_PERSON}|{_DOTTED_NAME}|{_NAME_BEFORE_LATIN}|{_NAME[1:-1]})"
 # 的观点称 / 的说法: a view credited to the speaker
 _VIEW = r"(?:的(?:观点|看法|说法)(?=称|指出|认为|表示))?"
 _NAMED_ROLE_NAME = re.compile(rf"{_ROLE}(?!会)\s*{_PERSON}")
 _NAMED_ROLE = re.compile(rf"{_ROLE}(?!会)\s*{_PERSON}\s*{_FILLER}{_VIEW}\s*{_VERB}")
 # 陈思妤：「…」 — a speaker the lexicon does not know, heading the line of an interview answer
-_NAME_COLON = re.compile(r"(?:^|(?<=[。！？\n]))\s*(?:[^\s：:，,。「“]{0,24}?" + _ROLE + r")?([\u4e00-\u9fff]{2,4})\s*[:：]\s*(?=[“「『])")
+_NAME_COLON = re.compile(r"(?:^|(?<=[。！？\n]))\s*(?:[^\s：:，,。「“]{0,24}?" + _ROLE + rf")?([{_HAN}]{{2,4}})\s*[:：]\s*(?=[“「『])")
 # A name that shows itself as a person's with no role: in Latin letters (John Smith), or a
 # transliteration after 的 or a comma with the original in brackets (的多伊（John Doe）).
 _BARE_PERSON = re.compile(rf"(?:(?<![A-Za-z（(])({_LATIN_PERSON})(?![A-Za-z）)])|(?<=[的，,])({_NAME_BEFORE_LATIN}))"
@@ -78,9 +104,16 @@ _AFTER_KNOWN_NAME = re.compile(rf"\s*{_FILLER}{_VIEW}\s*{_VERB}")
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余于杜叶程魏苏吕丁"
              "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱"
              "严莫孔向常汤康易乔赖文施洪辛柯庄温")
-_SURNAME_SPEAKER = re.compile(rf"(?:^|(?<=[。！？\n；;]))\s*(?:但|而|不过)?([{_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)"
-                              rf"(?:又|也|还|则|进一步)?(?:表示|指出|说明|认为|强调|坦言|直言|警告|透露|补充|说)[，,:：]")
-_NOT_SURNAME_NAME = re.compile(r"^(?:周[一二三四五六日末]|方面|高层|高管|文件|马上|万一|常常|同时|于是|任何|金额)$")
+_SURNAME_SPEAKER = re.compile(rf"(?:^|(?<=[。！？\n；;]))\s*(?:但|而|不过)?([{_SURNAMES}][{_HAN}]{{1,2}}?)"
+                              rf"(?:又|也|还|则|进一步)?(?:表示|指出|说明|认为|强调|坦言|直言|警告|透露|补充|说|指|称|直指|坦承)[，,:：]")
+_NOT_SURNAME_NAME = re.compile(r"^(?:周[一二三四五六日末]|方面|高层|高管|文件|马上|万一|常常|同时|于是|任何|金额|"
+                               r"曾经|同样|何况|许多|史上|高度|江湖|金融|严重|易于|常务|龙头|毛利|韩国|文章)$")
+# 清华大学的张三教授表示 / 李四博士认为: a name with its title after it, opening a clause or after 的
+_NAME_THEN_TITLE = re.compile(rf"(?:^|(?<=[的，,。！？\n；;]))\s*([{_HAN}]{{2,3}}?)(?:教授|博士|院士|先生|女士|老师|律师)"
+                              rf"{_FILLER}\s*{_VERB}")
+# Counterpoint表示，… / IDC认为，…: a firm the lexicon does not know, in Latin letters, heading a clause
+_LATIN_ORG_SPEAKER = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?!(?:CEO|CFO|CTO|COO|AI|GPU)(?![A-Za-z]))"
+                                rf"([A-Z][A-Za-z0-9&\-]{{1,20}})\s*{_FILLER}{_VIEW}\s*{_VERB}")
 _PRONOUN = re.compile(rf"(他|她)\s*{_FILLER}\s*{_VERB}")
 _VERB_RE = re.compile(_VERB)
 _OPEN, _CLOSE = "“「『\"", "”」』\""
@@ -144,7 +177,7 @@ def _canonical_actor(actor: str, lexicon) -> str:
 
 # A clause that opens with a verb of saying and no subject of its own: ，指出… / ，并强调…
 _SUBJECTLESS_VERB = re.compile(r"[，,]\s*(?:并|还|也|又|更|同时|随后)?(?:再次|进一步|特别)?"
-                               r"(?:指出|表示|强调|认为|警告|直言|坦言|透露|称(?!为|作|之|号)|说(?!明|法|服|是|到底|白了|实话|起来))")
+                               r"(?:指出|表示|强调|认为|警告|直言|坦言|透露|称(?!为|作|之|号|霸|赞|职|得上|心|王)|说(?!明|法|服|是|到底|白了|实话|起来))")
 
 
 _OPENING_CLAUSE = re.compile(r"[^，,。；;：:]{1,12}?(?:日|月|年|周[一二三四五六日]|以来|此前|随后|同时|另外|此外)[，,]")
@@ -159,16 +192,16 @@ def _subject_goes_on(ctx: SentenceContext, speakers) -> list[tuple[int, int, str
     head_start = opening.end() if opening else 0
     first_clause = [m for m in ctx.mentions if m.type in SPEAKER_TYPES and m.start >= head_start
                     and not CLAUSE_BREAK.search(zh, head_start, m.start)
-                    and not re.search(r"(接受|对|向|据|在|与|和)$", zh[max(0, m.start - 2) : m.start])]
+                    and not re.search(r"(接受|对|向|据|在|与|和)《?$", zh[max(0, m.start - 3) : m.start])]
     lead = first_clause[-1] if first_clause else None
     if (lead is None or zh[lead.end : lead.end + 1] == "的"  # 华为的突围: a modifier, not the subject
-            or re.search(r"(接受|对|向|据|在|与|和)$", zh[max(0, lead.start - 2) : lead.start])):
+            or re.search(r"(接受|对|向|据|在|与|和)《?$", zh[max(0, lead.start - 3) : lead.start])):
         return []
     verb = _SUBJECTLESS_VERB.search(zh, lead.end)
     if verb is None or ctx.inside_quote(verb.start()) or any(v <= verb.end() for v, _, _ in speakers):
         return []
     if any(m.type in SPEAKER_TYPES and lead.end <= m.start < verb.start() for m in ctx.mentions
-           if not re.search(r"(接受|对|向|在|与|和)$", zh[max(0, m.start - 2) : m.start])):
+           if not re.search(r"(接受|对|向|在|与|和)《?$", zh[max(0, m.start - 3) : m.start])):
         return []  # another name in between may be the subject
     return [(verb.end(), lead.start, lead.canonical)]
 
@@ -176,6 +209,34 @@ def _subject_goes_on(ctx: SentenceContext, speakers) -> list[tuple[int, int, str
 # 该公司表示 / 公司解释称 / 该机构认为: the firm the article named last
 _FIRM_ANAPHOR = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?:不过|但|而)?(?:该公司|公司方面|公司|该机构|该集团)"
                            rf"{_FILLER}\s*(?:并不|并未|不)?{_VERB}")
+
+
+# X发布研报 / X于3月5日发布一份报告 / X的报告: who wrote a report; 报告指出，… later is theirs
+_REPORT_NOUN = r"(?:研究报告|研报|报告|白皮书)"
+_REPORT_BY = re.compile(rf"[^，。,；;：:“”「」]{{0,20}}?(?:(?:发布|发表|公布|出具)了?(?:一份|最新|最新一份)?|的(?:最新)?){_REPORT_NOUN}")
+_REPORT_SAYS = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?:不过|但|而|此外|另外)?(?:该|这份|上述|此份|这篇)?(?:最新)?"
+                          rf"{_REPORT_NOUN}(?:还|并|也|又|进一步|同时)?"
+                          rf"(?:指出|称|认为|表示|写道|提到|强调|提醒|警告|预警)[，,:：]")
+
+
+def _report_author(ctx: SentenceContext) -> None:
+    """Remember who this sentence says wrote a report: a firm or body the lexicon knows, or one
+    named after what it is (研究机构Acme), standing before 发布…报告 in the same clause."""
+    authors = [(x.end, x.canonical, x.type) for x in ctx.mentions
+               if x.type in ("company", "org") and not _MEDIA_CANONICAL.search(x.canonical)]
+    authors += [(m.end(1), m.group(1), "company" if m.group(0).startswith("公司") else "org")
+                for m in _DESCRIBED_ORG.finditer(ctx.zh)]
+    for end, name, kind in sorted(authors):
+        if _REPORT_BY.match(ctx.zh, end):
+            _memory(ctx)["report"] = name
+        if (end, name) in [(m.end(1), m.group(1)) for m in _DESCRIBED_ORG.finditer(ctx.zh)]:
+            _memory(ctx)[kind] = name  # 该机构 / 该公司 later
+
+
+def _report_says(ctx: SentenceContext) -> list[tuple[int, int, str]]:
+    """报告指出，… / 该研报称，…: the words of the report's author named earlier in the article."""
+    author = _memory(ctx).get("report", "")
+    return [(m.end(), m.start(), author) for m in _REPORT_SAYS.finditer(ctx.zh) if author]
 
 
 def _anaphoric_firm(ctx: SentenceContext) -> list[tuple[int, int, str]]:
@@ -237,7 +298,7 @@ def _attribution(zh: str, mentions, known_names: set[str]) -> str:
         return role.group(2)
     # The listener (对澎湃新闻说) is not the speaker; of a name and a described speaker, the one
     # nearer the verb is (一位投资沐曦的投资人说: 投资人).
-    named = [m for m in named if not re.search(r"(接受|对|向|据)$", head[max(0, m.start - 2) : m.start])]
+    named = [m for m in named if not re.search(r"(接受|对|向|据)《?$", head[max(0, m.start - 3) : m.start])]
     generic = None
     for generic in re.finditer(_GENERIC, head[: verb.start()]):
         pass
@@ -266,8 +327,8 @@ def _quoted_after(zh: str, pos: int) -> list[tuple[int, int]]:
 
 # ，认为… / ，并强调… / ，又表示…: the same speaker goes on with another verb of saying and no subject
 _CHAIN = re.compile(r"[，,；;]\s*(?:并|还|也|又|更|同时|此外|随后)?(?:再次|进一步|特别)?"
-                    r"(?:认为|强调|表示|指出|说(?!明|法|服|是)|称(?!为|作|之|号)|直言|坦言|警告|透露|补充|提到|呼吁|承认|"
-                    r"解释|重申|直指|讽刺|嘲讽|批评|抨击|痛批|形容)(?:说|称|道)?")
+                    r"(?:认为|强调|表示|指出|说(?!明|法|服|是)|称(?!为|作|之|号|霸|赞|职|得上|心|王)|直言|坦言|警告|透露|补充|提到|呼吁|承认|"
+                    r"解释|重申|直指|讽刺|嘲讽|批评|抨击|痛批|形容|坦承|直呼|示警|表明|扬言|预言|质疑|澄清|驳斥)(?:说|称|道)?")
 # 抨击黄仁勋「只顾生意」: a critic's words quoted inside the clause, not the whole clause
 _CRITIC = re.compile(r"炮轰|痛斥|痛批|批评|抨击|指责|直指|讽刺|嘲讽|形容")
 _PARTIAL_QUOTE = re.compile(r"[^。！？!?，,]{0,40}?[“\"「『]([^”\"」』]{2,40})[”\"」』]")
@@ -304,12 +365,34 @@ def _reported_after(zh: str, pos: int, starts: list[int] = ()) -> tuple[int, int
     return i, end
 
 
+# …，一位知情人士说。 / …，两名消息人士周三表示。 / …，他补充说。: the attribution closes the sentence
+_ENDS_SENTENCE = re.compile(r"\s*(?:说|称|道)?\s*[。！？!?]?\s*$")
+_QUOTE_MARKS = re.compile(r"[“”「」『』\"]")
+
+
+def _words_before(zh: str, speaker_start: int, verb_end: int, speakers) -> tuple[int, int] | None:
+    """The words before a speaker whose clause closes the sentence (the wire report's `…，消息人士说。`):
+    from the sentence's start, or the end of an earlier speaker's verb, to the comma that opens the
+    speaker's clause. None when that clause holds more than who (a quantifier, an owner: 一位, 商务部一名)
+    before the speaker, or when the words are in quotation marks (read by the quotation rules)."""
+    if not _ENDS_SENTENCE.match(zh, verb_end):
+        return None
+    comma = max(zh.rfind("，", 0, speaker_start), zh.rfind(",", 0, speaker_start))
+    lead = zh[comma + 1 : speaker_start]
+    if comma < 4 or len(lead) > 12 or _VERB_RE.search(lead) or _QUOTE_MARKS.search(zh, 0, comma):
+        return None
+    start = max([v for v, s, _ in speakers if v <= comma] + [0])
+    return (start, comma) if comma - start >= 4 else None
+
+
 _ANY_VERB = re.compile(_VERB)
 # --- What an outlet reports -------------------------------------------------------------
 # An outlet: a title in book marks (《纽时》), a name ending like a newspaper, agency or site
 # (华尔街见闻, 21世纪经济报道), a Latin abbreviation (CNBC), or the foreign press (外电, 外媒).
 _OUTLET_WORD = (r"[\u4e00-\u9fff\d]{1,8}?(?:社|日报|时报|晚报|邮报|新闻社|通讯社|新闻网|新闻|见闻|电视台|广播公司|"
-                r"经济报[道导]|财经|周刊|杂志|快讯)")
+                r"经济报[道导]|财经|周刊|杂志|快讯|早报|晨报|商报|新报|证券报|观察报|电讯报|卫报|联合报|"
+                r"(?<![财年季])报(?=(?:\d{1,2}日)?(?:报道|报导))|网(?=(?:\d{1,2}日)?(?:报道|报导)))"  # 联合报, 某网报道
+                r"|日经|财新|共同社")
 _PRESS = r"(?:外电|外媒|美媒|港媒|台媒|日媒|韩媒|陆媒|英媒|多家媒体|当地媒体|媒体)"
 _OUTLET_TEXT = rf"(?:《(?P<title>[^》]{{1,20}})》|(?P<word>{_OUTLET_WORD}|{_PRESS}|[A-Z]{{2,6}}(?![A-Za-z\d])))"
 # The report: when (日前, 5日, 上周) and how (独家) before a verb of reporting: 报道, 披露, 指出, 称.
@@ -329,7 +412,7 @@ _SPEECH_OPENING = re.compile(rf"[^，。,“”「」]{{0,24}}?{_VERB}\s*[，,:�
 # 报道指出，… / 该报道称，…: the outlet named last in the article goes on.
 _SAME_REPORT = re.compile(r"(?:^|(?<=[。！？\n；;]))\s*(?:该|上述|这篇)?(?:报道|报导)(?:还|并|也|又)?(?:指出|称|说|指|提到)[，,:：]")
 # 消息指，… / 消息称，…: unnamed sources
-_SOURCES_SAY = re.compile(r"(?:^|(?<=[。！？\n；;]))\s*(?:有|另有)?消息(?:人士)?(?:还|并|也|又)?(?:指出|指|称|透露|说)[，,:：]")
+_SOURCES_SAY = re.compile(r"(?:^|(?<=[。！？\n；;]))\s*(?:有|另有|市场|业内|坊间|外电|知情)?消息(?:人士)?(?:还|并|也|又)?(?:指出|指|称|透露|说)[，,:：]")
 # Content opening with the outlet's source: 根据三名知情人士的说法，… / 知情人士称，…
 _SOURCE_IN_CONTENT = re.compile(rf"(?:据|根据)[^，。,]{{0,6}}?({_GENERIC})(?:的)?(?:说法|透露|消息)[，,]")
 _MEDIA_CANONICAL = re.compile(r"(?:社|报|时报|日报|新闻|见闻|电视台|广播公司|通讯社|周刊|杂志|报[道导])$")
@@ -408,12 +491,23 @@ def _media_reports(ctx: SentenceContext, add, starts: list[int]) -> None:
             _add_media(zh, end, speaker, add, starts)
 
 
+# 据黄仁勋透露，… / 据英伟达表示，…: someone's words credited with 据 (an outlet's report is read apart)
+_CREDITED = re.compile(r"(?:方面)?所?(?:透露|表示|称|介绍|说|指出|披露|证实|回应)[，,:：]|的(?:说法|话|介绍|描述)[，,]")
+# 在黄仁勋看来，… / 黄仁勋的看法是，… / 在业内人士看来，…: a view credited to the speaker
+_VIEW_FRAME = re.compile(r"(?:看来|眼中|眼里)[，,]|的(?:看法|观点|判断)是[，,:：]")
+_GENERIC_VIEW = re.compile(rf"在(?:一些|部分|不少|许多|多数|很多)?([^\s，,。：:“”「」、的]{{0,5}}?{_GENERIC})(?:看来|眼中|眼里)[，,]")
+
+
 # A sentence that closes a quotation opened in an earlier sentence: …。”黄仁勋说。
 _CLOSES_EARLIER_QUOTE = re.compile(r"\s*([^“「『”」』]{2,300})[”」』]")
 _ROLE_NAME_AHEAD = re.compile(rf"[^，。,“”「」]{{0,12}}?{_ROLE}\s*{_PERSON}")
 _INTERVIEW = re.compile(r"专访|采访|访谈|对谈|独家对话")
 _ANSWER = re.compile(r"\s*(?:答|A)\s*[:：]\s*")
-_QUOTE_MARK = re.compile("[“「『\"”」』]|答[:：]|正如|的话说|[:：]|报导|披露|指[，,]")
+_QUOTE_MARK = re.compile("[“「『\"”」』]|答[:：]|正如|的话说|[:：]|报导|披露|指[，,]|看来|眼中|眼里|的(?:看法|观点|判断)是|据[^，。]{1,12}的说法")
+
+
+# What stands before a place that is the subject of its clause: the start, a break, a conjunction
+_PLACE_AS_SUBJECT = re.compile(r"(?:^|[。！？\n；;，,：:])\s*(?:但|而|不过|对此|同时)?[，,]?\s*$")
 
 
 def extract(ctx: SentenceContext) -> list[Draft]:
@@ -425,6 +519,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         for m in ctx.mentions:
             if m.type in ("company", "org", "person") and not _MEDIA_CANONICAL.search(m.canonical):
                 memory[m.type] = m.canonical
+        _report_author(ctx)
         if _INTERVIEW.search(ctx.zh):  # 专访了分析师陈明 / 黄仁勋接受专访: who the interview is with
             people = [(x.start, x.canonical) for x in ctx.mentions if x.type == "person"]
             people += [(m.start(2), m.group(2)) for m in _NAMED_ROLE_NAME.finditer(ctx.zh)
@@ -455,10 +550,12 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
 
     speakers: list[tuple[int, int, str]] = []  # (verb end, verb start, actor)
     for m in ctx.mentions:
-        if m.type not in SPEAKER_TYPES:
+        # a country or capital standing for its government (美方表示, 北京回应称, 美国警告) speaks only
+        # as the subject opening a clause
+        if m.type not in SPEAKER_TYPES and not (m.type == "place" and _PLACE_AS_SUBJECT.search(zh, 0, m.start)):
             continue
-        if re.search(r"(接受|对|向|据|在)$", zh[max(0, m.start - 2) : m.start]):
-            continue  # 接受彭博社采访时表示, 对第一财经表示: the outlet is not the speaker
+        if re.search(r"(接受|对|向|据|在)《?$", zh[max(0, m.start - 3) : m.start]):
+            continue  # 接受彭博社采访时表示, 对《第一财经》表示: the outlet is not the speaker
         tail = zh[m.end : m.end + 24]
         # 黄仁勋说 / 黄仁勋在接受媒体采访时说 / 黄仁勋曾多次表示
         v = re.match(rf"(?:周[一二三四五六日]|曾经|方面|公司|官方|一位发言人|新闻发言人|发言人[^，。,:：“”]{{0,4}}?)?"
@@ -470,6 +567,9 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         if (m.start(1) > 0 and re.match(r"[\u4e00-\u9fff]", zh[m.start(1) - 1]) and zh[m.start(1) - 1] not in "有位名的一某据另还"
                 or re.search("引述|援引|引用|报道|报导", actor)):
             actor = re.search(rf"{_GENERIC}$", actor).group(0)  # the qualifier was cut mid-word: the role alone
+        elif m.start(1) > 0 and re.match(r"[A-Za-z0-9]", zh[m.start(1) - 1]):
+            latin = re.search(r"[A-Za-z][A-Za-z0-9&\-]*$", zh[: m.start(1)])  # Gartner分析师, not rtner分析师
+            actor = zh[latin.start() : m.start(1)] + actor if latin else re.search(rf"{_GENERIC}$", actor).group(0)
         actor = re.sub(r"^(?:但是|但|而且|而|不过|并且|并|且|也)", "", actor)  # a conjunction is no qualifier
         # 市场监管总局有关负责人, 英伟达发言人: the role of a named body speaks for it
         owner = next((x for x in ctx.mentions if x.type in SPEAKER_TYPES and x.end <= m.start(1)
@@ -499,6 +599,15 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             speakers.append((m.end(), m.start(2), m.group(2)))
             ctx.known_names.add(m.group(2))
     # 研究中心的John Smith说 / 中心的多伊（John Doe）表示: a person's name alone, no role before it
+    for m in _LATIN_ORG_SPEAKER.finditer(zh):
+        if not any(x.start < m.end(1) and m.start(1) < x.end for x in ctx.mentions):
+            speakers.append((m.end(), m.start(1), m.group(1)))
+            ctx.known_names.add(m.group(1))
+    for m in _NAME_THEN_TITLE.finditer(zh):
+        name = m.group(1)
+        if not _NOT_A_NAME.match(name) and not any(x.start < m.end(1) and m.start(1) < x.end for x in ctx.mentions):
+            speakers.append((m.end(), m.start(1), name))
+            ctx.known_names.add(name)
     for m in _BARE_PERSON.finditer(zh):
         group = 1 if m.group(1) else 2
         name = m.group(group)
@@ -534,6 +643,13 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             v = re.match(r"所?(?:观察到|说|指出|预言|判断|强调)的?", zh[m.end : m.end + 8])
             if v:
                 speakers.append((m.end + v.end(), m.start, m.canonical))
+        elif (zh[m.start - 1 : m.start] == "据" and not _MEDIA_CANONICAL.search(m.canonical)
+              and (v := _CREDITED.match(zh, m.end))):
+            speakers.append((v.end(), m.start, m.canonical))
+        elif (v := _VIEW_FRAME.match(zh, m.end)) and (v.group(0).startswith("的") or zh[m.start - 1 : m.start] == "在"):
+            speakers.append((v.end(), m.start, m.canonical))
+    for m in _GENERIC_VIEW.finditer(zh):
+        speakers.append((m.end(), m.start(1), m.group(1)))
 
     # …的销售额：「…」 with no speaker of its own: the one who spoke last goes on (a person, not an outlet)
     colon = re.search(r"[:：]\s*(?=[“「『])", zh)
@@ -563,6 +679,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         add(0, end, ctx.open_quote_speaker)
     speakers.extend(_subject_goes_on(ctx, speakers))
     speakers.extend(_anaphoric_firm(ctx))
+    speakers.extend(_report_says(ctx))
     speakers = _drop_objects(zh, speakers)
     speakers.sort(key=lambda sp: (sp[0], -sp[1]))  # for one verb, the speaker nearest to it
     # Reported words end where another speaker takes over (…，外界认为…)
@@ -590,10 +707,10 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             add(verb_end, verb_end + partial.end(), actor, also)
             pos = verb_end + partial.end()
         else:
-            reported = _reported_after(zh, verb_end, starts)
+            reported = _reported_after(zh, verb_end, starts) or _words_before(zh, speaker_start, verb_end, speakers)
             if reported:
                 add(reported[0], reported[1], actor, also)
-            pos = reported[1] if reported else len(zh)
+            pos = reported[1] if reported and reported[1] > verb_end else len(zh)
         # ，认为… / ，并强调… / ，讽刺他「…」: the same speaker goes on, one row per verb
         while pos < len(zh) and (again := _CHAIN.match(zh, pos)) and not ctx.inside_quote(pos):
             partial = _PARTIAL_QUOTE.match(zh, again.end())
