@@ -94,34 +94,45 @@ def extract_article(
             rows.append(_row(article_id, ctx, d, sentence, sentence_hans))
 
         # What the next sentence inherits.
-        resolved = [d for d in ctx.dates if d.date_start]
-        if resolved:
-            # A specific day is the better anchor for 同一天 and 次日 than a later month or quarter.
-            days = [d for d in resolved if d.precision == "day"]
-            anchor, anchor_index = (days or resolved)[-1], index
-        has_event = any(d.kind == "event" for d in drafts)
-        relative_or_short = [d for d in ctx.dates if d.resolved and (d.relative or d.inferred or len(zh) < 24)]
-        carried = relative_or_short[-1] if relative_or_short and not has_event else None
-        events = [d for d in drafts if d.kind == "event" and d.actor]
-        if events:
-            last_event_actor = events[-1].actor
-        speakers = [d.actor for d in drafts if d.kind == "quote" and d.actor]
-        quotes_here = [d for d in drafts if d.kind == "quote" and d.actor]
-        opened = sum(zh.count(c) for c in "“「『") - sum(zh.count(c) for c in "”」』")
+        has_event = False
+        quotes_here = []  # quotes with a speaker
+        shares: dict[float, tuple[str, str]] = {}
+        for d in drafts:  # one pass over the sentence's claims
+            if d.kind == "event":
+                has_event = True
+                if d.actor:
+                    last_event_actor = d.actor
+            elif d.kind == "quote":
+                if d.actor:
+                    quotes_here.append(d)
+            elif d.kind == "market_share" and d.value is not None:
+                shares[d.value] = (d.subject, d.metric)
+        carried = None
+        if ctx.dates:
+            resolved = [d for d in ctx.dates if d.date_start]
+            if resolved:
+                # A specific day is the better anchor for 同一天 and 次日 than a later month or quarter.
+                days = [d for d in resolved if d.precision == "day"]
+                anchor, anchor_index = (days or resolved)[-1], index
+            relative_or_short = [d for d in ctx.dates if d.resolved and (d.relative or d.inferred or len(zh) < 24)]
+            carried = relative_or_short[-1] if relative_or_short and not has_event else None
+        n_open = zh.count("“") + zh.count("「") + zh.count("『")
+        n_close = zh.count("”") + zh.count("」") + zh.count("』")
+        opened = n_open - n_close
         if quotes_here and opened > 0:
             open_quote = quotes_here[-1].actor
-        elif open_quote and sum(zh.count(c) for c in "”」』") > sum(zh.count(c) for c in "“「『"):
+        elif open_quote and n_close > n_open:
             open_quote = ""  # the quotation closed in this sentence
         elif not open_quote or opened < 0:
             open_quote = ""
-        persons = [m.canonical for m in mentions if m.type == "person"]
-        if speakers:
-            last_speaker = speakers[-1]
-        elif persons:
-            last_speaker = persons[-1]
+        if quotes_here:
+            last_speaker = quotes_here[-1].actor
+        else:
+            persons = [m.canonical for m in mentions if m.type == "person"]
+            if persons:
+                last_speaker = persons[-1]
         previous_products = [m for m in mentions if m.type in PRODUCT_TYPES]
-        previous_shares = {d.value: (d.subject, d.metric) for d in drafts
-                           if d.kind == "market_share" and d.value is not None}
+        previous_shares = shares
     return rows
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -66,6 +67,18 @@ class SentenceContext:
     # ------------------------------------------------------------ helpers
     def clause_bounds(self, pos: int) -> tuple[int, int]:
         """The clause around `pos`, between punctuation marks."""
+        zh = self.zh
+        if 0 <= pos <= len(zh):
+            # The positions of the sentence's punctuation marks, found once per sentence (and per
+            # `zh`, should a caller replace it): the clause runs from just after the last mark before
+            # `pos` to the first mark at or after it.
+            cached = self.__dict__.get("_clause_breaks")
+            if cached is None or cached[0] is not zh:
+                cached = (zh, [m.start() for m in CLAUSE_BREAK.finditer(zh)])
+                self.__dict__["_clause_breaks"] = cached
+            breaks = cached[1]
+            k = bisect.bisect_left(breaks, pos)
+            return (breaks[k - 1] + 1 if k else 0), (breaks[k] if k < len(breaks) else len(zh))
         start = pos
         while start > 0 and not CLAUSE_BREAK.match(self.zh[start - 1]):
             start -= 1

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -182,6 +183,31 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("same_month", re.compile(r"同月|当月|當月")),
 ]
 
+# Pre-filters for _PATTERNS: a pattern can match only a sentence holding one of its pieces (every
+# alternative of the pattern contains one of them); patterns not named here are always run.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "fiscal": ("财年", "財年", "会计年度", "會計年度", "FY"),
+    "ymd": ("年",), "year_cumulative": ("年",), "year_half": ("年",), "ym": ("年",), "year_edge": ("年",),
+    "year": ("年",), "rel_year_month_day": ("年",), "rel_year_month": ("年",), "rel_year_cumulative": ("年",),
+    "rel_year_quarter": ("年",), "rel_year_edge": ("年",), "rel_year": ("年",),
+    "same_year_md": ("同年",), "same_year_m": ("同年",), "next_year_md": ("年",), "next_year_m": ("年",),
+    "that_year_edge": ("年",), "today_paren": ("日",), "this_month_day": ("本月",), "same_month_day": ("月",),
+    "month_day": ("月",), "weekday": ("周", "星期", "礼拜"), "day_only": ("日", "号", "號"),
+    "this_week": ("周", "星期"), "last_week": ("上",), "cumulative": ("季", "月"), "quarter": ("季", "Q"),
+    "year_edge_bare": ("年",), "approx": ("日", "天", "周", "近期"), "days_ago": ("天",), "next_year": ("年",),
+    "same_year": ("同年",), "half_bare": ("半年",), "this_month": ("月",), "last_month": ("月",),
+    "coming_month": ("月",), "next_week": ("下",), "yesterday": ("昨",), "today": ("今", "即日"), "month": ("月",),
+    "after": ("月", "天", "日", "周", "週", "星期", "年"), "same_day": ("天", "日"), "next_day": ("日", "天"),
+    "previous_day": ("前一",), "next_month": ("月",), "same_month": ("月",),
+}
+_GATED_PATTERNS = [(kind, pattern, frozenset(_NEEDS.get(kind, ()))) for kind, pattern in _PATTERNS]
+_PIECES = frozenset(piece for needs in _NEEDS.values() for piece in needs)
+
+
+@functools.lru_cache(maxsize=1024)
+def _patterns_for(present: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns, in order, that can match a sentence holding just the `present` pieces of _NEEDS."""
+    return [(kind, pattern) for kind, pattern, needs in _GATED_PATTERNS if not needs or not needs.isdisjoint(present)]
 
 _FUTURE = re.compile(r"将于|将在|将会|将要|將於|將在|將會|將要|即将|即將|预计|預計|计划|計劃|拟于|擬於|有望|预定|預定|定于|定於")
 
@@ -554,7 +580,8 @@ def find_dates(sentence_zh: str, published: dt.date | None = None, anchor: DateR
     future = bool(_FUTURE.search(sentence_zh))
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, re.Match[str]]] = []
-    for kind, pattern in _PATTERNS:
+    # Only the patterns whose pieces the sentence holds (_NEEDS): the others cannot match.
+    for kind, pattern in _patterns_for(frozenset(piece for piece in _PIECES if piece in sentence_zh)):
         for m in pattern.finditer(sentence_zh):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

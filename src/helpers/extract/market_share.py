@@ -29,13 +29,37 @@ The subject is the entity the figure's clause is about (not a source, not an obj
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .context import PRODUCT_TYPES, Draft, SentenceContext
 from .hedges import hedge_for
-from .numbers import PERCENT, parse_cn_numeral, parse_percent
+from .numbers import CN_DIGITS, PERCENT, parse_cn_numeral, parse_percent
 
 _FIGURE = re.compile(rf"{PERCENT}|归零|腰斩|清零|个位数")
+# Pre-filter for _FIGURE: every figure it matches contains one of these pieces (%, 百分之 / 个百分点,
+# 分之, 半, 零, a bare 0, 腰斩, 个位数, 三分天下有其一) or a numeral right before 成 (_MAYBE_CHENG, tried
+# only when 成 is there); a sentence with none of them has no figure, and the full scan is skipped.
+_MAYBE_FIGURE = re.compile(r"%|％|百分|分之|半|零|0(?!\d)|腰斩|个位数|三分天下有其一")
+_MAYBE_CHENG = re.compile(r"[一二两三四五六七八九十\d]\s*成")
+# Every character a figure can hold (a superset: whatever the pattern's text names, and digits and spaces).
+_FIGURE_CHARS = frozenset(_FIGURE.pattern) | frozenset(CN_DIGITS)
+
+
+def _figures(zh: str) -> list[re.Match]:
+    """_FIGURE's matches in `zh`, in order."""
+    first = _MAYBE_FIGURE.search(zh)
+    cheng = _MAYBE_CHENG.search(zh) if "成" in zh else None
+    if not (first or cheng):
+        return []
+    # No figure starts before the first piece's run of figure characters: a figure holds a piece, and
+    # every character from its start to that piece. The scan starts there.
+    start = min(m.start() for m in (first, cheng) if m)
+    while start > 0 and (zh[start - 1] in _FIGURE_CHARS or zh[start - 1].isdigit() or zh[start - 1].isspace()):
+        start -= 1
+    return list(_FIGURE.finditer(zh, start))
+
+
 # Idioms that state a share by themselves when their clause names a market (在国内市场已是三分天下有其一);
 # elsewhere they are figures of speech (放弃半壁江山).
 _SHARE_IDIOMS = {"半壁江山", "三分天下有其一"}
@@ -59,6 +83,7 @@ _MOVE_NOUN = re.compile(r"涨幅|跌幅|增幅|降幅|升幅|涨跌幅|增速|�
 _FOREIGN_RATE = re.compile(r"(?<!市占)(?<!市佔)(?<!占有)(?<!佔有)(?<!国产化)(?<!替代)(?<!自给)(?<!渗透)(?<!中签)(?<!比)率")
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of a short string
 def _share_word(text: str) -> re.Match | None:
     """The last share word in `text` that names a share of a whole (a ratio word with a money or policy
     head, 负债比率 or 首付比例, does not)."""
@@ -70,6 +95,7 @@ def _share_word(text: str) -> re.Match | None:
     return found
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of a short string
 def _other_rate(head: str) -> bool:
     """Whether the figure's clause head names a rate or a move of something else after its last share
     word (市占率为30%，毛利率为45%; 良品率从60%提升至85%; 股份今年涨幅约为), or only ratio words with
@@ -139,15 +165,39 @@ _CHANGE_TAIL = re.compile(r"(到了|到|至|为|成了|成|剩下|只剩|仅剩|
 _FROM = re.compile(r"(从|由)\s*[“「\"]?\s*(曾经的|原来的|此前的|过去的|高达|高峰时的|峰值)?\s*(逾|约|近|超过|超|不足|将近|接近|大约)?\s*[“「\"]?\s*$")
 
 
+# Patterns used inline below, compiled once.
+_M_STAKE = re.compile(r"持股|持有[^，。,；]{0,12}(股份|股权)|股权比例")
+_M_ISSUE = re.compile(r"发行(数量|股票|规模|比例|占比)|发售|配售|网上发行|网下发行")
+_M_REVENUE = re.compile(r"营收|收入|销售额")
+_M_PURCHASE = re.compile(r"采购|进口")
+_ZERO_LEVEL = re.compile(r"(是|为|仅剩|只剩|剩下)$")
+_DIGIT = re.compile(r"\d")
+_COMMA = re.compile(r"[，,]")
+_STOP = re.compile(r"[。；;]")
+_BARE_MOVE = re.compile(r"(降|跌|升|涨|增|掉|滑|落)(约|近)?$")
+_POINTS = re.compile(r"[个個]百分点")
+_THIS = re.compile(r"这$")
+_ZERO_STORY = re.compile(r"(成了|变成|降至|降到|跌至|跌到|只剩|剩下)\s*$")
+_THIS_FIGURE = re.compile(r"这个数字|这一数字|该数字|此数字")
+_STORY_MOVE = re.compile(r"(冲到|冲上|升至|升到|降至|降到|跌至|跌到|跌破|成了|变成|回升至|回落至|只剩|剩下)\s*(约|近|超过|逾)?\s*$")
+_QUANTITY_OF = re.compile(r"(产能|产量|出货量?|采购量?|营收|收入|销量|销售额)的\s*(约|近|逾|超过|超|不足|将近)?\s*$")
+_CHINA = re.compile(r"中国|在华|大陆")
+_SHARE_NOUN = re.compile(r"份额|市占率|市佔率|占有率|佔有率")
+_SPACES = re.compile(r"\s+")
+_SHARE_AFTER = re.compile(r"^(以上|左右|多|上下)?(的)?(份额|市场份额|市占率|市场|营收|收入|研究人员|AI研究人员|比重|"
+                          r"股份|股权|(初步|平均|最终)?中签率|占比)")
+
+
+@functools.lru_cache(maxsize=4096)  # a pure function of a short string
 def _metric(clause: str) -> str:
     """Which share the clause states, from its share words (market share when none is more specific)."""
     if "中签率" in clause:
         return "中签率"
-    if re.search(r"持股|持有[^，。,；]{0,12}(股份|股权)|股权比例", clause):
+    if _M_STAKE.search(clause):
         return "持股比例"
     if "外购" in clause:
         return "外购比率"
-    if re.search(r"发行(数量|股票|规模|比例|占比)|发售|配售|网上发行|网下发行", clause):
+    if _M_ISSUE.search(clause):
         return "发行占比"
     if "渗透率" in clause:
         return "渗透率"
@@ -159,13 +209,13 @@ def _metric(clause: str) -> str:
         return "国产化率"
     if "自给率" in clause:
         return "自给率"
-    if re.search(r"营收|收入|销售额", clause):
+    if _M_REVENUE.search(clause):
         return "营收占比"
     if "贸易" in clause:
         return "贸易占比"
     if "研究人员" in clause:
         return "研究人员占比"
-    if re.search(r"采购|进口", clause):
+    if _M_PURCHASE.search(clause):
         return "采购占比"
     if "出货" in clause:
         return "出货占比"
@@ -186,6 +236,7 @@ _SCOPES = [
 ]
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of a short string
 def _scope(text: str) -> str:
     for pattern, scope in _SCOPES:
         if pattern.search(text):
@@ -296,6 +347,7 @@ def _date_for(ctx: SentenceContext, pos: int):
     return next((d for d in ctx.dates if d.resolved and start <= d.start < end), None)
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of a short string
 def _value(token: str) -> float | None:
     if token in ("归零", "清零"):
         return 0.0
@@ -308,7 +360,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
     """The shares stated in one sentence, in text order (ratios of use last), each with its subject,
     metric, scope, hedge and date; changes carry from_value and to_value."""
     zh = ctx.zh
-    tokens = [m for m in _FIGURE.finditer(zh)]
+    tokens = _figures(zh)
     if not tokens:
         return _use_ratios(ctx)
     drafts: list[Draft] = []
@@ -329,7 +381,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         value = _value(word) if word != "腰斩" else None
         # A bare 零/0 is a share only as the end of a change (降至零) or as a stated level (市占率已经是零).
         if word in ("零", "0") and not (_CHANGE_TAIL.search(zh[max(0, tok.start() - 3) : tok.start()])
-                                        or re.search(r"(是|为|仅剩|只剩|剩下)$", zh[max(0, tok.start() - 2) : tok.start()])):
+                                        or _ZERO_LEVEL.search(zh[max(0, tok.start() - 2) : tok.start()])):
             continue
         if word == "百分之百" and not _STRONG_SHARE.search(zh[max(0, tok.start() - 12) : tok.start()]):
             continue  # 百分之百退出: "entirely", not a share
@@ -339,7 +391,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         # ---- the same share at an earlier time, after the current one: 占比13%，较2023财年的21%…
         s_here, _ = ctx.clause_bounds(tok.start())
         if value is not None and drafts and drafts[-1].from_value is None and last_end >= 0 \
-                and _EARLIER_CMP.search(zh[s_here : tok.start()]) and not re.search(r"\d", zh[last_end:s_here]) \
+                and _EARLIER_CMP.search(zh[s_here : tok.start()]) and not _DIGIT.search(zh[last_end:s_here]) \
                 and value <= 100:
             earlier = drafts[-1]  # the figure the clause before gave is the later end of a change
             earlier.from_value, earlier.to_value = value, earlier.value
@@ -359,13 +411,13 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             if (_GROWTH_MARK.search(zh[max(0, tok.start() - 8) : tok.start()]) or _is_levy(ctx, tok.start(), tok.end())
                     or _is_spending(ctx, tok.start()) or _is_cap(ctx, tok.start()) or value > 100):
                 moves = None  # 按年升16.2%，按季跌1.7%: two growth figures, not a change of share
-            last_piece = re.split(r"[，,]", between)[-1]
-            if re.search(r"[，,]", between) and (_NOT_CARRIED.search(last_piece) or _other_rate(last_piece)):
+            last_piece = _COMMA.split(between)[-1]
+            if _COMMA.search(between) and (_NOT_CARRIED.search(last_piece) or _other_rate(last_piece)):
                 moves = None  # 份额为30%，营收增长至50%: the next clause moves something else
-            if moves and not from_before and re.search(r"[，,]", raw_between) and _new_topic(ctx, tok.end(), nxt.start()):
+            if moves and not from_before and _COMMA.search(raw_between) and _new_topic(ctx, tok.end(), nxt.start()):
                 moves = None  # 华为为30%，寒武纪降至20%; 营收占比88%，游戏业务则降至9%: parallel clauses
             separate_times = any(tok.end() <= d.start < nxt.start() for d in ctx.dates) and not from_before
-            if len(raw_between) <= 28 and moves and not separate_times and not re.search(r"[。；;]", between):
+            if len(raw_between) <= 28 and moves and not separate_times and not _STOP.search(between):
                 end_word = nxt.group(0)
                 if end_word == "腰斩":
                     to_value = value / 2
@@ -378,7 +430,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                     to_value = 0.0
                 else:
                     to_value = _value(end_word)
-                    if not (_CHANGE_TAIL.search(between) or re.search(r"(降|跌|升|涨|增|掉|滑|落)(约|近)?$", between)
+                    if not (_CHANGE_TAIL.search(between) or _BARE_MOVE.search(between)
                             or _BARE_TO.fullmatch(between) or toward):
                         to_value = None
                     elif not from_before and not _CHANGE_TAIL.search(between):
@@ -420,13 +472,12 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             continue  # 毛利率为45%, 分红比例提高至30%: a rate of something else
         if _RELATIVE.search(_masked(ctx, s_here, tok.start())):
             continue  # 约为英伟达的十分之一: relative to another holder's share
-        if re.search(r"[个個]百分点", word):
+        if _POINTS.search(word):
             continue
-        anaphor = re.search(r"这$", zh[max(0, tok.start() - 1) : tok.start()]) and value in ctx.previous_shares
+        anaphor = _THIS.search(zh[max(0, tok.start() - 1) : tok.start()]) and value in ctx.previous_shares
         if word in ("归零", "清零", "零", "0"):
             s0, e0 = ctx.clause_bounds(tok.start())
-            story_goes_on = bool(ctx.previous_shares) and re.search(r"(成了|变成|降至|降到|跌至|跌到|只剩|剩下)\s*$",
-                                                                    zh[max(0, tok.start() - 4) : tok.start()])
+            story_goes_on = bool(ctx.previous_shares) and _ZERO_STORY.search(zh[max(0, tok.start() - 4) : tok.start()])
             carried_zero = bool(drafts) and s0 > last_clause and _carried_clause(ctx, s0, tok.start())
             if not (_STRONG_SHARE.search(zh[s0:e0]) or story_goes_on or carried_zero):
                 continue
@@ -458,9 +509,8 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         trailing_long = zh[tok.end() : min(len(zh), tok.end() + 24)]
         # A share story told over several sentences: 这个数字是九成半; 到10月，就成了0; 能冲到百分之五十.
         continued = bool(ctx.previous_shares) and (
-            re.search(r"这个数字|这一数字|该数字|此数字", zh[max(0, tok.start() - 14) : tok.start()])
-            or re.search(r"(冲到|冲上|升至|升到|降至|降到|跌至|跌到|跌破|成了|变成|回升至|回落至|只剩|剩下)\s*(约|近|超过|逾)?\s*$",
-                         zh[max(0, tok.start() - 6) : tok.start()]))
+            _THIS_FIGURE.search(zh[max(0, tok.start() - 14) : tok.start()])
+            or _STORY_MOVE.search(zh[max(0, tok.start() - 6) : tok.start()]))
         listed = last_end >= 0 and _ENUM_GAP.fullmatch(zh[last_end : tok.start()]) is not None
         carried = (not listed and bool(drafts) and s > last_clause
                    and carries)
@@ -472,11 +522,9 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             or _share_word(local)
             or _PART_OF.search(zh[max(0, tok.start() - 40) : tok.start()])
             or _OCCUPIES.search(zh[max(0, tok.start() - 16) : tok.start()])
-            or re.search(r"(产能|产量|出货量?|采购量?|营收|收入|销量|销售额)的\s*(约|近|逾|超过|超|不足|将近)?\s*$",
-                         zh[max(0, tok.start() - 10) : tok.start()])
+            or _QUANTITY_OF.search(zh[max(0, tok.start() - 10) : tok.start()])
             or _SHARE_NAMED_AFTER.match(trailing_long)
-            or re.match(r"^(以上|左右|多|上下)?(的)?(份额|市场份额|市占率|市场|营收|收入|研究人员|AI研究人员|比重|"
-                        r"股份|股权|(初步|平均|最终)?中签率|占比)", trailing)
+            or _SHARE_AFTER.match(trailing)
         )
         if not governed:
             continue
@@ -486,7 +534,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         scope = _scope(zh[s:e] if metric != "市场份额" else zh[: tok.end()])
         if frame and not scope:
             scope = frame.scope
-        if metric == "营收占比" and scope in ("", "全球市场") and re.search(r"中国|在华|大陆", zh[s:e]):
+        if metric == "营收占比" and scope in ("", "全球市场") and _CHINA.search(zh[s:e]):
             scope = "中国市场"
         subject = _subject(ctx, tok.start(), metric)
         if frame and listed and not _clause_subject(ctx, tok.start()):
@@ -546,7 +594,7 @@ def _level_metric(clause: str, around: str, drafts: list[Draft]) -> str:
     """The metric of a level: its own clause's when specific (市占率将降至41.5% after 出货量下滑), else the
     clause before's, else that of the share the sentence stated before (其中3奈米占比23%, after 营收占比)."""
     own = _metric(clause)
-    if own != "市场份额" or re.search(r"份额|市占率|市佔率|占有率|佔有率", clause):
+    if own != "市场份额" or _SHARE_NOUN.search(clause):
         return own
     wider = _metric(around)
     if wider != "市场份额":
@@ -631,8 +679,8 @@ def _carried_clause(ctx: SentenceContext, clause_start: int, pos: int) -> bool:
     for d in ctx.dates:
         if clause_start <= d.start < pos:
             head = head.replace(ctx.zh[d.start : d.end], "")
-    head = re.sub(r"\s+", "", _WHEN.sub("", head))
-    if len(head) > 16 or re.search(r"\d", head) or _NOT_CARRIED.search(head) or _other_rate(head):
+    head = _SPACES.sub("", _WHEN.sub("", head))
+    if len(head) > 16 or _DIGIT.search(head) or _NOT_CARRIED.search(head) or _other_rate(head):
         return False
     return _CARRY_HEAD.match(head) is not None
 
@@ -680,6 +728,8 @@ def _ratio_part(token: str) -> float:
 def _use_ratios(ctx: SentenceContext) -> list[Draft]:
     """A ratio of use is two shares: 六比四 gives 60 and 40, each for the name listed in its place."""
     drafts = []
+    if "比" not in ctx.zh and "份额" not in ctx.zh:
+        return drafts  # every share word _USE_RATIO starts with is 份额 or holds 比
     for m in _USE_RATIO.finditer(ctx.zh):
         a, b = _ratio_part(m.group("a")), _ratio_part(m.group("b"))
         if _FINANCE_HEAD.search(ctx.zh[max(0, m.start() - 8) : m.start()]):

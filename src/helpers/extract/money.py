@@ -150,6 +150,21 @@ _METRICS = [
     (r"外汇", "外汇"),
 ]
 _METRIC_PATTERNS = [(re.compile(p), metric) for p, metric in _METRICS]
+# Any metric word at all: one search standing for "does any of _METRIC_PATTERNS match".
+_ANY_METRIC = re.compile("|".join(f"(?:{p})" for p, _ in _METRICS))
+
+# Pre-filter: every amount that is not a bare figure has a currency word or sign (a key of
+# _PREFIX_CURRENCIES or _SUFFIX_CURRENCIES) in its text, and a sentence whose amounts are all bare
+# figures yields no claim and changes no memory. So a sentence without one is skipped outright.
+_ANY_CURRENCY = re.compile(_alternation(set(_PREFIX_CURRENCIES) | set(_SUFFIX_CURRENCIES)))
+_BRACKETS = re.compile(r"[()（）]")
+_NAME_BEFORE = re.compile(r"[A-Za-z]\s?$")  # a letter just before a figure: `MI308`, `RTX 5090`
+_DATE_AFTER = re.compile(r"\s*(?:年|月|日|季|财年|财季|Q)")
+_RATE_AFTER = re.compile(r"\s*(?:%|％|个百分点|倍|成)")
+_CLAUSE_SPLIT = re.compile(r"[，,。；;：:]")
+_PER_HOUR = re.compile(r"每(?:个|张卡|卡|GPU)?小时")
+_CONVERSION_OPEN = re.compile(r"\s*[(（]\s*(?:约|约合|折合|合)?\s*")
+_BRACKET_OPEN = re.compile(r"\s*[(（][^()（）]*")
 
 
 @dataclass
@@ -215,7 +230,7 @@ def _amounts(zh: str, dates: list = ()) -> list[_Amount]:
     """Every figure of the sentence that could be money, in order (none inside one of the `dates`
     found in it: the 1 of `12月1日元首会晤` is a day, not one yen)."""
     found = []
-    depth_at = _bracket_depths(zh)
+    depth_at = _bracket_depths(zh) if _BRACKETS.search(zh) else None
     for m in _AMOUNT.finditer(zh):
         pc, sc = m.group("pc"), m.group("sc")
         num = m.group("num")
@@ -235,7 +250,7 @@ def _amounts(zh: str, dates: list = ()) -> list[_Amount]:
             code=code, explicit=explicit,
             carries=explicit and code in _YUAN_TYPE and (bool(pc) or sc in _CURRENCY_NAMES),
             bare_figure=not (pc or sc), big=_big_unit(num, (m.group("mag_a") or "") + (m.group("mag_b") or "")),
-            approx=m.group("approx") or "", in_bracket=depth_at[m.start()] > 0,
+            approx=m.group("approx") or "", in_bracket=depth_at is not None and depth_at[m.start()] > 0,
             rate=(m.group("rate") or "").strip(" /") if sc else "", level=bool(m.group("level")),
         ))
     return _drop_exchange_rates(zh, found)
@@ -251,13 +266,13 @@ def _is_figure(zh: str, m: re.Match) -> bool:
         return False
     if zh[m.end("num") : m.end("num") + 1] in ("几", "数"):  # `十几万元`, `一百几十亿`: no figure
         return False
-    if arabic and not m.group("pc") and re.search(r"[A-Za-z]\s?$", zh[max(0, start - 2) : start]):
+    if arabic and not m.group("pc") and _NAME_BEFORE.search(zh[max(0, start - 2) : start]):
         return False  # the number of a name: `MI308`, `RTX 5090`, `AI 2.0元年`
     if _after_exchange_rate(zh, m.start()):
         return False
-    if not m.group("sc") and re.match(r"\s*(?:年|月|日|季|财年|财季|Q)", zh[m.end("num") :]):
+    if not m.group("sc") and _DATE_AFTER.match(zh, m.end("num")):
         return False  # `人民币2025年…`: a date after a currency word, not an amount
-    if not m.group("sc") and re.match(r"\s*(?:%|％|个百分点|倍|成)", zh[m.end() :]):
+    if not m.group("sc") and _RATE_AFTER.match(zh, m.end()):
         return False  # `人民币为3%`: a rate after a currency word, not an amount
     magnitude = m.group("mag_a") or m.group("mag_b")
     if not arabic and m.group("pc") and not m.group("sc") and not magnitude:
@@ -270,7 +285,7 @@ def _after_exchange_rate(zh: str, pos: int) -> bool:
     """Whether the figure at `pos` is the level of an exchange rate named just before it in its clause
     (`兑人民币7.1`, `汇率一度升至7.3元`), not an amount that the rate brought about (`汇率波动导致损失3亿元`)."""
     m = _EXCHANGE.search(zh, max(0, pos - 12), pos)
-    return bool(m) and not any(pattern.search(m.group(0)) for pattern, _ in _METRIC_PATTERNS)
+    return bool(m) and not _ANY_METRIC.search(m.group(0))
 
 
 def _drop_exchange_rates(zh: str, amounts: list[_Amount]) -> list[_Amount]:
@@ -280,8 +295,8 @@ def _drop_exchange_rates(zh: str, amounts: list[_Amount]) -> list[_Amount]:
     for i, unit in enumerate(amounts):
         if not (unit.value in _UNIT_VALUES and unit.big == 1 and unit.explicit):
             continue
-        clause = re.split(r"[，,。；;：:]", zh[max(0, unit.start - 8) : unit.start])[-1]
-        if any(pattern.search(clause) for pattern, _ in _METRIC_PATTERNS):
+        clause = _CLAUSE_SPLIT.split(zh[max(0, unit.start - 8) : unit.start])[-1]
+        if _ANY_METRIC.search(clause):
             continue  # `售价1美元，约合…`: a price, and its conversion
         verb = _EXCHANGE_VERB.match(zh, unit.end)
         rest = zh[verb.end() :] if verb and verb.group(0).strip() else ""
@@ -329,7 +344,8 @@ def _resolve_currencies(ctx: SentenceContext, amounts: list[_Amount]) -> None:
     code = _article_currency(ctx)
     ahead_code = ""
     if not code and any(not a.code and not a.bare_figure for a in amounts):
-        ahead = [a for a in _amounts(ctx.next_zh) if a.carries and not a.in_bracket]
+        ahead = [a for a in _amounts(ctx.next_zh) if a.carries and not a.in_bracket] \
+            if _ANY_CURRENCY.search(ctx.next_zh) else []
         ahead_code = ahead[0].code if ahead else ""
     # `1.2兆元(新台币，下同)`: the currency named for this amount and the ones after it.
     same_below = {m.start(): _SUFFIX_CURRENCIES[m.group(1)][0] for m in _SAME_BELOW.finditer(ctx.zh)}
@@ -352,7 +368,7 @@ def _resolve_currencies(ctx: SentenceContext, amounts: list[_Amount]) -> None:
         converted = ""
         if following and following.in_bracket and not a.in_bracket and following.explicit:
             between = ctx.zh[a.end : following.start]
-            if re.fullmatch(r"\s*[(（]\s*(?:约|约合|折合|合)?\s*", between):
+            if _CONVERSION_OPEN.fullmatch(between):
                 converted = _convert_code(a, following)
         a.code = converted or local or code or ahead_code or taiwanese or "CNY"
     _carry(ctx)["code"] = code
@@ -364,8 +380,8 @@ def _draft(ctx: SentenceContext, start: int, end: int, a: _Amount, value_max: fl
     unit = a.code
     if a.rate:
         unit += "/hour"
-    clause = re.split(r"[，,。；;：:]", zh[max(0, start - 25) : start])[-1]
-    if re.search(r"每(?:个|张卡|卡|GPU)?小时", clause) and "/" not in unit:
+    clause = _CLAUSE_SPLIT.split(zh[max(0, start - 25) : start])[-1]
+    if _PER_HOUR.search(clause) and "/" not in unit:
         unit += "/hour"
     hedge = hedge_for(zh, start if hedge_at is None else hedge_at, end) or hedge_before(zh, a.figure_start)
     if not hedge and a.approx:
@@ -407,6 +423,8 @@ def _shared_magnitude(low: _Amount, high: _Amount) -> float:
 def extract(ctx: SentenceContext) -> list[Draft]:
     """Money claims of one sentence: ranges, changes, then single amounts (each figure used once)."""
     zh = ctx.zh
+    if not _ANY_CURRENCY.search(zh):
+        return []  # bare figures at most: see _ANY_CURRENCY
     amounts = _amounts(zh, ctx.dates)
     if all(a.bare_figure for a in amounts):
         return []
@@ -477,7 +495,7 @@ def _range(ctx: SentenceContext, amounts: list[_Amount], i: int, k: int) -> list
     if k == i + 2 and k + 1 < len(amounts) and amounts[k + 1].in_bracket:
         a, b = amounts[i + 1], amounts[k + 1]
         if a.code == b.code and not a.bare_figure and a.value < b.value and \
-                re.fullmatch(r"\s*[(（][^()（）]*", ctx.zh[high.end : b.start]):
+                _BRACKET_OPEN.fullmatch(ctx.zh[high.end : b.start]):
             drafts.append(_draft(ctx, a.start, b.end, _Amount(**{**b.__dict__, "value": a.value}),
                                  value_max=b.value))
     return drafts

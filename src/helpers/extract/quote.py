@@ -29,20 +29,22 @@ source (`有经济学家估算`, `根据某投行估计，…`) are not quotes e
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .context import CLAUSE_BREAK, Draft, SentenceContext
 
 SPEAKER_TYPES = {"person", "company", "agency", "org"}
 # Adverbs of manner, repetition and consensus before a verb of saying (也, 再度, 普遍, 纷纷, 坦白).
-_VERB = (r"(?:虽然|虽|曾经|曾|也|还|又|更|再次|再度|一度|多次|反复|一再|屡次|不断|都|均|皆|亦|同样|普遍|一致|纷纷|大多|多半|"
-         r"甚至|进一步|此前|早前|日前|公开|私下|亲口|直接|当场|特别|随即|则|仍|依然|坦白|直白)*"
-         r"(?:(?:说过(?:这样)?(?:一句|一番|这番|这句)话|说道|说(?!法|明|服|是)|表示|强调|直言|警告|坦言|指出|声称|宣称|称(?!为|作|之|号|霸|赞|职|得上|心|王)|透露|回应|认为|感慨|承认|"
+_ADVERBS = (r"(?:虽然|虽|曾经|曾|也|还|又|更|再次|再度|一度|多次|反复|一再|屡次|不断|都|均|皆|亦|同样|普遍|一致|纷纷|大多|多半|"
+            r"甚至|进一步|此前|早前|日前|公开|私下|亲口|直接|当场|特别|随即|则|仍|依然|坦白|直白)*")
+_VERB_WORDS = (r"(?:(?:说过(?:这样)?(?:一句|一番|这番|这句)话|说道|说(?!法|明|服|是)|表示|强调|直言|警告|坦言|指出|声称|宣称|称(?!为|作|之|号|霸|赞|职|得上|心|王)|透露|回应|认为|感慨|承认|"
          r"补充道|补充|提到|谈到|写道|抱怨|呼吁|否认|炮轰|痛斥|批评|抨击|指责|报道|直指|表态|重申|断言|告诉|"
          r"提醒|建议|解释|坦承|放话|喊话|暗示|答道|问道|形容|说明|宣称|强调说|回忆|吐槽|证实(?!了)|阐述了?|自称|讽刺|"
          r"扬言|直呼|笑称|笑说|笑言|直说|表明|指称|感叹|预言|示警|指(?=[，,:：])|"  # 指，: the Hong Kong press's said
          # verbs that also take a plain object (质疑这项政策): speech only before the words
          r"(?:质疑|澄清|驳斥|反驳|揭露|提及|评论|分析|答复|回复|回答|介绍)(?=[，,:：“「]|说|称|道)|"
          r"(?:说|讲|点)得(?:很|非常|十分|更)?[\u4e00-\u9fff]{1,2}(?=[:：])))")
+_VERB = _ADVERBS + _VERB_WORDS
 _GENERIC = (r"(?:外界|观察人士|相关机构|国会议员|参议员|众议员|议员|工程师|网友|分析人士|分析师|专家|业内人士|知情人士|消息人士|市场人士|投资人|供应链业者|业者|业界|法人|"
             r"官员|新闻发言人|发言人|学者|研究员|评论员|高管|代工厂高层|高层|基金经理|券商|研究机构|负责人|主管|"
             # people by what they do or hold (经济学家, 投资者, 外资: Taiwan's foreign institutional investors)
@@ -79,6 +81,9 @@ _FILLER = (_WHEN + r"(?:[上本]?周[一二三四五六日末])?"
            # in a report (中金发布研报称, 集邦最新报告指出, 该行的报告认为)
            r"(?:(?:(?:发布|发表|公布|出具)了?(?:的)?|的)?(?:一份|最新|最新一份)?(?:研究报告|研报|报告|白皮书)中?)?" + _TO_WHOM)
 # 白宫官员表示, 芯片行业分析师认为: the role with the words that qualify it, not the quantifier (一位, 有).
+# Pre-filter: every match of _GENERIC holds one of these words (the open `…人士` read as 人士),
+# so a sentence without one has no described speaker.
+_GENERIC_HINT = re.compile(_GENERIC.replace(r"[\u4e00-\u9fff]{0,2}人士", "人士"))
 _GENERIC_SPEAKER = re.compile(rf"(?:有关|相关|有|一位|一名|多位|某|据|另有|还有)?([^\s，,。：:“”「」、的有位名和与及]{{0,5}}?{_GENERIC})\s*"
                               rf"{_WHEN}{_TO_WHOM}\s*所?{_VERB}")  # not where: 在一场投资人活动上 is no speaker
 # Names of people the lexicon does not know, as the press writes them after a role:
@@ -116,6 +121,30 @@ _LATIN_ORG_SPEAKER = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?!(?:CEO|
                                 rf"([A-Z][A-Za-z0-9&\-]{{1,20}})\s*{_FILLER}{_VIEW}\s*{_VERB}")
 _PRONOUN = re.compile(rf"(他|她)\s*{_FILLER}\s*{_VERB}")
 _VERB_RE = re.compile(_VERB)
+# Patterns used per mention or per candidate, compiled once here rather than looked up (or built
+# from an f-string) on every call.
+_GENERIC_AT_END = re.compile(rf"{_GENERIC}$")
+_GENERIC_RE = re.compile(_GENERIC)
+_ROLE_PERSON_AT_END = re.compile(rf"{_ROLE}\s*{_PERSON}$")
+_LISTENER_BEFORE = re.compile(r"(接受|对|向|据|在)《?$")  # 接受彭博社采访, 对《第一财经》: the listener
+_LISTENER_OR_OBJECT_BEFORE = re.compile(r"(接受|对|向|据|在|与|和)《?$")
+_LISTENER_OR_PARTNER_BEFORE = re.compile(r"(接受|对|向|在|与|和)《?$")
+_HEARER_BEFORE = re.compile(r"(接受|对|向|据)《?$")
+_SPEAKER_TAIL = re.compile(rf"(?:周[一二三四五六日]|曾经|方面|公司|官方|一位发言人|新闻发言人|发言人[^，。,:：“”]{{0,4}}?)?"
+                           rf"{_FILLER}\s*{_VERB}")
+_VERB_SOON = re.compile(rf"[^，。,]{{0,10}}?{_VERB}")
+_GENERIC_AHEAD = re.compile(rf"(?:一位|一名|有|某)?[^，。,“”「」]{{0,12}}?({_GENERIC})")
+_LEADING_CONJ = re.compile(r"^(?:但是|但|而且|而|不过|并且|并|且|也)")
+_OWNER_LINK = re.compile(r"(?:有关|相关|的|方面|公司)?")
+_LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9&\-]*$")
+_RELAY_WORD = re.compile("引述|援引|引用|报道|报导")
+_QUOTED_SEGMENT = re.compile(r"[“「『]([^”」』]{2,300})[”」』]")
+_WHOLE_QUOTE = re.compile(r"\s*[“「『]([^”」』]{2,400})[”」』]\s*")
+_WHOLE_QUOTE_END = re.compile(r"\s*([^“「『”」』]{2,400})[”」』]\s*")
+_COLON_BEFORE_QUOTE = re.compile(r"[:：]\s*(?=[“「『])")
+_COLON_QUOTE = re.compile(r"\s*[:：]\s*[“「『\"]")
+_COLON_WORDS = re.compile(r"\s*[:：]\s*[^\s“「『\"]")
+_AS_SEEN_BY = re.compile(r"所?(?:观察到|说|指出|预言|判断|强调)的?")
 _OPEN, _CLOSE = "“「『\"", "”」』\""
 
 
@@ -134,10 +163,10 @@ def _co_speakers(zh: str, start: int, mentions) -> list[str]:
     for m in mentions:
         if m.type in SPEAKER_TYPES and m.end == len(head):
             return [m.canonical]
-    generic = re.search(rf"{_GENERIC}$", head)
+    generic = _GENERIC_AT_END.search(head)
     if generic:
         return [generic.group(0)]
-    named = re.search(rf"{_ROLE}\s*{_PERSON}$", head)
+    named = _ROLE_PERSON_AT_END.search(head)
     return [named.group(2)] if named and not _NOT_A_NAME.match(named.group(2)) else []
 
 
@@ -192,16 +221,16 @@ def _subject_goes_on(ctx: SentenceContext, speakers) -> list[tuple[int, int, str
     head_start = opening.end() if opening else 0
     first_clause = [m for m in ctx.mentions if m.type in SPEAKER_TYPES and m.start >= head_start
                     and not CLAUSE_BREAK.search(zh, head_start, m.start)
-                    and not re.search(r"(接受|对|向|据|在|与|和)《?$", zh[max(0, m.start - 3) : m.start])]
+                    and not _LISTENER_OR_OBJECT_BEFORE.search(zh[max(0, m.start - 3) : m.start])]
     lead = first_clause[-1] if first_clause else None
     if (lead is None or zh[lead.end : lead.end + 1] == "的"  # 华为的突围: a modifier, not the subject
-            or re.search(r"(接受|对|向|据|在|与|和)《?$", zh[max(0, lead.start - 3) : lead.start])):
+            or _LISTENER_OR_OBJECT_BEFORE.search(zh[max(0, lead.start - 3) : lead.start])):
         return []
     verb = _SUBJECTLESS_VERB.search(zh, lead.end)
     if verb is None or ctx.inside_quote(verb.start()) or any(v <= verb.end() for v, _, _ in speakers):
         return []
     if any(m.type in SPEAKER_TYPES and lead.end <= m.start < verb.start() for m in ctx.mentions
-           if not re.search(r"(接受|对|向|在|与|和)《?$", zh[max(0, m.start - 3) : m.start])):
+           if not _LISTENER_OR_PARTNER_BEFORE.search(zh[max(0, m.start - 3) : m.start])):
         return []  # another name in between may be the subject
     return [(verb.end(), lead.start, lead.canonical)]
 
@@ -222,21 +251,30 @@ _REPORT_SAYS = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?:不过|但|�
 def _report_author(ctx: SentenceContext) -> None:
     """Remember who this sentence says wrote a report: a firm or body the lexicon knows, or one
     named after what it is (研究机构Acme), standing before 发布…报告 in the same clause."""
+    zh = ctx.zh
+    described = list(_DESCRIBED_ORG.finditer(zh)) if _CAPITAL.search(zh) else []
+    # _REPORT_BY ends in a report noun: without one no author is named here
+    has_report = "报告" in zh or "研报" in zh or "白皮书" in zh
+    if not described and not has_report:
+        return
     authors = [(x.end, x.canonical, x.type) for x in ctx.mentions
-               if x.type in ("company", "org") and not _MEDIA_CANONICAL.search(x.canonical)]
+               if x.type in ("company", "org") and not _is_media(x.canonical)]
     authors += [(m.end(1), m.group(1), "company" if m.group(0).startswith("公司") else "org")
-                for m in _DESCRIBED_ORG.finditer(ctx.zh)]
+                for m in described]
+    described_at = {(m.end(1), m.group(1)) for m in described}
     for end, name, kind in sorted(authors):
-        if _REPORT_BY.match(ctx.zh, end):
+        if has_report and _REPORT_BY.match(zh, end):
             _memory(ctx)["report"] = name
-        if (end, name) in [(m.end(1), m.group(1)) for m in _DESCRIBED_ORG.finditer(ctx.zh)]:
+        if (end, name) in described_at:
             _memory(ctx)[kind] = name  # 该机构 / 该公司 later
 
 
 def _report_says(ctx: SentenceContext) -> list[tuple[int, int, str]]:
     """报告指出，… / 该研报称，…: the words of the report's author named earlier in the article."""
     author = _memory(ctx).get("report", "")
-    return [(m.end(), m.start(), author) for m in _REPORT_SAYS.finditer(ctx.zh) if author]
+    if not author:
+        return []
+    return [(m.end(), m.start(), author) for m in _REPORT_SAYS.finditer(ctx.zh)]
 
 
 def _anaphoric_firm(ctx: SentenceContext) -> list[tuple[int, int, str]]:
@@ -245,7 +283,7 @@ def _anaphoric_firm(ctx: SentenceContext) -> list[tuple[int, int, str]]:
     for m in _FIRM_ANAPHOR.finditer(ctx.zh):
         kind = "org" if "机构" in m.group(0) else "company"  # 该机构 is a body, 该公司 a company
         before = [x for x in ctx.mentions if x.end <= m.start() and x.type == kind
-                  and not _MEDIA_CANONICAL.search(x.canonical)]
+                  and not _is_media(x.canonical)]
         actor = before[-1].canonical if before else _memory(ctx).get(kind, "")
         if actor:
             found.append((m.end(), m.start(), actor))
@@ -298,9 +336,9 @@ def _attribution(zh: str, mentions, known_names: set[str]) -> str:
         return role.group(2)
     # The listener (对澎湃新闻说) is not the speaker; of a name and a described speaker, the one
     # nearer the verb is (一位投资沐曦的投资人说: 投资人).
-    named = [m for m in named if not re.search(r"(接受|对|向|据)《?$", head[max(0, m.start - 3) : m.start])]
+    named = [m for m in named if not _HEARER_BEFORE.search(head[max(0, m.start - 3) : m.start])]
     generic = None
-    for generic in re.finditer(_GENERIC, head[: verb.start()]):
+    for generic in _GENERIC_RE.finditer(head[: verb.start()]):
         pass
     if named and not (generic and generic.end() > named[-1].end):
         return named[-1].canonical
@@ -385,7 +423,15 @@ def _words_before(zh: str, speaker_start: int, verb_end: int, speakers) -> tuple
     return (start, comma) if comma - start >= 4 else None
 
 
-_ANY_VERB = re.compile(_VERB)
+# Pre-filter: a sentence with a verb of saying somewhere. The adverbs before the verb are optional,
+# so this finds a verb exactly when a search for _VERB does; the lookahead on the first characters of the
+# verbs (every alternative of _VERB_WORDS opens with one of them) lets the search skip ahead fast.
+# Every pattern below that ends in _VERB and runs over the whole sentence can only match when this does.
+_VERB_FIRST_CHARS = "说表强直警坦指声宣称透回认感承补提谈写抱呼否炮痛批抨报重断告建解放喊暗答问形吐证阐自讽扬笑预示质澄驳反揭评分介讲点"
+_VERB_WORD = re.compile(rf"(?=[{_VERB_FIRST_CHARS}]){_VERB_WORDS}")
+# Pre-filter: the Latin names and firms (_BARE_PERSON, _LATIN_ORG_SPEAKER, _DESCRIBED_ORG) all hold
+# a capital letter.
+_CAPITAL = re.compile("[A-Z]")
 # --- What an outlet reports -------------------------------------------------------------
 # An outlet: a title in book marks (《纽时》), a name ending like a newspaper, agency or site
 # (华尔街见闻, 21世纪经济报道), a Latin abbreviation (CNBC), or the foreign press (外电, 外媒).
@@ -416,6 +462,12 @@ _SOURCES_SAY = re.compile(r"(?:^|(?<=[。！？\n；;]))\s*(?:有|另有|市场|
 # Content opening with the outlet's source: 根据三名知情人士的说法，… / 知情人士称，…
 _SOURCE_IN_CONTENT = re.compile(rf"(?:据|根据)[^，。,]{{0,6}}?({_GENERIC})(?:的)?(?:说法|透露|消息)[，,]")
 _MEDIA_CANONICAL = re.compile(r"(?:社|报|时报|日报|新闻|见闻|电视台|广播公司|通讯社|周刊|杂志|报[道导])$")
+
+
+@lru_cache(maxsize=4096)
+def _is_media(canonical: str) -> bool:
+    """Whether a canonical name is an outlet's (路透社, 金融时报): asked of every name in every sentence."""
+    return _MEDIA_CANONICAL.search(canonical) is not None
 def _memory(ctx: SentenceContext) -> dict[str, str]:
     """What the article named last, for 报道指出 (the outlet), 该公司表示 (the firm: "company", "org"),
     他 ("person"), 答： ("answerer", "interviewee"): quote's part of the article's memory."""
@@ -424,7 +476,7 @@ def _memory(ctx: SentenceContext) -> dict[str, str]:
 
 def _source_speaker(source: str, mentions, offset: int) -> str:
     """The speaker an outlet relays: a described source (知情人士, 消息), a role and name, a known name."""
-    generic = re.search(_GENERIC, source)
+    generic = _GENERIC_RE.search(source)
     if generic:
         return generic.group(0)
     if source.startswith("消息"):
@@ -455,12 +507,18 @@ def _add_media(zh: str, pos: int, outlet: str, add, starts: list[int]) -> None:
         add(reported[0], reported[1], outlet)
 
 
+# Pre-filters for the outlets the lexicon does not know: _REPORT ends in one of these characters
+# before its punctuation, and _RELAY needs one of these words.
+_REPORT_HINT = re.compile(r"[道导露文称说出指][，,:：]")
+_RELAY_HINT = re.compile("援引|引述|引用|根据")
+
+
 def _media_reports(ctx: SentenceContext, add, starts: list[int]) -> None:
     """据美联社报道，… / 金融时报近日报导，… / 《纽时》称，… / 彭博2日引述消息报导，… / 报道指出，…:
     what a named outlet reports is the outlet's, what it relays from a source is the source's."""
     zh = ctx.zh
     found: list[tuple[int, int, str]] = []  # (start of the outlet, end of the report verb, speaker)
-    outlets = [m for m in ctx.mentions if m.type in SPEAKER_TYPES and _MEDIA_CANONICAL.search(m.canonical)]
+    outlets = [m for m in ctx.mentions if m.type in SPEAKER_TYPES and _is_media(m.canonical)]
     for m in outlets:
         relay = _RELAY_AFTER_OUTLET.match(zh, m.end)
         if relay:
@@ -469,7 +527,9 @@ def _media_reports(ctx: SentenceContext, add, starts: list[int]) -> None:
         elif (report := _AFTER_OUTLET.match(zh, m.end)):
             found.append((m.start, report.end(), m.canonical))
         _memory(ctx)["outlet"] = m.canonical
-    for pattern in (_OUTLET_RELAY, _OUTLET_REPORT):
+    for pattern, hint in ((_OUTLET_RELAY, _RELAY_HINT), (_OUTLET_REPORT, _REPORT_HINT)):
+        if not hint.search(zh):
+            continue
         for m in pattern.finditer(zh):
             if any(x.start < m.end("word" if m.group("word") else "title") and m.start() <= x.start
                    for x in ctx.mentions):
@@ -481,10 +541,10 @@ def _media_reports(ctx: SentenceContext, add, starts: list[int]) -> None:
             found.append((m.start(), m.end(), speaker))
             if not re.fullmatch(_PRESS, outlet):
                 _memory(ctx)["outlet"] = outlet
-    for m in _SAME_REPORT.finditer(zh):
+    for m in (_SAME_REPORT.finditer(zh) if "报道" in zh or "报导" in zh else ()):
         if _memory(ctx).get("outlet"):
             found.append((m.start(), m.end(), _memory(ctx)["outlet"]))
-    for m in _SOURCES_SAY.finditer(zh):
+    for m in (_SOURCES_SAY.finditer(zh) if "消息" in zh else ()):
         found.append((m.start(), m.end(), "消息人士"))
     for start, end, speaker in sorted(found):
         if not ctx.inside_quote(start):
@@ -517,7 +577,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         return _extract(ctx)
     finally:
         for m in ctx.mentions:
-            if m.type in ("company", "org", "person") and not _MEDIA_CANONICAL.search(m.canonical):
+            if m.type in ("company", "org", "person") and not _is_media(m.canonical):
                 memory[m.type] = m.canonical
         _report_author(ctx)
         if _INTERVIEW.search(ctx.zh):  # 专访了分析师陈明 / 黄仁勋接受专访: who the interview is with
@@ -530,8 +590,10 @@ def extract(ctx: SentenceContext) -> list[Draft]:
 
 def _extract(ctx: SentenceContext) -> list[Draft]:
     zh = ctx.zh
-    if not ctx.open_quote_speaker and not _ANY_VERB.search(zh) and not _QUOTE_MARK.search(zh):
+    has_verb = _VERB_WORD.search(zh) is not None  # else no pattern ending in _VERB matches zh
+    if not ctx.open_quote_speaker and not has_verb and not _QUOTE_MARK.search(zh):
         return []
+    has_capital = _CAPITAL.search(zh) is not None
     drafts: list[Draft] = []
     taken: list[tuple[int, int]] = []
 
@@ -554,44 +616,43 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         # as the subject opening a clause
         if m.type not in SPEAKER_TYPES and not (m.type == "place" and _PLACE_AS_SUBJECT.search(zh, 0, m.start)):
             continue
-        if re.search(r"(接受|对|向|据|在)《?$", zh[max(0, m.start - 3) : m.start]):
+        if _LISTENER_BEFORE.search(zh[max(0, m.start - 3) : m.start]):
             continue  # 接受彭博社采访时表示, 对《第一财经》表示: the outlet is not the speaker
         tail = zh[m.end : m.end + 24]
         # 黄仁勋说 / 黄仁勋在接受媒体采访时说 / 黄仁勋曾多次表示
-        v = re.match(rf"(?:周[一二三四五六日]|曾经|方面|公司|官方|一位发言人|新闻发言人|发言人[^，。,:：“”]{{0,4}}?)?"
-                     rf"{_FILLER}\s*{_VERB}", tail)
+        v = _SPEAKER_TAIL.match(tail)
         if v and not ctx.inside_quote(m.start):
             speakers.append((m.end + v.end(), m.start, m.canonical))
-    for m in _GENERIC_SPEAKER.finditer(zh):
+    for m in (_GENERIC_SPEAKER.finditer(zh) if has_verb and _GENERIC_HINT.search(zh) else ()):
         actor = m.group(1)
         if (m.start(1) > 0 and re.match(r"[\u4e00-\u9fff]", zh[m.start(1) - 1]) and zh[m.start(1) - 1] not in "有位名的一某据另还"
-                or re.search("引述|援引|引用|报道|报导", actor)):
-            actor = re.search(rf"{_GENERIC}$", actor).group(0)  # the qualifier was cut mid-word: the role alone
+                or _RELAY_WORD.search(actor)):
+            actor = _GENERIC_AT_END.search(actor).group(0)  # the qualifier was cut mid-word: the role alone
         elif m.start(1) > 0 and re.match(r"[A-Za-z0-9]", zh[m.start(1) - 1]):
-            latin = re.search(r"[A-Za-z][A-Za-z0-9&\-]*$", zh[: m.start(1)])  # Gartner分析师, not rtner分析师
-            actor = zh[latin.start() : m.start(1)] + actor if latin else re.search(rf"{_GENERIC}$", actor).group(0)
-        actor = re.sub(r"^(?:但是|但|而且|而|不过|并且|并|且|也)", "", actor)  # a conjunction is no qualifier
+            latin = _LATIN_TAIL.search(zh[: m.start(1)])  # Gartner分析师, not rtner分析师
+            actor = zh[latin.start() : m.start(1)] + actor if latin else _GENERIC_AT_END.search(actor).group(0)
+        actor = _LEADING_CONJ.sub("", actor)  # a conjunction is no qualifier
         # 市场监管总局有关负责人, 英伟达发言人: the role of a named body speaks for it
         owner = next((x for x in ctx.mentions if x.type in SPEAKER_TYPES and x.end <= m.start(1)
-                      and re.fullmatch(r"(?:有关|相关|的|方面|公司)?", zh[x.end : m.start(1)])), None)
+                      and _OWNER_LINK.fullmatch(zh[x.end : m.start(1)])), None)
         if owner:
-            actor = owner.canonical + re.search(rf"{_GENERIC}$", m.group(1)).group(0)
+            actor = owner.canonical + _GENERIC_AT_END.search(m.group(1)).group(0)
         speakers.append((m.end(), m.start(1), actor))
     # A person the lexicon does not know, named after a role: 集邦分析师李明表示, 发言人毛宁说
     # 研究公司TechanaLye…指出: a firm the lexicon does not know, named after what it is
-    for m in _DESCRIBED_ORG.finditer(zh):
+    for m in (_DESCRIBED_ORG.finditer(zh) if has_capital else ()):
         ctx.known_names.add(m.group(1))
-    for name in ctx.known_names:
+    for name in (ctx.known_names if has_verb else ()):
         for start in _occurrences(zh, name):
             after = _AFTER_KNOWN_NAME.match(zh, start + len(name))
             if after:
                 speakers.append((after.end(), start, name))
-    for m in _SURNAME_SPEAKER.finditer(zh):
+    for m in (_SURNAME_SPEAKER.finditer(zh) if has_verb else ()):
         name = m.group(1)
         if not _NOT_SURNAME_NAME.match(name) and not any(x.start < m.end(1) and m.start(1) < x.end for x in ctx.mentions):
             ctx.known_names.add(name)
             speakers.append((m.end() - 1, m.start(1), name))
-    for m in _NAMED_ROLE.finditer(zh):
+    for m in (_NAMED_ROLE.finditer(zh) if has_verb else ()):
         name_end = m.end(2)
         part_of_known = zh[name_end : name_end + 1] in ("·", "・", "•") or any(
             x.start <= name_end + 1 and x.end >= m.start(2) for x in ctx.mentions if x.type in SPEAKER_TYPES)
@@ -599,36 +660,37 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             speakers.append((m.end(), m.start(2), m.group(2)))
             ctx.known_names.add(m.group(2))
     # 研究中心的John Smith说 / 中心的多伊（John Doe）表示: a person's name alone, no role before it
-    for m in _LATIN_ORG_SPEAKER.finditer(zh):
+    for m in (_LATIN_ORG_SPEAKER.finditer(zh) if has_verb and has_capital else ()):
         if not any(x.start < m.end(1) and m.start(1) < x.end for x in ctx.mentions):
             speakers.append((m.end(), m.start(1), m.group(1)))
             ctx.known_names.add(m.group(1))
-    for m in _NAME_THEN_TITLE.finditer(zh):
+    for m in (_NAME_THEN_TITLE.finditer(zh) if has_verb else ()):
         name = m.group(1)
         if not _NOT_A_NAME.match(name) and not any(x.start < m.end(1) and m.start(1) < x.end for x in ctx.mentions):
             speakers.append((m.end(), m.start(1), name))
             ctx.known_names.add(name)
-    for m in _BARE_PERSON.finditer(zh):
+    for m in (_BARE_PERSON.finditer(zh) if has_verb and has_capital else ()):
         group = 1 if m.group(1) else 2
         name = m.group(group)
         if not any(x.start < m.end(group) and m.start(group) < x.end for x in ctx.mentions) and not _NOT_A_NAME.match(name):
             speakers.append((m.end(), m.start(group), name))
             ctx.known_names.add(name)
-    for m in _NAME_COLON.finditer(zh):
+    colon = _COLON_BEFORE_QUOTE.search(zh)  # a colon before a quotation: _NAME_COLON ends in one
+    for m in (_NAME_COLON.finditer(zh) if colon else ()):
         name = m.group(2)
         known = next((x for x in ctx.mentions if x.start <= m.start(2) < x.end), None)
         if (known is None and not _NOT_A_NAME.match(name) and name not in ("问", "答", "记者", "编者按")
                 and name[0] not in "他她我你" and not _VERB_RE.search(name)):  # 他又说：「…」 is the pronoun
             speakers.append((m.end(), m.start(2), name))
             _memory(ctx)["answerer"] = name
-    for m in _PRONOUN.finditer(zh):
+    for m in (_PRONOUN.finditer(zh) if has_verb and ("他" in zh or "她" in zh) else ()):
         if ctx.last_speaker or speakers:
             # 他/她 is a person: the nearest speaker before in the sentence, else the last person named
             earlier = [s for s in speakers if s[0] <= m.start()]
             persons = [x.canonical for x in ctx.mentions if x.type == "person" and x.end <= m.start()]
             last_person = _memory(ctx).get("person", "")
             fallback = ctx.last_speaker
-            if last_person and (_MEDIA_CANONICAL.search(fallback) or fallback in _org_names(ctx)):
+            if last_person and (_is_media(fallback) or fallback in _org_names(ctx)):
                 fallback = last_person  # the last speaker was an outlet or a firm, not a 他
             actor = earlier[-1][2] if earlier else (persons[-1] if persons else fallback)
             if actor:
@@ -637,24 +699,23 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     for m in ctx.mentions:
         if m.type not in SPEAKER_TYPES:
             continue
-        if re.search(r"用$", zh[max(0, m.start - 1) : m.start]) and zh[m.end : m.end + 4].startswith("的话说"):
+        if zh[max(0, m.start - 1) : m.start] == "用" and zh[m.end : m.end + 4].startswith("的话说"):
             speakers.append((m.end + 4, m.start, m.canonical))
-        elif re.search(r"正如$", zh[max(0, m.start - 2) : m.start]):
-            v = re.match(r"所?(?:观察到|说|指出|预言|判断|强调)的?", zh[m.end : m.end + 8])
+        elif zh[max(0, m.start - 2) : m.start] == "正如":
+            v = _AS_SEEN_BY.match(zh[m.end : m.end + 8])
             if v:
                 speakers.append((m.end + v.end(), m.start, m.canonical))
-        elif (zh[m.start - 1 : m.start] == "据" and not _MEDIA_CANONICAL.search(m.canonical)
+        elif (zh[m.start - 1 : m.start] == "据" and not _is_media(m.canonical)
               and (v := _CREDITED.match(zh, m.end))):
             speakers.append((v.end(), m.start, m.canonical))
         elif (v := _VIEW_FRAME.match(zh, m.end)) and (v.group(0).startswith("的") or zh[m.start - 1 : m.start] == "在"):
             speakers.append((v.end(), m.start, m.canonical))
-    for m in _GENERIC_VIEW.finditer(zh):
+    for m in (_GENERIC_VIEW.finditer(zh) if "看来" in zh or "眼中" in zh or "眼里" in zh else ()):
         speakers.append((m.end(), m.start(1), m.group(1)))
 
     # …的销售额：「…」 with no speaker of its own: the one who spoke last goes on (a person, not an outlet)
-    colon = re.search(r"[:：]\s*(?=[“「『])", zh)
     if (colon and not speakers and ctx.last_speaker and not ctx.inside_quote(colon.start())
-            and not _MEDIA_CANONICAL.search(ctx.last_speaker) and ctx.last_speaker not in _org_names(ctx)
+            and not _is_media(ctx.last_speaker) and ctx.last_speaker not in _org_names(ctx)
             and not _speaker_in_clause_before(ctx, colon.start())):
         speakers.append((colon.end(), colon.start(), ctx.last_speaker))
     # 答：… — an interview answer: the one who answered before, else the person the article
@@ -666,9 +727,9 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             speakers.append((answer.end(), answer.start(), actor))
     # 黃仁勳：「…」 — a colon straight after the name
     for m in ctx.mentions:
-        if m.type in SPEAKER_TYPES and re.match(r"\s*[:：]\s*[“「『\"]", zh[m.end : m.end + 4]):
+        if m.type in SPEAKER_TYPES and _COLON_QUOTE.match(zh[m.end : m.end + 4]):
             speakers.append((m.end, m.start, m.canonical))
-        elif m.type == "person" and re.match(r"\s*[:：]\s*[^\s“「『\"]", zh[m.end : m.end + 4]):
+        elif m.type == "person" and _COLON_WORDS.match(zh[m.end : m.end + 4]):
             speakers.append((m.end, m.start, m.canonical))  # 黄仁勋：美国必须加快脚步 (a headline, an answer)
         else:
             continue
@@ -677,8 +738,10 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     if ctx.open_quote_speaker and zh and zh[0] not in _OPEN:
         end = next((i for i, ch in enumerate(zh) if ch in _CLOSE), len(zh))
         add(0, end, ctx.open_quote_speaker)
-    speakers.extend(_subject_goes_on(ctx, speakers))
-    speakers.extend(_anaphoric_firm(ctx))
+    if has_verb:  # _SUBJECTLESS_VERB's verbs are among _VERB's
+        speakers.extend(_subject_goes_on(ctx, speakers))
+    if has_verb:  # _FIRM_ANAPHOR ends in _VERB
+        speakers.extend(_anaphoric_firm(ctx))
     speakers.extend(_report_says(ctx))
     speakers = _drop_objects(zh, speakers)
     speakers.sort(key=lambda sp: (sp[0], -sp[1]))  # for one verb, the speaker nearest to it
@@ -694,7 +757,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
                 add(s, e, actor, also)
             # 他说，「…」，如果…，将…: the speaker's words go on, reported, after the quotation
             after = quoted[-1][1] + 1
-            if re.match(r"[，,]", zh[after : after + 1]) and not any(after < x for x in starts):
+            if zh[after : after + 1] in ("，", ",") and not any(after < x for x in starts):
                 reported = _reported_after(zh, after, starts)
                 if reported and reported[1] - reported[0] >= 8:
                     add(reported[0], reported[1], actor, also)
@@ -726,11 +789,12 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     # 据路透社报道，… / 据《海峡时报》报道，… / 路透社援引知情人士报道称，…: what a named outlet reports
     # (after the speakers above, so a report of someone's words stays theirs: 据…报道，特朗普表示…)
     _media_reports(ctx, add, starts)
+    if not ("”" in zh or "」" in zh or "』" in zh):
+        return drafts  # the rules below all read a closing quotation mark
 
     # “…。”黄仁勋说。 split in two sentences: the speaker opens the next one
     # (or the last sentence of a longer quotation, “…。 / …。” / 黄仁勋说。, which closes here)
-    whole = re.fullmatch(r"\s*[“「『]([^”」』]{2,400})[”」』]\s*", zh) or re.fullmatch(
-        r"\s*([^“「『”」』]{2,400})[”」』]\s*", zh)
+    whole = _WHOLE_QUOTE.fullmatch(zh) or _WHOLE_QUOTE_END.fullmatch(zh)
     if whole and ctx.next_zh:
         actor = _attribution(ctx.next_zh, ctx.next_mentions, ctx.known_names)
         if actor:
@@ -738,7 +802,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
 
     # “…，”黄仁勋说。 — the quote comes first, the speaker after it; …。”黄仁勋说。 ends a longer one
     closing = _CLOSES_EARLIER_QUOTE.match(zh) if not ctx.open_quote_speaker else None
-    for q in ([closing] if closing else []) + list(re.finditer(r"[“「『]([^”」』]{2,300})[”」』]", zh)):
+    for q in ([closing] if closing else []) + list(_QUOTED_SEGMENT.finditer(zh)):
         tail = zh[q.end() : q.end() + 24]
         lead = re.match(r"\s*[，,]?\s*", tail)
         pos = q.end() + (lead.end() if lead else 0)
@@ -747,7 +811,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         after = pos + (len(speaker.text) if speaker else 0)
         if not speaker:
             pron = re.match(r"(他|她)", zh[pos:])
-            named = re.match(rf"(?:一位|一名|有|某)?[^，。,“”「」]{{0,12}}?({_GENERIC})", zh[pos:])
+            named = _GENERIC_AHEAD.match(zh[pos:])
             role = _ROLE_NAME_AHEAD.match(zh, pos)  # 分析师王明表示: the name, not the role
             if pron and (ctx.last_speaker or drafts):
                 actor = drafts[-1].actor if drafts else ctx.last_speaker
@@ -757,6 +821,6 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
                 ctx.known_names.add(actor)
             elif named:
                 actor, after = named.group(1), pos + named.end()
-        if actor and re.match(rf"[^，。,]{{0,10}}?{_VERB}", zh[after : after + 16]):
+        if actor and _VERB_SOON.match(zh[after : after + 16]):
             add(q.start(1), q.end(1), actor)
     return drafts

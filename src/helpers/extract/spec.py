@@ -200,6 +200,7 @@ _REFERENCE_BEFORE = re.compile(r"(?:比|较|相比|相较于?|较之|对比|媲�
 _REFERENCE_AFTER = re.compile(rf"^\s*(?:相比|相较|比较|对比)|^{_REF_TAIL}\s*{_ASIDE}\s*(?:的)?\s*(?:{_METRIC}\s*)?的\s*{_HEDGE}\s*{_FIGURE}")
 # 与H100相当 / 和B200持平: a reference of likeness.
 _LEVEL_WITH = re.compile(r"\s*(?:相当|持平|相近|类似|差不多|接近)")
+_WITH_BEFORE = re.compile(r"(?:与|和|跟|同)\s*$")
 _COMPONENT_BEFORE = re.compile(rf"(?:(?:{ARABIC}|[一二两三四五六七八九十百千万]+)\s*[颗张块枚个片]|搭载|采用|配备|集成|连接|内置|基于|包含|使用|由)了?\s*$")
 
 
@@ -214,7 +215,7 @@ def _roles(ctx: SentenceContext) -> set[int]:
             continue
         before, after = zh[max(0, m.start - 8) : m.start], zh[m.end : m.end + 40]
         if _REFERENCE_BEFORE.search(before) or _REFERENCE_AFTER.search(after) \
-                or re.search(r"(?:与|和|跟|同)\s*$", before) and _LEVEL_WITH.match(after):
+                or _WITH_BEFORE.search(before) and _LEVEL_WITH.match(after):
             skip.add(m.start)
         elif host_seen and _COMPONENT_BEFORE.search(before):
             skip.add(m.start)
@@ -319,8 +320,11 @@ def _precision(ctx: SentenceContext, pos: int) -> str:
     return found[-1].group(1).upper().replace("HIF8", "HiF8") if found else ""
 
 
-_MAYBE_SPEC = re.compile(r"FLOPS|OPS|[GTPEB/]|[Gg]b|纳米|奈米|nm|卡|颗|张|块|枚|个|GPU|NPU|芯片|倍|%|成|分之|一半|半数|削减|降低|"
-                         r"W|瓦|柜|机架|服务器|节点|Hz|次|总处理性能|门槛", re.IGNORECASE)
+# Anything a spec could be written with. (The same test as FLOPS|OPS|[GTPEB/]|[Gg]b|nm|GPU|NPU|W|Hz…
+# ignoring case, spelled out in both cases, which scans faster: FLOPS, OPS, GPU, NPU hold a P and Gb
+# a G, so the class of single letters covers them.)
+_MAYBE_SPEC = re.compile(r"[GTPEBWgtpebw/%]|[Hh][Zz]|[Nn][Mm]|纳米|奈米|卡|颗|张|块|枚|个|芯片|倍|成|分之|一半|半数|"
+                         r"削减|降低|瓦|柜|机架|服务器|节点|次|总处理性能|门槛")
 _HEDGES = {"约": "约", "约为": "约", "大约": "约", "近": "近", "接近": "近", "将近": "近", "超过": "超", "超": "超",
            "逾": "超", "至少": "超", "不到": "不足", "不足": "不足"}
 
@@ -345,25 +349,66 @@ class _Drafts:
         self.items.append(d)
 
 
+# Pre-filters: each is a cheap scan for text that every draft of one pass must contain, so a
+# sentence without it cannot yield that pass's drafts and the pass is skipped. Each guarantees only
+# that (it may let through sentences that yield nothing).
+# Compute: a unit in FLOPS/OPS (`_COMPUTE`), a Chinese magnitude before 次 (`_COMPUTE_CN`: every
+# magnitude ends in 亿), or a digit before a bare magnitude letter (`_COMPUTE_BARE`). Spelled in both
+# cases rather than ignoring case, which scans slower ([Oo][Pp] covers OPS in any case).
+_MAYBE_COMPUTE = re.compile(r"[Oo][Pp]|亿次|\d\s*[TPE]")
+# Bandwidth and memory: a digit before GB/TB/PB/Gb/Tb, or before G or T alone (`96G显存`).
+_MAYBE_BYTES = re.compile(r"\d\s*[GTP]")
+_MAYBE_NODE = re.compile(r"纳米|奈米|nm")
+# Power: a unit (W, kW, KW, 瓦, 千瓦) and a word of power somewhere in the sentence.
+_MAYBE_POWER_UNIT = re.compile(r"W|瓦")
+_MAYBE_DIES = re.compile(r"[单双四八](?:芯片|die|Die|DIE)")
+# Cards: a noun of chips or cards (卡 also ends 加速卡, 显卡; 颗 starts 颗粒), or a measure word 颗 / 张
+# standing for the noun left out.
+_MAYBE_CARDS = re.compile(r"卡|GPU|NPU|芯片|颗|张")
+_MAYBE_UNITS = re.compile(r"柜|机架|服务器|节点")
+# Counts of a named chip: a measure word before the name (`384颗昇腾910C`).
+_MAYBE_NAMED_COUNT = re.compile(r"[张块颗枚个]")
+# Ratios: a figure of a comparison (N倍, N%, 百分之N, 三分之一, 1/3, 七成, 一半, 半数), or the % of a cut.
+_MAYBE_RATIO = re.compile(r"倍|[%％]|百分之|分之|[一二两三四五六七八九\d]成|一半|半数|\d\s*/\s*\d")
+# Changes: a figure of a change (N倍, N%, 百分之N, 三成); each also passes `_MAYBE_RATIO`.
+_MAYBE_CHANGE = re.compile(r"倍|[%％]|百分之|[一二两三四五六七八九\d]成")
+
+
 def extract(ctx: SentenceContext) -> list[Draft]:
     """Spec drafts of one sentence: figures with a unit, counts, thresholds, and comparisons."""
-    if not _MAYBE_SPEC.search(ctx.zh):
+    zh = ctx.zh
+    if not _MAYBE_SPEC.search(zh):
         return []
     out = _Drafts()
     skip = _roles(ctx)
-    _computes(ctx, out, skip)
-    _bandwidth_memory(ctx, out, skip)
-    _nodes(ctx, out, skip)
-    _power(ctx, out, skip)
-    _clock(ctx, out, skip)
-    _dies(ctx, out, skip)
-    _cards(ctx, out, skip)
-    _units(ctx, out, skip)
-    _tpp(ctx, out)
-    _named_counts(ctx, out)
-    _ratios(ctx, out, skip)
-    _changes(ctx, out, skip)
-    _elliptic_ratios(ctx, out)
+    if _MAYBE_COMPUTE.search(zh):
+        _computes(ctx, out, skip)
+    if _MAYBE_BYTES.search(zh):
+        _bandwidth_memory(ctx, out, skip)
+    if _MAYBE_NODE.search(zh):
+        _nodes(ctx, out, skip)
+    if _MAYBE_POWER_UNIT.search(zh) and _POWER_CONTEXT.search(zh):
+        _power(ctx, out, skip)
+    if "Hz" in zh:
+        _clock(ctx, out, skip)
+    if _MAYBE_DIES.search(zh):
+        _dies(ctx, out, skip)
+    if _MAYBE_CARDS.search(zh):
+        _cards(ctx, out, skip)
+    if _MAYBE_UNITS.search(zh):
+        _units(ctx, out, skip)
+    if "TPP" in zh or "总处理性能" in zh:
+        _tpp(ctx, out)
+    if _MAYBE_NAMED_COUNT.search(zh):
+        _named_counts(ctx, out)
+    if _MAYBE_RATIO.search(zh):
+        _ratios(ctx, out, skip)
+        if _MAYBE_CHANGE.search(zh):
+            _changes(ctx, out, skip)
+    if any(d.unit == "ratio" and d.relative_to for d in out.items):  # an elliptic ratio continues one of these
+        _elliptic_ratios(ctx, out)
+    if not out.items:
+        return []
     return _coordinated(ctx, _respectively(ctx, _ranges(ctx, out.items), skip), skip)
 
 
@@ -433,6 +478,9 @@ def _respectively(ctx: SentenceContext, drafts: list[Draft], skip: set[int]) -> 
 
 
 _COORDINATOR = re.compile(r"\s*(?:、|和|与|及|以及|跟)\s*")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# After coordinated names, words that share the predicate among them (`A、B等`, `A和B均`).
+_SHARED_PREDICATE = re.compile(r"等|的|均|都|皆|同样|也")
 
 
 def _coordinated(ctx: SentenceContext, drafts: list[Draft], skip: set[int]) -> list[Draft]:
@@ -451,7 +499,7 @@ def _coordinated(ctx: SentenceContext, drafts: list[Draft], skip: set[int]) -> l
         run = _runs(ctx, names, clause_start, d.start)
         if len(run) < 2 or d.subject not in {m.canonical for m in run} or "分别" in zh[run[-1].end : d.end]:
             continue
-        if re.search(r"[\u4e00-\u9fff]", zh[run[-1].end : run[-1].end + 1]) and not re.match(r"(?:等|的|均|都|皆|同样|也)", zh[run[-1].end :]):
+        if _HAN.match(zh, run[-1].end) and not _SHARED_PREDICATE.match(zh, run[-1].end):
             continue
         for m in run:
             if m.canonical != d.subject:
@@ -668,9 +716,12 @@ def _dies(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
                       metric="芯片数", value=float(_DIE_COUNTS[m.group(group)]), unit="chips"))
 
 
+_COUNT_DIGIT = re.compile(r"\d|[一二两三四五六七八九十百千万]")
+
+
 def _count_value(raw: str) -> float | None:
     raw = raw.replace(" ", "")
-    if not re.search(r"\d|[一二两三四五六七八九十百千万]", raw):
+    if not _COUNT_DIGIT.search(raw):
         return None
     value = parse_number(raw)
     if value is None or value < 2 or not float(value).is_integer():
@@ -699,7 +750,7 @@ def _qualifies_count(ctx: SentenceContext, start: int, end: int) -> bool:
     for q in _COUNT_QUALIFIER.finditer(zh, start, end):
         for i in range(q.start(), q.end()):
             covered[i - start] = True
-    return all(c or not re.match(r"[\u4e00-\u9fff]", zh[start + i]) for i, c in enumerate(covered))
+    return all(c or not _HAN.match(zh, start + i) for i, c in enumerate(covered))
 
 
 def _cards(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
@@ -707,13 +758,15 @@ def _cards(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
     in chips (`购买超过五百颗芯片的…须提前申报`)."""
     zh = ctx.zh
     for m in _CARDS.finditer(zh):
+        more, measure, bound, noun = m.group(2), m.group(3), m.group(4), m.group(6)
+        if measure == "片":  # 出货量超30万片: volumes, not a system's size
+            continue
+        if not noun and measure not in ("颗", "张"):  # no noun, and no measure word standing for one (see below)
+            continue
         value = _count_value(m.group(1))
         if value is None:
             continue
-        more, measure, bound, noun = m.group(2), m.group(3), m.group(4), m.group(6)
         if not _qualifies_count(ctx, m.start(5), m.end(5)):
-            continue
-        if measure == "片":  # 出货量超30万片: volumes, not a system's size
             continue
         before = zh[max(0, m.start() - 6) : m.start()]
         if _VOLUME.search(before):
@@ -791,6 +844,10 @@ def _tpp(ctx: SentenceContext, out: _Drafts) -> None:
                               value=value, unit="TPP", hedge=hedge_for(zh, m.start(1), m.end())))
 
 
+# A count and its measure word before a chip's name, with up to four qualifying characters between (`384颗华为`).
+_COUNT_BEFORE_NAME = re.compile(rf"((?:{ARABIC})\s*万?|[一二两三四五六七八九十百千]+万?)\s*(张|块|颗|枚|个)\s*([^\d，,。；;、]{{0,4}}?)\s*$")
+
+
 def _named_counts(ctx: SentenceContext, out: _Drafts) -> None:
     """N块H100: a count of a named chip, qualified or not (`384颗华为昇腾910C`); the count is the size of
     the system hosting them when one is named before them in the sentence (`CloudMatrix 384由384颗
@@ -800,7 +857,7 @@ def _named_counts(ctx: SentenceContext, out: _Drafts) -> None:
         if mention.type != "chip":
             continue
         head = zh[max(0, mention.start - 14) : mention.start]
-        m = re.search(rf"((?:{ARABIC})\s*万?|[一二两三四五六七八九十百千]+万?)\s*(张|块|颗|枚|个)\s*([^\d，,。；;、]{{0,4}}?)\s*$", head)
+        m = _COUNT_BEFORE_NAME.search(head)
         if m and m.group(3) and not _qualifies_count(ctx, mention.start - len(head) + m.start(3), mention.start - len(head) + m.end(3)):
             continue
         if m and not _VOLUME.search(zh[max(0, mention.start - 22) : mention.start - len(head) + m.start()]):
