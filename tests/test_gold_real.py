@@ -20,10 +20,13 @@ pytestmark = pytest.mark.skipif(
 
 BAR = {"market_share": 0.85, "event": 0.85, "spec": 0.85, "money": 0.85, "quote": 0.75}
 HELD: set[str] = set()  # kinds of the held-out set at the bar
-# (recall, precision) measured at the last change of the extractors; a change may not go below them.
+# (recall, precision) measured at the last change of the extractors (rounded down); a change may not
+# go below them. Session 3, before any tuning on real text: dev market_share 0.75/0.87, event
+# 0.29/0.81, spec 0.46/0.78, money 0.93/0.93, quote 0.35/0.92; heldout 0.68/0.76, 0.25/0.70,
+# 0.47/0.94, 0.76/0.80, 0.29/0.85.
 FLOORS = {
-    "dev": {"market_share": (0.0, 0.0), "event": (0.0, 0.0), "spec": (0.0, 0.0), "money": (0.0, 0.0), "quote": (0.0, 0.0)},
-    "heldout": {"market_share": (0.0, 0.0), "event": (0.0, 0.0), "spec": (0.0, 0.0), "money": (0.0, 0.0), "quote": (0.0, 0.0)},
+    "dev": {"market_share": (0.96, 1.0), "event": (0.65, 0.88), "spec": (0.97, 0.95), "money": (0.98, 0.98), "quote": (0.85, 0.95)},
+    "heldout": {"market_share": (0.68, 0.76), "event": (0.45, 0.75), "spec": (0.71, 0.95), "money": (0.75, 0.90), "quote": (0.58, 0.90)},
 }
 
 
