@@ -39,7 +39,8 @@ def share_claims(tables: Tables) -> pd.DataFrame:
     shares["published"] = shares["article_id"].map(arts["published"])
     shares["change"] = shares["from_value"].notna()
     shares["story"] = [
-        f"{r.from_value:g}→{r.to_value:g}" if r.change else f"{r.value:g}" for r in shares.itertuples()
+        f"{r.from_value:g}→{r.hedge or ''}{r.to_value:g}" if r.change else f"{r.hedge or ''}{r.value:g}"
+        for r in shares.itertuples()
     ]
     return shares.reset_index(drop=True)
 
@@ -61,10 +62,23 @@ def share_table(shares: pd.DataFrame) -> pd.DataFrame:
     })
 
 
+# A share is about China when its market is China's, or, with no market named, when its sentence names China.
+_CHINA_SCOPE = re.compile(r"中国|中國")
+_CHINA_IN_SENTENCE = re.compile(r"中国|国内|大陆|在华|对华|中國|國內|大陸|在華|對華")
+
+
+def _about_china(shares: pd.DataFrame) -> pd.Series:
+    scope = shares["scope"].fillna("")
+    named = scope.str.contains(_CHINA_SCOPE)
+    unnamed = (scope == "") & shares["sentence_zh_hans"].fillna("").str.contains(_CHINA_IN_SENTENCE)
+    return named | unnamed
+
+
 def nvidia_china_stories(shares: pd.DataFrame) -> pd.DataFrame:
-    """Nvidia's China share as each article tells it: the from→to stories side by side."""
-    nv = shares[(shares["subject"] == "英伟达") & (shares["metric"] == "市场份额")
-                & ~shares["scope"].str.startswith("全球")]
+    """Nvidia's China share as each article tells it: the from→to stories side by side. Only Nvidia's own
+    market share of a Chinese market (a share held with others, a global share, a share of a supplier's
+    capacity stay out)."""
+    nv = shares[(shares["subject"] == "英伟达") & (shares["metric"] == "市场份额") & _about_china(shares)]
     rows = []
     for story, group in nv.groupby("story", sort=False):
         rows.append({

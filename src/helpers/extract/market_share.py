@@ -253,6 +253,21 @@ _SUBJECT_TYPES = {"company", "chip", "system", "fund", "org", "agency"}
 _OBJECT_BEFORE = re.compile(r"(据|根据|依据|向|对|给|与|跟|被|比|较|占|佔|外购|采购|购买|进口|出资|投资)\s*$")
 
 
+# Holders joined and then totalled (甲和乙合计占…, A、B两家共拿下…): one share held together.
+_JOINED = re.compile(r"\s*(?:和|与|及|以及|、|跟)\s*")
+_TOGETHER = re.compile(r"\s*(?:两家|三家|[两三四五]者)?\s*(?:合计|合共|共计|总共|一共|共同|加起来|加总|合起来|共)")
+
+
+def _joint_holders(ctx: SentenceContext, inside: list, k: int) -> str:
+    """`A;B` when the clause's names from the k-th on are joined and then totalled before the figure."""
+    names = [inside[k]]
+    while len(names) < len(inside) - k and _JOINED.fullmatch(ctx.zh[names[-1].end : inside[k + len(names)].start]):
+        names.append(inside[k + len(names)])
+    if len(names) > 1 and _TOGETHER.match(ctx.zh, names[-1].end):
+        return ";".join(dict.fromkeys(m.canonical for m in names))
+    return ""
+
+
 def _clause_subject(ctx: SentenceContext, pos: int) -> str:
     """The entity the figure's clause is about: 国产芯片 named in it, else the first name in it that is
     neither a source (IDC称) nor an object (向X出资); a maker named with its product gives the product
@@ -269,6 +284,9 @@ def _clause_subject(ctx: SentenceContext, pos: int) -> str:
                 or (skipped_end >= 0 and _NAME_GAP.fullmatch(ctx.zh[skipped_end : m.start]))):
             skipped_end = m.end
             continue
+        joint = _joint_holders(ctx, inside, k)
+        if joint:
+            return joint
         following = inside[k + 1] if k + 1 < len(inside) else None
         if following and following.type in PRODUCT_TYPES and following.start - m.end <= 1:
             return following.canonical
