@@ -147,21 +147,32 @@ def coverage(reported_matched: pd.DataFrame, reference: pd.DataFrame) -> pd.Data
     return out
 
 
+def _planned(reported: pd.DataFrame) -> pd.Series:
+    """Events the articles put in the future (a roadmap launch, a set listing day): not yet the record."""
+    if "status" not in reported.columns:
+        return pd.Series(False, index=reported.index)
+    return reported["status"].fillna("") == "planned"
+
+
 def finding(reported: pd.DataFrame, cov: pd.DataFrame) -> str:
     if reported.empty:
         return "No dated events were found in the articles."
-    dated = reported[reported["date_start"] != ""]
+    planned = _planned(reported)
+    happened = reported[~planned]
+    dated = happened[happened["date_start"] != ""]
     by_group = reported["actor_group"].value_counts()
     top = by_group.index[0]
     covered = int(cov["covered"].sum())
     span = f"{dated['date_start'].min()[:7]} to {dated['date_start'].max()[:7]}" if len(dated) else "no calendar dates"
-    return (f"{len(reported)} dated events reported ({span}), most by {top} ({by_group.iloc[0]}); "
+    ahead = f", and {int(planned.sum())} planned for later" if planned.any() else ""
+    return (f"{len(happened)} dated events reported ({span}){ahead}, most by {top} ({by_group.iloc[0]}); "
             f"{covered} of {len(cov)} reference export-control events appear in the coverage, "
             f"{len(cov) - covered} are never mentioned.")
 
 
 def timeline_chart(reported: pd.DataFrame, reference: pd.DataFrame, ax=None, as_of=None):
-    """Reported events (filled, one colour per article) and reference events (open) by camp over time."""
+    """Reported events (filled, one colour per article), planned ones (open diamonds) and reference events
+    (open circles) by camp over time."""
     import matplotlib.pyplot as plt
 
     if ax is None:
@@ -171,9 +182,14 @@ def timeline_chart(reported: pd.DataFrame, reference: pd.DataFrame, ax=None, as_
     ax.scatter(ref["when"], [y[g] + 0.18 for g in ref["actor_group"]], marker="o", facecolors="none",
                edgecolors="#555", s=40, label="record (reference)")
     dated = reported.dropna(subset=["when"])
-    for article_id, group in dated.groupby("article_id"):
+    planned = _planned(dated)
+    for article_id, group in dated[~planned].groupby("article_id"):
         ax.scatter(group["when"], [y[g] - 0.18 for g in group["actor_group"]], s=55, alpha=0.85,
                    label=f"reported: {article_id}")
+    if planned.any():
+        ahead = dated[planned]
+        ax.scatter(ahead["when"], [y[g] - 0.18 for g in ahead["actor_group"]], s=55, marker="D",
+                   facecolors="none", edgecolors="#c0392b", label="planned (announced for later)")
     if as_of is not None:
         ax.axvline(pd.Timestamp(as_of), color="#999", linestyle="--", linewidth=1)
         ax.annotate("as of", (pd.Timestamp(as_of), len(GROUPS) - 0.5), fontsize=8, color="#666")
@@ -195,7 +211,7 @@ def events_table(reported: pd.DataFrame) -> pd.DataFrame:
     columns = {
         "article_id": "article", "outlet": "outlet", "actor": "actor (行为者)", "actor_group": "camp",
         "action": "action (行为)", "items": "chips", "date_shown": "date (日期)", "date_precision": "date precision",
-        "date_inferred": "inferred", "matched_reference": "matched reference event", "verdict": "verdict",
+        "date_inferred": "inferred", "status": "status", "matched_reference": "matched reference event", "verdict": "verdict",
         "verdict_note": "verdict note", "sentence": "sentence (原句)",
     }
     present = [c for c in columns if c in reported.columns]
