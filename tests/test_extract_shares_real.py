@@ -405,6 +405,7 @@ def test_a_date_in_a_later_comparison_clause_does_not_date_the_figure(shares):
     ("据测算，华为与寒武纪合计占国内训练芯片市场约六成份额。", "华为;寒武纪"),
     ("調查顯示，輝達和超微兩家共拿下全球資料中心GPU市場九成以上的份額。", "英伟达;AMD"),
     ("华为占国内训练芯片市场的30%，寒武纪约占10%。", "华为"),
+    ("国内推理卡市场中，英伟达和华为海思两家合计占八成以上。", "英伟达;海思"),
 ])
 def test_holders_totalled_together_hold_one_share(text, subject):
     shares = [c for c in extract_text(text, published="2025-11-20") if c["kind"] == "market_share"]

@@ -260,10 +260,17 @@ _TOGETHER = re.compile(r"\s*(?:两家|三家|[两三四五]者)?\s*(?:合计|合
 
 def _joint_holders(ctx: SentenceContext, inside: list, k: int) -> str:
     """`A;B` when the clause's names from the k-th on are joined and then totalled before the figure."""
-    names = [inside[k]]
-    while len(names) < len(inside) - k and _JOINED.fullmatch(ctx.zh[names[-1].end : inside[k + len(names)].start]):
-        names.append(inside[k + len(names)])
-    if len(names) > 1 and _TOGETHER.match(ctx.zh, names[-1].end):
+    names, last_end = [inside[k]], inside[k].end
+    for m in inside[k + 1:]:
+        gap = ctx.zh[last_end : m.start]
+        if not gap.strip():
+            names[-1] = m  # 华为海思: the nearer, more specific name of the same holder
+        elif _JOINED.fullmatch(gap):
+            names.append(m)
+        else:
+            break
+        last_end = m.end
+    if len(names) > 1 and _TOGETHER.match(ctx.zh, last_end):
         return ";".join(dict.fromkeys(m.canonical for m in names))
     return ""
 
