@@ -182,11 +182,13 @@ _TIMES_OF = re.compile(rf"(?:使用|需要|需|用|提供|拥有|具备|带来|�
 _NOT_SPEC = re.compile(r"营收|收入|利润|份额|股价|市值|出货|销量|销售|订单|价格|售价|成本|毛利|需求|产能|良率|用户|员工|电价|用电")
 # Clause-level cues that a product is the thing described: chips, systems, architectures.
 _PRODUCT_WORDS = re.compile(r"芯片|GPU|NPU|架构|处理器|显卡|加速卡|集群|超节点|服务器|算力卡|产品|系统")
+# What starts a figure or a memory, a period or a foundry name rather than a model (FP8, HBM3, FY25, Q3).
+_NOT_A_MODEL = r"(?<![A-Za-z0-9])(?!(?:FP|BF|TF|INT|MXFP|NVFP|HiF|HBM|GDDR|LPDDR|DDR|PCIe|FY|CY|Q|H|N|TSMC)\d)"
+_MODEL_SUFFIXES = r"(?:\s(?:V\d|Pro|Ultra|Max|SXM|PCIe))*(?![A-Za-z0-9])"
 # A model name the lexicon may not know (`RTX 5090D V2`, `MI308X`): letters, a number, suffixes.
-_MODEL_NAME = re.compile(r"(?<![A-Za-z0-9])(?!(?:FP|BF|TF|INT|MXFP|NVFP|HiF|HBM|GDDR|LPDDR|DDR|PCIe|FY|CY|Q|H|N|TSMC)\d)[A-Z][A-Za-z]{0,5}\s?\d{2,4}[A-Za-z]{0,3}(?:\s(?:V\d|Pro|Ultra|Max|SXM|PCIe))*(?![A-Za-z0-9])")
+_MODEL_NAME = re.compile(_NOT_A_MODEL + r"[A-Z][A-Za-z]{0,5}\s?\d{2,4}[A-Za-z]{0,3}" + _MODEL_SUFFIXES)
 # A model name in a comparing position, which may be spelled with one digit (`Trainium2`, `Gaudi 3`).
-_REF_MODEL_NAME = re.compile(r"(?<![A-Za-z0-9])(?!(?:FP|BF|TF|INT|MXFP|NVFP|HiF|HBM|GDDR|LPDDR|DDR|PCIe|FY|CY|Q|H|N|TSMC)\d)"
-                             r"[A-Z][A-Za-z]{0,9}\s?\d{1,4}[A-Za-z]{0,3}(?:\s(?:V\d|Pro|Ultra|Max|SXM|PCIe))*(?![A-Za-z0-9])")
+_REF_MODEL_NAME = re.compile(_NOT_A_MODEL + r"[A-Z][A-Za-z]{0,9}\s?\d{1,4}[A-Za-z]{0,3}" + _MODEL_SUFFIXES)
 # N倍于R: the multiple written before the reference (`三倍于H100`).
 _TIMES_BEFORE = re.compile(rf"(?P<hedge>{_HEDGE})\s*{_TIMES}\s*于\s*$")
 # Anaphors that name the reference of a comparison: 其 / 它 (the product meant), 上一代 (not named).
