@@ -15,7 +15,7 @@ one), `前（3）日`, quarters with no year (`一季度`, `第二季后`: the q
 after), cumulative periods (`前三季度`, `1-9月`: from 1 January), dekads
 (`6月下旬`, `今年6月下旬`: 21st to the month's end), `年底` / `年初` (the year), `即日`,
 half-years with or without a year (`今年上半年`, `下半年`: precision `half`), `同年` (the year of the
-date just given), `下周` / `下月` (the week or month after the article's), and a year that heads a
+date just given), headline `昨起` / `今起` / `明日起` (yesterday, today, tomorrow), `下周` / `下月` (the week or month after the article's), and a year that heads a
 document number (`公告2023年第12号`) is no date. A month and day with no year are the last such day
 before the article's date, unless the sentence looks ahead (将于1月7日: the nearer coming one).
 """
@@ -171,8 +171,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_month", re.compile(r"上月|上个月|上個月")),
     ("coming_month", re.compile(r"下月|下个月|下個月")),  # the month after the article's
     ("next_week", re.compile(r"下周|下週|下个?星期|下礼拜")),  # the calendar week after the article's
-    ("yesterday", re.compile(r"昨日|昨天|昨晚|昨夜|昨早")),
-    ("today", re.compile(r"今日|今天|今晨|今早|即日")),  # 自即日起: from the article's day
+    ("yesterday", re.compile(r"昨日|昨天|昨晚|昨夜|昨早|昨(?=起)")),  # 昨起: a headline's "from yesterday"
+    ("tomorrow", re.compile(r"(?:明日|明天)(?!之)|明(?=起)")),  # the day after the article's (明日起招股)
+    ("today", re.compile(r"今日|今天|今晨|今早|即日|(?<![如而至迄])今(?=起)")),  # 自即日起: from the article's day
     ("month", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:份)?(初|中旬|上旬|下旬|底|末)?(?![\d日号號])")),
     ("after", re.compile(rf"({_CN_SMALL}|半)\s*(个月|個月|天|日|周|週|星期|年)(?:之?后|之?後|过后|過後)"
                          rf"|(?:此后|此後|再过|再過)\s*({_CN_SMALL}|半)\s*(个月|個月|天|日|周|週|星期|年)")),
@@ -196,7 +197,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "this_week": ("周", "星期"), "last_week": ("上",), "cumulative": ("季", "月"), "quarter": ("季", "Q"),
     "year_edge_bare": ("年",), "approx": ("日", "天", "周", "近期"), "days_ago": ("天",), "next_year": ("年",),
     "same_year": ("同年",), "half_bare": ("半年",), "this_month": ("月",), "last_month": ("月",),
-    "coming_month": ("月",), "next_week": ("下",), "yesterday": ("昨",), "today": ("今", "即日"), "month": ("月",),
+    "coming_month": ("月",), "next_week": ("下",), "yesterday": ("昨",), "tomorrow": ("明",), "today": ("今", "即日"), "month": ("月",),
     "after": ("月", "天", "日", "周", "週", "星期", "年"), "same_day": ("天", "日"), "next_day": ("日", "天"),
     "previous_day": ("前一",), "next_month": ("月",), "same_month": ("月",),
 }
@@ -209,10 +210,11 @@ def _patterns_for(present: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
     """The patterns, in order, that can match a sentence holding just the `present` pieces of _NEEDS."""
     return [(kind, pattern) for kind, pattern, needs in _GATED_PATTERNS if not needs or not needs.isdisjoint(present)]
 
-_FUTURE = re.compile(r"将于|将在|将会|将要|將於|將在|將會|將要|即将|即將|预计|預計|计划|計劃|拟于|擬於|有望|预定|預定|定于|定於")
+# (起实施 / 起生效: a measure taking effect from a day is announced ahead of it)
+_FUTURE = re.compile(r"起(?:实施|實施|施行|生效|执行|執行)|将于|将在|将会|将要|將於|將在|將會|將要|即将|即將|预计|預計|计划|計劃|拟于|擬於|有望|预定|預定|定于|定於")
 
 # Every date pattern needs one of these: a cheap test before running them all.
-_MAYBE_DATE = re.compile(r"[年月日号號季天周週晚]|财年|財年|FY|Q[1-4]|近期|最近几|星期|礼拜|\d{4}[-/.]\d{1,2}")
+_MAYBE_DATE = re.compile(r"[年月日号號季天周週晚]|[昨今明]起|财年|財年|FY|Q[1-4]|近期|最近几|星期|礼拜|\d{4}[-/.]\d{1,2}")
 
 
 def _published_year(published: dt.date | None) -> int | None:
@@ -459,11 +461,11 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
             return inferred
         year = ref.year + 1
         return replace(inferred, date_start=f"{year}-01-01", date_end=f"{year}-12-31", precision="year", relative=True)
-    if kind in ("this_month", "last_month", "coming_month", "yesterday", "today"):
+    if kind in ("this_month", "last_month", "coming_month", "yesterday", "today", "tomorrow"):
         if published is None:
             return inferred
-        if kind in ("yesterday", "today"):
-            d = published - dt.timedelta(days=1 if kind == "yesterday" else 0)
+        if kind in ("yesterday", "today", "tomorrow"):
+            d = published + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[kind])
             return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day")
         d = _add_months(published.replace(day=1), {"this_month": 0, "last_month": -1, "coming_month": 1}[kind])
         s, e = _month_range(d.year, d.month)

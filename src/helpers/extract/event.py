@@ -23,7 +23,13 @@ three-character name (商务部发言人某某20日…). A verb that frames anot
 that act's class. Dates stand before the verb, inside its phrase (申请于6月30日获受理, not the period a
 release covers), after it (成立于…), or come from a meeting told before (会谈后, 在会中: its day). Acts in
 modifiers: a dated rule (10月公布的制度: `tighten`, by the clause's actor), a dated occasion (在5日举行的
-某说明会上…表示: `speak`). Hearsay (收购传闻) is no act.
+某说明会上…表示: `speak`). Hearsay (收购传闻, 市场传闻…, 外界预期…) is no act.
+A passive clause's agent acts (多家企业于10月被某部列入…: the one after 被 / 遭). A body the lexicon lacks
+may be named by its kind (国台办, 某某委员会) when a date or a spokesperson follows; organisations named in
+full or in Latin script likewise, and enumerations of actors (甲、乙联合公告) are one joint actor (`;`).
+A framed act dated only after the framing verb (宣布，新规于5日生效) takes that date; a product referred
+back to (这款芯片明年量产) acts through its maker. Acts in a condition and its consequence (若…，将…)
+are no events.
 """
 
 from __future__ import annotations
@@ -37,34 +43,37 @@ from .context import ACTOR_TYPES, PRODUCT_TYPES, Draft, SentenceContext
 # Most specific first: the first class whose verbs occur in the clause wins.
 ACTIONS: list[tuple[str, str]] = [
     # A results release or a filing is an announcement, not a product launch (发布2025年三季报).
-    ("announce", r"(?:发布|披露|公布|发表|递交)[^，。；,]{0,14}?(?:财报|年报|季报|半年报|业绩|研报|研究报告|公告|数据|报告|通知|声明|文件|意见)"),
+    ("announce", r"(?:发布|披露|公布|发表|递交)[^，。；,]{0,14}?(?:财报|年报|季报|半年报|业绩|研报|研究报告|公告|数据|报告|通知|声明|文件|意见)|"
+                 # headline style: 发 alone before a results report (晚发三季报)
+                 r"(?<![开研出引激启])发(?=[^，。；,\s]{0,4}?(?:财报|年报|季报|业绩))"),
     # The steps of a listing: 招股, 申购, 递表, IPO申请获受理, 过会, 通过聆讯, 挂牌上市.
-    ("list", r"挂牌|(?<![已未拟])上市(?![公企规首辅])|(?:启动|完成)上市辅导|辅导验收|招股(?!价|书|说明书)|申购|递表|"
+    ("list", r"挂牌|(?<![已未拟])上市(?![公企规首辅])|公开发售|国际配售|中签|配发结果|(?:启动|完成)上市辅导|辅导验收|招股(?!价|书|说明书)|申购|递表|"
              r"IPO.{0,6}(?:受理|过会|获批|注册生效)|(?:申请|IPO)[^，。；]{0,14}?获[^，。；]{0,8}?受理|过会|通过.{0,10}聆讯|"
              r"同意.{0,14}(?:注册|上市|发行)|登陆.{0,8}(?:科创板|主板|创业板|港交所|联交所|纳斯达克|纽交所)"),
     # Shipments and output ramps: 出货, 放量, 增产, 送样; an export with a count (走私出口200颗).
-    # 出货 is the act only before a count (全年出货约30万颗); 占国产出货… is the noun.
-    ("ship", r"(?:出货|发货)(?=\s*(?:了|近|约|超过?|逾|达|\d))|放量|增产|扩产|送样|(?:提高|增加|提升|扩大)[^，。；]{0,12}产量|(?:非法)?(?:出口|走私)(?=\s*[\d约近超逾了])"),
+    # 出货 is the act only before a count (全年出货约30万颗), right after a date or as begun (二季度出货, 开始出货);
+    # 占国产出货… is the noun.
+    ("ship", r"(?:出货|发货)(?=\s*(?:了|近|约|超过?|逾|达|\d))|(?:(?<=[季月年日度])|开始|启动|正式|陆续|起)(?:出货|发货)|放量|增产|扩产|送样|(?:提高|增加|提升|扩大)[^，。；]{0,12}产量|(?:非法)?(?:出口|走私)(?=\s*[\d约近超逾了])"),
     ("resume", r"恢复.{0,6}(?:销售|供货|出货|出口|发货|生产|供应)|重启.{0,6}(?:销售|供货|出货)"),
-    ("refuse", r"拒绝(?:采购|购买|接受|了)?|不买账|抵制"),
-    ("investigate", r"反垄断调查|反倾销调查|反歧视调查|立案调查|调查|约谈|约见|问询|处罚|罚款|罚单|认定.{0,8}违[法反]|裁定"),
+    ("refuse", r"拒绝(?!置评|评论|回应|透露|发表评论|就此)(?:采购|购买|接受|了)?|不买账|抵制"),
+    ("investigate", r"反垄断调查|反倾销调查|反歧视调查|立案调查|调查|查获|查扣|扣押|查处|约谈|约见|问询|处罚|罚款|罚单|认定.{0,8}违[法反]|裁定"),
     # Prosecution and its steps: 起诉, 逮捕 / 被捕, 过堂 / 出庭, 认罪, 判刑.
     ("sue", r"起诉|提起.{0,4}诉讼|诉讼|上诉|逮捕|被捕|拘捕|过堂|出庭|认罪|判处|判刑|定罪"),
-    ("ban", r"禁令|禁止|叫停|禁售|禁运|断供|停止(?:采购|购买|使用|供货|供应|销售|出口|订购)|暂停(?:采购|购买|订购|进口)|"
+    ("ban", r"禁令|禁止|叫停|禁售|禁运|断供|停用|弃用|停止(?:[为向对给][^，。；,]{0,10}?)?(?:采购|购买|使用|供货|供应|销售|出口|订购|代工|生产|服务)|暂停(?:采购|购买|订购|进口)|"
             r"(?:要求|通知|下令|责令|勒令).{0,20}(?:停止|暂缓|暂停|中止)|暂缓(?:采购|购买|进口|订购)|"
-            r"(?:暂停|中止|冻结|吊销).{0,14}?(?:许可|出口|发货|销售|供货|供应|交易|生产)|下令|责令|勒令|封杀|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
-    ("tighten", r"需要许可证|[需须](?:要)?(?:申请|申领|取得|获得)[^，。；,]{0,4}?许可|许可证要求|需获得许可|发布[^，。；,]{0,20}?(?:规则|新规|指南|禁令|条例|指导方针|方针|指引|规定)|限制.{0,8}(?:出口|销售|出货|供应)|收紧|加码|加严|(?:加强|强化)[^，。；,]{0,10}?(?:管制|审查|检查|查验|核查|稽查|监管|执法|打击|管控)|(?:实施|采取)[^，。；,]{0,6}?(?:更严格|更严)|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
-                r"扩大.{0,6}(?:管制|限制)|限制出口|出口管制|新规|降至.{0,6}门槛|门槛|列入.{0,24}名单|列为.{0,10}(?:实体|风险|管制)"),
+            r"(?:暂停|中止|冻结|吊销).{0,14}?(?:许可|出口|发货|销售|供货|供应|交易|生产|资产)|下令|责令|勒令|封杀|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
+    ("tighten", r"需要许可证|(?:实施|实行)[^，。；,]{0,8}?许可(?:证)?管理|[需须](?:要)?(?:申请|申领|取得|获得)[^，。；,]{0,4}?许可|许可证要求|需获得许可|发布[^，。；,]{0,20}?(?:规则|新规|指南|禁令|条例|指导方针|方针|指引|规定)|限制.{0,8}(?:出口|销售|出货|供应)|收紧|加码|加严|(?:加强|强化)[^，。；,]{0,10}?(?:管制|审查|检查|查验|核查|稽查|监管|执法|打击|管控)|严查|严打|严格(?:审查|检查|查验|执法)|(?:实施|采取)[^，。；,]{0,6}?(?:更严格|更严)|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
+                r"扩大.{0,6}(?:管制|限制)|(?:实施|宣布|施加)[^，。；,]{0,6}?制裁|制裁(?=\s*[了\d一两三四五六七八九十多数]|[^，。；,]{0,4}(?:企业|公司|实体|个人|官员))|限制出口|出口管制|新规|降至.{0,6}门槛|门槛|列入.{0,24}名单|列为.{0,10}(?:实体|风险|管制)"),
     ("approve", r"批准|放行|解禁|许可|获准|松口|允许|核准|核定|同意(?!暂|延后|推迟).{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|"
                 r"完成.{0,14}备案|开绿灯"),
     ("loosen", r"放宽|松绑|缓和|撤销|撤回|废除|取消.{0,6}(?:禁令|限制|规则|管制)|"
                 # holding a measure back: 暂不扩大, 延后执行, 推迟实施
                 r"暂不(?:扩大|实施|执行|加征|征收|扩大施行)|(?:延后|推迟|延期|暂缓)(?:执行|实施|生效|施行)"),
-    ("launch", r"(?<!例行)(?<!新闻)发布会|发布(?!会)|推出|亮相|量产|首发|交付|面世|问世|开卖|开售"),
-    ("invest", r"注资|斥资|入股|增资|(?:完成|获得|宣布)[^，。；,]{0,8}?融资|设立.{0,6}基金|成立.{0,6}基金|注册成立|(?:创立|创办|创建)(?![者人])|(?<![不未])成立(?!了?.{0,4}(?:工作组|小组))|募资|(?<![者权])投资(?![者人方机峰论活大会])"),
+    ("launch", r"(?<!例行)(?<!新闻)发布会|发布(?!会)|发表(?=[^，。；,]{0,12}?(?:路线图|芯片|晶片|产品|新品|处理器|GPU|模型|架构|系列))|推出|亮相|量产|首发|交付|面世|问世|开卖|开售"),
+    ("invest", r"注资|斥资|入股|增资|出资|(?:完成|获得|宣布)[^，。；,]{0,8}?融资|设立.{0,6}基金|成立.{0,6}基金|注册成立|(?:创立|创办|创建)(?![者人])|(?<![不未])成立(?!了?.{0,4}(?:工作组|小组))|募资|(?<![者权])投资(?![者人方机峰论活大会])"),
     # 宣布, 披露; a source's dated newest report (3日，据某机构最新报告) is a release too.
     ("announce", r"(?<!的)(?:宣布|公布|披露)|公告(?=\s*[，,：:称])|(?:财报|年报|季报|业绩)显示|发布财报|确认|证实|最新(?:研究|报告|研报|数据|调查|统计|预测)"),
-    ("other", r"游说|会见|会面|会晤|访问|访华|出席|签署|签订|签约|签下|重返|举行|召开|表态|会谈|通话|征收|上调|加征|邀集|通知|提交.{0,8}申请|通电话|展出|达成|收购|并购|接管|"
+    ("other", r"游说|会见|会面|会晤|访问|访华|飞抵|抵达|到访|造访|出访|退出(?=[^，。；,]{0,10}?(?:市场|业务))|出席|签署|签订|签约|签下|重返|举行|召开|表态|会谈|通话|征收|上调|加征|邀集|通知|提交.{0,8}申请|通电话|展出|达成|收购|并购|接管|"
               r"通过.{0,8}(?:法案|议案|决议)"),
 ]
 _ACTION_RES = [(name, re.compile(pattern)) for name, pattern in ACTIONS]
@@ -84,13 +93,13 @@ def _us_product(canonical: str, lexicon) -> bool:
 
 # A dated appearance at a named occasion is an event (`speak`); what was said there is a quote.
 _OCCASION = re.compile(r"业绩说明会|业绩会|说明会|发布会|记者会|新闻发布会|听证会|电话会议?|招待会|研讨会|座谈会|大会|论坛|峰会|年会|"
-                       r"主题演讲|演讲|专访|采访|受访|访谈|集体学习|Podcast|播客|节目上?|网志|博客|"
+                       r"主题演讲|演讲|专访|采访|受访|访谈|(?:向|对|告诉|面对)(?:记者|媒体)|集体学习|Podcast|播客|节目上?|网志|博客|"
                        # any named gathering in the frame 在…上 (在分析师日上, 在投资者大会上, 在开幕式上)
                        r"(?<=在)[^，。；,：:“”「」]{1,20}?(?:会|日|展|节|典礼|仪式|式|活动|晚宴)上")
 # An occasion that is no more than an interview: an event only on a given day.
-_INTERVIEW = re.compile(r"专访|采访|受访|访谈")
+_INTERVIEW = re.compile(r"专访|采访|受访|访谈|(?:向|对|告诉|面对)(?:记者|媒体)")
 # Between an organisation and its person: a title (英伟达执行长黄仁勋: the person acts).
-_ROLE_BETWEEN = re.compile(r"(?:的)?(?:联合|轮值)?(?:首席执行官|执行长|行政总裁|CEO|董事长|创始人|总裁|总经理|发言人|主席|国家主席|总统|"
+_ROLE_BETWEEN = re.compile(r"(?:的)?(?:联合|轮值)?(?:长|首席执行官|执行长|行政总裁|CEO|董事长|创始人|总裁|总经理|发言人|主席|国家主席|总统|"
                            r"部长|商务部长|财政部长|副总裁|首席财务官|财务长|CFO|首席技术官)?\s*")
 # A role then a name of two or three characters the lexicon lacks, then the date (or 在/于): the person.
 _ROLE_NAME = re.compile(r"(?:的)?(?:联合|轮值)?(?:新闻发言人|发言人|首席执行官|执行长|行政总裁|CEO|董事长|创始人|总裁|总经理|部长|副部长|局长|主任|主席|副总裁|首席财务官)\s*"
@@ -118,17 +127,22 @@ def classify(text: str, pos: int = 0) -> tuple[str, re.Match[str] | None]:
             rest = _CLAUSE.split(rest, 1)[0]  # what is held is named in the same clause
         found = [(m.start(), name) for name, pattern in _ACTION_RES
                  if name not in ("announce", "other", "launch") and (m := pattern.search(rest))]
+        if best[0] != "launch" and (m := _CONVEYED_LAUNCH.search(rest)):
+            found.append((m.start(), "launch"))  # 宣布推出…, 宣布，旗下芯片已量产
         if found:
             return min(found)[1], best[1]  # the leftmost act announced
     return best
 
+
+# A launch an announcement conveys: the verbs of bringing a product out (not 发布, which conveys anything).
+_CONVEYED_LAUNCH = re.compile(r"推出|量产|首发|面世|问世|开卖|开售|亮相")
 
 # Verbs that frame the act they convey or hold (通知英伟达，…须申请许可证; 举行上市仪式): the class is that act's.
 _FRAME_VERB = re.compile(r"通知|举行|举办|召开")
 
 
 _CLAUSE = re.compile(r"[，,；;：:]")
-_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|根据|依据|据报|据悉|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被|由|据|但是|但|不过|然而|同时|并且|并|且)*")
+_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|根据|依据|据报|据悉|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
 # Before the actor a clause may hold titles and places: 美国总统特朗普, 中国国家网信办.
 _TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|制造商|供应商|开发商|独角兽)|"
                            r"美国|中国|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
@@ -136,6 +150,10 @@ _TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|
                            r"中共|总书记|中共总书记|国家主席|中国国家主席|主席|[一二三四五六七八九十两\d]+名)*$")
 # After the verb, a head noun that makes the act hearsay, not a reported act: 收购传闻, 上市传言, 禁令的猜测.
 _HEARSAY = re.compile(r"\s*(?:的)?(?:传闻|传言|谣言|猜测|揣测|说法)")
+# Before the actor in its clause: hearsay or a third party's guess (市场传闻, 外界预期, 分析师预计) frames it.
+_HEARSAY_FRAME = re.compile(r"传闻|传言|盛传|风传|据传|传出|(?:市场|外界|业界|业内|分析师|分析人士|投资者|投资人)(?:普遍)?(?:预期|预计|预测|估计|猜测|认为)")
+# What may follow a reporting frame's verb before the act it reports (发布公告称，…; 宣布：…).
+_FRAME_TAIL = re.compile(r"[\s，,：:“”「」]|称|指出|表示")
 # A meeting between leaders or parties, and a later reference to it (会谈后, 会晤后, 在会中, 会议期间).
 _MEETING = re.compile(r"会谈|会晤|会面|峰会|首脑会议")
 _MEETING_REF = re.compile(r"(?:会谈|会晤|会面|峰会|首脑会议)(?:后|之后|中|上|期间|时)|在会[中上]")
@@ -143,10 +161,16 @@ _MEETING_REF = re.compile(r"(?:会谈|会晤|会面|峰会|首脑会议)(?:后|�
 _GOVERNMENT = re.compile(r"政府|当局")
 # A company referred back to at the head of a clause: 公司, 该公司, 这家公司 (not 子公司, 公司法).
 _COMPANY_ANAPHOR = re.compile(r"(?:该|这家|此|本)?公司(?![法债股章])")
+# Products referred back to at the head of a clause: 这两款芯片, 该产品, 此系列GPU.
+_PRODUCT_ANAPHOR = re.compile(r"(?:这|该|此|上述)(?:[一两二三四几数]?款|些|一?系列|批)?(?:新)?(?:芯片|晶片|产品|GPU|处理器|加速卡|显卡|服务器)")
 # A full organisation name the lexicon lacks: a name of 2-24 characters ending in a legal or institutional
 # suffix (…股份有限公司, …集团, …交易所, …协会); it is an actor only when a date follows at once (after 于/在,
 # or a short parenthesis: (简称…)).
-_ORG_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,24}?(?:股份有限公司|有限责任公司|有限公司|集团|交易所|协会|研究院)")
+_ORG_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,24}?(?:股份有限公司|有限责任公司|有限公司|集团|交易所|协会|研究院|银行)"
+                       # or a name in Latin script of words with capitals (a foreign firm the lexicon lacks)
+                       r"|[A-Z][A-Za-z0-9&.\-]{2,}(?:\s+[A-Z][A-Za-z0-9&.\-]*){0,5}")
+# Between the names of an enumeration of actors: 甲银行、乙银行…, 商务部和海关总署.
+_JOIN = re.compile(r"\s*(?:、|和|与|及|以及|同)\s*")
 _ORG_NAME_DATED = re.compile(r"\s*(?:[（(][^（()）]{0,20}[)）])?\s*(?:于|於|在|已于|最早|最早于|最早成立于)?\s*(?=\d|今年|去年|明年|同年)")
 # A pronoun heading a clause (她3月在上海受访时…) stands for the person last named.
 _PRONOUN = re.compile(r"他|她")
@@ -224,6 +248,90 @@ def _dated_subject(ctx: SentenceContext, pos: int, end: int):
     return None
 
 
+# The mark of a passive clause and its agent: 被美国商务部列入, 遭检方起诉 (not 被告).
+_PASSIVE = re.compile(r"(?:被|遭到?)(?!告)\s*")
+
+
+def _passive_agent(ctx: SentenceContext, pos: int, end: int):
+    """The agent of a passive clause whose subject is no actor (多家企业于10月被某部列入…, 某芯片被美方限制):
+    the actor named right after the first 被 / 遭 of the clause, from the lexicon or a generic one."""
+    zh = ctx.zh
+    for mark in _PASSIVE.finditer(zh, pos, end):
+        at = mark.end()
+        agent = next((m for m in ctx.mentions if m.start == at and m.type in ACTOR_TYPES), None)
+        if agent is not None:
+            return agent
+        generic = _GENERIC_ACTOR.match(zh, at)
+        if generic:
+            return Mention(generic.start(), generic.end(), generic.group(0), GENERIC_ACTORS[generic.group(0)], "agency")
+        return None
+    return None
+
+
+# A government body the lexicon lacks, named by its kind at the head of a clause (国台办, 某某委员会, 某某总署):
+# up to ten characters ending in the word for an office, a commission, an administration or a ministry, then
+# a date or a spokesperson. Its name is its canonical form.
+_BODY_NAME = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:办公室|委员会|总署|总局|管理局|监管局|办|署|局|部|委)"
+                        r"(?=\s*(?:于|於|在|已于|将于|曾于)?\s*[\d今昨前日近上本下周去明同一二三四五六七八九十]|\s*(?:新闻)?发言人)")
+_BODY_FOLLOW = re.compile(r"\s*(?:于|於|在|已于|将于|曾于)?\s*")
+
+
+def _body_name(ctx: SentenceContext, pos: int, end: int):
+    """A body named by _BODY_NAME at `pos` that a dated act (a date at once) or a named spokesperson follows."""
+    zh = ctx.zh
+    body = _BODY_NAME.match(zh, pos, end)
+    if body is None or body.group(0) in GENERIC_ACTORS or "的" in body.group(0):
+        return None
+    if any(pos <= m.start < body.end() and m.type != "place" for m in ctx.mentions):
+        return None  # a name the lexicon knows stands inside (a place may: 美国联邦贸易委员会)
+    gap = _BODY_FOLLOW.match(zh, body.end(), end)
+    dated = gap is not None and any(d.start == gap.end() and (d.resolved or d.inferred) for d in ctx.dates)
+    if not dated and not _ROLE_NAME.match(zh, body.end(), end):
+        return None
+    return Mention(body.start(), body.end(), body.group(0), body.group(0), "agency")
+
+
+def _org_actor(ctx: SentenceContext, pos: int, end: int):
+    """An organisation the lexicon lacks named in full at the clause head: one a date follows at once
+    (某某股份有限公司于…成立, Some Capital 于7月17日…), or an enumeration of two or more (甲银行、乙银行相继…),
+    whose canonical form joins the names by `;`."""
+    zh = ctx.zh
+    names, at = [], pos
+    while (org := _ORG_NAME.match(zh, at, end)) is not None:
+        names.append(org.group(0).strip())
+        join = _JOIN.match(zh, org.end(), end)
+        at = org.end()
+        if join is None or _ORG_NAME.match(zh, join.end(), end) is None:
+            break
+        at = join.end()
+    if not names or len(names) == 1 and not _ORG_NAME_DATED.match(zh, at, end):
+        return None
+    return Mention(pos, at, zh[pos:at], ";".join(names), "company")
+
+
+def _joint(ctx: SentenceContext, actor, end: int):
+    """Joint actors of one act named as an enumeration at the clause head (商务部、海关总署9日联合公告;
+    特朗普与习近平30日会晤): one actor whose canonical form joins theirs by `;`."""
+    zh = ctx.zh
+    names, at = [actor.canonical], actor.end
+    while (join := _JOIN.match(zh, at, end)) is not None:
+        # the next name, after a title or a place at most (与中国国家主席习近平)
+        nxt = next((m for m in ctx.mentions if join.end() <= m.start <= join.end() + 10 and m.type in ACTOR_TYPES
+                    and _TITLE_PREFIX.match(zh[join.end():m.start])), None)
+        generic = _GENERIC_ACTOR.match(zh, join.end()) if nxt is None else None
+        if nxt is not None:
+            names.append(nxt.canonical)
+            at = nxt.end
+        elif generic is not None:
+            names.append(GENERIC_ACTORS[generic.group(0)])
+            at = generic.end()
+        else:
+            break
+    if len(names) == 1:
+        return actor
+    return Mention(actor.start, at, zh[actor.start:at], ";".join(dict.fromkeys(names)), actor.type)
+
+
 def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
     """Stretches of the sentence led by an actor at the start of a clause: (start, end, actor)."""
     zh = ctx.zh
@@ -260,6 +368,8 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
             if product is not None and not groups and _PRODUCT_PASSIVE.match(zh, product.end) and _us_product(product.canonical, ctx.lexicon):
                 actor = Mention(product.start, product.end, product.text, "美国政府", "agency")
         if actor is None:
+            actor = _body_name(ctx, pos, end)
+        if actor is None:
             generic = _GENERIC_ACTOR.match(zh, pos) or re.compile(r"(?:有关|相关)?(" + _GENERIC_ACTOR.pattern + ")").match(zh, pos)
             if generic is None:  # 新加坡检方: a place before a generic actor
                 later = _GENERIC_ACTOR.search(zh, pos, min(end, pos + 8))
@@ -268,7 +378,9 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
             if generic:
                 word = generic.group(generic.lastindex or 0)
                 strong = classify(zh[generic.end():end])[0] in STRONG_ACTIONS
-                if word not in ("中国", "美国") or strong:  # 中国区域营收… is a place, not a government acting
+                # 美国与中国达成…: two countries joined act as their governments
+                paired = (join := _JOIN.match(zh, generic.end(), end)) is not None and _GENERIC_ACTOR.match(zh, join.end())
+                if word not in ("中国", "美国") or strong or paired:  # 中国区域营收… is a place, not a government acting
                     actor = Mention(generic.start(), generic.end(), word, GENERIC_ACTORS[word], "agency")
         if actor is None:
             # 荷兰政府 / 日本当局: the government of a place the lexicon knows
@@ -278,17 +390,25 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
                 actor = Mention(place.start, gov.end(), zh[place.start:gov.end()], place.canonical + "政府", "agency")
         if actor is None:
             actor = _dated_subject(ctx, pos, end)
+        if actor is None:
+            actor = _passive_agent(ctx, pos, end)
+        if actor is None and (ana := _PRODUCT_ANAPHOR.match(zh, pos, end)):
+            # 这两款芯片订于明年量产: the products last named, launched by their maker
+            makers = [mk for m in ctx.mentions if m.end <= pos and (mk := _maker(ctx, m))] or [_memory(ctx).get("maker", "")]
+            if makers[-1] and _LAUNCH_AFTER.match(zh, ana.end()):
+                actor = Mention(ana.start(), ana.end(), ana.group(0), makers[-1], "company")
         if actor is None and (ana := _COMPANY_ANAPHOR.match(zh, pos, end)):
             # 公司自2020年成立 / 该公司于…推出: the company last named (in this sentence or before it)
             named = [m.canonical for m in ctx.mentions if m.type == "company" and m.end <= pos] or [_memory(ctx).get("company", "")]
             if named[-1]:
                 actor = Mention(ana.start(), ana.end(), ana.group(0), named[-1], "company")
-        if actor is None and (org := _ORG_NAME.match(zh, pos, end)) and _ORG_NAME_DATED.match(zh, org.end(), end):
-            # an organisation the lexicon lacks, named in full at the clause head (某某股份有限公司在…成立)
-            actor = Mention(org.start(), org.end(), org.group(0), org.group(0), "company")
+        if actor is None and not any(m.start == pos and m.type != "place" for m in ctx.mentions):
+            actor = _org_actor(ctx, pos, end)
         if actor is None and ctx.last_speaker and _PRONOUN.match(zh, pos):
             actor = Mention(pos, pos + 1, zh[pos], ctx.last_speaker, "pronoun")  # for appearances only
-        if actor is not None and actor.type != "person":
+        if actor is not None:
+            actor = _joint(ctx, actor, end)
+        if actor is not None and actor.type != "person" and ";" not in actor.canonical:
             person = next((m for m in ctx.mentions if m.type == "person" and actor.end <= m.start <= actor.end + 10
                            and _ROLE_BETWEEN.fullmatch(zh[actor.end:m.start])), None)
             if person is None and (named := _ROLE_NAME.match(zh, actor.end, end)):
@@ -314,6 +434,9 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         companies = [m.canonical for m in ctx.mentions if m.type == "company"]
         if companies:
             _memory(ctx)["company"] = companies[-1]
+        makers = [mk for m in ctx.mentions if (mk := _maker(ctx, m))]
+        if makers:
+            _memory(ctx)["maker"] = makers[-1]  # for 这款芯片 heading a later clause
 
 
 def _extract(ctx: SentenceContext) -> list[Draft]:
@@ -329,6 +452,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     drafts.extend(rule_drafts)
     act_dates = _act_dates(ctx)
     for n, (g_start, g_end, actor) in enumerate(groups):
+        if _HEARSAY_FRAME.search(zh, g_start, actor.start):
+            continue  # 市场传闻某公司将…, 外界预期…: others' talk or guess, no act of the actor's
         text = zh[actor.end : g_end]
         action, match = classify(text)
         speech = _SPEECH.search(text)
@@ -345,7 +470,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         if action in _WEAK_ACTIONS and len(_CLAUSE.findall(text, 0, match.start())) > 2:
             continue  # a weak verb three clauses on has its own subject (…，也牵动…业者扩产)
         # 英伟达披露，美国政府通知…: a reporting frame, the event is the next group's.
-        if action == "announce" and n + 1 < len(groups) and not text[match.end():].strip(" ，,：:“”"):
+        if action == "announce" and n + 1 < len(groups) and not _FRAME_TAIL.sub("", text[match.end():g_end - actor.end]):
             continue
         # Speech alone is a quote: 黄仁勋说… is not an event.
         if speech and action != "speak" and speech.start() < match.start() and action in ("other", "announce", "refuse"):
@@ -379,6 +504,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             date = after
         elif before:
             date = before[-1]
+        elif (framed := _framed_date(ctx, act_dates, action, match, verb_end, g_end)) is not None:
+            date = framed
         elif ctx.carried_date is not None:
             date = replace(ctx.carried_date, inferred=True)
             if _status(ctx, actor.end, verb_at, date) and not _PLANNED.search(zh, actor.end, verb_at):
@@ -395,6 +522,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             continue  # an interview is an event on a given day; 今年5月接受采访时说 is just a quote
         if actor.text in ("中国", "美国") and action not in STRONG_ACTIONS:
             continue  # 中国 as a place (中国拥有…) is an actor only for a government act
+        subject_start = actor.start
         # Passive: 智谱等企业被美方列入实体清单 — the actor is the one after 被.
         passive = re.search(r"(?:被|遭到?)\s*", text[: match.start()])
         if passive:
@@ -408,8 +536,9 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         items = [m.canonical for m in ctx.mentions if g_start <= m.start < g_end and m.type in PRODUCT_TYPES]
         objects = [m.canonical for m in ctx.mentions
                    if actor.end <= m.start < g_end and m.type == "company" and m.canonical != actor.canonical]
-        start = min(date.start, actor.start) if date in inside or date in before else actor.start
-        end = max(actor.end + match.end(), date.end) if date.start > verb_at else actor.end + match.end()
+        # (from the clause's subject, which a passive agent follows: the span is the subject's clause)
+        start = min(date.start, subject_start) if date in inside or date in before else subject_start
+        end = max(verb_end, date.end) if date.start > verb_at else verb_end
         drafts.append(Draft(
             kind="event", start=start, end=end,
             subject=objects[0] if objects and action in ("ban", "approve", "tighten", "investigate") else "",
@@ -417,11 +546,52 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             status=_status(ctx, actor.end, verb_at, date),
         ))
     drafts.extend(_occasion_events(ctx, drafts))
-    drafts = _one_per_date(drafts, rule_drafts)
+    drafts = _dedupe(_hypothetical(ctx, _one_per_date(drafts, rule_drafts)))
     for d in drafts:  # a dated meeting: what is agreed 会后 / 在会中 later takes its day
         if d.date is not None and d.date.precision == "day" and _MEETING.search(ctx.zh, d.start, ctx.clause_bounds(max(d.start, d.end - 1))[1]):
             _memory(ctx)["meeting"] = d.date
     return drafts
+
+
+# A verb that conveys another act (宣布，新规于5日生效): the conveyed act may carry its own date later on.
+_CONVEYING = re.compile(r"宣布|公布|公告|通知|披露|宣佈")
+
+
+def _framed_date(ctx: SentenceContext, dates, action: str, match, verb_end: int, g_end: int):
+    """For an act conveyed by a framing verb and dated nowhere before it (某部宣布，新规于本月5日生效; 公告称，…自
+    12月1日起实施): the first calendar date after the framing verb in its group, never the period a report covers
+    nor a report's own date; None when the verb conveys nothing but itself."""
+    if action == "announce" or not _CONVEYING.fullmatch(match.group(0)):
+        return None
+    return next((d for d in dates if verb_end <= d.start < g_end and d.date_start
+                 and not _PERIOD_COVERED.match(ctx.zh, d.end) and not _REPORT_FRAME.match(ctx.zh, d.end)), None)
+
+
+# A condition or a hypothesis: what its clause and the clause after it tell has not happened (若…，将…).
+_CONDITIONAL = re.compile(r"若(?!干)|如果|假如|假设|倘若|一旦|要是|万一|如若")
+
+
+def _hypothetical(ctx: SentenceContext, drafts: list[Draft]) -> list[Draft]:
+    """Drop the drafts whose verb stands in a conditional clause or in the clause that follows it."""
+    zh = ctx.zh
+    spans = []
+    for m in _CONDITIONAL.finditer(zh):
+        start, first_end = ctx.clause_bounds(m.start())
+        spans.append((start, ctx.clause_bounds(first_end + 1)[1] if first_end + 1 < len(zh) else first_end))
+    if not spans:
+        return drafts
+    return [d for d in drafts if not any(a <= d.end - 1 < b for a, b in spans)]
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """One draft per act: the same actor, class and date read twice by two mechanisms stays once."""
+    seen, kept = set(), []
+    for d in drafts:
+        key = (d.actor, d.action, d.date.start if d.date is not None else None, d.date.date_start if d.date is not None else None)
+        if key not in seen:
+            seen.add(key)
+            kept.append(d)
+    return kept
 
 
 def _dated_verb(ctx, dates, actor, previous_end: int, g_end: int, action: str, match):
@@ -544,7 +714,8 @@ def _continued(ctx: SentenceContext, groups) -> list[Draft]:
 
 # A dated occasion told as a modifier: 在5月6日上午举行的某公司业绩说明会上, 上月的GTC演讲中 — the date, an
 # optional time of day and place, (举行|召开|举办)的 or 的, then within the phrase an occasion noun.
-_OCCASION_MODIFIER = re.compile(r"\s*(?:上午|下午|晚间|晚上|早上|凌晨)?\s*(?:在[^，。；,的]{1,10})?\s*(?:举行|召开|举办|进行)?的\s*"
+_OCCASION_MODIFIER = re.compile(r"\s*(?:上午|下午|晚间|晚上|早上|凌晨)?\s*(?:在[^，。；,的]{1,10})?\s*(?:举行|召开|举办|进行)?"
+                                r"(?:\s*[A-Za-z][A-Za-z0-9 ]{1,12}?\s*)?的\s*"  # or the occasion's name first: 上月 GTC 的演讲
                                 r"(?P<what>[^，。；,：:“”「」]{0,24}?)(?:" + _OCCASION.pattern + r"|会(?=[上中]))")
 
 
