@@ -36,11 +36,15 @@ from .context import CLAUSE_BREAK, Draft, SentenceContext
 SPEAKER_TYPES = {"person", "company", "agency", "org"}
 # Adverbs of manner, repetition and consensus before a verb of saying (也, 再度, 普遍, 纷纷, 坦白).
 _ADVERBS = (r"(?:虽然|虽|曾经|曾|也|还|又|更|再次|再度|一度|多次|反复|一再|屡次|不断|都|均|皆|亦|同样|普遍|一致|纷纷|大多|多半|"
-            r"甚至|进一步|此前|早前|日前|公开|私下|亲口|直接|当场|特别|随即|则|仍|依然|坦白|直白)*")
+            r"甚至|进一步|此前|早前|日前|公开|私下|亲口|直接|当场|特别|随即|则|却|反而|仍|依然|坦白|直白|"
+            # how the attribution closes a quotation (…，魏哲家如此表示 / 这样说 / 如是说); 并 joining a verb
+            r"如此|这样|这么|如是|并(?![不未非])|"
+            # the manner of saying (开玩笑说, 半开玩笑地说, 笑着说, 坦率地表示)
+            r"半?开玩笑地?|笑着|(?:感慨|无奈|直白|明确|公开|坦率|激动|严肃|乐观|谨慎)地)*")
 _VERB_WORDS = (r"(?:(?:说过(?:这样)?(?:一句|一番|这番|这句)话|说道|说(?!法|明|服|是)|表示|强调|直言|警告|坦言|指出|声称|宣称|称(?!为|作|之|号|霸|赞|职|得上|心|王)|透露|回应|认为|感慨|承认|"
-         r"补充道|补充|提到|谈到|写道|抱怨|呼吁|否认|炮轰|痛斥|批评|抨击|指责|报道|直指|表态|重申|断言|告诉|"
+         r"补充道|补充|提到|谈到|写道|抱怨|呼吁|否认|炮轰|痛斥|痛批|怒斥|斥责|谴责|讥讽|嘲讽|批评|抨击|指责|报道|直指|表态|重申|断言|告诉(?:[^，。,:：“”「」]{1,12}(?=[，,:：。！？]|$))?|"
          r"提醒|建议|解释|坦承|放话|喊话|暗示|答道|问道|形容|说明|宣称|强调说|回忆|吐槽|证实(?!了)|阐述了?|自称|讽刺|"
-         r"扬言|直呼|笑称|笑说|笑言|直说|表明|指称|感叹|预言|示警|指(?=[，,:：])|"  # 指，: the Hong Kong press's said
+         r"扬言|(?:毫)?不讳言|直呼|笑称|笑说|笑言|直说|表明|指称|感叹|预言|示警|指(?=[，,:：])|(?:续|再|另|补充)指(?=[，,:：])|续(?:称|说|表示)|"  # 指，: the Hong Kong press's said
          # verbs that also take a plain object (质疑这项政策): speech only before the words
          r"(?:质疑|澄清|驳斥|反驳|揭露|提及|评论|分析|答复|回复|回答|介绍)(?=[，,:：“「]|说|称|道)|"
          r"(?:说|讲|点)得(?:很|非常|十分|更)?[\u4e00-\u9fff]{1,2}(?=[:：])))")
@@ -56,21 +60,25 @@ _ROLE = (r"(首席分析师|分析师|研究员|总监|总经理|经理|总裁|�
          r"副主席|大使|律师|学者|总干事|创始合伙人|高级研究员|资深研究员|分析员|"
          # heads of state, government and their offices; officers of firms and institutes
          r"总统|副总统|总理|首相|外长|国务卿|议长|市长|州长|省长|署长|厅长|处长|行长|主委|"
-         r"技术长|营运长|首席技术官|首席运营官|首席战略官|CTO|COO|所长|校长|会长|社长|院士)")
-_NOT_A_NAME = re.compile(r"^(周[一二三四五六日末]|该|本|其|此|这|那|各|某|几|一|知名|资深|著名|问|答|要|把|让|请|就|都|均|皆|称|说|提|看|认|昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又|对|向|在|跟|和|与|被|将|已)")
+         r"技术长|营运长|首席技术官|首席运营官|首席战略官|CTO|COO|所长|校长|会长|社长|院士|"
+         # people by their trade or their writing (前台积电工程师李明, 该书作者张三)
+         r"工程师|高管|作者|主编|总编辑)")
+_NOT_A_NAME = re.compile(r"^(周[一二三四五六日末]|们|的|普遍|纷纷|一致|大多|多半|该|本|其|此|这|那|各|某|几|一|知名|资深|著名|问|答|要|把|让|请|就|都|均|皆|称|说|提|看|认|昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又|对|向|在|跟|和|与|被|将|已)")
 # A Han character in a name, rare ones too: names use characters outside the basic block, and the
 # simplified forms of some (錤 -> 𫓹) stand in the extensions.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 # A Chinese name: two characters, and a third unless it reads as the next word (对, 在, 表…).
-_NAME = rf"([{_HAN}]{{2}}(?:(?![对在则也还就于向接曾近今昨等与和的表说称指认坦直强透回])[{_HAN}])?)"
+_NAME = (rf"([{_HAN}]{{2}}(?:(?![对在则也还就于向接曾近今昨等与和的表说称指认坦直强透回])[{_HAN}]"
+         rf"(?:(?![对在则也还就于向接曾近今昨前明等与和的表说称指认坦直强透回周日月年上下本当受发])[{_HAN}])?)?)")
 # What may stand between a speaker and the verb: the name in another script (克瑞斯（Colette Kress）),
 # when (今年5月, 15日, 次日), where (在一场活动上, 在CES期间), to whom (对记者, 对第一财经), how (私下).
 # A date as the press writes it before the verb: 15日, 今年5月, 于18日, 昨（19）日 (the Taiwan
 # press's day in brackets), 今日（20日） / 周二（18日） (a bracketed gloss after the day word).
-_DAY_WORD = (r"(?:(?:[今去明]年|上周|本周|上月|本月)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:初|底|中旬|上旬|下旬)?)?"
+_DAY_WORD = (r"(?:当地时间|北京时间|美东时间|台北时间)?(?:(?:[今去明]年|上周|本周|上月|本月)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:初|底|中旬|上旬|下旬)?)?"
              r"(?:[昨今前明]\s*[（(]\d{1,2}[）)]\s*日|日前|近日|最近|近期|此前|早前|昨日|今日|今天|昨天|当天|当日|次日|随后|会后|稍早|"
              r"[上本]?周[一二三四五六日末])?(?:\s*[（(]\d{1,2}日?[）)])?")
-_WHEN = (r"(?:[（(][^（）()，。]{1,40}[）)])?(?:自己|本人)?(?:也|还|则|亦|又|更|同样)?(?:(?:于|在)(?=[\d今去明昨前上本当次近最稍随日周]))?"
+# an aside in brackets or between dashes (一位分析师——他不愿具名——表示) may follow the speaker
+_WHEN = (r"(?:[（(][^（）()，。]{1,40}[）)]|——[^—，。]{1,24}——)?(?:自己|本人)?(?:也|还|则|亦|又|更|同样)?(?:(?:于|在)(?=[\d今去明昨前上本当次近最稍随日周北美台]))?"
          + _DAY_WORD + r"(?:一句话|这番话|一番话)?")
 _TO_WHOM = r"(?:(?:对|向|跟|接受)[^，。,:：“”「」]{0,16}?)?(?:私下|公开)?"
 _FILLER = (_WHEN + r"(?:[上本]?周[一二三四五六日末])?"
@@ -79,13 +87,18 @@ _FILLER = (_WHEN + r"(?:[上本]?周[一二三四五六日末])?"
            # how the words were put out, after where (在社群平台X上发文说, 在信中写道): 发文, 撰文, 致信
            r"(?:发文|撰文|发帖|发推|致信|致函|去信|来信|回信|留言)?"
            # in a report (中金发布研报称, 集邦最新报告指出, 该行的报告认为)
-           r"(?:(?:(?:发布|发表|公布|出具)了?(?:的)?|的)?(?:一份|最新|最新一份)?(?:研究报告|研报|报告|白皮书)中?)?" + _TO_WHOM)
+           r"(?:(?:(?:发布|发表|公布|出具)了?(?:的)?|的)?(?:一份|最新|最新一份)?(?:研究报告|研报|报告|白皮书)中?)?" + _TO_WHOM
+           + r"(?:受访(?:时)?)?")
 # 白宫官员表示, 芯片行业分析师认为: the role with the words that qualify it, not the quantifier (一位, 有).
 # Pre-filter: every match of _GENERIC holds one of these words (the open `…人士` read as 人士),
 # so a sentence without one has no described speaker.
 _GENERIC_HINT = re.compile(_GENERIC.replace(r"[\u4e00-\u9fff]{0,2}人士", "人士"))
-_GENERIC_SPEAKER = re.compile(rf"(?:有关|相关|有|一位|一名|多位|某|据|另有|还有)?([^\s，,。：:“”「」、的有位名和与及]{{0,5}}?{_GENERIC})\s*"
-                              rf"{_WHEN}{_TO_WHOM}\s*所?{_VERB}")  # not where: 在一场投资人活动上 is no speaker
+_QUANTIFIER = r"(?:有关|相关|有|另有|还有|据|某)?(?:[一两二三四五六七八九十数几多]+[位名个家]|不少|许多|部分|一些|很多|有些|众多|某)?"
+# where a described speaker wrote or spoke: only a medium (在报告中, 在声明中, 在采访中), not a
+# place, which may hold a described word itself (在一场投资人活动上 is no speaker)
+_GENERIC_WHERE = r"(?:在[^，。,:：“”「」]{0,8}?(?:报告|研报|声明|文章|信|贴文|推文|节目|采访|访问|记者会|会上|会议上)中?)?"
+_GENERIC_SPEAKER = re.compile(rf"{_QUANTIFIER}([^\s，,。：:“”「」、的有位名和与及]{{0,5}}?{_GENERIC})们?\s*"
+                              rf"{_WHEN}{_GENERIC_WHERE}{_TO_WHOM}\s*所?{_VERB}")
 # Names of people the lexicon does not know, as the press writes them after a role:
 # a Latin name (Jane Doe), a transliteration with a middle dot (简·多伊), a transliteration
 # followed by the original in brackets (多伊（Jane Doe）), or a Chinese name (张三).
@@ -101,7 +114,9 @@ _NAMED_ROLE = re.compile(rf"{_ROLE}(?!会)\s*{_PERSON}\s*{_FILLER}{_VIEW}\s*{_VE
 _NAME_COLON = re.compile(r"(?:^|(?<=[。！？\n]))\s*(?:[^\s：:，,。「“]{0,24}?" + _ROLE + rf")?([{_HAN}]{{2,4}})\s*[:：]\s*(?=[“「『])")
 # A name that shows itself as a person's with no role: in Latin letters (John Smith), or a
 # transliteration after 的 or a comma with the original in brackets (的多伊（John Doe）).
-_BARE_PERSON = re.compile(rf"(?:(?<![A-Za-z（(])({_LATIN_PERSON})(?![A-Za-z）)])|(?<=[的，,])({_NAME_BEFORE_LATIN}))"
+_BARE_PERSON = re.compile(rf"(?:(?<![A-Za-z（(])({_LATIN_PERSON})(?![A-Za-z）)])|(?<=[的，,])({_NAME_BEFORE_LATIN})"
+                          # a transliteration with a middle dot heading a clause (克里斯·米勒在书中写道)
+                          rf"|(?:^|(?<=[的，,。！？\n；;]))({_DOTTED_NAME}))"
                           rf"\s*{_FILLER}{_VIEW}\s*{_VERB}")
 _AFTER_KNOWN_NAME = re.compile(rf"\s*{_FILLER}{_VIEW}\s*{_VERB}")
 # Common surnames: a Chinese name the lexicon does not know, opening a clause before a verb of
@@ -109,7 +124,8 @@ _AFTER_KNOWN_NAME = re.compile(rf"\s*{_FILLER}{_VIEW}\s*{_VERB}")
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余于杜叶程魏苏吕丁"
              "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱"
              "严莫孔向常汤康易乔赖文施洪辛柯庄温")
-_SURNAME_SPEAKER = re.compile(rf"(?:^|(?<=[。！？\n；;]))\s*(?:但|而|不过)?([{_SURNAMES}][{_HAN}]{{1,2}}?)"
+# (the clause may open the sentence or follow one of when or what about: 记者问及…时，林剑说)
+_SURNAME_SPEAKER = re.compile(rf"(?:^|(?<=[。！？\n；;])|(?<=[时后][，,])|(?<=对此[，,]))\s*(?:但|而|不过)?([{_SURNAMES}][{_HAN}]{{1,2}}?)"
                               rf"(?:又|也|还|则|进一步)?(?:表示|指出|说明|认为|强调|坦言|直言|警告|透露|补充|说|指|称|直指|坦承)[，,:：]")
 _NOT_SURNAME_NAME = re.compile(r"^(?:周[一二三四五六日末]|方面|高层|高管|文件|马上|万一|常常|同时|于是|任何|金额|"
                                r"曾经|同样|何况|许多|史上|高度|江湖|金融|严重|易于|常务|龙头|毛利|韩国|文章)$")
@@ -126,14 +142,19 @@ _VERB_RE = re.compile(_VERB)
 _GENERIC_AT_END = re.compile(rf"{_GENERIC}$")
 _GENERIC_RE = re.compile(_GENERIC)
 _ROLE_PERSON_AT_END = re.compile(rf"{_ROLE}\s*{_PERSON}$")
-_LISTENER_BEFORE = re.compile(r"(接受|对|向|据|在)《?$")  # 接受彭博社采访, 对《第一财经》: the listener
+_LISTENER_BEFORE = re.compile(r"(接受|对|向|据|在|给|致)《?$")  # 接受彭博社采访, 对《第一财经》, 给路透的邮件: the listener
 _LISTENER_OR_OBJECT_BEFORE = re.compile(r"(接受|对|向|据|在|与|和)《?$")
 _LISTENER_OR_PARTNER_BEFORE = re.compile(r"(接受|对|向|在|与|和)《?$")
-_HEARER_BEFORE = re.compile(r"(接受|对|向|据)《?$")
-_SPEAKER_TAIL = re.compile(rf"(?:周[一二三四五六日]|曾经|方面|公司|官方|一位发言人|新闻发言人|发言人[^，。,:：“”]{{0,4}}?)?"
-                           rf"{_FILLER}\s*{_VERB}")
+_HEARER_BEFORE = re.compile(r"(接受|对|向|据|给|致)《?$")
+# 将这项禁令形容为 / 把对手比作: the speaker names the thing (the quoted word follows)
+_NAMES_IT_AS = r"(?:将|把)[^，。,“”「」]{1,12}?(?:形容|比喻|比作|定性|斥|批评|讥)为?"
+_SPEAKER_TAIL = re.compile(rf"(?:周[一二三四五六日]|曾经|方面|公司|官方|当局|一位发言人|新闻发言人|发言人[^，。,:：“”]{{0,4}}?)?"
+                           rf"(?:{_FILLER}\s*{_VERB}|{_NAMES_IT_AS})")
 _VERB_SOON = re.compile(rf"[^，。,]{{0,10}}?{_VERB}")
 _GENERIC_AHEAD = re.compile(rf"(?:一位|一名|有|某)?[^，。,“”「」]{{0,12}}?({_GENERIC})")
+# …需求强劲，而 / …审查； : a conjunction or a semicolon left at the end of the words
+_TRAILING_CONJ = re.compile(r"[，,；;]\s*(?:但是|但|而且|而|不过|然而|同时|另外|此外)?\s*$")
+_DESCRIBED_ANAPHOR = re.compile(r"^(?:该名|该位|该|这位|这名|此位|此名|此)(?=.)")
 _LEADING_CONJ = re.compile(r"^(?:但是|但|而且|而|不过|并且|并|且|也)")
 _OWNER_LINK = re.compile(r"(?:有关|相关|的|方面|公司)?")
 _LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9&\-]*$")
@@ -160,6 +181,8 @@ def _co_speakers(zh: str, start: int, mentions) -> list[str]:
     if not conj:
         return []
     head = _BRACKET_AT_END.sub("", zh[: conj.start()])
+    if zh[conj.start()] == "、" and (_GENERIC_AT_END.search(head) or re.search(_ROLE + "$", head)):
+        return []  # a bare role before 、 describes the same person
     for m in mentions:
         if m.type in SPEAKER_TYPES and m.end == len(head):
             return [m.canonical]
@@ -241,11 +264,18 @@ _FIRM_ANAPHOR = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?:不过|但|�
 
 
 # X发布研报 / X于3月5日发布一份报告 / X的报告: who wrote a report; 报告指出，… later is theirs
-_REPORT_NOUN = r"(?:研究报告|研报|报告|白皮书)"
-_REPORT_BY = re.compile(rf"[^，。,；;：:“”「」]{{0,20}}?(?:(?:发布|发表|公布|出具)了?(?:一份|最新|最新一份)?|的(?:最新)?){_REPORT_NOUN}")
-_REPORT_SAYS = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?:不过|但|而|此外|另外)?(?:该|这份|上述|此份|这篇)?(?:最新)?"
-                          rf"{_REPORT_NOUN}(?:还|并|也|又|进一步|同时)?"
+# A document is no speaker: whoever issued it is (英伟达发布声明。声明指出，… -> 英伟达; an
+# indictment's words are the prosecutor's who filed it: 司法部起诉…。起诉书指出，…).
+_DOC_NOUN = r"(?:声明|公告|新闻稿|通告|公开信|起诉书|诉状|起诉文件)"
+_REPORT_NOUN = rf"(?:研究报告|研报|报告|白皮书|{_DOC_NOUN})"
+_REPORT_BY = re.compile(rf"[^，。,；;：:“”「」]{{0,20}}?(?:(?:发布|发表|公布|出具|发出|发|提交|递交)了?(?:一份|一则|一封|最新|最新一份|联合)?|的(?:最新)?){_REPORT_NOUN}"
+                        rf"|[^，。,；;：:“”「」]{{0,6}}?(?:起诉|提起诉讼|提告|控告)")
+_REPORT_SAYS = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?:不过|但|而|此外|另外)?(?:该|这份|上述|此份|这篇|这则|该份|相关)?(?:最新)?"
+                          rf"{_REPORT_NOUN}(?:中)?(?:还|并|也|又|进一步|同时)?"
                           rf"(?:指出|称|认为|表示|写道|提到|强调|提醒|警告|预警)[，,:：]")
+
+
+_REPORT_HINT_WORD = re.compile(rf"报告|研报|白皮书|{_DOC_NOUN[3:-1]}|起诉|提告|控告")
 
 
 def _report_author(ctx: SentenceContext) -> None:
@@ -254,11 +284,11 @@ def _report_author(ctx: SentenceContext) -> None:
     zh = ctx.zh
     described = list(_DESCRIBED_ORG.finditer(zh)) if _CAPITAL.search(zh) else []
     # _REPORT_BY ends in a report noun: without one no author is named here
-    has_report = "报告" in zh or "研报" in zh or "白皮书" in zh
+    has_report = _REPORT_HINT_WORD.search(zh) is not None
     if not described and not has_report:
         return
     authors = [(x.end, x.canonical, x.type) for x in ctx.mentions
-               if x.type in ("company", "org") and not _is_media(x.canonical)]
+               if x.type in ("company", "org", "agency") and not _is_media(x.canonical)]
     authors += [(m.end(1), m.group(1), "company" if m.group(0).startswith("公司") else "org")
                 for m in described]
     described_at = {(m.end(1), m.group(1)) for m in described}
@@ -366,16 +396,25 @@ def _quoted_after(zh: str, pos: int) -> list[tuple[int, int]]:
 # ，认为… / ，并强调… / ，又表示…: the same speaker goes on with another verb of saying and no subject
 _CHAIN = re.compile(r"[，,；;]\s*(?:并|还|也|又|更|同时|此外|随后)?(?:再次|进一步|特别)?"
                     r"(?:认为|强调|表示|指出|说(?!明|法|服|是)|称(?!为|作|之|号|霸|赞|职|得上|心|王)|直言|坦言|警告|透露|补充|提到|呼吁|承认|"
-                    r"解释|重申|直指|讽刺|嘲讽|批评|抨击|痛批|形容|坦承|直呼|示警|表明|扬言|预言|质疑|澄清|驳斥)(?:说|称|道)?")
+                    r"解释|重申|直指|讽刺|嘲讽|批评|抨击|痛批|形容|坦承|直呼|示警|表明|扬言|预言|质疑|澄清|驳斥|"
+                    # Hong Kong's 又指 / 并指 / 续指: 指 after an adverb of going on
+                    r"(?<=[又并还也续再另])指(?![出控责称定导挥示望标数向明])|续指)(?:说|称|道)?")
 # 抨击黄仁勋「只顾生意」: a critic's words quoted inside the clause, not the whole clause
-_CRITIC = re.compile(r"炮轰|痛斥|痛批|批评|抨击|指责|直指|讽刺|嘲讽|形容")
+_CRITIC = re.compile(r"炮轰|痛斥|痛批|怒斥|斥责|谴责|讥讽|批评|抨击|指责|直指|讽刺|嘲讽|形容|比喻|比作|定性")
 _PARTIAL_QUOTE = re.compile(r"[^。！？!?，,]{0,40}?[“\"「『]([^”\"」』]{2,40})[”\"」』]")
+# …；商务部则未予置评: a semicolon opening another subject's clause of contrast or silence
+_OTHER_SUBJECT_AFTER_SEMICOLON = re.compile(r"[；;](?=[^，。；;,]{1,10}?(?:则|却|方面|拒绝|未予|不予|尚未回应|没有回应))")
 _DASH_OR_END = re.compile(r"——|[。！？!?]")
 # 根据某投行估计，… / 据机构测算，…: an estimate credited to a source is not a quote
 _ESTIMATE_SOURCE = re.compile(r"(?:据|根据)[^，。,]{0,14}?(?:估计|预估|测算|估算|预计|预测|推算|统计)")
 # …，知情人士估计，…: words that open with someone else's estimate (not the speaker's own 我估计)
 _SOURCE_ESTIMATES = re.compile(r"(?!我)[^，。,“”「」]{0,12}?(?:估计|预估|测算|估算|推算)[，,:：]")
 
+
+
+# a stance named straight after a verb (表示强烈不满和坚决反对, 表示欢迎, 深表遗憾)
+_STANCE = re.compile(r"(?:强烈|坚决|高度|严重|深切|十分|非常|极大的?)?(?:的)?(?:不满|反对|欢迎|遗憾|感谢|关切|关注|支持|赞赏|担忧|抗议|谴责|震惊|失望|祝贺|理解)"
+                     r"(?=[和与及、并。，,；;！]|$)")
 
 
 def _reported_after(zh: str, pos: int, starts: list[int] = ()) -> tuple[int, int] | None:
@@ -389,9 +428,11 @@ def _reported_after(zh: str, pos: int, starts: list[int] = ()) -> tuple[int, int
         while i < len(zh) and zh[i] in " ：:，,":
             i += 1
     if i >= len(zh) or _ESTIMATE_SOURCE.match(zh, i) or _SOURCE_ESTIMATES.match(zh, i):
-        return None  # 根据某投行估计，…: an estimate credited to a source is nobody's words
+        return None
+    if i == pos and _STANCE.match(zh, i):
+        return None  # 中方对此表示强烈不满: a stance straight after the verb is no words  # 根据某投行估计，…: an estimate credited to a source is nobody's words
     end = len(zh)
-    for stop in (_CHAIN, _DASH_OR_END):
+    for stop in (_CHAIN, _DASH_OR_END, _OTHER_SUBJECT_AFTER_SEMICOLON):
         m = stop.search(zh, i)
         if m:
             end = min(end, m.start())
@@ -427,7 +468,7 @@ def _words_before(zh: str, speaker_start: int, verb_end: int, speakers) -> tuple
 # so this finds a verb exactly when a search for _VERB does; the lookahead on the first characters of the
 # verbs (every alternative of _VERB_WORDS opens with one of them) lets the search skip ahead fast.
 # Every pattern below that ends in _VERB and runs over the whole sentence can only match when this does.
-_VERB_FIRST_CHARS = "说表强直警坦指声宣称透回认感承补提谈写抱呼否炮痛批抨报重断告建解放喊暗答问形吐证阐自讽扬笑预示质澄驳反揭评分介讲点"
+_VERB_FIRST_CHARS = "毫不续再另说表强直警坦指声宣称透回认感承补提谈写抱呼否炮痛怒斥谴讥嘲批抨报重断告建解放喊暗答问形吐证阐自讽扬笑预示质澄驳反揭评分介讲点如这并却"
 _VERB_WORD = re.compile(rf"(?=[{_VERB_FIRST_CHARS}]){_VERB_WORDS}")
 # Pre-filter: the Latin names and firms (_BARE_PERSON, _LATIN_ORG_SPEAKER, _DESCRIBED_ORG) all hold
 # a capital letter.
@@ -440,12 +481,14 @@ _OUTLET_WORD = (r"[\u4e00-\u9fff\d]{1,8}?(?:社|日报|时报|晚报|邮报|新�
                 r"(?<![财年季])报(?=(?:\d{1,2}日)?(?:报道|报导))|网(?=(?:\d{1,2}日)?(?:报道|报导)))"  # 联合报, 某网报道
                 r"|日经|财新|共同社")
 _PRESS = r"(?:外电|外媒|美媒|港媒|台媒|日媒|韩媒|陆媒|英媒|多家媒体|当地媒体|媒体)"
+# Titles of laws, rules, plans, documents and books: 《芯片与科学法案》, 《出口管制条例》, 《芯片战争》一书
+_NOT_OUTLET_TITLE = re.compile(r"(?:法|法案|条例|规定|规则|办法|细则|协定|协议|战略|计划|规划|纲要|意见|通知|决定|清单|报告|白皮书|指南|战争|书)$")
 _OUTLET_TEXT = rf"(?:《(?P<title>[^》]{{1,20}})》|(?P<word>{_OUTLET_WORD}|{_PRESS}|[A-Z]{{2,6}}(?![A-Za-z\d])))"
 # The report: when (日前, 5日, 上周) and how (独家) before a verb of reporting: 报道, 披露, 指出, 称.
 _REPORT = (r"(?:的)?(?:日前|近日|稍早|今天|昨天|上周|本周|\d{1,2}日)?(?:独家|最新)?"
-           r"(?:(?:报道|报导|披露|发文)(?:称|说|指出|指)?|指出|称|说|指)[，,:：]")
+           r"(?:(?:报道|报导|披露|发文|分析)(?:称|说|指出|指)?|指出|称|说|指)[，,:：]")
 # A source the outlet relays: 援引两位消息人士报导, 引述消息报道称, 引述分析师张三的观点称.
-_RELAY = (r"(?:的)?(?:\d{1,2}日)?(?:援引|引述|引用|根据)(?P<source>[^，。,“”「」]{1,30}?)"
+_RELAY = (r"(?:的)?(?:\d{1,2}日)?(?:报道|报导)?(?:援引|引述|引用|根据)(?P<source>[^，。,“”「」]{1,30}?)"
           r"(?:的(?:观点|看法|说法|话))?(?:报道|报导)?(?:称|说|指出|表示|透露)?[，,]")
 _OUTLET_REPORT = re.compile(rf"(?:据|根据)?{_OUTLET_TEXT}{_REPORT}")
 _OUTLET_RELAY = re.compile(rf"(?:据|根据)?{_OUTLET_TEXT}{_RELAY}")
@@ -464,10 +507,26 @@ _SOURCE_IN_CONTENT = re.compile(rf"(?:据|根据)[^，。,]{{0,6}}?({_GENERIC})(
 _MEDIA_CANONICAL = re.compile(r"(?:社|报|时报|日报|新闻|见闻|电视台|广播公司|通讯社|周刊|杂志|报[道导])$")
 
 
+# Outlets whose names do not end like one (CNBC, 财新, 36氪): the lexicon's bodies glossed as news
+_MEDIA_GLOSS = re.compile(r"\b(?:news\w*|newspapers?|TV|television|channel|broadcast\w*|magazine|daily|journal|times|"
+                          r"wire|press|outlet|media)\b", re.I)
+_MEDIA_NAMES: set[str] = set()
+_MEDIA_LEXICONS: set[int] = set()
+
+
+def _learn_media(lexicon) -> None:
+    """Read once per lexicon which of its bodies are outlets by their English gloss."""
+    if lexicon is None or id(lexicon) in _MEDIA_LEXICONS:
+        return
+    _MEDIA_LEXICONS.add(id(lexicon))
+    _MEDIA_NAMES.update(e.canonical for e in lexicon.entities if e.type == "org" and _MEDIA_GLOSS.search(e.gloss_en))
+    _is_media.cache_clear()
+
+
 @lru_cache(maxsize=4096)
 def _is_media(canonical: str) -> bool:
-    """Whether a canonical name is an outlet's (路透社, 金融时报): asked of every name in every sentence."""
-    return _MEDIA_CANONICAL.search(canonical) is not None
+    """Whether a canonical name is an outlet's (路透社, 金融时报, CNBC): asked of every name in every sentence."""
+    return _MEDIA_CANONICAL.search(canonical) is not None or canonical in _MEDIA_NAMES
 def _memory(ctx: SentenceContext) -> dict[str, str]:
     """What the article named last, for 报道指出 (the outlet), 该公司表示 (the firm: "company", "org"),
     他 ("person"), 答： ("answerer", "interviewee"): quote's part of the article's memory."""
@@ -535,6 +594,8 @@ def _media_reports(ctx: SentenceContext, add, starts: list[int]) -> None:
                    for x in ctx.mentions):
                 continue  # a name the lexicon knows: handled above
             outlet = m.group("title") or m.group("word")
+            if m.group("title") and _NOT_OUTLET_TITLE.search(outlet):
+                continue  # 《出口管制条例》指出: a law, not a paper
             speaker = outlet
             if pattern is _OUTLET_RELAY:
                 speaker = _source_speaker(m.group("source"), ctx.mentions, m.start("source")) or outlet
@@ -560,6 +621,9 @@ _GENERIC_VIEW = re.compile(rf"在(?:一些|部分|不少|许多|多数|很多)?(
 
 # A sentence that closes a quotation opened in an earlier sentence: …。”黄仁勋说。
 _CLOSES_EARLIER_QUOTE = re.compile(r"\s*([^“「『”」』]{2,300})[”」』]")
+# between a body and its officer's name: the role (美国商务部长卢特尼克, 英伟达的首席执行官黄仁勋)
+_PRONOUN_ATTRIBUTION = re.compile(rf"\s*(?:他|她)\s*{_FILLER}\s*{_VERB}\s*(?:说|道)?\s*[。！？]")
+_ROLE_BETWEEN = re.compile(rf"的?[^，。,“”「」\s]{{0,6}}?(?:{_ROLE}|长)\s*")  # 长: 商务部 + 长
 _ROLE_NAME_AHEAD = re.compile(rf"[^，。,“”「」]{{0,12}}?{_ROLE}\s*{_PERSON}")
 _INTERVIEW = re.compile(r"专访|采访|访谈|对谈|独家对话")
 _ANSWER = re.compile(r"\s*(?:答|A)\s*[:：]\s*")
@@ -573,6 +637,7 @@ _PLACE_AS_SUBJECT = re.compile(r"(?:^|[。！？\n；;，,：:])\s*(?:但|而|�
 def extract(ctx: SentenceContext) -> list[Draft]:
     """The quotes of one sentence; what the article named last is remembered for the next one."""
     memory = _memory(ctx)
+    _learn_media(ctx.lexicon)
     try:
         return _extract(ctx)
     finally:
@@ -603,6 +668,9 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             start += 1
         while end > start and zh[end - 1] in " ，,。”」』\"":
             end -= 1
+        conj = _TRAILING_CONJ.search(zh, start, end)
+        if conj:
+            end = conj.start()
         if end - start < 2 or any(start < e and s < end for s, e in taken):
             return
         taken.append((start, end))
@@ -621,17 +689,23 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         tail = zh[m.end : m.end + 24]
         # 黄仁勋说 / 黄仁勋在接受媒体采访时说 / 黄仁勋曾多次表示
         v = _SPEAKER_TAIL.match(tail)
+        if v and _is_media(m.canonical) and _RELAY_AFTER_OUTLET.match(zh, m.end):
+            continue  # 美联社报道引述一名官员的话说: the source speaks (read with the outlets below)
         if v and not ctx.inside_quote(m.start):
             speakers.append((m.end + v.end(), m.start, m.canonical))
     for m in (_GENERIC_SPEAKER.finditer(zh) if has_verb and _GENERIC_HINT.search(zh) else ()):
         actor = m.group(1)
-        if (m.start(1) > 0 and re.match(r"[\u4e00-\u9fff]", zh[m.start(1) - 1]) and zh[m.start(1) - 1] not in "有位名的一某据另还"
+        if (m.start(1) > 0 and re.match(r"[\u4e00-\u9fff]", zh[m.start(1) - 1]) and zh[m.start(1) - 1] not in "有位名的一某据另还个家少多分些"
                 or _RELAY_WORD.search(actor)):
             actor = _GENERIC_AT_END.search(actor).group(0)  # the qualifier was cut mid-word: the role alone
         elif m.start(1) > 0 and re.match(r"[A-Za-z0-9]", zh[m.start(1) - 1]):
             latin = _LATIN_TAIL.search(zh[: m.start(1)])  # Gartner分析师, not rtner分析师
             actor = zh[latin.start() : m.start(1)] + actor if latin else _GENERIC_AT_END.search(actor).group(0)
         actor = _LEADING_CONJ.sub("", actor)  # a conjunction is no qualifier
+        anaphor = _DESCRIBED_ANAPHOR.match(actor)
+        if anaphor:  # 该人士表示: the one described before (知情人士), else the bare word
+            rest = actor[anaphor.end():]
+            actor = ctx.last_speaker if ctx.last_speaker and ctx.last_speaker.endswith(rest) else rest
         # 市场监管总局有关负责人, 英伟达发言人: the role of a named body speaks for it
         owner = next((x for x in ctx.mentions if x.type in SPEAKER_TYPES and x.end <= m.start(1)
                       and _OWNER_LINK.fullmatch(zh[x.end : m.start(1)])), None)
@@ -669,8 +743,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         if not _NOT_A_NAME.match(name) and not any(x.start < m.end(1) and m.start(1) < x.end for x in ctx.mentions):
             speakers.append((m.end(), m.start(1), name))
             ctx.known_names.add(name)
-    for m in (_BARE_PERSON.finditer(zh) if has_verb and has_capital else ()):
-        group = 1 if m.group(1) else 2
+    for m in (_BARE_PERSON.finditer(zh) if has_verb and (has_capital or "·" in zh) else ()):
+        group = next(g for g in (1, 2, 3) if m.group(g))
         name = m.group(group)
         if not any(x.start < m.end(group) and m.start(group) < x.end for x in ctx.mentions) and not _NOT_A_NAME.match(name):
             speakers.append((m.end(), m.start(group), name))
@@ -679,7 +753,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     for m in (_NAME_COLON.finditer(zh) if colon else ()):
         name = m.group(2)
         known = next((x for x in ctx.mentions if x.start <= m.start(2) < x.end), None)
-        if (known is None and not _NOT_A_NAME.match(name) and name not in ("问", "答", "记者", "编者按")
+        if (known is None and not _NOT_A_NAME.match(name) and name not in ("问", "答", "编者按") and "记者" not in name and not name.endswith("问")
                 and name[0] not in "他她我你" and not _VERB_RE.search(name)):  # 他又说：「…」 is the pronoun
             speakers.append((m.end(), m.start(2), name))
             _memory(ctx)["answerer"] = name
@@ -767,7 +841,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         partial = _PARTIAL_QUOTE.match(rest)
         verb_word = _VERB_RE.search(zh, max(0, verb_end - 4))
         if partial and verb_word and _CRITIC.search(zh, speaker_start, verb_end):
-            add(verb_end, verb_end + partial.end(), actor, also)
+            add(verb_end + partial.start(1), verb_end + partial.end(1), actor, also)
             pos = verb_end + partial.end()
         else:
             reported = _reported_after(zh, verb_end, starts) or _words_before(zh, speaker_start, verb_end, speakers)
@@ -778,7 +852,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         while pos < len(zh) and (again := _CHAIN.match(zh, pos)) and not ctx.inside_quote(pos):
             partial = _PARTIAL_QUOTE.match(zh, again.end())
             if partial and _CRITIC.search(again.group(0)):
-                add(again.end(), partial.end(), actor)
+                add(partial.start(1), partial.end(1), actor)
                 pos = partial.end()
                 continue
             reported = _reported_after(zh, again.end(), starts)
@@ -797,6 +871,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     whole = _WHOLE_QUOTE.fullmatch(zh) or _WHOLE_QUOTE_END.fullmatch(zh)
     if whole and ctx.next_zh:
         actor = _attribution(ctx.next_zh, ctx.next_mentions, ctx.known_names)
+        if not actor and _PRONOUN_ATTRIBUTION.match(ctx.next_zh):  # “…。”他补充。: the one named last
+            actor = ctx.last_speaker or _memory(ctx).get("person", "")
         if actor:
             add(whole.start(1), whole.end(1), actor)
 
@@ -807,14 +883,19 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         lead = re.match(r"\s*[，,]?\s*", tail)
         pos = q.end() + (lead.end() if lead else 0)
         speaker = next((m for m in ctx.mentions if m.start == pos and m.type in SPEAKER_TYPES), None)
+        if speaker and speaker.type != "person":
+            speaker = next((x for x in ctx.mentions if x.type == "person" and speaker.end <= x.start
+                            and _ROLE_BETWEEN.fullmatch(zh, speaker.end, x.start)), speaker)
+            pos = speaker.start
         actor = speaker.canonical if speaker else ""
         after = pos + (len(speaker.text) if speaker else 0)
         if not speaker:
             pron = re.match(r"(他|她)", zh[pos:])
             named = _GENERIC_AHEAD.match(zh[pos:])
             role = _ROLE_NAME_AHEAD.match(zh, pos)  # 分析师王明表示: the name, not the role
-            if pron and (ctx.last_speaker or drafts):
-                actor = drafts[-1].actor if drafts else ctx.last_speaker
+            if pron and (ctx.last_speaker or drafts or _memory(ctx).get("person")):
+                # 他 is the one who spoke last, else the person named last
+                actor = drafts[-1].actor if drafts else (ctx.last_speaker or _memory(ctx)["person"])
                 after = pos + 1
             elif role and not _NOT_A_NAME.match(role.group(2)):
                 actor, after = role.group(2), role.end()
