@@ -520,3 +520,9 @@ STRESS_ROUND2 = [
 def test_stress_set_round2(events, text, expected):
     got = sorted((r["actor"], r["action"], r["date_start"], r["status"]) for r in events(text))
     assert got == sorted(expected)
+
+
+def test_joined_titles_between_the_firm_and_its_person():
+    text = "英伟达创始人兼首席执行官黄仁勋10月9日出席在华盛顿举行的一场论坛。"
+    events = [c for c in extract_text(text, published="2025-10-20") if c["kind"] == "event"]
+    assert events and events[0]["actor"] == "黄仁勋" and events[0]["date_start"] == "2025-10-09"

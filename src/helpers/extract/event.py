@@ -99,8 +99,10 @@ _OCCASION = re.compile(r"业绩说明会|业绩会|说明会|发布会|记者会
 # An occasion that is no more than an interview: an event only on a given day.
 _INTERVIEW = re.compile(r"专访|采访|受访|访谈|(?:向|对|告诉|面对)(?:记者|媒体)")
 # Between an organisation and its person: a title (英伟达执行长黄仁勋: the person acts).
-_ROLE_BETWEEN = re.compile(r"(?:的)?(?:联合|轮值)?(?:长|首席执行官|执行长|行政总裁|CEO|董事长|创始人|总裁|总经理|发言人|主席|国家主席|总统|"
-                           r"部长|商务部长|财政部长|副总裁|首席财务官|财务长|CFO|首席技术官)?\s*")
+_ROLE_WORD = (r"(?:联合|轮值)?(?:长|首席执行官|执行长|行政总裁|CEO|董事长|创始人|总裁|总经理|发言人|主席|国家主席|总统|"
+              r"部长|商务部长|财政部长|副总裁|首席财务官|财务长|CFO|首席技术官)")
+# Titles may be joined (创始人兼CEO, 董事长兼总裁, 创始人、CEO).
+_ROLE_BETWEEN = re.compile(rf"(?:的)?(?:{_ROLE_WORD}(?:\s*(?:兼|、|和|及)\s*{_ROLE_WORD})*)?\s*")
 # A role then a name of two or three characters the lexicon lacks, then the date (or 在/于): the person.
 _ROLE_NAME = re.compile(r"(?:的)?(?:联合|轮值)?(?:新闻发言人|发言人|首席执行官|执行长|行政总裁|CEO|董事长|创始人|总裁|总经理|部长|副部长|局长|主任|主席|副总裁|首席财务官)\s*"
                         r"([\u4e00-\u9fff]{2,3}?)(?=\s*(?:\d|[一二三]?[十]?[一二三四五六七八九十]日|在|于|於|今日|昨日|日前|近日|上周|本周|周[一二三四五六日]))")
