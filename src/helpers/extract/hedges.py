@@ -18,6 +18,9 @@ _AFTER = [
     ("以上", "超"), ("多", "超"), ("余", "超"), ("左右", "约"), ("上下", "约"), ("级", "约"),
     ("以下", "不足"), ("以内", "不足"),
 ]
+# A hedge word standing right before a figure inside a larger pattern, as one optional group (the hedge
+# itself is read by `hedge_for`; patterns only need to step over it).
+HEDGE_WORD = r"(约|近|逾|超过|超|不足|将近)?"
 # Words that may stand between a hedge and its figure (`约合150亿`, `超过了`, `达到约`).
 _FILLER = re.compile(r"(?:了|达到|达|为|是|在|至|到)?$")
 

@@ -33,7 +33,7 @@ import functools
 import re
 
 from .context import PRODUCT_TYPES, Draft, SentenceContext
-from .hedges import hedge_for
+from .hedges import HEDGE_WORD, hedge_for
 from .numbers import CN_DIGITS, PERCENT, parse_cn_numeral, parse_percent
 
 _FIGURE = re.compile(rf"{PERCENT}|归零|腰斩|清零|个位数")
@@ -120,7 +120,7 @@ _WEAK_SHARE = re.compile(r"营收|收入|研究人员|半壁江山")
 # the share word after the figure).
 _OCCUPIES = re.compile(r"(占|佔|囊括|拿下|拿走|吃下|握有|掌握|持有|持股|居首|占据|佔據)[^，。,；]{0,14}$")
 # A part of a named whole: 占剔除战略配售后本次发行总量的70%, 新发股本总数的12% (the whole may be long).
-_PART_OF = re.compile(r"((占|佔)[^，。,；]{0,30}|(总量|总数|数量|股本|发行量|总股数))的\s*(约|近|逾|超过|超|不足|将近)?\s*$")
+_PART_OF = re.compile(rf"((占|佔)[^，。,；]{{0,30}}|(总量|总数|数量|股本|发行量|总股数))的\s*{HEDGE_WORD}\s*$")
 # A levy or fee taken out of revenue, anywhere earlier in the clause or named after the figure:
 # 收取对华营收的15%作为授权费, 上缴销售收入的20%. Those are not shares.
 _LEVY = re.compile(r"征收|上缴|上交|抽成|分成|许可费|抽取|收取|缴纳|交给|提成")
@@ -130,7 +130,7 @@ _GROWTH_MARK = re.compile(r"(按年|按季|按月|同比|环比|年增|季增|�
 # Spending measured against revenue (研发开支…约占营业收入的22%, 研发投入占营收比重由…回落到…) is an
 # intensity, not a share held by a subject.
 _SPENDING = re.compile(r"费用|支出|开支|投入|成本")
-_OF_REVENUE = re.compile(r"(营业收入|营收|收入|销售额)的?\s*(约|近|逾|超过|超|不足|将近)?\s*$")
+_OF_REVENUE = re.compile(rf"(营业收入|营收|收入|销售额)的?\s*{HEDGE_WORD}\s*$")
 _SPENDING_OF_REVENUE = re.compile(r"(费用|支出|开支|投入|成本)[^。；;]{0,16}?(占|佔)[^，。；,]{0,6}(营业收入|营收|收入|销售额)")
 # A cap on a quantity, not a share held: 不能超过其美国订单量的50%, 上限为25%.
 _CAP = re.compile(r"不得|不能|不可|不允许|不准|上限|限制在|限定在|限额|封顶|最多只能")
@@ -139,7 +139,7 @@ _CAP_OF_WHOLE = re.compile(r"(不超过|不高于|不多于|最多)[^，。,；]
 # The same share at an earlier time, given after the current one: 采购占比为41.5%，稍低于上年的46%.
 _EARLIER_CMP = re.compile(r"(低于|高于|不及|超过|少于|多于|较|比|对比|相较于?)\s*(去年|上年|前年|上季|上一季度?|上月|"
                           r"去年同期|上年同期|此前|之前|以往|\d{4}\s*(?:财年|年)(?:第?[一二三四1-4]季度|[上下]半年)?)"
-                          r"(同期)?的?\s*(约|近|逾|超过|超|不足|将近)?\s*$")
+                          rf"(同期)?的?\s*{HEDGE_WORD}\s*$")
 # A range of one share: 约为40%至50% (no 从 before it, no verb of change between).
 _RANGE_GAP = re.compile(r"\s*(至|到|-|~|～|—|–)\s*")
 _NOT_SHARE_BEFORE = re.compile(
@@ -180,7 +180,7 @@ _THIS = re.compile(r"这$")
 _ZERO_STORY = re.compile(r"(成了|变成|降至|降到|跌至|跌到|只剩|剩下)\s*$")
 _THIS_FIGURE = re.compile(r"这个数字|这一数字|该数字|此数字")
 _STORY_MOVE = re.compile(r"(冲到|冲上|升至|升到|降至|降到|跌至|跌到|跌破|成了|变成|回升至|回落至|只剩|剩下)\s*(约|近|超过|逾)?\s*$")
-_QUANTITY_OF = re.compile(r"(产能|产量|出货量?|采购量?|营收|收入|销量|销售额)的\s*(约|近|逾|超过|超|不足|将近)?\s*$")
+_QUANTITY_OF = re.compile(rf"(产能|产量|出货量?|采购量?|营收|收入|销量|销售额)的\s*{HEDGE_WORD}\s*$")
 _CHINA = re.compile(r"中国|在华|大陆")
 _SHARE_NOUN = re.compile(r"份额|市占率|市佔率|占有率|佔有率")
 _SPACES = re.compile(r"\s+")
@@ -336,15 +336,14 @@ _WHEN = re.compile(r"(?:\d{4}\s*(?:年|财年)(?:[^，。,；]{0,10}?的|底|末
 _TOWARD = re.compile(r"\s*(向|朝|往)\s*(约|近|超过|逾)?\s*")
 _TOWARD_VERB = re.compile(r"^\s*(以上)?\s*(迈进|靠拢|逼近|冲刺|前进|进发|挺进|攀升|提升|提高|增长|发展|看齐)")
 # A figure listed after a share figure: 分别占6.25%、5.81%和2.33%.
-_ENUM_GAP = re.compile(r"\s*(、|和|与|及|以及)\s*(约|近|逾|超过|超|不足|将近)?\s*")
+_ENUM_GAP = re.compile(rf"\s*(、|和|与|及|以及)\s*{HEDGE_WORD}\s*")
 # A later clause of a sentence that has stated a share, giving its own subject's figure:
 # 寒武纪为20%; 2024年华为降至60%; ASIC则相对下降至22.5%.
 _CARRY_TAIL = re.compile(r"(是|为|占|佔|约|达|达到|有|拿下|拿到|至|到|仅|只有|剩)\s*(约|近|逾|超过|超|不足|将近|仅)?\s*$"
                          r"|(就|也|则|亦|更)?(超过|超出|逾|不足|不到|接近|将近|突破|跌破|冲破|逼近|站上|升破)\s*$")
 # What a carried clause may not be about: growth, prices, margins, costs, rates of other things.
 _NOT_CARRIED = re.compile(r"增长|增加|增幅|增速|涨|跌幅|同比|环比|毛利|利润|净利|价格|股价|良率|利用率|税|成本|效率|性能|速度")
-_MOVE_TO = re.compile(r"(降|跌|升|涨|增|减|滑|落|调|提高|提升|扩大|缩小|萎缩)[^，。,；]{0,2}(至|到)\s*(约|近|逾|超过|超|不足|将近)?\s*$")
-_LEVEL_HEDGE = r"(约|近|逾|超过|超|不足|将近)?"
+_MOVE_TO = re.compile(rf"(降|跌|升|涨|增|减|滑|落|调|提高|提升|扩大|缩小|萎缩)[^，。,；]{{0,2}}(至|到)\s*{HEDGE_WORD}\s*$")
 
 
 # What may follow a date before its figure: 去年同期的13%, 2024年全年的.
