@@ -15,8 +15,8 @@ import re
 from pathlib import Path
 
 from helpers import paths
-from helpers.corpus import load
-from helpers.corpus import build as build_tables
+from helpers.build.pipeline import build as build_tables
+from helpers.store.tables import load
 
 _NUMBER = re.compile(r"\d+")
 

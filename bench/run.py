@@ -24,8 +24,8 @@ import argparse
 import datetime as dt
 import os
 import platform
-import statistics
 import shutil
+import statistics
 import subprocess
 import sys
 import threading

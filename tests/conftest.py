@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import lexicon as lexicon_mod
 from helpers import paths
-from helpers.script import Simplifier
+from helpers.lang import lexicon as lexicon_mod
+from helpers.lang.script import Simplifier
 
 
 @pytest.fixture(scope="session")

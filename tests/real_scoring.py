@@ -20,8 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gold_real  # noqa: E402
 from scoring import Score, score, table  # noqa: E402
 
-from helpers import lexicon as lexicon_mod  # noqa: E402
-from helpers.corpus import Tables, build, load  # noqa: E402
+from helpers.build.pipeline import build
+from helpers.lang import lexicon as lexicon_mod  # noqa: E402
+from helpers.store.tables import Tables, load  # noqa: E402
 
 
 @dataclass

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import claimcheck, timeline
+from helpers.check import disagreements, events
+from helpers.check import verdicts as claimcheck
+from helpers.check.reference import load_chip_specs
 from helpers.extract import CLAIM_COLUMNS
-from helpers.reference import load_chip_specs
+from helpers.store.tables import Tables
 
 
 @pytest.fixture(scope="module")
@@ -74,18 +76,16 @@ def test_ratios_use_a_common_precision(specs):
 
 def _events(rows):
     df = pd.DataFrame([claim(kind="event", **r) for r in rows], columns=CLAIM_COLUMNS)
-    return timeline.match_reference(timeline.reported_events(_tables(df)), timeline.reference_events())
+    return events.match_reference(events.reported_events(_tables(df)), events.reference_events())
 
 
 def _tables(claims_df):
-    from helpers.corpus import Tables
-
     articles = pd.DataFrame({"article_id": ["a"], "outlet": [""], "published": [""], "duplicate_of": [""]})
     return Tables(articles=articles, sentences=pd.DataFrame(), claims=claims_df, ingest_report=pd.DataFrame())
 
 
 def test_event_dates_are_compared_at_the_precision_given():
-    reference = timeline.reference_events()
+    reference = events.reference_events()
     month = claim(kind="event", claim_id="m", actor="美国商务部", action="tighten", items="H20",
                   date_start="2025-04-01", date_end="2025-04-30", date_precision="month")
     wrong = claim(kind="event", claim_id="w", actor="美国商务部", action="tighten", items="H20",
@@ -93,7 +93,7 @@ def test_event_dates_are_compared_at_the_precision_given():
     unknown = claim(kind="event", claim_id="u", actor="华为", action="launch", items="",
                     date_start="2025-09-18", date_end="2025-09-18", date_precision="day")
     claims_df = pd.DataFrame([month, wrong, unknown], columns=CLAIM_COLUMNS)
-    matched = timeline.match_reference(timeline.reported_events(_tables(claims_df)), reference)
+    matched = events.match_reference(events.reported_events(_tables(claims_df)), reference)
     verdicts = claimcheck.claim_check(claims_df, events_matched=matched, reference_events=reference)
     by_id = verdicts.set_index("claim_id")["verdict"]
     assert by_id["m"] == "agrees"  # 2025-04 covers the 9 April notice
@@ -114,7 +114,15 @@ def test_disagreements_group_the_95_to_50_and_95_to_0_stories():
     ]
     df = pd.DataFrame(rows, columns=CLAIM_COLUMNS).set_index("claim_id", drop=False)
     speakers = pd.Series({"x": "", "y": "黄仁勋", "z": "", "h": ""})
-    out = claimcheck.disagreements(df, speakers)
+    out = disagreements.disagreements(df, speakers)
     assert set(out["article_id"]) == {"a", "b", "d"}  # the global figure is another market
     assert out["reason"].iloc[0] == "different time, different speaker"
     assert {"95→50%", "95→0%"} <= set(out["figure"])
+
+
+def test_rounding_tolerance_is_that_of_the_figure_as_written():
+    specs = load_chip_specs()[0]
+    claim = {"unit": "GB/s", "metric": "互联带宽", "value": 600.0, "subject": "A800", "hedge": "", "relative_to": ""}
+    assert claimcheck.check_spec(claim, specs).verdict == "conflicts"  # the A800 was cut to 400 GB/s
+    claim["value"] = 400.0
+    assert claimcheck.check_spec(claim, specs).verdict == "agrees"

@@ -1,6 +1,6 @@
 import pytest
 
-from helpers.decode import NotText, decode_bytes
+from helpers.ingest.decode import NotText, decode_bytes
 
 SIMPLIFIED = "英伟达在中国AI芯片市场的份额从95%降到50%，华为昇腾910B出货增长。"
 TRADITIONAL = "輝達在中國的晶片市場份額由95%降至零，華為昇騰910C加速替代。"

@@ -1,4 +1,4 @@
-from helpers.furniture import strip_furniture
+from helpers.ingest.furniture import strip_furniture
 
 BODY = [
     "英伟达在中国AI芯片市场的份额从95%降到50%。",
@@ -92,3 +92,11 @@ def test_more_kinds_of_furniture_from_other_platforms():
 
 def test_bracketed_list_headings_end_the_body():
     assert _clean(BODY + ["【更多新聞】", "‧ 颱風假怎麼放？ 8縣市明停班停課", "‧ 台積電ADR大漲3.5%"]).split("\n") == BODY
+
+
+def test_a_long_body_paragraph_with_an_ad_word_is_kept():
+    body = ("英伟达在中国AI芯片市场的份额从95%降到50%，用户可以打开APP查看完整的财报数据，"
+            "其中数据中心业务营收同比增长，华为昇腾910B出货量大增，国产化率明显提升，" * 2)
+    result = strip_furniture(body + "\n![](x.jpg)第二段。")
+    assert body in result.text
+    assert result.removed_chars == len("![](x.jpg)")

@@ -7,8 +7,8 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers.extract import extract_text
-from helpers.ingest import Skip, ingest_bytes
+from helpers.extract import extract_article, extract_text
+from helpers.ingest.article import Skip, ingest_bytes
 
 # Pieces this reporting is made of, so the fuzzer reaches the extractors' branches.
 PIECES = [
@@ -49,8 +49,6 @@ def test_ingestion_survives_any_text(simplifier, lexicon, text, encoding):
         return
     for index, start, end, sentence, _ in art.sentences:
         assert art.text[start:end] == sentence
-    from helpers.extract import extract_article
-
     rows = extract_article("a", art.text, art.sentences, published="", lexicon=lexicon, simplifier=simplifier)
     _check(rows, art.text)
 
@@ -58,7 +56,13 @@ def test_ingestion_survives_any_text(simplifier, lexicon, text, encoding):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=3000))
 def test_ingestion_of_random_bytes_skips_or_succeeds(simplifier, data):
+    """Any bytes are either skipped with a reason a user can read, or become an article whose sentences
+    are spans of its text."""
     try:
-        ingest_bytes(data, ".txt", simplifier)
-    except Skip:
-        pass
+        art = ingest_bytes(data, ".txt", simplifier)
+    except Skip as exc:
+        assert str(exc).strip() and "\n" not in str(exc)
+        return
+    assert isinstance(art.text, str) and art.text.strip()
+    for _, start, end, sentence, simplified in art.sentences:
+        assert art.text[start:end] == sentence and len(simplified) == len(sentence)

@@ -6,9 +6,10 @@ import pandas as pd
 import pytest
 from scoring import KINDS, evidence_spans, score, table
 
-from helpers import lexicon as lexicon_mod
 from helpers import paths
-from helpers.corpus import build, load
+from helpers.build.pipeline import build
+from helpers.lang import lexicon as lexicon_mod
+from helpers.store.tables import load
 
 GOLD = paths.ROOT / "tests" / "gold"
 BAR = 0.9  # the seeds: the shipped articles

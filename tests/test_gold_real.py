@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import csv
 
-import pytest
-
 import gold_real
+import pytest
 
 pytestmark = pytest.mark.skipif(
     not gold_real.available(),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from helpers import narratives
-from helpers.corpus import build, load
+from helpers.build.pipeline import build
+from helpers.store.tables import load
+from helpers.themes import narratives
 
 
 def test_china_stories_leave_out_global_joint_and_supplier_shares(tmp_path):

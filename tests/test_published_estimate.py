@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers.meta import latest_stated_date
+from helpers.ingest.meta import latest_stated_date
 
 
 def test_latest_full_date_in_either_form_and_script():
@@ -18,7 +18,8 @@ def test_months_alone_planned_dates_and_impossible_dates_give_no_estimate():
 
 
 def test_estimate_is_marked_and_the_manifest_wins(tmp_path):
-    from helpers.corpus import build, load
+    from helpers.build.pipeline import build
+    from helpers.store.tables import load
 
     corpus, out = tmp_path / "corpus", tmp_path / "out"
     corpus.mkdir()

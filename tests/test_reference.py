@@ -1,7 +1,7 @@
 import pandas as pd
 
 from helpers import paths
-from helpers.reference import load_chip_specs, load_export_controls, parse_reference_date, to_base
+from helpers.check.reference import load_chip_specs, load_export_controls, parse_reference_date, to_base
 
 
 def test_shipped_reference_tables_load_whole():

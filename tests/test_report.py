@@ -12,7 +12,10 @@ import pytest
 from filelock import FileLock
 
 from helpers import paths
-from helpers.run import ReportError, parse_as_of, report
+from helpers.report.notebook import parse_as_of
+from helpers.report.runner import ReportError, report
+
+ARTICLE = "英伟达在中国AI芯片市场的份额从95%降到50%。华为昇腾910B的FP16算力约256 TFLOPS。2025年4月，美国政府叫停H20对华出口。"
 
 
 def quiet(_msg: str) -> None:
@@ -169,9 +172,11 @@ def test_a_rerun_with_one_new_article_rebuilds_one_part_and_a_failed_rerun_chang
     with pytest.raises(ReportError):
         report(corpus, out, notebook_paths=[broken], log=quiet)
     assert checksums() == before  # the new tables started from links to these, and never wrote into them
-    messages: list[str] = []
-    report(corpus, out, notebook_paths=overview, log=messages.append)
-    assert any("1 of 5 part(s) of the tables written" in m for m in messages), messages
+    report(corpus, out, notebook_paths=overview, log=quiet)
+    after = checksums()
+    changed = {re.search(r"part-\d+", name).group(0) for name in after
+               if after[name] != before.get(name) and re.search(r"part-\d+", name)}
+    assert len(changed) == 1, changed  # one new article: one part of each table written again
     assert "new" in set(pd.read_parquet(out / "data" / "articles.parquet")["article_id"])
 
 
@@ -182,17 +187,49 @@ def test_a_report_with_nothing_changed_is_kept_and_any_change_makes_it_anew(tmp_
     shutil.copytree(paths.SEEDS, corpus)
     overview = [paths.NOTEBOOKS / "00-corpus-overview.ipynb"]
     report(corpus, out, as_of="2025-11-21", notebook_paths=overview, log=quiet)
-    page = (out / "00-corpus-overview.html").stat().st_mtime_ns
-    messages: list[str] = []
-    report(corpus, out, as_of="2025-11-21", notebook_paths=overview, log=messages.append)
-    assert any("unchanged since the last report" in m for m in messages)
-    assert (out / "00-corpus-overview.html").stat().st_mtime_ns == page and not list(out.glob(".staging-*"))
-    messages.clear()
-    report(corpus, out, as_of="2025-11-22", notebook_paths=overview, log=messages.append)  # another as-of date
-    assert not any("unchanged" in m for m in messages)
+    def page() -> int:
+        return (out / "00-corpus-overview.html").stat().st_mtime_ns
+
+    first = page()
+    report(corpus, out, as_of="2025-11-21", notebook_paths=overview, log=quiet)
+    assert page() == first and not list(out.glob(".staging-*"))  # kept as it was
+    report(corpus, out, as_of="2025-11-22", notebook_paths=overview, log=quiet)  # another as-of date
+    second = page()
+    assert second != first
     assert json.loads((out / "run.json").read_text(encoding="utf-8"))["as_of"] == "2025-11-22"
-    messages.clear()
     (corpus / "new.txt").write_text("英伟达在中国AI芯片市场的份额从95%降到0%。" * 3, encoding="utf-8")
-    report(corpus, out, as_of="2025-11-22", notebook_paths=overview, log=messages.append)
-    assert not any("unchanged" in m for m in messages)
+    report(corpus, out, as_of="2025-11-22", notebook_paths=overview, log=quiet)
+    assert page() != second
     assert "new" in (out / "00-corpus-overview.html").read_text(encoding="utf-8")
+
+
+def test_report_refuses_a_folder_that_is_not_its_own(tmp_path):
+    project = tmp_path / "proj"
+    (project / "data").mkdir(parents=True)
+    (project / "data" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (project / "notes.md").write_text("mine", encoding="utf-8")
+    with pytest.raises(ReportError, match="overlap"):
+        report(project / "data", project, log=quiet)
+    with pytest.raises(ReportError, match="overlap"):
+        report(project / "data", project / "data", log=quiet)
+    elsewhere = tmp_path / "corpus"
+    elsewhere.mkdir()
+    (elsewhere / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    with pytest.raises(ReportError, match="not empty"):
+        report(elsewhere, project, log=quiet)
+    with pytest.raises(ReportError, match="part of the project"):
+        report(elsewhere, paths.ROOT, log=quiet)
+    assert (project / "data" / "a.txt").exists() and (project / "notes.md").exists()
+
+
+def test_findings_never_become_links_or_markup():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from helpers.report import show
+
+    captured = []
+    shell = InteractiveShell.instance()
+    shell.display_pub.publish = lambda data, **kw: captured.append(data)
+    show.finding("[click](javascript:alert(2)) <img src=x onerror=alert(1)>")
+    html = captured[-1]["text/html"]
+    assert "<a" not in html and "<img" not in html and "&lt;img" in html

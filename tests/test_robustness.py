@@ -16,8 +16,8 @@ import pytest
 from messy import write_messy_corpus
 
 from helpers import paths
-from helpers.corpus import BuildError, build, load
-from helpers.run import report
+from helpers.build.pipeline import BuildError, build
+from helpers.report.runner import report
 
 
 def quiet(_msg: str) -> None:

@@ -1,4 +1,4 @@
-from helpers.script import detect_script
+from helpers.lang.script import detect_script
 
 
 def test_script_detection():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from helpers import paths
-from helpers.corpus import build, load
+from helpers.build.pipeline import build
+from helpers.store.tables import load
 
 FIRST_LAST = {
     "000_bea3451e854f5c1e": (

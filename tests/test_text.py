@@ -1,4 +1,4 @@
-from helpers.text import normalize_text, normalize_width, repair_pinyin, split_sentences
+from helpers.lang.text import normalize_text, normalize_width, repair_pinyin, split_sentences
 
 
 def test_full_width_letters_and_digits_fold_but_chinese_punctuation_stays():

@@ -8,7 +8,7 @@ matplotlib.use("Agg")
 
 import pandas as pd  # noqa: E402
 
-from helpers import timeline  # noqa: E402
+from helpers.themes import timeline  # noqa: E402
 
 
 def _reported() -> pd.DataFrame:

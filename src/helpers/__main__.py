@@ -11,7 +11,7 @@ from . import paths
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from .corpus import BuildError, build
+    from .build.pipeline import BuildError, build
 
     log = lambda m: print(m, file=sys.stderr)  # noqa: E731
     try:
@@ -23,7 +23,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .run import ReportError, report
+    from .report.runner import ReportError, report
 
     try:
         index = report(args.corpus, args.out, as_of=args.as_of, jobs=args.jobs)
@@ -35,8 +35,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_setup(args: argparse.Namespace) -> int:
-    from .run import ensure_kernel
-    from .plots import cjk_font_path
+    from .report.plots import cjk_font_path
+    from .report.runner import ensure_kernel
 
     ensure_kernel()
     print(f"kernel '{paths.KERNEL_NAME}' registered; CJK font: {cjk_font_path()}")

@@ -14,7 +14,7 @@ REFERENCE = DATA / "reference"
 PROCESSED = DATA / "processed"
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
-TEMPLATES = PACKAGE_DIR / "templates"
+TEMPLATES = PACKAGE_DIR / "report" / "templates"
 
 KERNEL_NAME = "chipwatch"
 

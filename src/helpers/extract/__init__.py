@@ -14,12 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from ..lexicon import Lexicon
-from ..script import Simplifier
+from ..lang import lexicon as lexicon_mod
+from ..lang.lexicon import Lexicon
+from ..lang.script import Simplifier
+from ..lang.text import split_sentences
 from . import event, market_share, money, quote, spec
 from .context import PRODUCT_TYPES, Draft, SentenceContext
 from .dates import DateRef, find_dates
-
 
 EXTRACTORS = {
     "market_share": market_share.extract,
@@ -174,9 +175,6 @@ def _row(article_id: str, ctx: SentenceContext, d: Draft, sentence: str, sentenc
 def extract_text(text: str, published: str = "", article_id: str = "text",
                  lexicon: Lexicon | None = None, simplifier: Simplifier | None = None) -> list[dict]:
     """Claims of a piece of already-clean text: for trying a sentence in a notebook or a test."""
-    from .. import lexicon as lexicon_mod
-    from ..text import split_sentences
-
     lexicon = lexicon or lexicon_mod.load()
     simplifier = simplifier or Simplifier(lexicon)
     sentences = [(s.index, s.start, s.end, s.text, simplifier.to_simplified(s.text)) for s in split_sentences(text)]

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import Mention
+from ..lang.lexicon import Mention
 from .dates import DateRef
 
 ACTOR_TYPES = {"company", "agency", "person", "org", "fund"}

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..lexicon import Mention
+from ..lang.lexicon import Mention
 from .context import ACTOR_TYPES, PRODUCT_TYPES, Draft, SentenceContext
 
 # Most specific first: the first class whose verbs occur in the clause wins.

@@ -36,7 +36,6 @@ from .context import PRODUCT_TYPES, Draft, SentenceContext
 from .hedges import hedge_after, hedge_before, hedge_for
 from .numbers import ARABIC, CN_NUM, NUMBER, parse_number, parse_percent
 
-SUBJECT_TYPES = PRODUCT_TYPES | {"company", "tech", "standard"}
 _PRECISION = re.compile(r"(FP4|FP6|FP8|FP16|BF16|FP32|TF32|FP64|INT8|INT4|MXFP8|MXFP4|HiF8|NVFP4)", re.IGNORECASE)
 
 # A compute unit: a magnitude letter and FLOPS or OPS, run together or apart (`TFLOPS`, `990T Flops`,

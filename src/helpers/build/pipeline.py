@@ -1,4 +1,4 @@
-"""The build: corpus folder in, tables out. The only layer that touches the disk.
+"""The build: corpus folder in, tables out.
 
 `build(corpus, out)` ingests every article file, applies the manifest, marks duplicates, extracts
 claims, checks them against the reference and writes the tables into `out` (see `parts` for how
@@ -19,25 +19,28 @@ import os
 import shutil
 import sys
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 import pandas as pd
 import pyarrow.compute as pc
 from filelock import FileLock, Timeout
 
-from . import parts, paths
-from .atomic import atomic_write, write_arrow_csv, write_table  # noqa: F401  (write_table: part of this module's interface)
-from .build_jobs import ARTICLE_COLUMNS, SENTENCE_COLUMNS, ingest_job, init_worker, parts_job, summary_of_body
-from .cache import Store, dumps, loads
-from .corpus_files import FileIndex, find_article_files
-from .dedupe import containment, find_duplicates
-from .extract import CLAIM_COLUMNS
-from .ingest import Ingested, too_large
-from .meta import ESTIMATED, read_manifest
+from .. import paths
+from ..check.disagreements import COMPARE_COLUMNS, disagreement_table
+from ..check.verdicts import VERDICT_COLUMNS
+from ..extract import CLAIM_COLUMNS
+from ..ingest.article import Ingested, too_large
+from ..ingest.dedupe import containment, find_duplicates
+from ..ingest.files import FileIndex, find_article_files
+from ..ingest.meta import ESTIMATED, read_manifest
+from ..store import parts
+from ..store.atomic import atomic_write, write_arrow_csv, write_table
+from ..store.cache import Store, dumps, loads
+from ..store.tables import ARTICLE_ORDER, CLAIM_ORDER, sort_rows
+from .jobs import ARTICLE_COLUMNS, SENTENCE_COLUMNS, parts_job, ingest_job, summary_of_body
 from .versions import EXTRACT_CODE, INGEST_CODE, TABLES_CODE, folder_digest, key
+from .workers import Workers
 
 REPORT_COLUMNS = ["file", "status", "reason", "article_id", "encoding"]
 OUTPUT_FILES = ["articles.parquet", "sentences.parquet", "claims.parquet", "claims.csv", "claim_check.parquet",
@@ -54,8 +57,9 @@ class BuildResult:
     the same folder changes what a result that was not yet asked returns)."""
 
     def __init__(self, out: Path, report: pd.DataFrame | None = None, *, n_cached: int = 0, n_ingested: int = 0,
-                 n_extracted: int = 0, parts_written: int = 0):
+                 n_extracted: int = 0, parts_written: int = 0, unchanged: bool = False):
         self.out = out
+        self.unchanged = unchanged  # nothing in the corpus, code, lexicon or reference changed: tables kept
         self._report = report
         self._articles: pd.DataFrame | None = None
         self._claims: pd.DataFrame | None = None
@@ -65,7 +69,7 @@ class BuildResult:
     @property
     def articles(self) -> pd.DataFrame:
         if self._articles is None:
-            self._articles = _sorted(parts.read_table(self.out, "articles"), ["file"])
+            self._articles = sort_rows(parts.read_table(self.out, "articles"), ARTICLE_ORDER)
         return self._articles
 
     @property
@@ -77,45 +81,8 @@ class BuildResult:
     @property
     def claims(self) -> pd.DataFrame:
         if self._claims is None:
-            self._claims = _sorted(parts.read_table(self.out, "claims"), ["article_id", "char_start", "kind"])
+            self._claims = sort_rows(parts.read_table(self.out, "claims"), CLAIM_ORDER)
         return self._claims
-
-
-def _sorted(df: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    if df.empty:
-        return df.reset_index(drop=True)
-    return df.sort_values(by, kind="stable").reset_index(drop=True)
-
-
-# ------------------------------------------------------------ worker processes
-
-class _Workers:
-    """One pool of processes for the whole build, started only if there is enough work to share."""
-
-    def __init__(self, lexicon_folder: Path, workers: int | None):
-        self.lexicon_folder = str(lexicon_folder)
-        self.workers = workers
-        self.pool: ProcessPoolExecutor | None = None
-        self.local_ready = False
-
-    def map(self, func, jobs: list, weight: int | None = None, chunksize: int = 4) -> Iterator:
-        """`weight`: how many articles the jobs hold together (decides whether a pool is worth starting)."""
-        weight = len(jobs) if weight is None else weight
-        n = self.workers or (min(os.cpu_count() or 1, 4) if weight >= 16 and len(jobs) > 1 else 1)
-        if n > 1:
-            if self.pool is None:
-                self.pool = ProcessPoolExecutor(n, initializer=init_worker, initargs=(self.lexicon_folder, True))
-            yield from self.pool.map(func, jobs, chunksize=chunksize)
-        else:
-            if not self.local_ready:
-                init_worker(self.lexicon_folder)
-                self.local_ready = True
-            for job in jobs:
-                yield func(job)
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
 
 
 # ------------------------------------------------------------ build
@@ -150,6 +117,14 @@ def build(
             run.close()
     finally:
         lock.release()
+
+
+def forget_tables(out: Path | str) -> None:
+    """Make the next build into `out` write every part of the tables again, from its cache (as if the
+    tables had never been written); the tables themselves stay until then."""
+    out = Path(out)
+    (out / ".build-signature").unlink(missing_ok=True)
+    parts.write_signatures(out, {})
 
 
 def _article_ids(files: list[str]) -> dict[str, str]:
@@ -198,7 +173,7 @@ class _Build:
     def __init__(self, corpus: Path, out: Path, cache_dir: Path, lexicon_folder: Path, workers: int | None, log):
         self.corpus, self.out, self.cache_dir = corpus, out, cache_dir
         self.lexicon_folder, self.log = lexicon_folder, log
-        self.pool = _Workers(lexicon_folder, workers)
+        self.pool = Workers(lexicon_folder, workers)
         self._store: Store | None = None
         self.report_rows: list[dict] = []
         self.verdict_counts: dict[int, dict] = {}  # per part of the tables: verdict -> claims
@@ -258,7 +233,7 @@ class _Build:
                 and all((out / name).exists() for name in OUTPUT_FILES)):
             index.save(set(keys))
             self.log(f"nothing changed in {corpus}: tables in {out} kept")
-            return BuildResult(out, n_cached=len(keys))
+            return BuildResult(out, n_cached=len(keys), unchanged=True)
 
         # 2. Ingest what the cache does not hold (identical files once).
         summaries = self._summaries(keys, data_of)
@@ -383,12 +358,11 @@ class _Build:
 
     def _write_shared(self, report_df: pd.DataFrame) -> int:
         """The tables that span every part; returns the number of disagreement groups."""
-        from .claimcheck import COMPARE_COLUMNS, VERDICT_COLUMNS, disagreement_table
-
         out = self.out
         parts.assemble_csv(out, "claims", CLAIM_COLUMNS)
         parts.assemble_csv(out, "claim_check", VERDICT_COLUMNS)
-        disagreeing = disagreement_table(parts.read_compare(out, COMPARE_COLUMNS, as_arrow=True), memo=self.store)
+        disagreeing = disagreement_table(parts.read_compare(out, COMPARE_COLUMNS, as_arrow=True), memo=self.store,
+                                         version=TABLES_CODE)
         write_arrow_csv(disagreeing, out / "disagreements.csv")
         write_table(report_df, out / "ingest_report.csv")
         (out / "ingest_report.failed.csv").unlink(missing_ok=True)
@@ -579,41 +553,4 @@ class _Build:
         return failures, n_extracted
 
 
-# ------------------------------------------------------------ reading back
-
-@dataclass
-class Tables:
-    articles: pd.DataFrame
-    sentences: pd.DataFrame
-    claims: pd.DataFrame
-    ingest_report: pd.DataFrame
-    claim_check: pd.DataFrame = field(default_factory=pd.DataFrame)
-    disagreements: pd.DataFrame = field(default_factory=pd.DataFrame)
-
-    @property
-    def unique_articles(self) -> pd.DataFrame:
-        """Articles without their duplicates: what counts go over."""
-        return self.articles[self.articles["duplicate_of"] == ""]
-
-
-def load(tables: Path | str = paths.PROCESSED) -> Tables:
-    """The build's tables, for notebooks; a clear error when the build has not run."""
-    tables = Path(tables)
-    if not (tables / "articles.parquet").exists():
-        raise FileNotFoundError(
-            f"no articles.parquet in {tables}: run `python -m helpers build --out {tables}` first"
-        )
-    return Tables(
-        articles=_sorted(parts.read_table(tables, "articles", None), ["file"]),
-        sentences=_sorted(parts.read_table(tables, "sentences"), ["article_id", "sent_idx"]),
-        claims=_sorted(parts.read_table(tables, "claims"), ["article_id", "char_start", "kind"]),
-        ingest_report=pd.read_csv(tables / "ingest_report.csv", encoding="utf-8-sig", keep_default_na=False),
-        claim_check=_sorted(parts.read_table(tables, "claim_check"), ["article_id"])
-        if (tables / "claim_check.parquet").exists() else pd.DataFrame(),
-        disagreements=(pd.read_csv(tables / "disagreements.csv", encoding="utf-8-sig", keep_default_na=False)
-                       if (tables / "disagreements.csv").exists() else pd.DataFrame()),
-    )
-
-
-__all__ = ["ARTICLE_COLUMNS", "SENTENCE_COLUMNS", "REPORT_COLUMNS", "BuildError", "BuildResult", "Tables",
-           "build", "load", "write_table"]
+__all__ = ["ARTICLE_COLUMNS", "SENTENCE_COLUMNS", "REPORT_COLUMNS", "BuildError", "BuildResult", "build"]

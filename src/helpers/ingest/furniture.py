@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import cjk_count
+from ..lang.text import cjk_count
 
 # A short line that opens a list of other articles: everything after it goes.
 _LIST_MARKERS = re.compile(

@@ -12,16 +12,15 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from . import paths
-from .cache import dumps, loads
+from .. import paths
+from ..lang.script import Simplifier, detect_script
+from ..lang.text import cjk_count, normalize_text, repair_pinyin, split_sentences
+from ..store.cache import dumps, loads
 from .decode import NotText, decode_bytes
 from .dedupe import signature
 from .furniture import strip_furniture
-from .webpage import extract_page
 from .meta import ESTIMATED, latest_stated_date, published_from_text, title_from_text
-from .script import Simplifier, detect_script
-from .text import cjk_count, normalize_text, repair_pinyin, split_sentences
-
+from .webpage import extract_page
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -54,7 +53,7 @@ class Ingested:
     pinyin_repaired: int
     removed: dict[str, int]
     sentences: list[tuple[int, int, int, str, str]]  # index, start, end, text, zh_hans
-    fingerprint: str = ""  # for duplicate detection (helpers.dedupe)
+    fingerprint: str = ""  # for duplicate detection (helpers.ingest.dedupe)
     bands: list[int] | None = None  # band hashes of its MinHash signature
     simplified: bool | None = None  # already simplified script (names aside): extraction skips conversion
 

@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .corpus import Tables
-from .reference import load_chip_specs, to_base
-
-DEFAULT_SYSTEMS = ("CloudMatrix 384", "Atlas 950 SuperPoD", "Atlas 960 SuperPoD", "GB200 NVL72",
-                   "GB300 NVL72", "Vera Rubin NVL144", "Rubin Ultra NVL576")
+from ..check.reference import SAME_AS, load_chip_specs, to_base
+from ..store.tables import Tables
 
 # The accelerator inside each system, as the reference rows' notes state it
 # (`Ascend 950DT`, `Ascend 960`, `Ascend 910C, plus 192 Kunpeng CPUs`, `in 72 packages`).
@@ -26,8 +23,6 @@ SYSTEM_CHIP = {
     "GB200 NVL72": "B200", "GB300 NVL72": "B300", "Vera Rubin NVL144": "Rubin", "Rubin Ultra NVL576": "Rubin Ultra",
 }
 COUNTS_DIES = {"Vera Rubin NVL144", "Rubin Ultra NVL576", "NVL144", "NVL576"}
-# Articles often name a rack by its suffix alone.
-SAME_AS = {"NVL144": "Vera Rubin NVL144", "NVL576": "Rubin Ultra NVL576", "NVL72": "GB200 NVL72"}
 
 
 def parse_systems(value: str) -> list[str]:

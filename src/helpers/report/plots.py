@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..store.atomic import write_table
+
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 FONT_FAMILY = "Noto Sans CJK SC"
 
@@ -54,8 +56,6 @@ def chart_name(name: str) -> str:
 
 def save_chart_data(data: pd.DataFrame, report_dir: Path | str, notebook: str, name: str) -> Path:
     """Write the data behind a chart as CSV (UTF-8 with BOM) under `report_dir/notebook/name.csv`."""
-    from .corpus import write_table
-
     path = Path(report_dir) / chart_name(notebook) / f"{chart_name(name)}.csv"
     write_table(data, path)
     return path

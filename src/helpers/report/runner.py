@@ -24,7 +24,11 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from . import paths
+from .. import paths
+from ..build.pipeline import BuildError, build
+from ..build.versions import code_digest
+from ..store.parts import read_table
+from .notebook import parse_as_of
 from .webfont import embed_font
 
 
@@ -63,18 +67,6 @@ def ensure_kernel() -> str:
 
 def notebooks(folder: Path = paths.NOTEBOOKS) -> list[Path]:
     return sorted(p for p in folder.glob("[0-9]*.ipynb") if not p.name.startswith("."))
-
-
-def parse_as_of(value: str | dt.date | None) -> dt.date:
-    """The as-of date parameter: a date, an ISO string, or empty for today."""
-    if value is None or value == "":
-        return dt.date.today()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError as exc:
-        raise ValueError(f"parameter as_of: {value!r} is not a date (YYYY-MM-DD)") from exc
 
 
 def _title(nb) -> str:
@@ -235,13 +227,11 @@ def _report_signature(tables: Path, sources: list[Path], corpus: Path, as_of: dt
     build left no signature (it could not read everything): such a report is always made anew."""
     from importlib import metadata
 
-    from .versions import code_digest
-
     marker = tables / ".build-signature"
     if not marker.exists():
         return ""
     h = hashlib.sha256(marker.read_bytes())
-    h.update(f"{corpus}|{as_of.isoformat()}|{code_digest('*.py', 'extract/*.py')}".encode())
+    h.update(f"{corpus}|{as_of.isoformat()}|{code_digest('**/*.py')}".encode())
     for path in sorted(p for p in paths.TEMPLATES.rglob("*") if p.is_file()):
         h.update(path.relative_to(paths.TEMPLATES).as_posix().encode() + b"\0" + path.read_bytes())
     for library in ("papermill", "nbconvert", "matplotlib", "seaborn", "pandas", "jieba"):
@@ -284,8 +274,6 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
            as_of: str | dt.date | None = None, jobs: int = 2,
            notebook_paths: list[Path] | None = None, log=lambda m: print(m, file=sys.stderr, flush=True)) -> Path:
     """Build `corpus`, run every notebook, and write `out/index.html`; returns its path."""
-    from .corpus import BuildError, build
-
     # Absolute paths: papermill changes the process's working directory while a notebook runs.
     corpus, out = Path(corpus).resolve(), Path(out).resolve()
     try:
@@ -339,8 +327,6 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
                 raise ReportError("; ".join(errors) + f" (previous report in {out} kept)")
         results.sort(key=lambda r: r.name)
         log("[3/3] writing index")
-        from .parts import read_table
-
         duplicate_of = read_table(result.out, "articles", ["duplicate_of"])["duplicate_of"]
         unique = int((duplicate_of == "").sum())
         index = render_index(

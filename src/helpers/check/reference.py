@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import lexicon as lexicon_mod
-from . import paths
+from .. import paths
+from ..lang import lexicon as lexicon_mod
+from .camps import reference_actor_group
 
 EXPORT_COLUMNS = ["date", "actor", "action", "action_zh", "items", "threshold", "source_url", "note"]
 SPEC_COLUMNS = ["vendor", "product", "kind", "year", "metric", "value", "unit", "precision_note", "source_url", "note"]
@@ -35,6 +36,9 @@ UNITS = {
     "USD": ("USD", 1.0), "CNY": ("CNY", 1.0), "%": ("%", 1.0), "ratio": ("ratio", 1.0),
 }
 NON_NUMERIC_UNITS = {"quarter", "formula"}
+
+# What articles call a system by its suffix alone, as the reference names it.
+SAME_AS = {"NVL144": "Vera Rubin NVL144", "NVL576": "Rubin Ultra NVL576", "NVL72": "GB200 NVL72"}
 
 
 @dataclass(frozen=True)
@@ -81,21 +85,6 @@ def _url_ok(url: str) -> bool:
     return bool(re.match(r"https?://\S+\.\S+", url.strip()))
 
 
-ACTOR_GROUPS = [
-    (re.compile(r"^US|White House|Commerce|BIS|Congress", re.I), "US government"),
-    (re.compile(r"^China|MOFCOM|SAMR|CAC|MIIT|customs", re.I), "Chinese government"),
-    (re.compile(r"Nvidia", re.I), "Nvidia"),
-    (re.compile(r"Huawei", re.I), "Huawei"),
-]
-
-
-def actor_group(actor: str) -> str:
-    for pattern, group in ACTOR_GROUPS:
-        if pattern.search(actor):
-            return group
-    return "other firms"
-
-
 def load_export_controls(path: Path | None = None, log=None) -> tuple[pd.DataFrame, list[ReferenceProblem]]:
     path = path or paths.REFERENCE / "export_controls.csv"
     df, problems = _read(path, EXPORT_COLUMNS)
@@ -115,7 +104,7 @@ def load_export_controls(path: Path | None = None, log=None) -> tuple[pd.DataFra
         if reason:
             problems.append(ReferenceProblem(path.name, row["line"], reason))
             continue
-        row.update(date_start=start, date_end=end, date_precision=precision, actor_group=actor_group(row["actor"]),
+        row.update(date_start=start, date_end=end, date_precision=precision, actor_group=reference_actor_group(row["actor"]),
                    disagreement="DISAGREEMENT" in row["note"])
         rows.append(row)
     for p in problems:

@@ -8,8 +8,9 @@ import re
 
 import pandas as pd
 
-from . import lexicon as lexicon_mod
-from .corpus import Tables
+from ..check.speakers import share_speakers
+from ..lang import lexicon as lexicon_mod
+from ..store.tables import Tables
 from .overview import STOPWORDS
 
 _TOKEN_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -21,19 +22,8 @@ def share_claims(tables: Tables) -> pd.DataFrame:
     The speaker is the quote's speaker when the figure sits inside a quoted or
     reported passage of the same sentence (黄仁勋说:“…从95%降到了0%”).
     """
-    claims = tables.claims
-    shares = claims[claims["kind"] == "market_share"].copy()
-    quotes = claims[claims["kind"] == "quote"]
-    by_article: dict[str, list[tuple[int, int, str]]] = {}
-    for article, start, end, actor in zip(quotes["article_id"].tolist(), quotes["char_start"].tolist(),
-                                          quotes["char_end"].tolist(), quotes["actor"].tolist()):
-        by_article.setdefault(article, []).append((start, end, actor))
-    speakers = []
-    for article, start, end, actor in zip(shares["article_id"].tolist(), shares["char_start"].tolist(),
-                                          shares["char_end"].tolist(), shares["actor"].tolist()):
-        inside = [a for s, e, a in by_article.get(article, ()) if s <= start and e >= end]
-        speakers.append(inside[0] if inside else actor)
-    shares["speaker"] = speakers
+    shares = tables.claims[tables.claims["kind"] == "market_share"].copy()
+    shares["speaker"] = share_speakers(tables.claims).to_numpy()
     arts = tables.articles.set_index("article_id")
     shares["outlet"] = shares["article_id"].map(arts["outlet"])
     shares["published"] = shares["article_id"].map(arts["published"])

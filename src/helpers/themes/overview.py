@@ -5,12 +5,11 @@ from __future__ import annotations
 import collections
 import json
 import re
-from pathlib import Path
 
 import pandas as pd
 
-from . import lexicon as lexicon_mod
-from .corpus import Tables, build, load
+from ..lang import lexicon as lexicon_mod
+from ..store.tables import Tables
 
 # Function words and reporting verbs that say nothing about a text's subject.
 STOPWORDS = set(
@@ -22,14 +21,6 @@ STOPWORDS = set(
     "已经 这样 那样 非常 所有 任何 这场 这种 以及 因此 然而 其中 之一 方面 开始 直接 进一步 一直 不断".split()
 )
 _TOKEN_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-
-
-def ensure_tables(corpus_dir: str | Path, tables_dir: str | Path) -> Tables:
-    """The build's tables; builds them first when a notebook is run by hand before any build."""
-    tables_dir = Path(tables_dir)
-    if not (tables_dir / "articles.parquet").exists():
-        build(corpus_dir, tables_dir)
-    return load(tables_dir)
 
 
 def article_table(tables: Tables) -> pd.DataFrame:

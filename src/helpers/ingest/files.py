@@ -16,8 +16,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import atomic_write
-from .ingest import SUFFIXES
+from ..store.atomic import atomic_write
+from .article import SUFFIXES
 
 _RACY_NS = 2_000_000_000
 

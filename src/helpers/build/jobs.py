@@ -13,12 +13,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import lexicon as lexicon_mod
-from . import parts
-from .cache import Reader, dumps, loads
-from .extract import CLAIM_COLUMNS, extract_article
-from .ingest import Ingested, Skip, ingest_bytes
-from .script import Simplifier
+from ..check.disagreements import COMPARE_COLUMNS
+from ..check.events import reference_events
+from ..check.reference import load_chip_specs
+from ..check.tables import check_tables
+from ..check.verdicts import VERDICT_COLUMNS
+from ..extract import CLAIM_COLUMNS, extract_article
+from ..ingest.article import Ingested, Skip, ingest_bytes
+from ..lang import lexicon as lexicon_mod
+from ..lang.script import Simplifier
+from ..store import parts
+from ..store.cache import Reader, dumps, loads
+from ..store.tables import CLAIM_ORDER, Tables
 from .versions import key
 
 ARTICLE_COLUMNS = [
@@ -58,9 +64,6 @@ def init_worker(lexicon_folder: str, in_pool: bool = False) -> None:
 def _references() -> tuple:
     global _reference
     if _reference is None:
-        from .reference import load_chip_specs
-        from .timeline import reference_events
-
         _reference = (load_chip_specs()[0], reference_events())
     return _reference
 
@@ -156,9 +159,6 @@ def parts_job(job: dict) -> dict:
             n_extracted += 1
         claims.extend(loads(found))
 
-    from .claimcheck import COMPARE_COLUMNS, VERDICT_COLUMNS, check_tables
-    from .corpus import Tables
-
     articles_df = pd.DataFrame(articles, columns=ARTICLE_COLUMNS)  # members come by part, then file
     sentences_df = pd.DataFrame(sentences, columns=SENTENCE_COLUMNS)
     claims_df = claims_frame(claims, part_of)
@@ -192,7 +192,7 @@ def claims_frame(rows: list[dict], part_of: dict[str, int] | None = None) -> pd.
         claims[column] = claims[column].astype("int64")
     claims["date_inferred"] = claims["date_inferred"].astype(bool)
     if part_of is None:
-        return claims.sort_values(["article_id", "char_start", "kind"]).reset_index(drop=True)
+        return claims.sort_values(CLAIM_ORDER).reset_index(drop=True)
     claims["_part"] = claims["article_id"].map(part_of)
-    claims = claims.sort_values(["_part", "article_id", "char_start", "kind"]).reset_index(drop=True)
+    claims = claims.sort_values(["_part", *CLAIM_ORDER]).reset_index(drop=True)
     return claims.drop(columns="_part")

@@ -1,0 +1,184 @@
+"""Disagreements: claims on the same subject, metric and market whose figures cannot all be true.
+
+Figures are compared with their hedges (`agreement.consistency`), shares within one market family
+(`markets`), and a figure counts as disagreeing only when another article gives a figure it clashes
+with. Each group says what may explain it (a different time, a different speaker).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..store.parts import schema
+from .agreement import consistency
+from .markets import market_families
+
+DISAGREEMENT_COLUMNS = ["group", "kind", "subject", "metric", "scope", "article_id", "figure", "hedge", "date",
+                        "speaker", "reason", "sentence"]
+# What the disagreement search needs of a claim (the build keeps these per part of the corpus).
+COMPARE_COLUMNS = ["claim_id", "article_id", "kind", "subject", "scope", "metric", "unit", "value", "from_value",
+                   "to_value", "hedge", "period", "date_start", "char_start", "sentence", "speaker"]
+_COMPARED_KINDS = ["market_share", "spec", "money"]
+
+
+def comparable_claims(claims: pd.DataFrame, speakers: pd.Series | None = None) -> pd.DataFrame:
+    """The claims that can disagree between articles (shares, specs, money with a subject), with their
+    speaker: the quote's speaker for a share figure inside a quote (`speakers`, by claim id), else the actor."""
+    data = claims[claims["kind"].isin(_COMPARED_KINDS) & (claims["subject"] != "")]
+    if speakers is not None:
+        speaker = data["claim_id"].map(speakers.astype(object)).astype(object).where(lambda x: x.notna(), "")
+        speaker = speaker.where(data["kind"] == "market_share", data["actor"])
+    else:
+        speaker = data["actor"]
+    return data.assign(speaker=speaker.astype(str))[COMPARE_COLUMNS].reset_index(drop=True)
+
+
+def _members(keys: np.ndarray, figures: np.ndarray, hedges: list[str], articles: list[str]) -> np.ndarray:
+    """For each claim of one group (given as the index of its distinct (figure, hedge) key), whether
+    its figure clashes with a figure that some other article gives."""
+    n_keys = len(figures)
+    clash = ~consistency(figures, hedges)
+    np.fill_diagonal(clash, False)
+    article_codes, article_names = pd.factorize(pd.Series(articles, dtype=object))
+    holder = np.full(n_keys, -1)  # the one article that gives a figure, or -2 when several do
+    for k, a in zip(keys.tolist(), article_codes.tolist()):
+        holder[k] = a if holder[k] in (-1, a) else -2
+    # A figure is in disagreement when it clashes with a figure two or more articles give, or with
+    # figures that articles other than its own give: min and max of the lone holders it clashes with
+    # tell whether there is one such article (and which) or several.
+    shared = holder == -2
+    any_shared = (clash & shared[None, :]).any(axis=1)
+    lone = np.where(clash & ~shared[None, :], holder[None, :], -1)
+    highest = lone.max(axis=1)
+    lowest = np.where(lone >= 0, lone, np.iinfo(np.int64).max).min(axis=1)
+    several = (highest >= 0) & (lowest != highest)
+    row_key = keys
+    return (any_shared[row_key] | several[row_key]
+            | ((highest[row_key] >= 0) & (highest[row_key] != article_codes)))
+
+
+def disagreements(claims: pd.DataFrame, speakers: pd.Series | None = None) -> pd.DataFrame:
+    """Claims on the same subject and metric whose figures differ beyond their hedges, grouped."""
+    return disagreements_among(comparable_claims(claims, speakers))
+
+
+def disagreements_among(data: pd.DataFrame, memo=None) -> pd.DataFrame:
+    """Disagreement groups in a table of `comparable_claims` (see `disagreement_table`)."""
+    if data.empty:
+        return pd.DataFrame(columns=DISAGREEMENT_COLUMNS)
+    table = pa.Table.from_pandas(data[COMPARE_COLUMNS], schema=schema(COMPARE_COLUMNS), preserve_index=False)
+    return disagreement_table(table, memo).to_pandas()
+
+
+def disagreement_table(table: pa.Table, memo=None, version: str = "") -> pa.Table:
+    """Disagreement groups in an Arrow table of comparable claims, as an Arrow table.
+
+    Figures are compared as distinct (figure, hedge) pairs in one matrix per subject and metric,
+    so a subject written about in thousands of articles costs the square of its distinct figures,
+    not of its claims. `memo` (an object with `get_many` and `put_many`, such as the build's cache)
+    keeps which claims of a group disagree, by the group's figures, hedges and articles and by `version`
+    (a digest of the code that decides it, given by the caller): a rebuild compares again only the
+    groups whose claims changed. The columns are handled by Arrow and
+    numpy, row by row only where a group is compared.
+    """
+    out_schema = schema(DISAGREEMENT_COLUMNS).set(0, pa.field("group", pa.int64()))
+    if table.num_rows == 0:
+        return out_schema.empty_table()
+    # Each article's claims in reading order (as they come), articles by id.
+    article_codes, _ = pd.factorize(table.column("article_id").to_pandas(), sort=True)
+    order = np.argsort(article_codes, kind="stable")
+    table = table.take(pa.array(order))
+    article_codes = article_codes[order]
+    to_value, value, from_value = (table.column(c).to_numpy(zero_copy_only=False).astype("float64")
+                                   for c in ("to_value", "value", "from_value"))
+    figure = np.where(np.isnan(to_value), value, to_value)
+    hedge = pc.fill_null(table.column("hedge"), "")
+    text = pa.large_string()
+    family = market_families(table.column("scope"))
+    family = pc.if_else(pc.equal(table.column("kind"), "market_share"), family, pa.scalar("", text))
+    joined = pc.binary_join_element_wise(*(pc.fill_null(table.column(c), "") for c in ("kind", "subject", "metric", "unit")),
+                                         family, pa.scalar("\x1f", text))
+    codes, uniques = pd.factorize(joined.to_pandas())
+    rank = np.empty(len(uniques), dtype="int64")  # groups in the order of their (kind, subject, …) keys
+    rank[sorted(range(len(uniques)), key=lambda i: tuple(uniques[i].split("\x1f")))] = np.arange(len(uniques))
+    group_codes = np.where(np.isnan(figure), -1, rank[codes])  # no figure: nothing to disagree with
+    by_group = np.argsort(group_codes, kind="stable")
+    bounds = np.flatnonzero(np.diff(group_codes[by_group])) + 1
+    groups = [rows for rows in np.split(by_group, bounds)
+              if group_codes[rows[0]] >= 0 and article_codes[rows[0]] != article_codes[rows[-1]]]  # 2+ articles
+    hedges = np.asarray(hedge.to_numpy(zero_copy_only=False), dtype=object)
+    articles = np.asarray(table.column("article_id").to_numpy(zero_copy_only=False), dtype=object)
+    digests = [_group_digest(figure[rows], hedges[rows].tolist(), articles[rows].tolist(), version) for rows in groups]
+    known = memo.get_many(digests) if memo is not None else {}
+    learned: list[tuple[str, str]] = []
+    picked: list[np.ndarray] = []
+    for rows, digest in zip(groups, digests):
+        if digest in known:
+            positions = json.loads(known[digest])
+        else:
+            distinct: dict[tuple, int] = {}
+            keys = np.array([distinct.setdefault((f, h), len(distinct))
+                             for f, h in zip(figure[rows].tolist(), hedges[rows].tolist())])
+            member = _members(keys, np.array([f for f, _ in distinct]), [h for _, h in distinct],
+                              articles[rows].tolist())
+            positions = np.flatnonzero(member).tolist()
+            learned.append((digest, json.dumps(positions)))
+        if positions:
+            picked.append(rows[positions])
+    if memo is not None and learned:
+        memo.put_many(learned)
+    if not picked:
+        return out_schema.empty_table()
+    rows = np.concatenate(picked)
+    chosen = table.take(pa.array(rows))
+    period = pc.fill_null(chosen.column("period"), "")
+    date = pc.if_else(pc.equal(period, ""), pc.fill_null(chosen.column("date_start"), ""), period)
+    speaker = pc.fill_null(chosen.column("speaker"), "")
+    dates, speakers = date.to_pylist(), speaker.to_pylist()
+    group_of, reasons, start = [], [], 0
+    for number, members in enumerate(picked, start=1):
+        end = start + len(members)
+        group_of += [number] * len(members)
+        reasons += [_reason(dates[start:end], speakers[start:end])] * len(members)
+        start = end
+    units = chosen.column("unit").to_pylist()
+    figures = [
+        (f"{f:g}→{t:g}" if f == f else f"{v:g}") + ("%" if u == "%" else f" {u}")
+        for f, t, v, u in zip(from_value[rows].tolist(), to_value[rows].tolist(), value[rows].tolist(), units)
+    ]
+    return pa.table({
+        "group": pa.array(group_of, pa.int64()), "kind": chosen.column("kind"), "subject": chosen.column("subject"),
+        "metric": chosen.column("metric"), "scope": chosen.column("scope"), "article_id": chosen.column("article_id"),
+        "figure": pa.array(figures, pa.large_string()), "hedge": hedge.take(pa.array(rows)), "date": date,
+        "speaker": pc.if_else(pc.equal(speaker, ""), pa.scalar("(author)", text), speaker),
+        "reason": pa.array(reasons, pa.large_string()), "sentence": chosen.column("sentence"),
+    }, schema=out_schema)
+
+
+def _group_digest(figures: np.ndarray, hedges: list[str], articles: list[str], version: str) -> str:
+    """What decides which claims of a group disagree: the rules (`version`), the group's figures, hedges
+    and articles, in order."""
+    h = hashlib.sha256(version.encode())
+    h.update(np.ascontiguousarray(figures, dtype="float64").tobytes())
+    h.update("\x1f".join(hedges).encode("utf-8"))
+    h.update("\x1e".join(articles).encode("utf-8"))
+    return "disagreeing:" + h.hexdigest()
+
+
+def _reason(dates: list[str], speakers: list[str]) -> str:
+    reasons = []
+    dated = {d for d in dates if d}
+    if len(dated) > 1 or (dated and not all(dates)):
+        reasons.append("different time")
+    if len({s or "(author)" for s in speakers}) > 1:
+        reasons.append("different speaker")
+    return ", ".join(reasons) or "unexplained"
+
+
+# ------------------------------------------------------------ one part of the corpus at a time

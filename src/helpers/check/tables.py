@@ -1,0 +1,24 @@
+"""The checks of one set of articles: verdicts, and the claims the disagreement search compares.
+
+Everything here is per claim or per article, so the build runs it on each part of the corpus and
+only on the parts that changed; disagreements are then found across all parts
+(`disagreements.disagreement_table`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..store.tables import Tables
+from .disagreements import comparable_claims
+from .events import match_reference, reported_events
+from .speakers import share_speakers
+from .verdicts import claim_check
+
+
+def check_tables(tables: Tables, specs: pd.DataFrame, reference_events: pd.DataFrame, lexicon=None,
+                 memo: dict | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Verdicts of a set of articles' claims, and their comparable claims (for `disagreements_among`)."""
+    matched = match_reference(reported_events(tables, lexicon), reference_events, lexicon)
+    verdicts = claim_check(tables.claims, specs, matched, reference_events, memo)
+    return verdicts, comparable_claims(tables.claims, share_speakers(tables.claims))

@@ -1,0 +1,29 @@
+"""What a notebook needs before it shows anything: its parameters read, and the tables to read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..build.pipeline import build
+from ..store.tables import Tables, load
+
+
+def parse_as_of(value: str | dt.date | None) -> dt.date:
+    """The as-of date parameter: a date, an ISO string, or empty for today."""
+    if value is None or value == "":
+        return dt.date.today()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError as exc:
+        raise ValueError(f"parameter as_of: {value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def ensure_tables(corpus_dir: str | Path, tables_dir: str | Path) -> Tables:
+    """The build's tables; builds them first when a notebook is run by hand before any build."""
+    tables_dir = Path(tables_dir)
+    if not (tables_dir / "articles.parquet").exists():
+        build(corpus_dir, tables_dir)
+    return load(tables_dir)

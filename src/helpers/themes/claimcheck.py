@@ -1,0 +1,65 @@
+"""What the claim-check notebook shows: verdicts as a reader sees them, by kind, and the finding."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def verdict_table(verdicts: pd.DataFrame) -> pd.DataFrame:
+    """Verdicts as a reader sees them, glossed."""
+    return pd.DataFrame({
+        "article": verdicts["article_id"], "kind": verdicts["kind"], "subject (主体)": verdicts["subject"],
+        "metric (指标)": verdicts["metric"], "claim (文中)": (verdicts["hedge"] + verdicts["claim_value"].astype(str)
+                                                          + " " + verdicts["claim_unit"]).str.strip(),
+        "verdict (核查)": verdicts["verdict"], "reference (参考)": verdicts["reference_values"],
+        "note": verdicts["note"], "sentence (原句)": verdicts["sentence"],
+    })
+
+
+def finding(verdicts: pd.DataFrame, disagreeing: pd.DataFrame) -> str:
+    if verdicts.empty:
+        return "No claim the reference can speak to."
+    counts = verdicts["verdict"].value_counts()
+    text = (f"Of {len(verdicts)} checkable claims, {counts.get('agrees', 0)} agree with the record, "
+            f"{counts.get('conflicts', 0)} conflict and {counts.get('unverifiable', 0)} cannot be checked")
+    if len(disagreeing):
+        first = disagreeing[disagreeing["group"] == disagreeing["group"].min()]
+        figures = " vs ".join(dict.fromkeys(first["figure"]))
+        text += (f"; articles disagree in {disagreeing['group'].nunique()} group(s), e.g. {first['subject'].iloc[0]} "
+                 f"{first['metric'].iloc[0]} {figures} ({first['reason'].iloc[0]})")
+    return text + "."
+
+
+def attach_verdicts(df: pd.DataFrame, verdicts: pd.DataFrame) -> pd.DataFrame:
+    """Add the claim check's verdict and note to rows that carry a `claim_id`."""
+    if verdicts is None or verdicts.empty or "claim_id" not in df:
+        return df.assign(verdict="", verdict_note="")
+    lookup = verdicts.set_index("claim_id")[["verdict", "note"]].rename(columns={"note": "verdict_note"})
+    out = df.join(lookup, on="claim_id")
+    out["verdict"] = out["verdict"].fillna("")
+    out["verdict_note"] = out["verdict_note"].fillna("")
+    return out
+
+
+def verdicts_by_kind(verdicts: pd.DataFrame) -> pd.DataFrame:
+    """How many claims of each kind agree, conflict or cannot be checked."""
+    if verdicts.empty:
+        return pd.DataFrame(columns=["agrees", "conflicts", "unverifiable"])
+    table = verdicts.groupby(["kind", "verdict"]).size().unstack(fill_value=0)
+    return table.reindex(columns=["agrees", "conflicts", "unverifiable"], fill_value=0)
+
+
+def verdict_chart(by_kind: pd.DataFrame, ax=None):
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 2.5))
+    if by_kind.empty:
+        ax.set_title("No checkable claims")
+        return ax
+    colors = {"agrees": "#27ae60", "conflicts": "#c0392b", "unverifiable": "#bbb"}
+    by_kind.plot.barh(stacked=True, color=[colors[c] for c in by_kind.columns], ax=ax)
+    ax.set_xlabel("claims")
+    ax.set_ylabel("")
+    ax.set_title("Verdicts by kind of claim")
+    return ax

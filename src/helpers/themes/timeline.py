@@ -1,0 +1,122 @@
+"""Export-control timeline: events the articles report, beside the record.
+
+Groups actors into the camps a reader follows (US government, Chinese
+government, Nvidia, Huawei, other firms), lines reported events up with the
+reference events of `data/reference/export_controls.csv`, and says which
+reference events the coverage dwells on and which it skips.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..check.camps import GROUPS, group_label
+from ..check.events import reference_events, reported_events
+from ..store.tables import Tables
+from .claimcheck import attach_verdicts
+
+
+def reported_with_matches(tables: Tables, reference: pd.DataFrame, lexicon=None) -> pd.DataFrame:
+    """Reported events with the reference events the build's claim check matched them to (one matching,
+    done once, in the build), kept to the reference rows given (those up to the as-of date), and with
+    the claim check's verdict."""
+    reported = attach_verdicts(reported_events(tables, lexicon), tables.claim_check)
+    rows_of: dict[str, list[int]] = {}
+    if not tables.claim_check.empty:
+        events = tables.claim_check[tables.claim_check["kind"] == "event"]
+        rows_of = {c: [int(j) for j in str(r).split(";") if j] for c, r in zip(events["claim_id"], events["reference_rows"])}
+    present = set(reference.index)
+    matches = [[j for j in rows_of.get(c, []) if j in present] for c in reported["claim_id"]]
+    reported["reference_rows"] = [";".join(map(str, m)) for m in matches]
+    reported["matched_reference"] = [
+        " | ".join(f"{reference.loc[j, 'date']} {reference.loc[j, 'action']}" for j in m) for m in matches
+    ]
+    return reported
+
+
+def coverage(reported_matched: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
+    """Each reference event with the number of reports and of articles that cover it."""
+    counts = {}
+    for row in reported_matched.itertuples():
+        for j in filter(None, str(row.reference_rows).split(";")):
+            counts.setdefault(int(j), set()).add(row.article_id)
+    out = reference[["date", "actor", "actor_group", "action", "items", "source_url"]].copy()
+    out["articles"] = [len(counts.get(i, ())) for i in reference.index]
+    out["covered"] = out["articles"] > 0
+    return out
+
+
+def _planned(reported: pd.DataFrame) -> pd.Series:
+    """Events the articles put in the future (a roadmap launch, a set listing day): not yet the record."""
+    if "status" not in reported.columns:
+        return pd.Series(False, index=reported.index)
+    return reported["status"].fillna("") == "planned"
+
+
+def finding(reported: pd.DataFrame, cov: pd.DataFrame) -> str:
+    if reported.empty:
+        return "No dated events were found in the articles."
+    planned = _planned(reported)
+    happened = reported[~planned]
+    dated = happened[happened["date_start"] != ""]
+    by_group = reported["actor_group"].value_counts()
+    top = by_group.index[0]
+    covered = int(cov["covered"].sum())
+    span = f"{dated['date_start'].min()[:7]} to {dated['date_start'].max()[:7]}" if len(dated) else "no calendar dates"
+    ahead = f", and {int(planned.sum())} planned for later" if planned.any() else ""
+    return (f"{len(happened)} dated events reported ({span}){ahead}, most by {top} ({by_group.iloc[0]}); "
+            f"{covered} of {len(cov)} reference export-control events appear in the coverage, "
+            f"{len(cov) - covered} are never mentioned.")
+
+
+def timeline_chart(reported: pd.DataFrame, reference: pd.DataFrame, ax=None, as_of=None):
+    """Reported events (filled, one colour per article), planned ones (open diamonds) and reference events
+    (open circles) by camp over time."""
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 4.5))
+    y = {g: i for i, g in enumerate(GROUPS)}
+    ref = reference.dropna(subset=["when"])
+    ax.scatter(ref["when"], [y[g] + 0.18 for g in ref["actor_group"]], marker="o", facecolors="none",
+               edgecolors="#555", s=40, label="record (reference)")
+    dated = reported.dropna(subset=["when"])
+    planned = _planned(dated)
+    for article_id, group in dated[~planned].groupby("article_id"):
+        ax.scatter(group["when"], [y[g] - 0.18 for g in group["actor_group"]], s=55, alpha=0.85,
+                   label=f"reported: {article_id}")
+    if planned.any():
+        ahead = dated[planned]
+        ax.scatter(ahead["when"], [y[g] - 0.18 for g in ahead["actor_group"]], s=55, marker="D",
+                   facecolors="none", edgecolors="#c0392b", label="planned (announced for later)")
+    if as_of is not None:
+        ax.axvline(pd.Timestamp(as_of), color="#999", linestyle="--", linewidth=1)
+        ax.annotate("as of", (pd.Timestamp(as_of), len(GROUPS) - 0.5), fontsize=8, color="#666")
+    ax.set_yticks(range(len(GROUPS)), [group_label(g) for g in GROUPS])
+    ax.set_ylim(-0.7, len(GROUPS) - 0.3)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    ax.set_title("Events reported by the articles and the export-control record")
+    return ax
+
+
+def record(as_of) -> pd.DataFrame:
+    """The reference export-control events up to the as-of date."""
+    return up_to(reference_events(), as_of)
+
+
+def up_to(reference: pd.DataFrame, as_of) -> pd.DataFrame:
+    """The reference events that had happened by the as-of date (later ones cannot be 'skipped' yet)."""
+    cutoff = pd.Timestamp(as_of)
+    return reference[pd.to_datetime(reference["date_start"]) <= cutoff]
+
+
+def events_table(reported: pd.DataFrame) -> pd.DataFrame:
+    """Reported events as a reader sees them, glossed, traced to their sentence."""
+    columns = {
+        "article_id": "article", "outlet": "outlet", "actor": "actor (行为者)", "actor_group": "camp",
+        "action": "action (行为)", "items": "chips", "date_shown": "date (日期)", "date_precision": "date precision",
+        "date_inferred": "inferred", "status": "status", "matched_reference": "matched reference event", "verdict": "verdict",
+        "verdict_note": "verdict note", "sentence": "sentence (原句)",
+    }
+    present = [c for c in columns if c in reported.columns]
+    return reported[present].rename(columns=columns)
