@@ -19,6 +19,7 @@ import os
 import shutil
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -169,19 +170,52 @@ class _LazyTexts(Mapping):
         return len(self.key_of)
 
 
+class _ReportRows:
+    """The ingest report as it is drawn up: one row per file (and per manifest problem); skips are logged."""
+
+    def __init__(self, log):
+        self.rows: list[dict] = []
+        self.log = log
+
+    def add(self, file: str, status: str, reason: str = "", article_id: str = "", encoding: str = "") -> None:
+        self.rows.append(dict(file=file, status=status, reason=reason, article_id=article_id, encoding=encoding))
+        if status == "skipped":
+            self.log(f"skipped {file}: {reason}")
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.rows, columns=REPORT_COLUMNS)
+
+
+@dataclass
+class _Ingestion:
+    """What step 2 found: each file's ingestion summary (or the reason it is skipped), and counts."""
+
+    summaries: dict[str, dict]
+    n_contents: int  # distinct contents ingested this time
+    n_files: int  # the files they stand for
+    unsettled: bool  # a file could not be read this time: the tables are not marked as final
+    to_remember: dict | None  # the summaries for the next build, when they changed
+
+
+@dataclass
+class _Written:
+    """What step 4 wrote: the articles whose claims failed, and counts."""
+
+    failures: dict[str, str]  # article id -> error
+    n_extracted: int
+    n_reingested: int  # articles whose cached ingestion was damaged and was redone
+    verdict_counts: dict[int, dict]  # per part of the tables: verdict -> claims
+
+
 class _Build:
+    """One build: the folders, the worker pool and the cache it works with; `run` takes the steps in
+    order, each a method that returns what the next needs."""
+
     def __init__(self, corpus: Path, out: Path, cache_dir: Path, lexicon_folder: Path, workers: int | None, log):
         self.corpus, self.out, self.cache_dir = corpus, out, cache_dir
         self.lexicon_folder, self.log = lexicon_folder, log
         self.pool = Workers(lexicon_folder, workers)
         self._store: Store | None = None
-        self.report_rows: list[dict] = []
-        self.verdict_counts: dict[int, dict] = {}  # per part of the tables: verdict -> claims
-        self.summaries_to_remember: dict | None = None  # ingestion summaries by key, when they changed
-        self.n_ingested = self.n_files_ingested = 0  # distinct contents ingested, files they stand for
-        self.n_reingested = 0  # articles whose cached ingestion was damaged and was redone
-        self.unsettled = False  # a file could not be read this time: the tables are not marked as final
-        self.ingest_salt = ""  # what ingestion keys depend on besides the file's bytes (set by `run`)
 
     @property
     def store(self) -> Store:
@@ -198,11 +232,6 @@ class _Build:
         if self._store is not None:
             self._store.close()
 
-    def report(self, file: str, status: str, reason: str = "", article_id: str = "", encoding: str = "") -> None:
-        self.report_rows.append(dict(file=file, status=status, reason=reason, article_id=article_id, encoding=encoding))
-        if status == "skipped":
-            self.log(f"skipped {file}: {reason}")
-
     def ingested(self, ingest_key: str) -> Ingested:
         body = self.store.get_many([ingest_key]).get(ingest_key)
         if body is None:
@@ -214,19 +243,20 @@ class _Build:
     def run(self) -> BuildResult:
         corpus, out = self.corpus, self.out
         lexicon = folder_digest(self.lexicon_folder)
-        self.ingest_salt = f"ingest{INGEST_CODE}|{lexicon}"
+        ingest_salt = f"ingest{INGEST_CODE}|{lexicon}"  # what ingestion keys depend on besides a file's bytes
         files = find_article_files(corpus)
         found = set(files)
+        report = _ReportRows(self.log)
         over_limit: dict[str, str] = {}
         if len(files) > paths.MAX_FILES:
             for rel in files[paths.MAX_FILES:]:
                 over_limit[rel] = f"over the limit of {paths.MAX_FILES} files in one build"
-                self.report(rel, "skipped", over_limit[rel])
+                report.add(rel, "skipped", over_limit[rel])
             files = files[: paths.MAX_FILES]
 
         # 1. A content key per file; unchanged files (same size, times and inode) are not read again.
         index = FileIndex.load(out / ".state" / "files.json")
-        keys, skipped, data_of = self._content_keys(files, index)
+        keys, skipped, data_of = self._content_keys(files, index, ingest_salt)
         signature = self._signature(keys, {**skipped, **over_limit}, lexicon)
         marker = out / ".build-signature"
         if (marker.exists() and marker.read_text() == signature
@@ -236,10 +266,10 @@ class _Build:
             return BuildResult(out, n_cached=len(keys), unchanged=True)
 
         # 2. Ingest what the cache does not hold (identical files once).
-        summaries = self._summaries(keys, data_of)
+        ingestion = self._summaries(keys, data_of)
 
         # 3. The catalogue: manifest, article ids, duplicates, the ingest report.
-        records, report_df = self._catalogue(summaries, skipped, keys, found)
+        records, report_df = self._catalogue(ingestion.summaries, skipped, keys, found, report)
         if not records:
             # The previous tables stay as they were; the report of this failed run is written beside them.
             failed = "ingest_report.csv" if not (out / "articles.parquet").exists() else "ingest_report.failed.csv"
@@ -253,9 +283,10 @@ class _Build:
         dirty = sorted(p for p, sig in part_signatures.items()
                        if kept.get(p, {}).get("signature") != sig or p not in on_disk)
         emptied = sorted((set(kept) | parts.with_files(out)) - set(part_signatures))
-        failures, n_extracted = self._write_parts(dirty, members, emptied, kept, part_signatures)
-        self.log(f"ingested {self.n_ingested + self.n_reingested} file(s), "
-                 f"{len(keys) - self.n_files_ingested} from cache")
+        written = self._write_parts(dirty, members, emptied, kept, part_signatures, ingest_salt)
+        failures, n_extracted = written.failures, written.n_extracted
+        self.log(f"ingested {ingestion.n_contents + written.n_reingested} file(s), "
+                 f"{len(keys) - ingestion.n_files} from cache")
         self.log(f"extracted claims from {n_extracted} article(s), "
                  f"{sum(1 for m in members.values() for x in m if x['extract_key']) - n_extracted} from cache; "
                  f"{len(dirty)} of {len(members)} part(s) of the tables written")
@@ -264,25 +295,25 @@ class _Build:
 
         # 5. What spans every part: the CSV tables, disagreements, the ingest report, what the next build reads.
         n_groups = self._write_shared(report_df)
-        if not failures and not self.unsettled:
+        if not failures and not ingestion.unsettled:
             atomic_write(marker, lambda p: p.write_text(signature))
         index.save(set(keys))
-        if self.summaries_to_remember is not None:
-            body = dumps(self.summaries_to_remember).encode("utf-8")
+        if ingestion.to_remember is not None:
+            body = dumps(ingestion.to_remember).encode("utf-8")
             atomic_write(out / ".state" / "summaries.json", lambda p: p.write_bytes(body))
         counts = report_df["status"].value_counts().to_dict()
         self.log(f"built {out}: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
         verdicts: dict[str, int] = {}
-        for per_part in self.verdict_counts.values():
+        for per_part in written.verdict_counts.values():
             for verdict, n in per_part.items():
                 verdicts[verdict] = verdicts.get(verdict, 0) + n
         self.log("claim check: " + ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items()))
                  + f"; {n_groups} disagreement group(s)")
-        return BuildResult(out, report_df, n_cached=len(keys) - self.n_files_ingested,
-                           n_ingested=self.n_ingested + self.n_reingested, n_extracted=n_extracted,
+        return BuildResult(out, report_df, n_cached=len(keys) - ingestion.n_files,
+                           n_ingested=ingestion.n_contents + written.n_reingested, n_extracted=n_extracted,
                            parts_written=len(dirty))
 
-    def _content_keys(self, files: list[str], index: FileIndex
+    def _content_keys(self, files: list[str], index: FileIndex, ingest_salt: str
                       ) -> tuple[dict[str, str], dict[str, str], dict[str, bytes]]:
         """Each readable file's cache key (its bytes' hash, suffix and the ingestion versions), the files
         skipped with their reasons, and the bytes of the files that had to be read."""
@@ -301,38 +332,36 @@ class _Build:
             except OSError as exc:
                 skipped[rel] = f"unreadable ({exc.strerror or type(exc).__name__})"
                 continue
-            keys[rel] = key(sha, _split_name(rel)[1].lower(), self.ingest_salt)
+            keys[rel] = key(sha, _split_name(rel)[1].lower(), ingest_salt)
             if data is not None:
                 data_of[rel] = data
         return keys, skipped, data_of
 
     def _catalogue(self, summaries: dict[str, dict], skipped: dict[str, str], keys: dict[str, str],
-                   found: set[str]) -> tuple[dict[str, dict], pd.DataFrame]:
+                   found: set[str], report: _ReportRows) -> tuple[dict[str, dict], pd.DataFrame]:
         """Every article's row without its text (manifest applied, id, duplicate of), and the ingest report."""
         manifest = read_manifest(self.corpus / "manifest.csv")
         for problem in manifest.problems:
-            self.report(f"manifest.csv (line {problem.line})", "skipped",
+            report.add(f"manifest.csv (line {problem.line})", "skipped",
                         f"{problem.file + ': ' if problem.file else ''}{problem.reason}")
         for name in manifest.rows:
             if name not in found:
-                self.report("manifest.csv", "skipped", f"row names a file that is not in the corpus: {name}")
+                report.add("manifest.csv", "skipped", f"row names a file that is not in the corpus: {name}")
         ok = {rel: s for rel, s in summaries.items() if "skip" not in s}
-        for rel, s in summaries.items():
-            if "skip" in s:
-                skipped[rel] = s["skip"]
+        skipped = {**skipped, **{rel: s["skip"] for rel, s in summaries.items() if "skip" in s}}
         ids = _article_ids(sorted(ok))
         records = {rel: self._record(rel, ids[rel], ok[rel], manifest.rows.get(rel, {})) for rel in ok}
         self._mark_duplicates(records, ok, keys)
         file_of = {r["article_id"]: rel for rel, r in records.items()}
         for rel in sorted(set(skipped) | set(records)):
             if rel in skipped:
-                self.report(rel, "skipped", skipped[rel])
+                report.add(rel, "skipped", skipped[rel])
             elif records[rel]["duplicate_of"]:
-                self.report(rel, "duplicate", f"repeats {file_of[records[rel]['duplicate_of']]}",
+                report.add(rel, "duplicate", f"repeats {file_of[records[rel]['duplicate_of']]}",
                             records[rel]["article_id"], records[rel]["encoding"])
             else:
-                self.report(rel, "ok", "", records[rel]["article_id"], records[rel]["encoding"])
-        return records, pd.DataFrame(self.report_rows, columns=REPORT_COLUMNS)
+                report.add(rel, "ok", "", records[rel]["article_id"], records[rel]["encoding"])
+        return records, report.frame()
 
     @staticmethod
     def _plan_parts(records: dict[str, dict], keys: dict[str, str], lexicon: str
@@ -382,7 +411,7 @@ class _Build:
             h.update(manifest.read_bytes())
         return h.hexdigest()
 
-    def _summaries(self, keys: dict[str, str], data_of: dict[str, bytes]) -> dict[str, dict]:
+    def _summaries(self, keys: dict[str, str], data_of: dict[str, bytes]) -> _Ingestion:
         """Each file's ingestion summary (metadata, duplicate signatures, or the reason it was skipped),
         from the cache or by ingesting it; full ingestion results go to the cache for the parts."""
         distinct = sorted(set(keys.values()))
@@ -428,18 +457,17 @@ class _Build:
                 pending = []
         if pending:
             self.store.put_many(pending)
-        self.n_ingested = len(jobs)
-        self.n_files_ingested = sum(len(rels_of[j[0]]) for j in jobs)
         decoded = {k: remembered[k] if k in remembered else loads(cached[_SUMMARY + k])
                    for k in distinct if k not in unreadable}
-        if unreadable:
-            self.unsettled = True  # what this build saw is not what the next will: no "nothing changed"
-            decoded_all = {**decoded, **unreadable}
-        else:
-            decoded_all = decoded
-        if not n_remembered == len(remembered) == len(decoded):
-            self.summaries_to_remember = decoded  # (never a file that could not be read this time)
-        return {rel: decoded_all[k] for rel, k in keys.items()}
+        decoded_all = {**decoded, **unreadable} if unreadable else decoded
+        return _Ingestion(
+            summaries={rel: decoded_all[k] for rel, k in keys.items()},
+            n_contents=len(jobs), n_files=sum(len(rels_of[j[0]]) for j in jobs),
+            # what this build saw is not what the next will: no "nothing changed"
+            unsettled=bool(unreadable),
+            # (never a file that could not be read this time)
+            to_remember=None if n_remembered == len(remembered) == len(decoded) else decoded,
+        )
 
     @staticmethod
     def _record(rel: str, article_id: str, s: dict, row: dict) -> dict:
@@ -506,7 +534,7 @@ class _Build:
         return [b for b in batches if b]
 
     def _write_parts(self, dirty: list[int], members: dict[int, list[dict]], emptied: list[int],
-                     kept: dict[int, dict], part_signatures: dict[int, str]) -> tuple[dict[str, str], int]:
+                     kept: dict[int, dict], part_signatures: dict[int, str], ingest_salt: str) -> _Written:
         """Write the changed parts into a staging folder, then move them into place together."""
         out = self.out
         staging = out / f".staging-build-{os.getpid()}"
@@ -514,10 +542,10 @@ class _Build:
         staging.mkdir()
         failures: dict[str, str] = {}
         verdicts: dict[int, dict] = {}
-        n_extracted = 0
+        n_extracted = n_reingested = 0
         try:
             jobs = [dict(parts={p: members[p] for p in batch}, out=str(staging), cache=str(self.store.path),
-                         corpus=str(self.corpus), ingest_salt=self.ingest_salt)
+                         corpus=str(self.corpus), ingest_salt=ingest_salt)
                     for batch in self._batches(dirty, members)]
             weight = sum(len(members[p]) for p in dirty)
             for result in self.pool.map(parts_job, jobs, weight=weight, chunksize=1):
@@ -526,7 +554,7 @@ class _Build:
                 failures.update(result["failures"])
                 verdicts.update(result["verdicts"])
                 n_extracted += result["n_extracted"]
-                self.n_reingested += result["n_ingested"]
+                n_reingested += result["n_ingested"]
             for error_id, error in failures.items():
                 self.log(f"claims of {error_id} not extracted: {error}")
             # From here on the tables change: forget the old signatures of what is replaced first.
@@ -546,11 +574,11 @@ class _Build:
             remaining.update({p: dict(signature=part_signatures[p], verdicts=verdicts[p])
                               for p in dirty if p not in failed_parts})
             parts.write_signatures(out, remaining)
-            self.verdict_counts = {p: verdicts[p] if p in verdicts else kept.get(p, {}).get("verdicts", {})
-                                   for p in members}
+            verdict_counts = {p: verdicts[p] if p in verdicts else kept.get(p, {}).get("verdicts", {})
+                              for p in members}
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        return failures, n_extracted
+        return _Written(failures, n_extracted, n_reingested, verdict_counts)
 
 
 __all__ = ["ARTICLE_COLUMNS", "SENTENCE_COLUMNS", "REPORT_COLUMNS", "BuildError", "BuildResult", "build"]
