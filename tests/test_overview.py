@@ -48,3 +48,18 @@ def test_finding_counts_scripts_duplicates_outlets_and_dates():
     assert text.startswith("2 articles (1 simplified, 1 traditional) plus 1 duplicate(s)")
     assert "1 named outlet(s)" in text and "published 2025-09-01 to 2025-09-01 (1 of 2 dated)" in text
     assert "20% of raw characters removed" in text  # over every file read, duplicates included and "3 claims" in text
+
+
+def test_charts_stay_one_row_per_bin_or_kind_however_many_articles():
+    lengths = overview.length_distribution(_tables())
+    assert lengths["articles"].sum() == 2 and len(lengths) == len(overview.LENGTH_BINS) - 1
+    assert lengths.loc["0–0.25k", "articles"] == 2 and lengths["furniture removed"].sum() == 100
+    by_kind = overview.claims_by_kind(_tables())
+    assert by_kind.loc["份额 share", "claims"] == 1 and by_kind.loc["规格 spec", "articles with one"] == 1
+    totals = overview.removed_totals(_tables())
+    assert list(totals.index) == ["recommendations", "share widgets"] and totals["files"].tolist() == [1, 1]
+
+
+def test_claim_dense_articles_are_named_by_title_and_outlet():
+    top = overview.claim_dense_articles(_tables(), n=1)
+    assert top[["article_id", "title (标题)", "outlet (来源)", "total"]].values.tolist() == [["a", "甲", "新华社", 2]]

@@ -82,23 +82,42 @@ def nvidia_china_stories(shares: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def slope_chart(shares: pd.DataFrame, ax=None):
-    """Each from→to claim as a line from its starting share to its end share."""
+def share_stories(shares: pd.DataFrame) -> pd.DataFrame:
+    """Each from→to change as a story: subject, metric, scope, the two figures and how many articles
+    tell it (a figure repeated in one article counts once), most told first."""
+    changes = shares[shares["change"]]
+    columns = ["subject", "metric", "scope", "from_value", "to_value", "hedge", "articles", "claims"]
+    if changes.empty:
+        return pd.DataFrame(columns=columns)
+    keys = ["subject", "metric", "scope", "from_value", "to_value", "hedge"]
+    grouped = changes.fillna({"subject": "", "scope": "", "hedge": ""}).groupby(keys, sort=False)
+    out = grouped.agg(articles=("article_id", "nunique"), claims=("claim_id", "size")).reset_index()
+    return out.sort_values(["articles", "claims"], ascending=False, kind="stable").reset_index(drop=True)[columns]
+
+
+def slope_chart(shares: pd.DataFrame, ax=None, top: int = 12):
+    """The `top` most told from→to stories, each a line from its starting share to its end share, as thick
+    as the number of articles that tell it; market shares solid, other shares (of revenue, of
+    purchases, a localisation rate) dashed. The rest are in the stories table."""
     import matplotlib.pyplot as plt
 
-    # One line per article and story: a figure repeated in the same article is drawn once.
-    changes = shares[shares["change"]].drop_duplicates(["article_id", "subject", "metric", "from_value", "to_value"])
+    stories = share_stories(shares)
+    shown = stories.head(top)
     if ax is None:
-        _, ax = plt.subplots(figsize=(7, 5))
-    for row in changes.itertuples():
-        label = f"{row.subject or '?'} · {row.metric} · {row.article_id[:12]}"
-        ax.plot([0, 1], [row.from_value, row.to_value], marker="o", alpha=0.8, label=label)
+        _, ax = plt.subplots(figsize=(8, 5))
+    for row in shown.itertuples():
+        label = (f"{row.subject or '(no subject)'} · {row.metric}{' · ' + row.scope if row.scope else ''}: "
+                 f"{row.from_value:g}→{row.hedge}{row.to_value:g}% ({row.articles} article{'s' if row.articles > 1 else ''})")
+        ax.plot([0, 1], [row.from_value, row.to_value], marker="o", alpha=0.85, label=label,
+                linewidth=1 + 1.5 * min(row.articles, 6), linestyle="-" if row.metric == "市场份额" else "--")
     ax.set_xticks([0, 1], ["from (起点)", "to (终点)"])
     ax.set_ylabel("share (%)")
     ax.set_ylim(-5, 105)
     ax.set_xlim(-0.2, 1.2)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
-    ax.set_title("Share changes as the articles state them")
+    if len(shown):
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    more = len(stories) - len(shown)
+    ax.set_title("Share changes as the articles state them" + (f" (top {len(shown)}; {more} more in the table)" if more else ""))
     return ax
 
 
@@ -126,12 +145,26 @@ def distinctive_terms(tables: Tables, n: int = 8, lexicon=None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "rank", "term", "tfidf"])
 
 
-def quoted_speakers(tables: Tables) -> pd.DataFrame:
+def quoted_speakers(tables: Tables, n: int = 25) -> pd.DataFrame:
+    """The `n` most quoted speakers: quotes, and the articles that quote them."""
     quotes = tables.claims[tables.claims["kind"] == "quote"]
+    columns = ["speaker (说话人)", "quotes", "articles"]
     if quotes.empty:
-        return pd.DataFrame(columns=["speaker"])
-    return quotes.pivot_table(index="actor", columns="article_id", values="claim_id", aggfunc="count",
-                              fill_value=0).rename_axis("speaker (说话人)")
+        return pd.DataFrame(columns=columns)
+    grouped = quotes.groupby("actor")
+    out = pd.DataFrame({"quotes": grouped.size(), "articles": grouped["article_id"].nunique()})
+    out = out.sort_values(["quotes", "articles"], ascending=False, kind="stable").head(n)
+    return out.rename_axis("speaker (说话人)").reset_index()[columns]
+
+
+def distinctive_terms_by_article(terms: pd.DataFrame, tables: Tables) -> pd.DataFrame:
+    """One row per article: its title, outlet and its distinctive terms in rank order."""
+    arts = tables.articles.set_index("article_id")
+    joined = terms.sort_values(["article_id", "rank"]).groupby("article_id", sort=True)["term"].agg("、".join)
+    return pd.DataFrame({
+        "article": joined.index, "title (标题)": joined.index.map(arts["title"]),
+        "outlet (来源)": joined.index.map(arts["outlet"]), "distinctive terms (特色词)": joined.to_numpy(),
+    })
 
 
 THEME_GLOSS = {
@@ -162,6 +195,17 @@ def theme_shares(tables: Tables, lexicon=None) -> pd.DataFrame:
             row[THEME_GLOSS.get(theme, theme)] = round(chars / total, 3)
         rows.append(row)
     return pd.DataFrame(rows).set_index("article_id")
+
+
+def theme_summary(themes: pd.DataFrame) -> pd.DataFrame:
+    """Per theme, over the articles: how many touch it at all, and the mean share of their text it takes."""
+    if themes.empty:
+        return pd.DataFrame(columns=["articles touching", "share of articles", "mean share of text"])
+    return pd.DataFrame({
+        "articles touching": (themes > 0).sum(),
+        "share of articles": ((themes > 0).mean()).round(3),
+        "mean share of text": themes.mean().round(3),
+    }).sort_values("share of articles", ascending=False)
 
 
 def finding(shares: pd.DataFrame, stories: pd.DataFrame) -> str:

@@ -130,3 +130,52 @@ def removed_pivot(tables: Tables) -> pd.DataFrame:
     if removed.empty:
         return removed
     return removed.pivot_table(index="article_id", columns="reason", values="chars", aggfunc="sum", fill_value=0)
+
+
+# ------------------------------------------------------------ charts that stay readable at any corpus size
+
+LENGTH_BINS = [0, 250, 500, 1000, 2000, 4000, 8000, 16000, float("inf")]
+
+
+def _bin_label(lo: float, hi: float) -> str:
+    return f"{lo / 1000:g}k+" if hi == float("inf") else f"{lo / 1000:g}–{hi / 1000:g}k"
+
+
+def length_distribution(tables: Tables) -> pd.DataFrame:
+    """Unique articles by length of clean text (binned), with the characters of page furniture their
+    files carried: one row per bin, however many articles there are."""
+    u = tables.unique_articles
+    labels = [_bin_label(lo, hi) for lo, hi in zip(LENGTH_BINS[:-1], LENGTH_BINS[1:])]
+    bins = pd.cut(u["n_chars"], LENGTH_BINS, right=False, labels=labels)
+    grouped = u.groupby(bins, observed=False)
+    return pd.DataFrame({
+        "articles": grouped.size(),
+        "clean characters": grouped["n_chars"].sum(),
+        "furniture removed": grouped["n_chars_removed"].sum(),
+    }).rename_axis("clean length (字符)")
+
+
+def removed_totals(tables: Tables) -> pd.DataFrame:
+    """Characters removed as page furniture over the whole corpus, by reason, largest first."""
+    removed = removed_by_reason(tables)
+    totals = removed.groupby("reason")["chars"].agg(["sum", "size"]).rename(columns={"sum": "chars", "size": "files"})
+    return totals.sort_values("chars", ascending=False)
+
+
+def claims_by_kind(tables: Tables) -> pd.DataFrame:
+    """Claims of each kind over the unique articles, and how many articles carry at least one."""
+    counts = claim_counts(tables)
+    kinds = counts.drop(columns="total")
+    return pd.DataFrame({"claims": kinds.sum(), "articles with one": (kinds > 0).sum()}).rename(index=KIND_GLOSS)
+
+
+def claim_dense_articles(tables: Tables, n: int = 15) -> pd.DataFrame:
+    """The `n` unique articles with the most claims, by title and outlet (the id stays as a column)."""
+    counts = claim_counts(tables)
+    top = counts.sort_values("total", ascending=False, kind="stable").head(n)
+    arts = tables.articles.set_index("article_id")
+    out = top.rename(columns=KIND_GLOSS).reset_index()
+    out.columns.name = None
+    out.insert(1, "title (标题)", out["article_id"].map(arts["title"]).fillna(""))
+    out.insert(2, "outlet (来源)", out["article_id"].map(arts["outlet"]).fillna(""))
+    return out
