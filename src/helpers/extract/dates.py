@@ -16,8 +16,21 @@ after), cumulative periods (`前三季度`, `1-9月`: from 1 January), dekads
 (`6月下旬`, `今年6月下旬`: 21st to the month's end), `年底` / `年初` (the year), `即日`,
 half-years with or without a year (`今年上半年`, `下半年`: precision `half`), `同年` (the year of the
 date just given), headline `昨起` / `今起` / `明日起` (yesterday, today, tomorrow), `下周` / `下月` (the week or month after the article's), and a year that heads a
-document number (`公告2023年第12号`) is no date. A month and day with no year are the last such day
-before the article's date, unless the sentence looks ahead (将于1月7日: the nearer coming one).
+document number (`公告2023年第12号`) is no date.
+
+Numerals and ranges: years, months and days in Chinese numerals (`二〇二五年三月四日`, `九月下旬`,
+`十二月月底`); two-digit years before a month, a quarter or a part of the year (`24年3月`, `25年第三季度`,
+`19年底`, `五八年前七个月`: the century nearest the article's year), or standing alone (`24年，`); a
+range's second end or a list's next item takes the first's year and month (`2025年8月至11月`,
+`4月12-19日`, `12月九号到十五号`, `3月、5月`, `9月10号，11号`), and `2020至2025年` gives its bare first
+year the 年 of the second. Relative to the article's date: `上季度` / `本季度` / `下季度` (after a quarter
+just given, the one before that quarter), `上个月15号`, `下月九号`, `上上周`, `下周六`, `后天`, `本日`,
+`今明两年`, `上一年`, counts back (`两年前`: the year, `12个月前`: the month, `3周前`: the week) and,
+with no date before them in the article, counts forward (`20天后`, `三周后`: the week).
+
+A month and day (or a month) with no year are the occurrence nearest the article's date, within six
+months (tests/gold/real/README.md); when the sentence looks ahead (`将于1月7日`), the coming one within
+six months; when it tells the act as done before the article (`已于`, `早在`, `以来`), the last one begun.
 """
 
 from __future__ import annotations
@@ -208,7 +221,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("yesterday", re.compile(r"昨日|昨天|昨晚|昨夜|昨早|昨(?=起)")),  # 昨起: a headline's "from yesterday"
     ("tomorrow", re.compile(r"(?:明日|明天)(?!之)|明(?=起)")),  # the day after the article's (明日起招股)
     ("today", re.compile(r"今日|今天|今晨|今早|即日|本日|(?<![如而至迄])今(?=起)")),
-    ("day_after_tomorrow", re.compile(r"(?<![之以然最此前先落])后天(?![的性然])")),  # 自即日起: from the article's day
+    ("day_after_tomorrow", re.compile(r"(?<![之以然最此前先落])后天(?![的性然补养形习努因环培])")),  # 自即日起: from the article's day
     ("month", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:份)?(初|中旬|上旬|下旬|底|末|月底|月初|月末)?(?![\d日号號])")),
     # 九月下旬, 十二月月底: a month in Chinese numerals, not a count of months (两月, 近一月, 每月).
     ("cn_month", re.compile(rf"(?<![\d年一二三四五六七八九十两几数个每近前后上下本这那第首当同次翌])({_CN_MONTH})月(?:份)?"
@@ -253,9 +266,9 @@ def _patterns_for(present: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
 # (起实施 / 起生效: a measure taking effect from a day is announced ahead of it)
 _FUTURE = re.compile(r"起(?:实施|實施|施行|生效|执行|執行)|将于|将在|将会|将要|將於|將在|將會|將要|即将|即將|预计|預計|计划|計劃|拟于|擬於|有望|预定|預定|定于|定於")
 
-# Words that tell an act as done before the article (美方已于3月批准…, 早在1月…): a partial date is then
+# Words that tell an act as done before the article (美方已于3月批准…, 早在1月…, 3月以来): a partial date is then
 # the last such date, not a coming one.
-_DONE = re.compile(r"已于|已於|已在|已经于|已經於|曾于|曾於|曾在|早在|此前已|先前已")
+_DONE = re.compile(r"已于|已於|已在|已经于|已經於|曾于|曾於|曾在|早在|此前已|先前已|以来|以來|至今|迄今")
 
 # Every date pattern needs one of these: a cheap test before running them all.
 _MAYBE_DATE = re.compile(r"[年月日号號季天周週晚]|[昨今明]起|财年|財年|FY|Q[1-4]|近期|最近几|星期|礼拜|\d{4}[-/.]\d{1,2}")
@@ -331,9 +344,11 @@ def _cumulative(base: DateRef, year: int, m: re.Match[str]) -> DateRef | None:
         q = _num(m.group("cq"))
         return replace(base, date_start=f"{year}-01-01", date_end=_quarter_range(year, q)[1], precision="quarter")
     first, last = (1, _num(m.group("cm"))) if m.group("cm") else (_num(m.group("r1")), _num(m.group("r2")))
-    if not last or not first or not 1 <= first <= last <= 12:
+    if not last or not first or not (1 <= first <= 12 and 1 <= last <= 12):
         return None
-    return replace(base, date_start=_month_range(year, first)[0], date_end=_month_range(year, last)[1],
+    # 2024年10月至3月 runs over the year's end
+    end_year = year + 1 if last < first else year
+    return replace(base, date_start=_month_range(year, first)[0], date_end=_month_range(end_year, last)[1],
                    precision="month")
 
 
@@ -513,8 +528,13 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         if kind == "this_next_year":  # 今明两年: this year and the next
             return replace(inferred, date_start=f"{published.year}-01-01", date_end=f"{published.year + 1}-12-31",
                            precision="year")
-        q = (published.month - 1) // 3 + 1 + {"上": -1, "下": 1}.get(g(1), 0)
-        year = published.year + (q - 1) // 4
+        # 上季度 after a quarter just given (二季度营收…，较上季度…) is the one before that quarter; else the
+        # quarter before the article's.
+        ref = published
+        if recent and anchor is not None and anchor.precision == "quarter" and anchor.date_start:
+            ref = anchor_date(anchor)
+        q = (ref.month - 1) // 3 + 1 + {"上": -1, "下": 1}.get(g(1), 0)
+        year = ref.year + (q - 1) // 4
         q = (q - 1) % 4 + 1
         s_, e_ = _quarter_range(year, q)
         return replace(inferred, date_start=s_, date_end=e_, precision="quarter", period=f"{year}-Q{q}")

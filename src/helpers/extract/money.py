@@ -2,10 +2,12 @@
 
 The text is read in two steps. First every *amount* is found: a figure with its magnitude and
 the currency written before or after it (`171亿美元`, `人民币28.81亿元`, `新台币1.5兆元`,
-`300多亿美元`, `两千六百元`, `5.6美分`, `8美元/小时`). Then a small grammar joins amounts:
+`300多亿美元`, `两千六百元`, `两个亿卢布`, `5.6美分`, `123元1角1分`, `十块三毛`, `9000元日币`, `8美元/小时`).
+Then a small grammar joins amounts:
 
-- a range `A 至 B` (`2000亿元至5000亿元`, `20至30亿美元`, `七千到九千亿元`, `2——3万港币`), where a
-  side without a magnitude or a currency shares the other's;
+- a range `A 至 B` (`2000亿元至5000亿元`, `20至30亿美元`, `七千到九千亿元`, `2——3万港币`, `两~3百日元`,
+  `八百到九百亿`, `1万(含)-5万元`), where a side without a magnitude or a currency shares the other's
+  (the low side takes the high side's closing unit when its own is smaller and below 万);
 - a change `从 A 拉高至 B`: one claim for the end figure, the start in `from_value` (unless each
   figure has its own date: `从2026年的540亿美元成长至2029年的1890亿美元` is two claims);
 - a bracketed conversion after an amount (`3000亿元（约人民币680亿元）`): both are claims,
