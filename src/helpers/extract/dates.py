@@ -25,8 +25,8 @@ range's second end or a list's next item takes the first's year and month (`2025
 `4月12-19日`, `12月九号到十五号`, `3月、5月`, `9月10号，11号`), and `2020至2025年` gives its bare first
 year the 年 of the second. Relative to the article's date: `上季度` / `本季度` / `下季度` (after a quarter
 just given, the one before that quarter), `上个月15号`, `下月九号`, `上上周`, `下周六`, `后天`, `本日`,
-`今明两年`, `上一年`, counts back (`两年前`: the year, `12个月前`: the month, `3周前`: the week) and,
-with no date before them in the article, counts forward (`20天后`, `三周后`: the week).
+`今明两年`, `上一年` (not `上一年度`, a base of reckoning), counts back (`两年前`: the year, `12个月前`: the
+month, `3周前`: the day) and, with no date before them in the article, counts forward (`20天后`, `三周后`).
 
 A month and day (or a month) with no year are the occurrence nearest the article's date, within six
 months (tests/gold/real/README.md); when the sentence looks ahead (`将于1月7日`), the coming one within
@@ -176,7 +176,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_year_cumulative", re.compile(rf"(今年|去年|明年|前年)\s*{_CUMULATIVE}")),
     ("rel_year_quarter", re.compile(rf"(今年|去年|明年|前年){_Q}")),
     ("rel_year_edge", re.compile(r"(今年|去年|明年|前年)(初|底|末|年初|年底|年末)")),
-    ("rel_year", re.compile(r"(今年|去年|明年|前年|上一年)(上半年|下半年)?")),
+    ("rel_year", re.compile(r"(今年|去年|明年|前年|上一年(?!度))(上半年|下半年)?")),
     ("same_year_md", re.compile(r"同年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")),
     ("same_year_m", re.compile(r"同年\s*(\d{1,2})\s*月")),
     ("next_year_md", re.compile(r"(?:隔年|翌年|次年|第二年)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")),
@@ -558,8 +558,7 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
                 d = _add_months(published.replace(day=1), -n)
                 s_, e_ = _month_range(d.year, d.month)
                 return replace(inferred, date_start=s_, date_end=e_, precision="month")
-            if unit != "天":  # 3周前: the calendar week
-                return _week_of(inferred, published - dt.timedelta(days=7 * n))
+            n *= 1 if unit == "天" else 7  # 3周前: the day three weeks back
             base_day = published
             if m.group(0) not in ("前天", "大前天") and recent and anchor is not None and anchor.precision == "day":
                 base_day = anchor_date(anchor)  # 9月15日…；两天前 counts back from the date just given
@@ -652,13 +651,10 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
                 return relative
             year = ref.year + int(amount)
             return replace(relative, date_start=f"{year}-01-01", date_end=f"{year}-12-31", precision="year")
+        days = amount * (1 if unit in ("天", "日") else 7)  # 两周后: the day two weeks on (as the gold has it)
         if anchor.precision != "day":
             return relative
-        if unit not in ("天", "日"):  # 三周后 names a week, not a day
-            if not float(amount).is_integer():
-                return relative
-            return _week_of(relative, ref + dt.timedelta(days=7 * int(amount)))
-        d = ref + dt.timedelta(days=int(amount))
+        d = ref + dt.timedelta(days=int(days))
         return replace(relative, date_start=_iso(d), date_end=_iso(d), precision="day")
     return inferred
 
