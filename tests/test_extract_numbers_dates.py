@@ -41,7 +41,11 @@ def _one(text, anchor=None):
     ("2025财年", ("", "", "fiscal_year", "FY2025", False)),
     ("2026财年第一季度", ("", "", "fiscal_quarter", "FY2026-Q1", False)),
     ("9月18日", ("2025-09-18", "2025-09-18", "day", "", True)),
-    ("12月5日", ("2024-12-05", "2024-12-05", "day", "", True)),  # after the published date: last year
+    # a month and day with no year: the occurrence nearest the published date, within six months
+    # (tests/gold/real/README.md; this test asserted the last past occurrence, 2024-12-05, before issue 12)
+    ("12月5日", ("2025-12-05", "2025-12-05", "day", "", True)),
+    ("5月20日", ("2025-05-20", "2025-05-20", "day", "", True)),
+    ("已于4月20日", ("2025-04-20", "2025-04-20", "day", "", True)),  # told as done: the last one begun
     ("今年5月份", ("2025-05-01", "2025-05-31", "month", "", True)),
     ("去年12月", ("2024-12-01", "2024-12-31", "month", "", True)),
     ("2025-07-15", ("2025-07-15", "2025-07-15", "day", "", False)),

@@ -15,6 +15,7 @@ _BEFORE = [
     ("或将", "或"), ("可能", "或"), ("预计", "或"), ("预估", "或"), ("有望", "或"), ("或", "或"),
 ]
 _AFTER = [
+    ("（含）以上", "超"), ("(含)以上", "超"), ("（含）以下", "不足"), ("(含)以下", "不足"),
     ("以上", "超"), ("多", "超"), ("余", "超"), ("左右", "约"), ("上下", "约"), ("级", "约"),
     ("以下", "不足"), ("以内", "不足"),
 ]
@@ -51,7 +52,7 @@ def hedge_before(zh: str, pos: int, window: int = 6) -> str:
 
 
 def hedge_after(zh: str, end: int) -> str:
-    tail = zh[end : end + 3]
+    tail = zh[end : end + 5]
     for word, cls in _AFTER:
         if tail.startswith(word):
             if word == "多" and tail.startswith("多为"):  # 这13%多为库存: "mostly", not "more than"

@@ -2,10 +2,12 @@
 
 The text is read in two steps. First every *amount* is found: a figure with its magnitude and
 the currency written before or after it (`171亿美元`, `人民币28.81亿元`, `新台币1.5兆元`,
-`300多亿美元`, `两千六百元`, `5.6美分`, `8美元/小时`). Then a small grammar joins amounts:
+`300多亿美元`, `两千六百元`, `两个亿卢布`, `5.6美分`, `123元1角1分`, `十块三毛`, `9000元日币`, `8美元/小时`).
+Then a small grammar joins amounts:
 
-- a range `A 至 B` (`2000亿元至5000亿元`, `20至30亿美元`, `七千到九千亿元`, `2——3万港币`), where a
-  side without a magnitude or a currency shares the other's;
+- a range `A 至 B` (`2000亿元至5000亿元`, `20至30亿美元`, `七千到九千亿元`, `2——3万港币`, `两~3百日元`,
+  `八百到九百亿`, `1万(含)-5万元`), where a side without a magnitude or a currency shares the other's
+  (the low side takes the high side's closing unit when its own is smaller and below 万);
 - a change `从 A 拉高至 B`: one claim for the end figure, the start in `from_value` (unless each
   figure has its own date: `从2026年的540亿美元成长至2029年的1890亿美元` is two claims);
 - a bracketed conversion after an amount (`3000亿元（约人民币680亿元）`): both are claims,
@@ -46,6 +48,9 @@ _SUFFIX_CURRENCIES = {
     "块钱": ("", 1),  # spoken 元: `两千六百块钱`
     # 元 and then the currency's name: `1800亿元人民币`, `900亿元新台币`, `100亿元港币`.
     "元新台币": ("TWD", 1), "元台币": ("TWD", 1), "元港币": ("HKD", 1),
+    "元港元": ("HKD", 1), "元美元": ("USD", 1), "元欧元": ("EUR", 1), "元日元": ("JPY", 1), "元日币": ("JPY", 1),
+    "元日圆": ("JPY", 1), "元韩元": ("KRW", 1),
+    "块": ("", 1),  # only before its 毛/角 (`十块三毛`): see _AMOUNT
 }
 # Currency words and signs written before the figure (`人民币28.81亿元`, `US$5亿`).
 _PREFIX_CURRENCIES = {
@@ -66,22 +71,27 @@ def _alternation(words) -> str:
 
 # A figure: Arabic digits, or a Chinese numeral that starts with a digit or 十/百/千, or 万亿
 # (`市值突破万亿美元`); a bare 万 or 亿 is a magnitude, not a figure.
-_CN_FIGURE = r"(?:[零〇一二两兩三四五六七八九十百千][零〇一二两兩三四五六七八九十百千万亿点]*|万亿)"
+_CN_FIGURE = r"(?:[零〇一二两兩三四五六七八九十百千佰仟][零〇一二两兩三四五六七八九十百千佰仟万亿点]*|万亿)"
 # The magnitude, with the Taiwanese 兆 (10^12) that only money uses.
 _MAG = rf"(?:{MAGNITUDE}|兆)"
 # `(下同)` and its variants: the currency named holds for the amounts after it.
 _SAME_WORDS = r"(?:以下皆同|以下均同|以下同|下文同|下同)"
 # Words that 元 begins, where it is not the currency (`电子元件`, `元宇宙`, `元首`, `AI 2.0元年`).
 _YUAN_WORD = r"(?:[件器宇素首老旦凶帅勋]|年(?=[，,。；;的」』”)）\s]|$))"
+# A digit of 角 or 分: one Arabic digit or Chinese numeral.
+_SMALL_COIN = r"[1-9一二两三四五六七八九]"
 # An amount: [currency word, `(下同)`] figure [magnitude] [the rest of 3兆8090亿] [多/余/来]
 # [magnitude: 300多亿] [currency word] [per hour] [级]. With neither currency word it is a bare figure,
 # kept only as the low side of a range (`20至30亿美元`) or the start of a change.
 _AMOUNT = re.compile(
     rf"(?:(?P<pc>{_alternation(_PREFIX_CURRENCIES)})\s*(?P<same>[(（]{_SAME_WORDS}[)）])?\s*"
     r"(?:大约|约合|约为|约达|约|逾|超过|将近|近|不足|不到|高达|达到|达|为|共计|合计|总计|计)?\s*)?"
-    rf"(?P<num>{ARABIC}|{_CN_FIGURE})\s*(?P<mag_a>{_MAG})?(?:(?<=[兆亿万])(?P<more>\d+(?:\.\d+)?)(?P<mag_more>亿|万|千)?)?"
+    rf"(?P<num>{ARABIC}|{_CN_FIGURE})\s*(?:(?<=[一二两兩三四五六七八九十])个(?=[亿万]))?(?P<mag_a>{_MAG})?"
+    rf"(?:(?<=[兆亿万])(?P<more>\d+(?:\.\d+)?)(?P<mag_more>亿|万|千)?)?"
     rf"(?P<approx>多|余|来)?(?P<mag_b>{_MAG})?"
-    rf"\s*(?P<sc>{_alternation(_SUFFIX_CURRENCIES)})?(?!{_YUAN_WORD})"
+    rf"\s*(?P<sc>{_alternation(set(_SUFFIX_CURRENCIES) - {'块'})}|块(?=\s*{_SMALL_COIN}\s*[毛角]))?(?!{_YUAN_WORD})"
+    # the 角 (毛) and 分 after 元 or 块: `123元1角1分`, `十块三毛`, `一百三十五块六角七分钱`
+    rf"(?:(?<=[元块])\s*(?P<jiao>{_SMALL_COIN})\s*[角毛](?:\s*(?P<fen>{_SMALL_COIN})\s*分)?钱?)?"
     r"(?P<rate>\s*/\s*(?:GPU|卡|张)?\s*[/·-]?\s*(?:小时|时|hr|h(?![A-Za-z]))|\s*(?:每|一)个?(?:GPU|卡)?小时)?"
     r"(?P<level>级)?"
 )
@@ -199,7 +209,8 @@ def _article_currency(ctx: SentenceContext) -> str:
 def _big_unit(figure: str, mags: str) -> float:
     """The 万/亿/兆 magnitude that closes a figure: the part a range's other side may share."""
     tail = figure + mags
-    for unit, scale in (("万亿", 1e12), ("兆", 1e12), ("亿", 1e8), ("万", 1e4)):
+    for unit, scale in (("万亿", 1e12), ("兆", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3), ("仟", 1e3),
+                        ("百", 1e2), ("佰", 1e2)):
         if tail.endswith(unit):
             return scale
     return 1.0
@@ -219,7 +230,13 @@ def _value(m: re.Match) -> float | None:
         value += rest
     if m.group("mag_b"):
         value *= _scale(m.group("mag_b"))
+    if m.group("jiao"):
+        value += _coin(m.group("jiao")) / 10 + (_coin(m.group("fen")) / 100 if m.group("fen") else 0)
     return value
+
+
+def _coin(digit: str) -> int:
+    return int(digit) if digit.isdigit() else int(parse_number(digit) or 0)
 
 
 def _scale(magnitude: str) -> float:
@@ -413,10 +430,12 @@ def _metric(zh: str, start: int, end: int) -> str:
 
 
 def _shared_magnitude(low: _Amount, high: _Amount) -> float:
-    """The bare low side of `七千到九千亿元` or `20至30亿美元` takes the high side's 亿 when it has none
-    and the range still rises (`9000至1万元` keeps its 9000)."""
-    if low.big == 1 and high.big > 1 and low.value * high.big <= high.value:
-        return low.value * high.big
+    """The bare low side of `七千到九千亿元`, `20至30亿美元` or `两~3百日元` takes the high side's closing
+    unit when its own is smaller and below 万 (`八百到九百亿` is 800亿 to 900亿), as long as the range
+    still rises (`9000至1万元` keeps its 9000)."""
+    if low.big < min(high.big, 1e4) or (low.big == 1 and high.big > 1):
+        if low.value * high.big <= high.value:
+            return low.value * high.big
     return low.value
 
 

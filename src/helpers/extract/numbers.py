@@ -17,14 +17,14 @@ CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "�
 
 # A number with an optional magnitude: 171亿, 2.5万, 1,500, 三千, 九十五, 百万亿, 99万.
 ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-CN_NUM = rf"[{''.join(CN_DIGITS)}十百千万亿萬億两兩点點]+"
-MAGNITUDE = r"(?:万亿|萬億|千亿|千億|百亿|百億|十亿|十億|亿|億|千万|千萬|百万|百萬|十万|十萬|万|萬|千|百)"
+CN_NUM = rf"[{''.join(CN_DIGITS)}十百千万亿萬億两兩点點佰仟]+"
+MAGNITUDE = r"(?:千万亿|千萬億|万亿|萬億|千亿|千億|百亿|百億|十亿|十億|亿|億|千万|千萬|百万|百萬|十万|十萬|万|萬|千|仟|百|佰)"
 NUMBER = rf"(?:(?:{ARABIC})\s*{MAGNITUDE}?|{CN_NUM})"
 
 _MAGNITUDES = {
-    "万亿": 1e12, "萬億": 1e12, "千亿": 1e11, "千億": 1e11, "百亿": 1e10, "百億": 1e10,
+    "千万亿": 1e15, "千萬億": 1e15, "万亿": 1e12, "萬億": 1e12, "千亿": 1e11, "千億": 1e11, "百亿": 1e10, "百億": 1e10,
     "十亿": 1e9, "十億": 1e9, "亿": 1e8, "億": 1e8, "千万": 1e7, "千萬": 1e7, "百万": 1e6, "百萬": 1e6,
-    "十万": 1e5, "十萬": 1e5, "万": 1e4, "萬": 1e4, "千": 1e3, "百": 1e2,
+    "十万": 1e5, "十萬": 1e5, "万": 1e4, "萬": 1e4, "千": 1e3, "仟": 1e3, "百": 1e2, "佰": 1e2,
 }
 
 
@@ -33,17 +33,23 @@ def _cn_section(s: str) -> float | None:
 
     A last digit straight after 百 or 千 counts in the next lower unit, as speech says it:
     一百二 is 120 and 两千六 is 2600 (一百零二 is 102)."""
-    total, digit, last_unit = 0.0, None, 0
+    total, digit, last_unit, smallest, zero = 0.0, None, 0, 10_000, False
     for ch in s:
         if ch in CN_DIGITS:
             if digit and CN_DIGITS[ch]:
                 return None  # `两三千`, `七八十`: two digits side by side are a guess, not a figure
             digit = CN_DIGITS[ch]
-            if ch in "零〇":
+            zero = ch in "零〇"
+            if zero:
                 last_unit = 0
         elif ch in CN_SMALL_UNITS:
-            total += (1 if digit is None else digit) * CN_SMALL_UNITS[ch]
-            digit, last_unit = None, CN_SMALL_UNITS[ch]
+            unit = CN_SMALL_UNITS[ch]
+            if unit >= smallest:
+                return None  # `十一十二`, `十七十八`: two figures side by side, not one
+            # a unit straight after 零 counts one: 一千零十 is 1010, 一万零百一十一 is 10111
+            count = 1 if digit is None or zero else digit
+            total += count * unit
+            digit, last_unit, smallest, zero = None, unit, unit, False
         else:
             return None
     if digit is not None:
@@ -66,7 +72,9 @@ def parse_cn_numeral(s: str) -> float | None:
     for point in "点點":
         if point in s:
             whole, frac = s.split(point, 1)
-            w = parse_cn_numeral(whole) if whole else 0.0
+            if not whole or not frac:
+                return None  # `零点`, `点零`: half a figure
+            w = parse_cn_numeral(whole) if len(whole) > 1 or whole not in "零〇" else 0.0
             digits = "".join(str(CN_DIGITS[c]) for c in frac if c in CN_DIGITS)
             if w is None or len(digits) != len(frac):
                 return None
