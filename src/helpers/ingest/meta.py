@@ -4,8 +4,8 @@
 published, url, notes); `published_from_text` finds a platform's own
 timestamp line (the author block of a NetEase-hao page, a `发布时间：` label,
 a wire dateline `2025年8月12日电`), never a date from a list of other
-articles; `title_from_text` takes a short first line that does not read as a
-sentence.
+articles; `title_from_text` takes the first short line that does not read as a
+sentence, stepping over navigation, captions, bylines and site names above it.
 """
 
 from __future__ import annotations
@@ -156,12 +156,42 @@ def latest_stated_date(text: str) -> str:
     return best.isoformat() if best else ""
 
 
+# Lines a saved page shows above its headline: navigation and breadcrumbs, photo captions and their
+# credits, bylines and datelines, the weather, the site's own name. They are stepped over.
+_ABOVE_HEADLINE = re.compile(
+    r"^(?:您现在的位置|当前位置|當前位置|现在位置|首页|首頁|主页|主頁|Skip to|跳转|跳轉|\d+\.\s*跳|我的频道|我的頻道"
+    r"|快讯$|快訊$|资讯内容|資訊內容|AI导读|導讀[:：]|导读[:：])"
+    r"|[>›»]|\s/\s"
+    r"|^[▲△■●◆▶]"
+    r"|[（(][^（）()]*(?:路透|美聯社|美联社|法新社|彭博|資料照|资料照|圖/|图/|摘自|截圖|截图|翻攝|翻摄|示意圖|示意图)[^（）()]*[）)]$"
+    r"|作者[:：]|来源[:：]|來源[:：]|发布时间|發布時間|编辑[:：]|編輯[:：]|责任编辑|責任編輯|记者|記者|编译|編譯|^【文/"
+    r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}:\d{2}$|°C|[（(]星期[一二三四五六日天][）)]"
+    r"|[:：]$"
+)
+# A short line that is the site's name (`某某新闻网手机版`, `某某日報`).
+_SITE_NAME = re.compile(r"^.{0,10}(?:网|網|新闻|新聞|手机版|手機版|日报|日報|电台|電台|频道|頻道)$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_menu(line: str) -> bool:
+    """A channel menu: items split by bars (`新闻 | 评论 | 生活`), or four or more short words in a row."""
+    if len(re.findall(r"[|｜]", line)) >= 2:
+        return True
+    words = line.split()
+    return len(words) >= 4 and all(len(w) <= 4 for w in words)
+
+
 def title_from_text(text: str) -> str:
-    """The first line when it is short and not a sentence of the body, else ""."""
+    """The headline: the first short line that does not read as a sentence of the body, after any
+    navigation, captions, bylines or site names above it; "" when there is none (never a guess)."""
     lines = [l.strip() for l in text.split("\n") if l.strip()]
     if len(lines) < 2:
         return ""
-    first = lines[0]
-    if len(first) > 60 or re.search(r"[。；]$|[。]”$", first) or re.search(r"[:：]\s*[“「]", first):
-        return ""
-    return first
+    for line in lines[:6]:
+        if _ABOVE_HEADLINE.search(line) or _SITE_NAME.match(line) or _is_menu(line):
+            continue
+        if (len(line) > 60 or len(_CJK.findall(line)) < 4 or re.search(r"[。；]$|[。]”$", line)
+                or re.search(r"[:：]\s*[“「]", line)):
+            return ""
+        return line
+    return ""
