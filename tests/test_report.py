@@ -177,6 +177,9 @@ def test_a_rerun_with_one_new_article_rebuilds_one_part_and_a_failed_rerun_chang
     changed = {re.search(r"part-\d+", name).group(0) for name in after
                if after[name] != before.get(name) and re.search(r"part-\d+", name)}
     assert len(changed) == 1, changed  # one new article: one part of each table written again
+    pages = out / "articles"
+    assert (pages / "new.html").exists() and 'href="new.html"' in (pages / "index.html").read_text(encoding="utf-8")
+    assert 'href="articles/index.html"' in (out / "index.html").read_text(encoding="utf-8")
     assert "new" in set(pd.read_parquet(out / "data" / "articles.parquet")["article_id"])
 
 

@@ -27,7 +27,9 @@ from filelock import FileLock, Timeout
 from .. import paths
 from ..build.pipeline import BuildError, build
 from ..build.versions import code_digest
-from ..store.parts import read_table
+from ..store.parts import read_signatures, read_table
+from ..store.tables import load
+from .articles import write_article_pages
 from .notebook import parse_as_of
 from .webfont import embed_font
 
@@ -177,6 +179,7 @@ ul.reports a {{ font-size: 1.1rem; font-weight: 600; }}
 <dt>As of</dt><dd>{e(as_of.isoformat())}</dd>
 <dt>Run</dt><dd>{e(run_at)}</dd>
 <dt>Revision</dt><dd>{e(revision)}</dd>
+<dt>Article pages</dt><dd><a href="articles/index.html">every article</a>, its text with each claim marked in place</dd>
 <dt>Data</dt><dd><a href="data/">data/</a> (articles, sentences, ingest report)</dd>
 </dl>
 <ul class="reports">
@@ -326,7 +329,10 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
             if errors:
                 raise ReportError("; ".join(errors) + f" (previous report in {out} kept)")
         results.sort(key=lambda r: r.name)
-        log("[3/3] writing index")
+        log("[3/3] writing the article pages and the index")
+        signatures = {p: s.get("signature", "") for p, s in read_signatures(result.out).items()}
+        write_article_pages(load(result.out), staging / "articles", part_signatures=signatures,
+                            previous=out / "articles")
         duplicate_of = read_table(result.out, "articles", ["duplicate_of"])["duplicate_of"]
         unique = int((duplicate_of == "").sum())
         index = render_index(
