@@ -180,6 +180,7 @@ def test_a_rerun_with_one_new_article_rebuilds_one_part_and_a_failed_rerun_chang
     pages = out / "articles"
     assert (pages / "new.html").exists() and 'href="new.html"' in (pages / "index.html").read_text(encoding="utf-8")
     assert 'href="articles/index.html"' in (out / "index.html").read_text(encoding="utf-8")
+    assert "1 new article(s)" in (out / "index.html").read_text(encoding="utf-8")
     assert "new" in set(pd.read_parquet(out / "data" / "articles.parquet")["article_id"])
 
 

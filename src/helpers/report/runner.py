@@ -30,6 +30,8 @@ from ..build.versions import code_digest
 from ..store.parts import read_signatures, read_table
 from ..store.tables import load
 from .articles import write_article_pages
+from .changes import corpus_state
+from .changes import render as render_changes
 from .notebook import parse_as_of
 from .webfont import embed_font
 
@@ -145,7 +147,7 @@ def _git_revision() -> str:
 
 
 def render_index(results: list[NotebookResult], *, corpus: str, n_articles: int, n_unique: int,
-                 as_of: dt.date, revision: str, run_at: str) -> str:
+                 as_of: dt.date, revision: str, run_at: str, provenance: str = "") -> str:
     e = html.escape
     rows = "\n".join(
         f'<li><a href="{e(r.html)}">{e(r.title)}</a><p class="finding">{e(r.finding) or "—"}</p></li>'
@@ -176,7 +178,8 @@ ul.reports a {{ font-size: 1.1rem; font-weight: 600; }}
 <dl class="meta">
 <dt>Corpus</dt><dd>{e(corpus)}</dd>
 <dt>Articles</dt><dd>{n_unique} ({n_articles - n_unique} duplicate(s) set aside)</dd>
-<dt>As of</dt><dd>{e(as_of.isoformat())}</dd>
+<dt>As of</dt><dd>{e(as_of.isoformat())} (the report's date)</dd>
+{provenance}
 <dt>Run</dt><dd>{e(run_at)}</dd>
 <dt>Revision</dt><dd>{e(revision)}</dd>
 <dt>Article pages</dt><dd><a href="articles/index.html">every article</a>, its text with each claim marked in place</dd>
@@ -247,11 +250,16 @@ def _report_signature(tables: Path, sources: list[Path], corpus: Path, as_of: dt
     return h.hexdigest()
 
 
-def _previous_signature(out: Path) -> str:
+def _previous_run(out: Path) -> dict:
     try:
-        return str(json.loads((out / "run.json").read_text(encoding="utf-8")).get("signature", ""))
-    except (OSError, ValueError, AttributeError):
-        return ""
+        run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return run if isinstance(run, dict) else {}
+
+
+def _previous_signature(out: Path) -> str:
+    return str(_previous_run(out).get("signature", ""))
 
 
 def _link_previous_tables(previous: Path, staging: Path) -> None:
@@ -331,18 +339,22 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
         results.sort(key=lambda r: r.name)
         log("[3/3] writing the article pages and the index")
         signatures = {p: s.get("signature", "") for p, s in read_signatures(result.out).items()}
-        write_article_pages(load(result.out), staging / "articles", part_signatures=signatures,
-                            previous=out / "articles")
+        tables = load(result.out)
+        write_article_pages(tables, staging / "articles", part_signatures=signatures, previous=out / "articles")
+        state = corpus_state(tables)
+        provenance = render_changes(_previous_run(out).get("state"), state,
+                                    tables.articles.set_index("article_id")["title"])
         duplicate_of = read_table(result.out, "articles", ["duplicate_of"])["duplicate_of"]
         unique = int((duplicate_of == "").sum())
         index = render_index(
             results, corpus=str(corpus), n_articles=len(duplicate_of), n_unique=unique, as_of=as_of_date,
-            revision=_git_revision(), run_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+            revision=_git_revision(), run_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), provenance=provenance,
         )
         (staging / "index.html").write_text(embed_font(index), encoding="utf-8")
         (staging / "run.json").write_text(json.dumps({
             "corpus": str(corpus), "as_of": as_of_date.isoformat(), "revision": _git_revision(), "signature": signature,
             "notebooks": [{"name": r.name, "finding": r.finding, "seconds": round(r.seconds, 2)} for r in results],
+            "state": state,
         }, ensure_ascii=False, indent=2), encoding="utf-8")
         _swap_into_place(staging, out)
         return out / "index.html"
