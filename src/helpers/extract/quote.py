@@ -37,6 +37,8 @@ SPEAKER_TYPES = {"person", "company", "agency", "org"}
 # Adverbs of manner, repetition and consensus before a verb of saying (也, 再度, 普遍, 纷纷, 坦白).
 _ADVERBS = (r"(?:虽然|虽|曾经|曾|也|还|又|更|再次|再度|一度|多次|反复|一再|屡次|不断|都|均|皆|亦|同样|普遍|一致|纷纷|大多|多半|"
             r"甚至|进一步|此前|早前|日前|公开|私下|亲口|直接|当场|特别|随即|则|却|反而|仍|依然|坦白|直白|"
+            # the order of what is said (接着说, 最后表示) and how long it has been held (一直认为, 始终强调)
+            r"紧接着|接着|最后|首先|其次|一直|始终|早已|早就|再三|事后|"
             # how the attribution closes a quotation (…，魏哲家如此表示 / 这样说 / 如是说); 并 joining a verb
             r"如此|这样|这么|如是|并(?![不未非])|"
             # the manner of saying (开玩笑说, 半开玩笑地说, 笑着说, 坦率地表示)
@@ -46,7 +48,7 @@ _VERB_WORDS = (r"(?:(?:说过(?:这样)?(?:一句|一番|这番|这句)话|说�
          r"提醒|建议|解释|坦承|放话|喊话|暗示|答道|问道|形容|说明|宣称|强调说|回忆|吐槽|证实(?!了)|阐述了?|自称|讽刺|"
          r"扬言|(?:毫)?不讳言|直呼|笑称|笑说|笑言|直说|表明|指称|感叹|预言|示警|指(?=[，,:：])|(?:续|再|另|补充)指(?=[，,:：])|续(?:称|说|表示)|"  # 指，: the Hong Kong press's said
          # verbs that also take a plain object (质疑这项政策): speech only before the words
-         r"(?:质疑|澄清|驳斥|反驳|揭露|提及|评论|分析|答复|回复|回答|介绍)(?=[，,:：“「]|说|称|道)|"
+         r"(?:质疑|澄清|驳斥|反驳|揭露|提及|评论|分析|答复|回复|回答|介绍|总结|分享|承诺|保证|相信|深信|坚信)(?=[，,:：“「]|说|称|道)|坚称|"
          r"(?:说|讲|点)得(?:很|非常|十分|更)?[\u4e00-\u9fff]{1,2}(?=[:：])))")
 _VERB = _ADVERBS + _VERB_WORDS
 _GENERIC = (r"(?:外界|观察人士|相关机构|国会议员|参议员|众议员|议员|工程师|网友|分析人士|分析师|专家|业内人士|知情人士|消息人士|市场人士|投资人|供应链业者|业者|业界|法人|"
@@ -68,22 +70,27 @@ _NOT_A_NAME = re.compile(r"^(周[一二三四五六日末]|们|的|普遍|纷纷
 # simplified forms of some (錤 -> 𫓹) stand in the extensions.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 # A Chinese name: two characters, and a third unless it reads as the next word (对, 在, 表…).
-_NAME = (rf"([{_HAN}]{{2}}(?:(?![对在则也还就于向接曾近今昨等与和的表说称指认坦直强透回])[{_HAN}]"
-         rf"(?:(?![对在则也还就于向接曾近今昨前明等与和的表说称指认坦直强透回周日月年上下本当受发])[{_HAN}])?)?)")
+# A character that opens a verb of saying ends the name only when the verb reads from it (吴华强表示:
+# 强 is the name's, 强调 would not be).
+_VERB_AHEAD = r"(?!表示|表态|表明|说|称|指|认为|认同|坦言|坦承|坦白|直言|直指|直呼|直说|强调|透露|回应|回答|回复|回忆)"
+_NAME = (rf"([{_HAN}]{{2}}(?:(?![对在则也还就于向接曾近今昨等与和的]){_VERB_AHEAD}[{_HAN}]"
+         rf"(?:(?![对在则也还就于向接曾近今昨前明等与和的周日月年上下本当受发]){_VERB_AHEAD}[{_HAN}])?)?)")
 # What may stand between a speaker and the verb: the name in another script (克瑞斯（Colette Kress）),
 # when (今年5月, 15日, 次日), where (在一场活动上, 在CES期间), to whom (对记者, 对第一财经), how (私下).
 # A date as the press writes it before the verb: 15日, 今年5月, 于18日, 昨（19）日 (the Taiwan
 # press's day in brackets), 今日（20日） / 周二（18日） (a bracketed gloss after the day word).
-_DAY_WORD = (r"(?:当地时间|北京时间|美东时间|台北时间)?(?:(?:[今去明]年|上周|本周|上月|本月)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:初|底|中旬|上旬|下旬)?)?"
+_DAY_WORD = (r"(?:当地时间|北京时间|美东时间|台北时间)?(?:(?:[今去明]年|上周|本周|上月|本月|上个月|这个月|上星期|这周)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:初|底|中旬|上旬|下旬)?)?"
              r"(?:[昨今前明]\s*[（(]\d{1,2}[）)]\s*日|日前|近日|最近|近期|此前|早前|昨日|今日|今天|昨天|当天|当日|次日|随后|会后|稍早|"
-             r"[上本]?周[一二三四五六日末])?(?:\s*[（(]\d{1,2}日?[）)])?")
+             r"[上本]?周[一二三四五六日末])?(?:\s*[（(]\d{1,2}日?[）)])?"
+             # the time of day or a vaguer when after the day (3日晚间, 本周早些时候, 周二下午)
+             r"(?:早些时候|稍早时候|稍早前|晚些时候|晚间|早间|早上|上午|中午|下午|晚上|傍晚|凌晨|夜间|深夜|(?<=日)[晚早])?")
 # an aside in brackets or between dashes (一位分析师——他不愿具名——表示) may follow the speaker
 _WHEN = (r"(?:[（(][^（）()，。]{1,40}[）)]|——[^—，。]{1,24}——)?(?:自己|本人)?(?:也|还|则|亦|又|更|同样)?(?:(?:于|在)(?=[\d今去明昨前上本当次近最稍随日周北美台]))?"
          + _DAY_WORD + r"(?:一句话|这番话|一番话)?")
 _TO_WHOM = r"(?:(?:对|向|跟|接受)[^，。,:：“”「」]{0,16}?)?(?:私下|公开)?"
 _FILLER = (_WHEN + r"(?:[上本]?周[一二三四五六日末])?"
            r"(?:[^，。,:：“”「」]{0,30}?(?:时|中|上|后|前|期间|场合|场边|现场|之际)[，,]?|在[\u4e00-\u9fff]{2,8}?|"
-           r"(?:发表|发布|发出|透过|通过)了?(?:一份|一则|一篇)?(?:声明|公告|文章|推文|贴文|社交媒体|社群媒体))?"
+           r"(?:发表|发布|发出|透过|通过)了?(?:一份|一则|一篇|一封|书面)?(?:声明|公告|新闻稿|通告|公开信|文章|博文|推文|贴文|视频|影片|社交媒体|社群媒体))?"
            # how the words were put out, after where (在社群平台X上发文说, 在信中写道): 发文, 撰文, 致信
            r"(?:发文|撰文|发帖|发推|致信|致函|去信|来信|回信|留言)?"
            # in a report (中金发布研报称, 集邦最新报告指出, 该行的报告认为)
@@ -151,12 +158,14 @@ _NAMES_IT_AS = r"(?:将|把)[^，。,“”「」]{1,12}?(?:形容|比喻|比作
 _SPEAKER_TAIL = re.compile(rf"(?:周[一二三四五六日]|曾经|方面|公司|官方|当局|一位发言人|新闻发言人|发言人[^，。,:：“”]{{0,4}}?)?"
                            rf"(?:{_FILLER}\s*{_VERB}|{_NAMES_IT_AS})")
 _VERB_SOON = re.compile(rf"[^，。,]{{0,10}}?{_VERB}")
-_GENERIC_AHEAD = re.compile(rf"(?:一位|一名|有|某)?[^，。,“”「」]{{0,12}}?({_GENERIC})")
+# (the qualifier joined to the word: 一位供应链人士 is 供应链人士, not 应链人士)
+_GENERIC_AHEAD = re.compile(rf"(?:一位|一名|有|某)?[^，。,“”「」]{{0,12}}?([^\s，,。：:“”「」、的有位名和与及]{{0,5}}?{_GENERIC})")
 # …需求强劲，而 / …审查； : a conjunction or a semicolon left at the end of the words
 _TRAILING_CONJ = re.compile(r"[，,；;]\s*(?:但是|但|而且|而|不过|然而|同时|另外|此外)?\s*$")
 _DESCRIBED_ANAPHOR = re.compile(r"^(?:该名|该位|该|这位|这名|此位|此名|此)(?=.)")
 _LEADING_CONJ = re.compile(r"^(?:但是|但|而且|而|不过|并且|并|且|也)")
-_OWNER_LINK = re.compile(r"(?:有关|相关|的|方面|公司)?")
+# between a body and its officer: 英伟达发言人, 商务部有关负责人, 英伟达一名发言人, 美国商务部的一位发言人
+_OWNER_LINK = re.compile(r"(?:有关|相关|的|方面|公司)?(?:的)?(?:[一两二三四五六七八九十几数多]+[位名个])?")
 _LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9&\-]*$")
 _RELAY_WORD = re.compile("引述|援引|引用|报道|报导")
 _QUOTED_SEGMENT = re.compile(r"[“「『]([^”」』]{2,300})[”」』]")
@@ -259,7 +268,7 @@ def _subject_goes_on(ctx: SentenceContext, speakers) -> list[tuple[int, int, str
 
 
 # 该公司表示 / 公司解释称 / 该机构认为: the firm the article named last
-_FIRM_ANAPHOR = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?:不过|但|而)?(?:该公司|公司方面|公司|该机构|该集团)"
+_FIRM_ANAPHOR = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?:不过|但|而)?(?:据|根据)?(?:该公司|公司方面|公司|该机构|该集团)"
                            rf"{_FILLER}\s*(?:并不|并未|不)?{_VERB}")
 
 
@@ -372,6 +381,9 @@ def _attribution(zh: str, mentions, known_names: set[str]) -> str:
         pass
     if named and not (generic and generic.end() > named[-1].end):
         return named[-1].canonical
+    if (named and generic and _OWNER_LINK.fullmatch(head, named[-1].end, generic.start())
+            and "的" not in head[named[-1].end : generic.start()]):  # 投资沐曦的投资人: 沐曦 is an object
+        return named[-1].canonical + generic.group(0)  # 英伟达发言人表示。: the body's officer
     return generic.group(0) if generic else ""
 
 
@@ -417,14 +429,19 @@ _STANCE = re.compile(r"(?:强烈|坚决|高度|严重|深切|十分|非常|极�
                      r"(?=[和与及、并。，,；;！]|$)")
 
 
+# a second verb of saying straight after the first: 回应称, 表示说, 强调指出，, 回应表示，
+_SECOND_VERB = re.compile(r"(?:表示|指出|认为|说道)(?=[\s，,:：“「])|[称说道]")
+
+
 def _reported_after(zh: str, pos: int, starts: list[int] = ()) -> tuple[int, int] | None:
     """Reported words after a verb: up to the end of the sentence, or to `，并说`, `，认为`, `——`,
     or to where another speaker starts (`starts`: where the sentence's speakers stand)."""
     i = pos
     while i < len(zh) and zh[i] in " ：:，,":
         i += 1
-    if zh.startswith(("称", "说", "道"), i):  # 回应称，… / 表示说
-        i += 1
+    second = _SECOND_VERB.match(zh, i)  # 回应称，… / 表示说 / 强调指出，… / 回应表示，…
+    if second:
+        i = second.end()
         while i < len(zh) and zh[i] in " ：:，,":
             i += 1
     if i >= len(zh) or _ESTIMATE_SOURCE.match(zh, i) or _SOURCE_ESTIMATES.match(zh, i):
@@ -468,7 +485,7 @@ def _words_before(zh: str, speaker_start: int, verb_end: int, speakers) -> tuple
 # so this finds a verb exactly when a search for _VERB does; the lookahead on the first characters of the
 # verbs (every alternative of _VERB_WORDS opens with one of them) lets the search skip ahead fast.
 # Every pattern below that ends in _VERB and runs over the whole sentence can only match when this does.
-_VERB_FIRST_CHARS = "毫不续再另说表强直警坦指声宣称透回认感承补提谈写抱呼否炮痛怒斥谴讥嘲批抨报重断告建解放喊暗答问形吐证阐自讽扬笑预示质澄驳反揭评分介讲点如这并却"
+_VERB_FIRST_CHARS = "毫不续再另说表强直警坦指声宣称透回认感承补提谈写抱呼否炮痛怒斥谴讥嘲批抨报重断告建解放喊暗答问形吐证阐自讽扬笑预示质澄驳反揭评分介讲点如这并却总保相深坚"
 _VERB_WORD = re.compile(rf"(?=[{_VERB_FIRST_CHARS}]){_VERB_WORDS}")
 # Pre-filter: the Latin names and firms (_BARE_PERSON, _LATIN_ORG_SPEAKER, _DESCRIBED_ORG) all hold
 # a capital letter.
@@ -614,6 +631,8 @@ def _media_reports(ctx: SentenceContext, add, starts: list[int]) -> None:
 
 # 据黄仁勋透露，… / 据英伟达表示，…: someone's words credited with 据 (an outlet's report is read apart)
 _CREDITED = re.compile(r"(?:方面)?所?(?:透露|表示|称|介绍|说|指出|披露|证实|回应)[，,:：]|的(?:说法|话|介绍|描述)[，,]")
+_CREDITED_PERSON = re.compile(rf"据\s*(?P<role>{_ROLE})?\s*(?P<name>{_LATIN_PERSON}|{_DOTTED_NAME}|[{_HAN}]{{2,3}}?)\s*"
+                              rf"(?:{_CREDITED.pattern})")
 # 在黄仁勋看来，… / 黄仁勋的看法是，… / 在业内人士看来，…: a view credited to the speaker
 _VIEW_FRAME = re.compile(r"(?:看来|眼中|眼里)[，,]|的(?:看法|观点|判断)是[，,:：]")
 _GENERIC_VIEW = re.compile(rf"在(?:一些|部分|不少|许多|多数|很多)?([^\s，,。：:“”「」、的]{{0,5}}?{_GENERIC})(?:看来|眼中|眼里)[，,]")
@@ -634,6 +653,11 @@ _QUOTE_MARK = re.compile("[“「『\"”」』]|答[:：]|正如|的话说|[:�
 _PLACE_AS_SUBJECT = re.compile(r"(?:^|[。！？\n；;，,：:])\s*(?:但|而|不过|对此|同时)?[，,]?\s*$")
 
 
+# a role right before a name (英伟达首席执行官黄仁勋), remembered for 这位首席执行官 / 该分析师 later
+_ROLE_AT_END = re.compile(rf"{_ROLE}\s*$")
+_ROLE_HINT = re.compile(r"[师员监理裁长任授人家官席OE问秘使者委主编]")
+
+
 def extract(ctx: SentenceContext) -> list[Draft]:
     """The quotes of one sentence; what the article named last is remembered for the next one."""
     memory = _memory(ctx)
@@ -644,6 +668,11 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         for m in ctx.mentions:
             if m.type in ("company", "org", "person") and not _is_media(m.canonical):
                 memory[m.type] = m.canonical
+            if m.type == "person" and (role := _ROLE_AT_END.search(ctx.zh, max(0, m.start - 12), m.start)):
+                memory["role:" + role.group(1)] = m.canonical  # 这位首席执行官 later
+        for m in (_NAMED_ROLE_NAME.finditer(ctx.zh) if _ROLE_HINT.search(ctx.zh) else ()):
+            if not _NOT_A_NAME.match(m.group(2)) and not any(x.start < m.end(2) and m.start(2) < x.end for x in ctx.mentions):
+                memory["role:" + m.group(1)] = m.group(2)
         _report_author(ctx)
         if _INTERVIEW.search(ctx.zh):  # 专访了分析师陈明 / 黄仁勋接受专访: who the interview is with
             people = [(x.start, x.canonical) for x in ctx.mentions if x.type == "person"]
@@ -703,9 +732,17 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             actor = zh[latin.start() : m.start(1)] + actor if latin else _GENERIC_AT_END.search(actor).group(0)
         actor = _LEADING_CONJ.sub("", actor)  # a conjunction is no qualifier
         anaphor = _DESCRIBED_ANAPHOR.match(actor)
+        if not anaphor and zh[max(0, m.start(1) - 2) : m.start(1)] in ("这位", "这名", "此位", "此名", "该位", "该名"):
+            anaphor = re.match("", actor)  # 这位分析师: the quantifier of the anaphor stands outside the word
         if anaphor:  # 该人士表示: the one described before (知情人士), else the bare word
             rest = actor[anaphor.end():]
-            actor = ctx.last_speaker if ctx.last_speaker and ctx.last_speaker.endswith(rest) else rest
+            firm = _memory(ctx).get("company", "") if rest.startswith(("公司", "集团")) else ""
+            if _memory(ctx).get("role:" + rest):  # 这位分析师: the analyst named before (分析师张三)
+                actor = _memory(ctx)["role:" + rest]
+            elif firm:  # 该公司发言人: the firm named last speaks
+                actor = firm + rest[2:]
+            else:
+                actor = ctx.last_speaker if ctx.last_speaker and ctx.last_speaker.endswith(rest) else rest
         # 市场监管总局有关负责人, 英伟达发言人: the role of a named body speaks for it
         owner = next((x for x in ctx.mentions if x.type in SPEAKER_TYPES and x.end <= m.start(1)
                       and _OWNER_LINK.fullmatch(zh[x.end : m.start(1)])), None)
@@ -786,6 +823,15 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             speakers.append((v.end(), m.start, m.canonical))
     for m in (_GENERIC_VIEW.finditer(zh) if "看来" in zh or "眼中" in zh or "眼里" in zh else ()):
         speakers.append((m.end(), m.start(1), m.group(1)))
+    # 据张三介绍，… / 据分析师李四称，… / 根据John Doe的说法，…: a person the lexicon does not know,
+    # after a role, known from before, or a Chinese name opening with a common surname
+    for m in (_CREDITED_PERSON.finditer(zh) if "据" in zh else ()):
+        name = m.group("name")
+        if (not _NOT_A_NAME.match(name) and not _NOT_SURNAME_NAME.match(name)
+                and not any(x.start < m.end("name") and m.start("name") < x.end for x in ctx.mentions)
+                and (m.group("role") or name in ctx.known_names or name[0] in _SURNAMES or not re.match(f"[{_HAN}]", name))):
+            speakers.append((m.end(), m.start("name"), name))
+            ctx.known_names.add(name)
 
     # …的销售额：「…」 with no speaker of its own: the one who spoke last goes on (a person, not an outlet)
     if (colon and not speakers and ctx.last_speaker and not ctx.inside_quote(colon.start())
@@ -900,6 +946,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             elif role and not _NOT_A_NAME.match(role.group(2)):
                 actor, after = role.group(2), role.end()
                 ctx.known_names.add(actor)
+            elif (known := next((n for n in ctx.known_names if zh.startswith(n, pos)), "")):
+                actor, after = known, pos + len(known)  # 「…」，張三說: a name found earlier
             elif named:
                 actor, after = named.group(1), pos + named.end()
         if actor and _VERB_SOON.match(zh[after : after + 16]):
