@@ -29,6 +29,7 @@ source (`有经济学家估算`, `根据某投行估计，…`) are not quotes e
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .context import CLAUSE_BREAK, Draft, SentenceContext
@@ -55,6 +56,8 @@ _GENERIC = (r"(?:外界|观察人士|相关机构|国会议员|参议员|众议�
             r"官员|新闻发言人|发言人|学者|研究员|评论员|高管|代工厂高层|高层|基金经理|券商|研究机构|负责人|主管|"
             # people by what they do or hold (经济学家, 投资者, 外资: Taiwan's foreign institutional investors)
             r"经济学家|科学家|研究人员|观察家|评论家|批评者|支持者|投资者|交易员|开发者|用户|客户|厂商|外资|投顾|投行|智库|律师|保荐机构|保荐人|承销商|"
+            # who speaks for a firm as a body (英伟达管理层, 公司管理层)
+            r"管理层|管理团队|"
             r"[\u4e00-\u9fff]{0,2}人士)")
 _ROLE = (r"(首席分析师|分析师|研究员|总监|总经理|经理|总裁|董事长|发言人|主任|教授|创始人|创办人|部长|负责人|院长|"
          r"经济学家|首席执行官|执行长|行政总裁|财务长|首席财务官|CFO|CEO|主席|局长|司长|副总裁|立委|委员|议员|参议员|"
@@ -64,7 +67,11 @@ _ROLE = (r"(首席分析师|分析师|研究员|总监|总经理|经理|总裁|�
          r"总统|副总统|总理|首相|外长|国务卿|议长|市长|州长|省长|署长|厅长|处长|行长|主委|"
          r"技术长|营运长|首席技术官|首席运营官|首席战略官|CTO|COO|所长|校长|会长|社长|院士|"
          # people by their trade or their writing (前台积电工程师李明, 该书作者张三)
-         r"工程师|高管|作者|主编|总编辑)")
+         r"工程师|高管|作者|主编|总编辑|"
+         # more offices: Taiwan's vice-ministers and officers (次长, 策略长), press secretaries, heads of a
+         # unit (主管), chief officers of any kind (首席投资官), envoys, judges, party leaders
+         r"政务次长|常务次长|次长|策略长|资讯长|营销长|行销长|法务长|研发长|新闻秘书|秘书|研究主管|主管|首席[\u4e00-\u9fff]{1,3}官|"
+         r"首席科学家|科学家|特使|特首|行政长官|(?:贸易|首席|常驻)代表|检察官|法官|总书记|领袖|执行董事|董事|协理|副总|召集人)")
 _NOT_A_NAME = re.compile(r"^(周[一二三四五六日末]|们|的|普遍|纷纷|一致|大多|多半|该|本|其|此|这|那|各|某|几|一|知名|资深|著名|问|答|要|把|让|请|就|都|均|皆|称|说|提|看|认|昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又|对|向|在|跟|和|与|被|将|已)")
 # A Han character in a name, rare ones too: names use characters outside the basic block, and the
 # simplified forms of some (錤 -> 𫓹) stand in the extensions.
@@ -92,7 +99,8 @@ _FILLER = (_WHEN + r"(?:[上本]?周[一二三四五六日末])?"
            r"(?:[^，。,:：“”「」]{0,30}?(?:时|中|上|后|前|期间|场合|场边|现场|之际)[，,]?|在[\u4e00-\u9fff]{2,8}?|"
            r"(?:发表|发布|发出|透过|通过)了?(?:一份|一则|一篇|一封|书面)?(?:声明|公告|新闻稿|通告|公开信|文章|博文|推文|贴文|视频|影片|社交媒体|社群媒体))?"
            # how the words were put out, after where (在社群平台X上发文说, 在信中写道): 发文, 撰文, 致信
-           r"(?:发文|撰文|发帖|发推|致信|致函|去信|来信|回信|留言)?"
+           # (a letter names its addressee: 联名致信商务部称)
+           r"(?:发文|撰文|发帖|发推|(?:联名|联合|共同)?(?:致信|致函|去信|发函|写信给)[^，。,:：“”「」]{0,16}?|来信|回信|留言)?"
            # in a report (中金发布研报称, 集邦最新报告指出, 该行的报告认为)
            r"(?:(?:(?:发布|发表|公布|出具)了?(?:的)?|的)?(?:一份|最新|最新一份)?(?:研究报告|研报|报告|白皮书)中?)?" + _TO_WHOM
            + r"(?:受访(?:时)?)?")
@@ -142,6 +150,12 @@ _NAME_THEN_TITLE = re.compile(rf"(?:^|(?<=[的，,。！？\n；;]))\s*([{_HAN}]
 # Counterpoint表示，… / IDC认为，…: a firm the lexicon does not know, in Latin letters, heading a clause
 _LATIN_ORG_SPEAKER = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?!(?:CEO|CFO|CTO|COO|AI|GPU)(?![A-Za-z]))"
                                 rf"([A-Z][A-Za-z0-9&\-]{{1,20}})\s*{_FILLER}{_VIEW}\s*{_VERB}")
+# 东吴证券认为 / 台湾半导体产业协会指出 / 北京大学国家发展研究院表示: a body the lexicon does not know,
+# named by what ends the names of bodies, heading a clause
+_ORG_SUFFIX = r"(?:证券|证券研究所|研究院|研究所|研究中心|协会|商会|学会|联盟|智库|基金会|委员会|交易所|事务所|大学)"
+_UNKNOWN_ORG_SPEAKER = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?:但|而|不过|对此|另外|此外|同时)?[，,]?\s*"
+                                  rf"((?:(?![的之在对与和及被受将把是向给让为从了该这此其])[\u4e00-\u9fff]){{2,12}}?{_ORG_SUFFIX})"
+                                  rf"\s*{_FILLER}{_VIEW}\s*{_VERB}")
 _PRONOUN = re.compile(rf"(他|她)\s*{_FILLER}\s*{_VERB}")
 _VERB_RE = re.compile(_VERB)
 # Patterns used per mention or per candidate, compiled once here rather than looked up (or built
@@ -149,7 +163,7 @@ _VERB_RE = re.compile(_VERB)
 _GENERIC_AT_END = re.compile(rf"{_GENERIC}$")
 _GENERIC_RE = re.compile(_GENERIC)
 _ROLE_PERSON_AT_END = re.compile(rf"{_ROLE}\s*{_PERSON}$")
-_LISTENER_BEFORE = re.compile(r"(接受|对|向|据|在|给|致)《?$")  # 接受彭博社采访, 对《第一财经》, 给路透的邮件: the listener
+_LISTENER_BEFORE = re.compile(r"(接受|对|向|据|在|给|致|致信|致函|去信|发函)《?$")  # 接受彭博社采访, 对《第一财经》, 给路透的邮件: the listener
 _LISTENER_OR_OBJECT_BEFORE = re.compile(r"(接受|对|向|据|在|与|和)《?$")
 _LISTENER_OR_PARTNER_BEFORE = re.compile(r"(接受|对|向|在|与|和)《?$")
 _HEARER_BEFORE = re.compile(r"(接受|对|向|据|给|致)《?$")
@@ -162,6 +176,7 @@ _VERB_SOON = re.compile(rf"[^，。,]{{0,10}}?{_VERB}")
 _GENERIC_AHEAD = re.compile(rf"(?:一位|一名|有|某)?[^，。,“”「」]{{0,12}}?([^\s，,。：:“”「」、的有位名和与及]{{0,5}}?{_GENERIC})")
 # …需求强劲，而 / …审查； : a conjunction or a semicolon left at the end of the words
 _TRAILING_CONJ = re.compile(r"[，,；;]\s*(?:但是|但|而且|而|不过|然而|同时|另外|此外)?\s*$")
+_OWNER_UNIT = re.compile(r"(?:有关|相关|的|方面|公司)?(?:[\u4e00-\u9fff]{1,4}(?:区|部门|事业部|事业群|业务|团队|办公室))?(?:的)?(?:有关|相关)?")
 _DESCRIBED_ANAPHOR = re.compile(r"^(?:该名|该位|该|这位|这名|此位|此名|此)(?=.)")
 _LEADING_CONJ = re.compile(r"^(?:但是|但|而且|而|不过|并且|并|且|也)")
 # between a body and its officer: 英伟达发言人, 商务部有关负责人, 英伟达一名发言人, 美国商务部的一位发言人
@@ -655,7 +670,7 @@ _PLACE_AS_SUBJECT = re.compile(r"(?:^|[。！？\n；;，,：:])\s*(?:但|而|�
 
 # a role right before a name (英伟达首席执行官黄仁勋), remembered for 这位首席执行官 / 该分析师 later
 _ROLE_AT_END = re.compile(rf"{_ROLE}\s*$")
-_ROLE_HINT = re.compile(r"[师员监理裁长任授人家官席OE问秘使者委主编]")
+_ROLE_HINT = re.compile(r"[师员监理裁长任授人家官席OE问秘使者委主编管表事统相卿士记袖首层辑总召]")
 
 
 def extract(ctx: SentenceContext) -> list[Draft]:
@@ -663,7 +678,10 @@ def extract(ctx: SentenceContext) -> list[Draft]:
     memory = _memory(ctx)
     _learn_media(ctx.lexicon)
     try:
-        return _extract(ctx)
+        drafts = _extract(ctx)
+        if drafts:
+            memory["last_quote"] = (ctx.index, drafts[-1].actor)
+        return drafts
     finally:
         for m in ctx.mentions:
             if m.type in ("company", "org", "person") and not _is_media(m.canonical):
@@ -741,11 +759,20 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
                 actor = _memory(ctx)["role:" + rest]
             elif firm:  # 该公司发言人: the firm named last speaks
                 actor = firm + rest[2:]
+            elif rest[:1] in "行所院" and _GENERIC_RE.fullmatch(rest[1:]):
+                # 该行分析师 / 该所研究员: the bank or the institute named before, else the role alone
+                body = _memory(ctx).get("company" if rest[0] == "行" else "org", "")
+                actor = body + rest[1:] if body else rest[1:]
             else:
                 actor = ctx.last_speaker if ctx.last_speaker and ctx.last_speaker.endswith(rest) else rest
+        elif actor.startswith("公司") and _memory(ctx).get("company") and len(actor) > 2:
+            actor = _memory(ctx)["company"] + actor[2:]  # 公司管理层 / 公司发言人: the firm named last
         # 市场监管总局有关负责人, 英伟达发言人: the role of a named body speaks for it
-        owner = next((x for x in ctx.mentions if x.type in SPEAKER_TYPES and x.end <= m.start(1)
-                      and _OWNER_LINK.fullmatch(zh[x.end : m.start(1)])), None)
+        # (英伟达中国区负责人: a unit of the body may stand between)
+        role_start = m.start(1) + _GENERIC_AT_END.search(m.group(1)).start()
+        owner = next((x for x in ctx.mentions if x.type in SPEAKER_TYPES and x.end <= role_start
+                      and (x.end <= m.start(1) and _OWNER_LINK.fullmatch(zh[x.end : m.start(1)])
+                           or _OWNER_UNIT.fullmatch(zh[x.end : role_start]))), None)
         if owner:
             actor = owner.canonical + _GENERIC_AT_END.search(m.group(1)).group(0)
         speakers.append((m.end(), m.start(1), actor))
@@ -775,6 +802,9 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         if not any(x.start < m.end(1) and m.start(1) < x.end for x in ctx.mentions):
             speakers.append((m.end(), m.start(1), m.group(1)))
             ctx.known_names.add(m.group(1))
+    for m in (_UNKNOWN_ORG_SPEAKER.finditer(zh) if has_verb else ()):
+        if not any(x.type in SPEAKER_TYPES and m.start(1) <= x.start and x.end == m.end(1) for x in ctx.mentions):
+            speakers.append((m.end(), m.start(1), m.group(1)))
     for m in (_NAME_THEN_TITLE.finditer(zh) if has_verb else ()):
         name = m.group(1)
         if not _NOT_A_NAME.match(name) and not any(x.start < m.end(1) and m.start(1) < x.end for x in ctx.mentions):
@@ -858,6 +888,12 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     if ctx.open_quote_speaker and zh and zh[0] not in _OPEN:
         end = next((i for i, ch in enumerate(zh) if ch in _CLOSE), len(zh))
         add(0, end, ctx.open_quote_speaker)
+    elif ctx.open_quote_speaker and zh and zh[0] in "“「『":
+        # a quotation over paragraphs: each one opens with the mark again, only the last one closes
+        # (「…。\n「…。\n「…。」); words of someone named after the close are read below
+        end = next((i for i, ch in enumerate(zh) if ch in _CLOSE), len(zh))
+        if not _VERB_RE.search(zh, end):
+            add(1, end, ctx.open_quote_speaker)
     if has_verb:  # _SUBJECTLESS_VERB's verbs are among _VERB's
         speakers.extend(_subject_goes_on(ctx, speakers))
     if has_verb:  # _FIRM_ANAPHOR ends in _VERB
@@ -910,6 +946,19 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     # (after the speakers above, so a report of someone's words stays theirs: 据…报道，特朗普表示…)
     _media_reports(ctx, add, starts)
     if not ("”" in zh or "」" in zh or "』" in zh):
+        # “…。 / …。”黄仁勋说。: a quotation opening the sentence, closed in the next one, whose
+        # speaker stands after the close
+        if zh[:1] in "“「『" and ctx.next_zh and not ctx.open_quote_speaker and not drafts:
+            close = next((i for i, ch in enumerate(ctx.next_zh) if ch in _CLOSE), -1)
+            if close > 0 and not any(ch in _OPEN[:3] for ch in ctx.next_zh[:close]):
+                pos = close + 1 + len(ctx.next_zh[close + 1 :]) - len(ctx.next_zh[close + 1 :].lstrip("，, "))
+                tail = ctx.next_zh[pos:]
+                shifted = [replace(m, start=m.start - pos, end=m.end - pos) for m in ctx.next_mentions if m.start >= pos]
+                actor = _attribution(tail, shifted, ctx.known_names)
+                if not actor and _PRONOUN_ATTRIBUTION.match(tail):
+                    actor = ctx.last_speaker or _memory(ctx).get("person", "")
+                if actor:
+                    add(1, len(zh), actor)
         return drafts  # the rules below all read a closing quotation mark
 
     # “…。”黄仁勋说。 split in two sentences: the speaker opens the next one
@@ -920,6 +969,12 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         if not actor and _PRONOUN_ATTRIBUTION.match(ctx.next_zh):  # “…。”他补充。: the one named last
             actor = ctx.last_speaker or _memory(ctx).get("person", "")
         if actor:
+            add(whole.start(1), whole.end(1), actor)
+    if whole and not drafts and _WHOLE_QUOTE.fullmatch(zh):
+        # 苏姿丰说，…。“…。”: a quotation standing alone right after someone's words, with no
+        # speaker of its own, goes on with them (not with an outlet's report)
+        index, actor = _memory(ctx).get("last_quote", (-9, ""))
+        if index == ctx.index - 1 and actor and not _is_media(actor) and not _attribution(ctx.next_zh, ctx.next_mentions, set()):
             add(whole.start(1), whole.end(1), actor)
 
     # “…，”黄仁勋说。 — the quote comes first, the speaker after it; …。”黄仁勋说。 ends a longer one
