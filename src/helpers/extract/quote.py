@@ -72,7 +72,7 @@ _ROLE = (r"(首席分析师|分析师|研究员|总监|总经理|经理|总裁|�
          # unit (主管), chief officers of any kind (首席投资官), envoys, judges, party leaders
          r"政务次长|常务次长|次长|策略长|资讯长|营销长|行销长|法务长|研发长|新闻秘书|秘书|研究主管|主管|首席[\u4e00-\u9fff]{1,3}官|"
          r"首席科学家|科学家|特使|特首|行政长官|(?:贸易|首席|常驻)代表|检察官|法官|总书记|领袖|执行董事|董事|协理|副总|召集人)")
-_NOT_A_NAME = re.compile(r"^(周[一二三四五六日末]|们|的|普遍|纷纷|一致|大多|多半|该|本|其|此|这|那|各|某|几|一|知名|资深|著名|问|答|要|把|让|请|就|都|均|皆|称|说|提|看|认|昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又|对|向|在|跟|和|与|被|将|已)")
+_NOT_A_NAME = re.compile(r"^(周[一二三四五六日末]|日|们|的|普遍|纷纷|一致|大多|多半|该|本|其|此|这|那|各|某|几|一|知名|资深|著名|问|答|要|把|让|请|就|都|均|皆|称|说|提|看|认|昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又|对|向|在|跟|和|与|被|将|已)")
 # A Han character in a name, rare ones too: names use characters outside the basic block, and the
 # simplified forms of some (錤 -> 𫓹) stand in the extensions.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
@@ -96,8 +96,8 @@ _WHEN = (r"(?:[（(][^（）()，。]{1,40}[）)]|——[^—，。]{1,24}——
          + _DAY_WORD + r"(?:一句话|这番话|一番话)?")
 _TO_WHOM = r"(?:(?:对|向|跟|接受)[^，。,:：“”「」]{0,16}?)?(?:私下|公开)?"
 _FILLER = (_WHEN + r"(?:[上本]?周[一二三四五六日末])?"
-           r"(?:[^，。,:：“”「」]{0,30}?(?:时|中|上|后|前|期间|场合|场边|现场|之际)[，,]?|在[\u4e00-\u9fff]{2,8}?|"
-           r"(?:发表|发布|发出|透过|通过)了?(?:一份|一则|一篇|一封|书面)?(?:声明|公告|新闻稿|通告|公开信|文章|博文|推文|贴文|视频|影片|社交媒体|社群媒体))?"
+           r"(?:[^，。,:：“”「」]{1,30}?(?:时|中|上|后|前|期间|场合|场边|现场|之际)[，,]?|在[\u4e00-\u9fff]{2,8}?|"
+           r"(?:发表|发布|发出|透过|通过)了?(?:一份|一则|一篇|一封|书面)?(?:声明|公告|新闻稿|通告|公开信|文章|博文|推文|贴文|视频|影片|社交媒体|社群媒体|电子邮件|邮件|电邮|短信))?"
            # how the words were put out, after where (在社群平台X上发文说, 在信中写道): 发文, 撰文, 致信
            # (a letter names its addressee: 联名致信商务部称)
            r"(?:发文|撰文|发帖|发推|(?:联名|联合|共同)?(?:致信|致函|去信|发函|写信给)[^，。,:：“”「」]{0,16}?|来信|回信|留言)?"
@@ -166,6 +166,7 @@ _ROLE_PERSON_AT_END = re.compile(rf"{_ROLE}\s*{_PERSON}$")
 _LISTENER_BEFORE = re.compile(r"(接受|对|向|据|在|给|致|致信|致函|去信|发函)《?$")  # 接受彭博社采访, 对《第一财经》, 给路透的邮件: the listener
 _LISTENER_OR_OBJECT_BEFORE = re.compile(r"(接受|对|向|据|在|与|和)《?$")
 _LISTENER_OR_PARTNER_BEFORE = re.compile(r"(接受|对|向|在|与|和)《?$")
+_TOLD_BEFORE = re.compile(r"(?:对|向|跟|给|致|告诉|回答|接受)《?$")  # 对分析师表示: the one told
 _HEARER_BEFORE = re.compile(r"(接受|对|向|据|给|致)《?$")
 # 将这项禁令形容为 / 把对手比作: the speaker names the thing (the quoted word follows)
 _NAMES_IT_AS = r"(?:将|把)[^，。,“”「」]{1,12}?(?:形容|比喻|比作|定性|斥|批评|讥)为?"
@@ -669,6 +670,9 @@ _PLACE_AS_SUBJECT = re.compile(r"(?:^|[。！？\n；;，,：:])\s*(?:但|而|�
 
 
 # a role right before a name (英伟达首席执行官黄仁勋), remembered for 这位首席执行官 / 该分析师 later
+# what follows a Chinese name that stands as one (张三表示, 张三在, 张三、李四): not 任内的
+_NAME_BOUNDARY = re.compile(rf"\s*(?:[（(，,、。；;：:]|在|于|曾|也|还|则|等|与|和|$|{_VERB_WORDS})")
+_LATIN_AFTER = re.compile(r"\s*[（(][A-Z][A-Za-z.\- ]{2,40}[）)]")
 _ROLE_AT_END = re.compile(rf"{_ROLE}\s*$")
 _ROLE_HINT = re.compile(r"[师员监理裁长任授人家官席OE问秘使者委主编管表事统相卿士记袖首层辑总召]")
 
@@ -688,9 +692,22 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                 memory[m.type] = m.canonical
             if m.type == "person" and (role := _ROLE_AT_END.search(ctx.zh, max(0, m.start - 12), m.start)):
                 memory["role:" + role.group(1)] = m.canonical  # 这位首席执行官 later
+        persons_at = [x.start for x in ctx.mentions if x.type == "person"]
+        if persons_at:
+            memory["person_index"] = ctx.index
         for m in (_NAMED_ROLE_NAME.finditer(ctx.zh) if _ROLE_HINT.search(ctx.zh) else ()):
-            if not _NOT_A_NAME.match(m.group(2)) and not any(x.start < m.end(2) and m.start(2) < x.end for x in ctx.mentions):
-                memory["role:" + m.group(1)] = m.group(2)
+            name = m.group(2)
+            if not _NOT_A_NAME.match(name) and not any(x.start < m.end(2) and m.start(2) < x.end for x in ctx.mentions):
+                memory["role:" + m.group(1)] = name
+                # a person introduced by a role (白宫AI主管萨克斯（David Sacks）出席…) is known from
+                # here on, and is the one a later 他 means, when the name reads as one: in Latin
+                # letters, with a middle dot, with the original in brackets, or after a common surname
+                if (not re.match(f"[{_HAN}]", name) or "·" in name or _LATIN_AFTER.match(ctx.zh, m.end(2))
+                        or (name[0] in _SURNAMES and not _NOT_SURNAME_NAME.match(name)
+                            and _NAME_BOUNDARY.match(ctx.zh, m.end(2)))):
+                    ctx.known_names.add(name)
+                    if not any(p > m.start(2) for p in persons_at):
+                        memory["learned_person"] = (ctx.index, name)
         _report_author(ctx)
         if _INTERVIEW.search(ctx.zh):  # 专访了分析师陈明 / 黄仁勋接受专访: who the interview is with
             people = [(x.start, x.canonical) for x in ctx.mentions if x.type == "person"]
@@ -741,6 +758,9 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         if v and not ctx.inside_quote(m.start):
             speakers.append((m.end + v.end(), m.start, m.canonical))
     for m in (_GENERIC_SPEAKER.finditer(zh) if has_verb and _GENERIC_HINT.search(zh) else ()):
+        word_start = m.start(1) + _GENERIC_AT_END.search(m.group(1)).start()
+        if any(_TOLD_BEFORE.search(zh, max(0, at - 3), at) for at in (m.start(), word_start)):
+            continue  # 对分析师表示 / 告诉投资者: the listener, not the speaker
         actor = m.group(1)
         if (m.start(1) > 0 and re.match(r"[\u4e00-\u9fff]", zh[m.start(1) - 1]) and zh[m.start(1) - 1] not in "有位名的一某据另还个家少多分些"
                 or _RELAY_WORD.search(actor)):
@@ -813,6 +833,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     for m in (_BARE_PERSON.finditer(zh) if has_verb and (has_capital or "·" in zh) else ()):
         group = next(g for g in (1, 2, 3) if m.group(g))
         name = m.group(group)
+        if group == 1 and re.search(r"(?:在|于|通过|透过|登上|接受|对|向)$", zh[max(0, m.start(1) - 2) : m.start(1)]):
+            continue  # 在Truth Social上发帖: where the words were put, not who
         if not any(x.start < m.end(group) and m.start(group) < x.end for x in ctx.mentions) and not _NOT_A_NAME.match(name):
             speakers.append((m.end(), m.start(group), name))
             ctx.known_names.add(name)
@@ -833,6 +855,10 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             fallback = ctx.last_speaker
             if last_person and (_is_media(fallback) or fallback in _org_names(ctx)):
                 fallback = last_person  # the last speaker was an outlet or a firm, not a 他
+            learned = _memory(ctx).get("learned_person")
+            if (learned and learned[0] >= _memory(ctx).get("last_quote", (-9, ""))[0]
+                    and learned[0] >= _memory(ctx).get("person_index", -9)):
+                fallback = learned[1]  # a person the lexicon does not know, named since the last words
             actor = earlier[-1][2] if earlier else (persons[-1] if persons else fallback)
             if actor:
                 speakers.append((m.end(), m.start(), actor))
