@@ -43,14 +43,19 @@ _ADVERBS = (r"(?:虽然|虽|曾经|曾|也|还|又|更|再次|再度|一度|多�
             # how the attribution closes a quotation (…，魏哲家如此表示 / 这样说 / 如是说); 并 joining a verb
             r"如此|这样|这么|如是|并(?![不未非])|"
             # the manner of saying (开玩笑说, 半开玩笑地说, 笑着说, 坦率地表示)
-            r"半?开玩笑地?|笑着|(?:感慨|无奈|直白|明确|公开|坦率|激动|严肃|乐观|谨慎)地)*")
+            r"半?开玩笑地?|笑着|(?:感慨|无奈|直白|明确|公开|坦率|激动|严肃|乐观|谨慎|罕见|少见|难得|毫不客气|语重心长)地)*")
 _VERB_WORDS = (r"(?:(?:说过(?:这样)?(?:一句|一番|这番|这句)话|说道|说(?!法|明|服|是)|表示|强调|直言|警告|坦言|指出|声称|宣称|称(?!为|作|之|号|霸|赞|职|得上|心|王)|透露|回应|认为|感慨|承认|"
          r"补充道|补充|提到|谈到|写道|抱怨|呼吁|否认|炮轰|痛斥|痛批|怒斥|斥责|谴责|讥讽|嘲讽|批评|抨击|指责|报道|直指|表态|重申|断言|告诉(?:[^，。,:：“”「」]{1,12}(?=[，,:：。！？]|$))?|"
          r"提醒|建议|解释|坦承|放话|喊话|暗示|答道|问道|形容|说明|宣称|强调说|回忆|吐槽|证实(?!了)|阐述了?|自称|讽刺|"
          r"扬言|(?:毫)?不讳言|直呼|笑称|笑说|笑言|直说|表明|指称|感叹|预言|示警|指(?=[，,:：])|(?:续|再|另|补充)指(?=[，,:：])|续(?:称|说|表示)|"  # 指，: the Hong Kong press's said
          # verbs that also take a plain object (质疑这项政策): speech only before the words
          r"(?:质疑|澄清|驳斥|反驳|揭露|提及|评论|分析|答复|回复|回答|介绍|总结|分享|承诺|保证|相信|深信|坚信)(?=[，,:：“「]|说|称|道)|坚称|"
-         r"(?:说|讲|点)得(?:很|非常|十分|更)?[\u4e00-\u9fff]{1,2}(?=[:：])))")
+         r"(?:说|讲|点)得(?:很|非常|十分|更)?[\u4e00-\u9fff]{1,2}(?=[:：])|"
+         # a light verb with a noun of saying (发出警告称, 作出回应表示, 发表讲话指出, 提出质疑)
+         r"(?:发出|作出|做出|给出|发表|提出)了?(?:强烈|严厉|最新|公开|明确|罕见)?的?(?:警告|警示|呼吁|回应|评论|讲话|谈话|演讲|看法|观点|表态|质疑|批评)"
+         r"(?:称|说|表示|指出|道)?(?=[，,:：“「])|"
+         # more verbs of telling and crying out (爆料, 自曝, 疾呼, 痛陈)
+         r"爆料|自曝|坦露|惊呼|疾呼|高呼|大呼|痛陈|直陈|怒称|慨叹|叹道))")
 _VERB = _ADVERBS + _VERB_WORDS
 _GENERIC = (r"(?:外界|观察人士|相关机构|国会议员|参议员|众议员|议员|工程师|网友|分析人士|分析师|专家|业内人士|知情人士|消息人士|市场人士|投资人|供应链业者|业者|业界|法人|"
             r"官员|新闻发言人|发言人|学者|研究员|评论员|高管|代工厂高层|高层|基金经理|券商|研究机构|负责人|主管|"
@@ -58,6 +63,8 @@ _GENERIC = (r"(?:外界|观察人士|相关机构|国会议员|参议员|众议�
             r"经济学家|科学家|研究人员|观察家|评论家|批评者|支持者|投资者|交易员|开发者|用户|客户|厂商|外资|投顾|投行|智库|律师|保荐机构|保荐人|承销商|"
             # who speaks for a firm as a body (英伟达管理层, 公司管理层)
             r"管理层|管理团队|"
+            # the public and the authorities as the press names them (网民, 监管部门, 有关部门, 当局)
+            r"网民|民众|股民|散户|员工|监管机构|监管部门|有关部门|主管部门|当局|"
             r"[\u4e00-\u9fff]{0,2}人士)")
 _ROLE = (r"(首席分析师|分析师|研究员|总监|总经理|经理|总裁|董事长|发言人|主任|教授|创始人|创办人|部长|负责人|院长|"
          r"经济学家|首席执行官|执行长|行政总裁|财务长|首席财务官|CFO|CEO|主席|局长|司长|副总裁|立委|委员|议员|参议员|"
@@ -142,6 +149,7 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁
 # (the clause may open the sentence or follow one of when or what about: 记者问及…时，林剑说)
 _SURNAME_SPEAKER = re.compile(rf"(?:^|(?<=[。！？\n；;])|(?<=[时后][，,])|(?<=对此[，,]))\s*(?:但|而|不过)?([{_SURNAMES}][{_HAN}]{{1,2}}?)"
                               rf"(?:又|也|还|则|进一步)?(?:表示|指出|说明|认为|强调|坦言|直言|警告|透露|补充|说|指|称|直指|坦承)[，,:：]")
+_SURNAME_AFTER_QUOTE = re.compile(rf"([{_SURNAMES}][{_HAN}]{{1,2}}?)(?:又|也|还|则|补充)?(?:表示|指出|说道|说|称|强调|坦言|认为|补充道?)\s*[。，,！]")
 _NOT_SURNAME_NAME = re.compile(r"^(?:周[一二三四五六日末]|方面|高层|高管|文件|马上|万一|常常|同时|于是|任何|金额|"
                                r"曾经|同样|何况|许多|史上|高度|江湖|金融|严重|易于|常务|龙头|毛利|韩国|文章)$")
 # 清华大学的张三教授表示 / 李四博士认为: a name with its title after it, opening a clause or after 的
@@ -400,7 +408,13 @@ def _attribution(zh: str, mentions, known_names: set[str]) -> str:
     if (named and generic and _OWNER_LINK.fullmatch(head, named[-1].end, generic.start())
             and "的" not in head[named[-1].end : generic.start()]):  # 投资沐曦的投资人: 沐曦 is an object
         return named[-1].canonical + generic.group(0)  # 英伟达发言人表示。: the body's officer
-    return generic.group(0) if generic else ""
+    if generic:
+        return generic.group(0)
+    named_here = _SURNAME_AFTER_QUOTE.match(head)  # 李建国表示。: a name the lexicon does not know
+    if named_here and not _NOT_SURNAME_NAME.match(named_here.group(1)) and not _NOT_A_NAME.match(named_here.group(1)):
+        known_names.add(named_here.group(1))
+        return named_here.group(1)
+    return ""
 
 
 def _quoted_after(zh: str, pos: int) -> list[tuple[int, int]]:
@@ -449,14 +463,17 @@ _STANCE = re.compile(r"(?:强烈|坚决|高度|严重|深切|十分|非常|极�
 _SECOND_VERB = re.compile(r"(?:表示|指出|认为|说道)(?=[\s，,:：“「])|[称说道]")
 
 
+_VERB_AFTER_COMMA = re.compile(r"(?:并|还|也|进而)?(?:指出|表示|强调|认为|直言|坦言|警告)")
+
+
 def _reported_after(zh: str, pos: int, starts: list[int] = ()) -> tuple[int, int] | None:
     """Reported words after a verb: up to the end of the sentence, or to `，并说`, `，认为`, `——`,
     or to where another speaker starts (`starts`: where the sentence's speakers stand)."""
     i = pos
     while i < len(zh) and zh[i] in " ：:，,":
         i += 1
-    second = _SECOND_VERB.match(zh, i)  # 回应称，… / 表示说 / 强调指出，… / 回应表示，…
-    if second:
+    second = _SECOND_VERB.match(zh, i) or (_VERB_AFTER_COMMA.match(zh, i) if i > pos else None)
+    if second:  # 回应称，… / 表示说 / 强调指出，… / 回应表示，… / 发出警示，指出…
         i = second.end()
         while i < len(zh) and zh[i] in " ：:，,":
             i += 1
@@ -501,7 +518,7 @@ def _words_before(zh: str, speaker_start: int, verb_end: int, speakers) -> tuple
 # so this finds a verb exactly when a search for _VERB does; the lookahead on the first characters of the
 # verbs (every alternative of _VERB_WORDS opens with one of them) lets the search skip ahead fast.
 # Every pattern below that ends in _VERB and runs over the whole sentence can only match when this does.
-_VERB_FIRST_CHARS = "毫不续再另说表强直警坦指声宣称透回认感承补提谈写抱呼否炮痛怒斥谴讥嘲批抨报重断告建解放喊暗答问形吐证阐自讽扬笑预示质澄驳反揭评分介讲点如这并却总保相深坚"
+_VERB_FIRST_CHARS = "毫不续再另说表强直警坦指声宣称透回认感承补提谈写抱呼否炮痛怒斥谴讥嘲批抨报重断告建解放喊暗答问形吐证阐自讽扬笑预示质澄驳反揭评分介讲点如这并却总保相深坚发作做给提爆自坦惊疾高大痛直怒慨叹"
 _VERB_WORD = re.compile(rf"(?=[{_VERB_FIRST_CHARS}]){_VERB_WORDS}")
 # Pre-filter: the Latin names and firms (_BARE_PERSON, _LATIN_ORG_SPEAKER, _DESCRIBED_ORG) all hold
 # a capital letter.
@@ -1029,6 +1046,10 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
                 ctx.known_names.add(actor)
             elif (known := next((n for n in ctx.known_names if zh.startswith(n, pos)), "")):
                 actor, after = known, pos + len(known)  # 「…」，張三說: a name found earlier
+            elif ((named_here := _SURNAME_AFTER_QUOTE.match(zh, pos)) and not _NOT_SURNAME_NAME.match(named_here.group(1))
+                  and not _NOT_A_NAME.match(named_here.group(1))):
+                actor, after = named_here.group(1), named_here.end(1)  # 「…」，張三說。: a name and its verb
+                ctx.known_names.add(actor)
             elif named:
                 actor, after = named.group(1), pos + named.end()
         if actor and _VERB_SOON.match(zh[after : after + 16]):
