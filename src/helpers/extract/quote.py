@@ -29,7 +29,6 @@ source (`有经济学家估算`, `根据某投行估计，…`) are not quotes e
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from .context import CLAUSE_BREAK, Draft, SentenceContext
@@ -929,8 +928,10 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         if m.start <= 1:
             _memory(ctx)["answerer"] = m.canonical  # heading the line: an interview answer
     if ctx.open_quote_speaker and zh and zh[0] not in _OPEN:
+        # the next sentence of a quotation already given to its speaker: one quotation is one row
+        # (the row of its first sentence), and nothing inside it is read as someone's words
         end = next((i for i, ch in enumerate(zh) if ch in _CLOSE), len(zh))
-        add(0, end, ctx.open_quote_speaker)
+        taken.append((0, end))
     elif ctx.open_quote_speaker and zh and zh[0] in "“「『":
         # a quotation over paragraphs: each one opens with the mark again, only the last one closes
         # (「…。\n「…。\n「…。」); words of someone named after the close are read below
@@ -989,19 +990,6 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     # (after the speakers above, so a report of someone's words stays theirs: 据…报道，特朗普表示…)
     _media_reports(ctx, add, starts)
     if not ("”" in zh or "」" in zh or "』" in zh):
-        # “…。 / …。”黄仁勋说。: a quotation opening the sentence, closed in the next one, whose
-        # speaker stands after the close
-        if zh[:1] in "“「『" and ctx.next_zh and not ctx.open_quote_speaker and not drafts:
-            close = next((i for i, ch in enumerate(ctx.next_zh) if ch in _CLOSE), -1)
-            if close > 0 and not any(ch in _OPEN[:3] for ch in ctx.next_zh[:close]):
-                pos = close + 1 + len(ctx.next_zh[close + 1 :]) - len(ctx.next_zh[close + 1 :].lstrip("，, "))
-                tail = ctx.next_zh[pos:]
-                shifted = [replace(m, start=m.start - pos, end=m.end - pos) for m in ctx.next_mentions if m.start >= pos]
-                actor = _attribution(tail, shifted, ctx.known_names)
-                if not actor and _PRONOUN_ATTRIBUTION.match(tail):
-                    actor = ctx.last_speaker or _memory(ctx).get("person", "")
-                if actor:
-                    add(1, len(zh), actor)
         return drafts  # the rules below all read a closing quotation mark
 
     # “…。”黄仁勋说。 split in two sentences: the speaker opens the next one
