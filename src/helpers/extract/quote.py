@@ -42,9 +42,9 @@ _ADVERBS = (r"(?:虽然|虽|曾经|曾|也|还|又|更|再次|再度|一度|多�
             # how the attribution closes a quotation (…，魏哲家如此表示 / 这样说 / 如是说); 并 joining a verb
             r"如此|这样|这么|如是|并(?![不未非])|"
             # the manner of saying (开玩笑说, 半开玩笑地说, 笑着说, 坦率地表示)
-            r"半?开玩笑地?|笑着|(?:感慨|无奈|直白|明确|公开|坦率|激动|严肃|乐观|谨慎|罕见|少见|难得|毫不客气|语重心长)地)*")
+            r"直言不讳地|毫不讳言地|毫不避讳地|开门见山地|一针见血地|斩钉截铁地|不无担忧地|意味深长地|半?开玩笑地?|笑着|(?:感慨|无奈|直白|明确|公开|坦率|激动|严肃|乐观|谨慎|罕见|少见|难得|毫不客气|语重心长)地)*")
 _VERB_WORDS = (r"(?:(?:说过(?:这样)?(?:一句|一番|这番|这句)话|说道|说(?!法|明|服|是)|表示|强调|直言|警告|坦言|指出|声称|宣称|称(?!为|作|之|号|霸|赞|职|得上|心|王)|透露|回应|认为|感慨|承认|"
-         r"补充道|补充|提到|谈到|写道|抱怨|呼吁|否认|炮轰|痛斥|痛批|怒斥|斥责|谴责|讥讽|嘲讽|批评|抨击|指责|报道|直指|表态|重申|断言|告诉(?:[^，。,:：“”「」]{1,12}(?=[，,:：。！？]|$))?|"
+         r"补充道|补充|(?:提到|谈到)(?![^，。,]{0,20}?(?:时(?![代间期刻常机尚髦速])|的时候))|写道|抱怨|呼吁|否认|炮轰|痛斥|痛批|怒斥|斥责|谴责|讥讽|嘲讽|批评|抨击|指责|报道|直指|表态|重申|断言|告诉(?:[^，。,:：“”「」]{1,12}(?=[，,:：。！？]|$))?|"
          r"提醒|建议|解释|坦承|放话|喊话|暗示|答道|问道|形容|说明|宣称|强调说|回忆|吐槽|证实(?!了)|阐述了?|自称|讽刺|"
          r"扬言|(?:毫)?不讳言|直呼|笑称|笑说|笑言|直说|表明|指称|感叹|预言|示警|指(?=[，,:：])|(?:续|再|另|补充)指(?=[，,:：])|续(?:称|说|表示)|"  # 指，: the Hong Kong press's said
          # verbs that also take a plain object (质疑这项政策): speech only before the words
@@ -54,7 +54,7 @@ _VERB_WORDS = (r"(?:(?:说过(?:这样)?(?:一句|一番|这番|这句)话|说�
          r"(?:发出|作出|做出|给出|发表|提出)了?(?:强烈|严厉|最新|公开|明确|罕见)?的?(?:警告|警示|呼吁|回应|评论|讲话|谈话|演讲|看法|观点|表态|质疑|批评)"
          r"(?:称|说|表示|指出|道)?(?=[，,:：“「])|"
          # more verbs of telling and crying out (爆料, 自曝, 疾呼, 痛陈)
-         r"爆料|自曝|坦露|惊呼|疾呼|高呼|大呼|痛陈|直陈|怒称|慨叹|叹道))")
+         r"爆料|自曝|坦露|惊呼|疾呼|高呼|大呼|痛陈|直陈|怒称|慨叹|叹道|发声(?=[，,:：“「])))")
 _VERB = _ADVERBS + _VERB_WORDS
 _GENERIC = (r"(?:外界|观察人士|相关机构|国会议员|参议员|众议员|议员|工程师|网友|分析人士|分析师|专家|业内人士|知情人士|消息人士|市场人士|投资人|供应链业者|业者|业界|法人|"
             r"官员|新闻发言人|发言人|学者|研究员|评论员|高管|代工厂高层|高层|基金经理|券商|研究机构|负责人|主管|"
@@ -63,7 +63,7 @@ _GENERIC = (r"(?:外界|观察人士|相关机构|国会议员|参议员|众议�
             # who speaks for a firm as a body (英伟达管理层, 公司管理层)
             r"管理层|管理团队|"
             # the public and the authorities as the press names them (网民, 监管部门, 有关部门, 当局)
-            r"网民|民众|股民|散户|员工|监管机构|监管部门|有关部门|主管部门|当局|"
+            r"网民|民众|股民|散户|员工|监管机构|监管部门|有关部门|主管部门|当局|受访者|受访人士|受访专家|业内|"
             r"[\u4e00-\u9fff]{0,2}人士)")
 _ROLE = (r"(首席分析师|分析师|研究员|总监|总经理|经理|总裁|董事长|发言人|主任|教授|创始人|创办人|部长|负责人|院长|"
          r"经济学家|首席执行官|执行长|行政总裁|财务长|首席财务官|CFO|CEO|主席|局长|司长|副总裁|立委|委员|议员|参议员|"
@@ -197,7 +197,10 @@ _WHOLE_QUOTE_END = re.compile(r"\s*([^“「『”」』]{2,400})[”」』]\s*"
 _COLON_BEFORE_QUOTE = re.compile(r"[:：]\s*(?=[“「『])")
 _COLON_QUOTE = re.compile(r"\s*[:：]\s*[“「『\"]")
 _COLON_WORDS = re.compile(r"\s*[:：]\s*[^\s“「『\"]")
-_AS_SEEN_BY = re.compile(r"所?(?:观察到|说|指出|预言|判断|强调)的?")
+_IN_WORDS_OF = re.compile(r"(?:自己)?的话(?:来)?(?:说|讲)")
+# 黄仁勋谈中国市场：… / 任正非再谈芯片：… / 黄仁勋最新发声：…: a headline's speaker on a topic
+_TALKS_ON = re.compile(r"(?:最新|再次|首次|罕见|亲自)?(?:(?:再|详|畅|细)?谈(?:及|到)?[^，。,:：“”「」]{1,14}?|发声|回应|表态|开腔|亲述|自述)\s*[:：]\s*(?=[^\s“「『\"]|[“「『\"])")
+_AS_SEEN_BY = re.compile(r"所?(?:观察到|说|言|述|称|指出|预言|判断|强调|警告)的?(?:那样|一样)?")
 _OPEN, _CLOSE = "“「『\"", "”」』\""
 
 
@@ -478,6 +481,8 @@ def _reported_after(zh: str, pos: int, starts: list[int] = ()) -> tuple[int, int
             i += 1
     if i >= len(zh) or _ESTIMATE_SOURCE.match(zh, i) or _SOURCE_ESTIMATES.match(zh, i):
         return None
+    if _CONTRAST_ABOUT_SPEAKER.match(zh, pos):
+        return None  # …对记者说，但他没有透露细节: the author's remark, the words stand before
     if i == pos and _STANCE.match(zh, i):
         return None  # 中方对此表示强烈不满: a stance straight after the verb is no words  # 根据某投行估计，…: an estimate credited to a source is nobody's words
     end = len(zh)
@@ -498,15 +503,20 @@ _ENDS_SENTENCE = re.compile(r"\s*(?:说|称|道)?\s*[。！？!?]?\s*$")
 _QUOTE_MARKS = re.compile(r"[“”「」『』\"]")
 
 
+# …，特朗普对记者说，但他没有透露细节。: the author's remark about the speaker after the attribution
+_CONTRAST_ABOUT_SPEAKER = re.compile(r"\s*[，,]\s*(?:但|但是|不过|然而)(?:他|她|其|该公司|对方)(?:并)?(?:没有|未|拒绝|不愿|不肯)")
+_UNNAMED = re.compile(r"不愿(?:透露姓名|具名|公开姓名|公开身份)|要求匿名|匿名")
+
+
 def _words_before(zh: str, speaker_start: int, verb_end: int, speakers) -> tuple[int, int] | None:
     """The words before a speaker whose clause closes the sentence (the wire report's `…，消息人士说。`):
     from the sentence's start, or the end of an earlier speaker's verb, to the comma that opens the
     speaker's clause. None when that clause holds more than who (a quantifier, an owner: 一位, 商务部一名)
     before the speaker, or when the words are in quotation marks (read by the quotation rules)."""
-    if not _ENDS_SENTENCE.match(zh, verb_end):
+    if not (_ENDS_SENTENCE.match(zh, verb_end) or _CONTRAST_ABOUT_SPEAKER.match(zh, verb_end)):
         return None
     comma = max(zh.rfind("，", 0, speaker_start), zh.rfind(",", 0, speaker_start))
-    lead = zh[comma + 1 : speaker_start]
+    lead = _UNNAMED.sub("", zh[comma + 1 : speaker_start])  # 一位不愿透露姓名的: who, not what was said
     if comma < 4 or len(lead) > 12 or _VERB_RE.search(lead) or _QUOTE_MARKS.search(zh, 0, comma):
         return None
     start = max([v for v, s, _ in speakers if v <= comma] + [0])
@@ -882,9 +892,9 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     for m in ctx.mentions:
         if m.type not in SPEAKER_TYPES:
             continue
-        if zh[max(0, m.start - 1) : m.start] == "用" and zh[m.end : m.end + 4].startswith("的话说"):
-            speakers.append((m.end + 4, m.start, m.canonical))
-        elif zh[max(0, m.start - 2) : m.start] == "正如":
+        if zh[max(0, m.start - 1) : m.start] == "用" and (v := _IN_WORDS_OF.match(zh, m.end)):
+            speakers.append((v.end(), m.start, m.canonical))  # 用任正非的话说 / 的话来说
+        elif zh[max(0, m.start - 2) : m.start] in ("正如", "如同") or zh[max(0, m.start - 1) : m.start] == "如":
             v = _AS_SEEN_BY.match(zh[m.end : m.end + 8])
             if v:
                 speakers.append((m.end + v.end(), m.start, m.canonical))
@@ -917,6 +927,10 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         actor = _memory(ctx).get("answerer") or _memory(ctx).get("interviewee", "")
         if actor:
             speakers.append((answer.end(), answer.start(), actor))
+    # 黄仁勋谈中国市场：… — a headline's speaker and topic before a colon
+    for m in (ctx.mentions if "：" in zh or ":" in zh else ()):
+        if m.type in SPEAKER_TYPES and not _is_media(m.canonical) and (v := _TALKS_ON.match(zh, m.end)):
+            speakers.append((v.end(), m.start, m.canonical))
     # 黃仁勳：「…」 — a colon straight after the name
     for m in ctx.mentions:
         if m.type in SPEAKER_TYPES and _COLON_QUOTE.match(zh[m.end : m.end + 4]):
@@ -1040,6 +1054,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
                 ctx.known_names.add(actor)
             elif named:
                 actor, after = named.group(1), pos + named.end()
-        if actor and _VERB_SOON.match(zh[after : after + 16]):
+        # (the verb right after, or after when, where and to whom: …”卢特尼克周二在接受CNBC采访时表示。)
+        if actor and (_VERB_SOON.match(zh[after : after + 16]) or _AFTER_KNOWN_NAME.match(zh, after)):
             add(q.start(1), q.end(1), actor)
     return drafts
