@@ -85,7 +85,10 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 # A Chinese name: two characters, and a third unless it reads as the next word (对, 在, 表…).
 # A character that opens a verb of saying ends the name only when the verb reads from it (吴华强表示:
 # 强 is the name's, 强调 would not be).
-_VERB_AHEAD = r"(?!表示|表态|表明|说|称|指|认为|认同|坦言|坦承|坦白|直言|直指|直呼|直说|强调|透露|回应|回答|回复|回忆)"
+_VERB_AHEAD = (r"(?!表示|表态|表明|说|称|指|认为|认同|坦言|坦承|坦白|直言|直指|直呼|直说|强调|透露|回应|回答|回复|回忆|"
+               # words that open the clause after a name (林宜瑾质询时, 王明受访时, 张三出席…)
+               r"质询|询问|受访|出席|会见|访问|发表|发言|主持|致辞|演讲|宣布|视察|参加|参与|提出|解释|补充|答复|答询|备询|"
+               r"接受|在|于|也|曾)")
 _NAME = (rf"([{_HAN}]{{2}}(?:(?![对在则也还就于向接曾近今昨等与和的]){_VERB_AHEAD}[{_HAN}]"
          rf"(?:(?![对在则也还就于向接曾近今昨前明等与和的周日月年上下本当受发]){_VERB_AHEAD}[{_HAN}])?)?)")
 # What may stand between a speaker and the verb: the name in another script (克瑞斯（Colette Kress）),
@@ -102,7 +105,11 @@ _WHEN = (r"(?:[（(][^（）()，。]{1,40}[）)]|——[^—，。]{1,24}——
          + _DAY_WORD + r"(?:一句话|这番话|一番话)?")
 _TO_WHOM = r"(?:(?:对|向|跟|接受)[^，。,:：“”「」]{0,16}?)?(?:私下|公开)?"
 _FILLER = (_WHEN + r"(?:[上本]?周[一二三四五六日末])?"
-           r"(?:[^，。,:：“”「」]{1,30}?(?:时|中|上|后|前|期间|场合|场边|现场|之际)[，,]?|在[\u4e00-\u9fff]{2,8}?|"
+           r"(?:[^，。,:：“”「」]{1,30}?(?:时|中|上|后|前|期间|场合|场边|现场|之际)[，,]?|(?:在|于)[\u4e00-\u9fff]{2,8}?|"
+           # the medium (透过脸书, 通过官方微信公众号)
+           r"(?:透过|通过|经由|借由)(?:其|官方|个人)?[^，。,:：“”「」]{0,8}?(?:脸书|推特|微博|微信|公众号|社交媒体|社群媒体|社交平台|社群平台|"
+           r"官网|网站|博客|部落格|电子邮件|邮件|电邮|发言人|新闻稿|视频|直播|Facebook|Threads|LinkedIn|Instagram|YouTube|X)上?"
+           r"(?:(?:发表|发布|发出)了?(?:一份|一则|一篇)?(?:声明|公告|新闻稿|文章|博文|推文|贴文|视频))?|"
            r"(?:发表|发布|发出|透过|通过)了?(?:一份|一则|一篇|一封|书面)?(?:声明|公告|新闻稿|通告|公开信|文章|博文|推文|贴文|视频|影片|社交媒体|社群媒体|电子邮件|邮件|电邮|短信))?"
            # how the words were put out, after where (在社群平台X上发文说, 在信中写道): 发文, 撰文, 致信
            # (a letter names its addressee: 联名致信商务部称)
@@ -170,7 +177,7 @@ _VERB_RE = re.compile(_VERB)
 _GENERIC_AT_END = re.compile(rf"{_GENERIC}$")
 _GENERIC_RE = re.compile(_GENERIC)
 _ROLE_PERSON_AT_END = re.compile(rf"{_ROLE}\s*{_PERSON}$")
-_LISTENER_BEFORE = re.compile(r"(接受|对|向|据|在|给|致|致信|致函|去信|发函)《?$")  # 接受彭博社采访, 对《第一财经》, 给路透的邮件: the listener
+_LISTENER_BEFORE = re.compile(r"(接受|对|向|据|在|给|致|致信|致函|去信|发函|(?<![由对关属至基鉴等])于|透过|通过|经由|登上)《?$")  # 接受彭博社采访, 对《第一财经》, 给路透的邮件: the listener
 _LISTENER_OR_OBJECT_BEFORE = re.compile(r"(接受|对|向|据|在|与|和)《?$")
 _LISTENER_OR_PARTNER_BEFORE = re.compile(r"(接受|对|向|在|与|和)《?$")
 _TOLD_BEFORE = re.compile(r"(?:对|向|跟|给|致|告诉|回答|接受)《?$")  # 对分析师表示: the one told
@@ -462,7 +469,7 @@ _STANCE = re.compile(r"(?:强烈|坚决|高度|严重|深切|十分|非常|极�
 
 
 # a second verb of saying straight after the first: 回应称, 表示说, 强调指出，, 回应表示，
-_SECOND_VERB = re.compile(r"(?:表示|指出|认为|说道)(?=[\s，,:：“「])|[称说道]")
+_SECOND_VERB = re.compile(r"(?:表示|指出|认为|说道|指)(?=[\s，,:：“「])|[称说道]")
 
 
 _VERB_AFTER_COMMA = re.compile(r"(?:并|还|也|进而)?(?:指出|表示|强调|认为|直言|坦言|警告)")
@@ -873,7 +880,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             speakers.append((m.end(), m.start(2), name))
             _memory(ctx)["answerer"] = name
     for m in (_PRONOUN.finditer(zh) if has_verb and ("他" in zh or "她" in zh) else ()):
-        if ctx.last_speaker or speakers:
+        if ctx.last_speaker or speakers or any(x.type == "person" and x.end <= m.start() for x in ctx.mentions):
             # 他/她 is a person: the nearest speaker before in the sentence, else the last person named
             earlier = [s for s in speakers if s[0] <= m.start()]
             persons = [x.canonical for x in ctx.mentions if x.type == "person" and x.end <= m.start()]
