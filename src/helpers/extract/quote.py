@@ -846,7 +846,9 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     for m in (_NAMED_ROLE.finditer(zh) if has_verb else ()):
         name_end = m.end(2)
         part_of_known = zh[name_end : name_end + 1] in ("·", "・", "•") or any(
-            x.start <= name_end + 1 and x.end >= m.start(2) for x in ctx.mentions if x.type in SPEAKER_TYPES)
+            # (a body whose name took the role in, 經濟部長郭志豪, ends before the name: it is not the name)
+            x.start <= name_end + 1 and (x.end > m.start(2) or x.end == m.start(2) and x.type == "person")
+            for x in ctx.mentions if x.type in SPEAKER_TYPES)
         if not _NOT_A_NAME.match(m.group(2)) and not part_of_known:
             speakers.append((m.end(), m.start(2), m.group(2)))
             ctx.known_names.add(m.group(2))
