@@ -9,7 +9,7 @@ named outlet reports (`据美联社报道,…`, `据《海峡时报》报道,…
 `《紐時》稱，…`, `報導說，…` for the outlet named last) unless it relays a source
 (`彭博2日引述消息報導` → 消息人士, `根據三名知情人士的說法` → 知情人士).
 
-People the lexicon lacks: after a role (`分析師張三表示`, `研究員Jane Doe認為`,
+People the lexicon does not know: after a role (`分析師張三表示`, `研究員Jane Doe認為`,
 `官員多伊（John Doe）指出`, `分析师约翰·史密斯的观点称`), a Latin name or a bracketed
 original with no role (`研究中心的John Smith说`), a common surname opening a clause
 (`龔立群說明，`); once found, a name is known for the rest of the article. A chain of verbs
@@ -127,7 +127,7 @@ _QUANTIFIER = r"(?:有关|相关|有|另有|还有|据|某)?(?:[一两二三四�
 _GENERIC_WHERE = r"(?:在[^，。,:：“”「」]{0,8}?(?:报告|研报|声明|文章|信|贴文|推文|节目|采访|访问|记者会|会上|会议上)中?)?"
 _GENERIC_SPEAKER = re.compile(rf"{_QUANTIFIER}([^\s，,。：:“”「」、的有位名和与及]{{0,5}}?{_GENERIC})们?\s*"
                               rf"{_WHEN}{_GENERIC_WHERE}{_TO_WHOM}\s*所?{_VERB}")
-# Names of people the lexicon lacks, as the press writes them after a role:
+# Names of people the lexicon does not know, as the press writes them after a role:
 # a Latin name (Jane Doe), a transliteration with a middle dot (简·多伊), a transliteration
 # followed by the original in brackets (多伊（Jane Doe）), or a Chinese name (张三).
 _LATIN_PERSON = r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}"
@@ -138,7 +138,7 @@ _PERSON = rf"({_LATIN_PERSON}|{_DOTTED_NAME}|{_NAME_BEFORE_LATIN}|{_NAME[1:-1]})
 _VIEW = r"(?:的(?:观点|看法|说法)(?=称|指出|认为|表示))?"
 _NAMED_ROLE_NAME = re.compile(rf"{_ROLE}(?!会)\s*{_PERSON}")
 _NAMED_ROLE = re.compile(rf"{_ROLE}(?!会)\s*{_PERSON}\s*{_FILLER}{_VIEW}\s*{_VERB}")
-# 陈思妤：「…」 — a speaker the lexicon lacks, heading the line of an interview answer
+# 陈思妤：「…」 — a speaker the lexicon does not know, heading the line of an interview answer
 _NAME_COLON = re.compile(r"(?:^|(?<=[。！？\n]))\s*(?:[^\s：:，,。「“]{0,24}?" + _ROLE + rf")?([{_HAN}]{{2,4}})\s*[:：]\s*(?=[“「『])")
 # A name that shows itself as a person's with no role: in Latin letters (John Smith), or a
 # transliteration after 的 or a comma with the original in brackets (的多伊（John Doe）).
@@ -147,7 +147,7 @@ _BARE_PERSON = re.compile(rf"(?:(?<![A-Za-z（(])({_LATIN_PERSON})(?![A-Za-z）)
                           rf"|(?:^|(?<=[的，,。！？\n；;]))({_DOTTED_NAME}))"
                           rf"\s*{_FILLER}{_VIEW}\s*{_VERB}")
 _AFTER_KNOWN_NAME = re.compile(rf"\s*{_FILLER}{_VIEW}\s*{_VERB}")
-# Common surnames: a Chinese name the lexicon lacks, opening a clause before a verb of
+# Common surnames: a Chinese name the lexicon does not know, opening a clause before a verb of
 # saying (张三表示，…), is a speaker even with no role given.
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余于杜叶程魏苏吕丁"
              "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱"
@@ -161,7 +161,7 @@ _NOT_SURNAME_NAME = re.compile(r"^(?:周[一二三四五六日末]|方面|高层
 # 清华大学的张三教授表示 / 李四博士认为: a name with its title after it, opening a clause or after 的
 _NAME_THEN_TITLE = re.compile(rf"(?:^|(?<=[的，,。！？\n；;]))\s*([{_HAN}]{{2,3}}?)(?:教授|博士|院士|先生|女士|老师|律师)"
                               rf"{_FILLER}\s*{_VERB}")
-# Counterpoint表示，… / IDC认为，…: a firm the lexicon lacks, in Latin letters, heading a clause
+# Counterpoint表示，… / IDC认为，…: a firm the lexicon does not know, in Latin letters, heading a clause
 _LATIN_ORG_SPEAKER = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?!(?:CEO|CFO|CTO|COO|AI|GPU)(?![A-Za-z]))"
                                 rf"([A-Z][A-Za-z0-9&\-]{{1,20}})\s*{_FILLER}{_VIEW}\s*{_VERB}")
 # 东吴证券认为 / 台湾半导体产业协会指出 / 北京大学国家发展研究院表示: a body the lexicon lacks,
@@ -235,7 +235,7 @@ def _co_speakers(zh: str, start: int, mentions) -> list[str]:
     return [named.group(2)] if named and not _NOT_A_NAME.match(named.group(2)) else []
 
 
-# A firm the lexicon lacks, after what it is: 研究公司TechanaLye, 咨询机构Acme Partners
+# A firm the lexicon does not know, after what it is: 研究公司TechanaLye, 咨询机构Acme Partners
 _DESCRIBED_ORG = re.compile(r"(?:公司|机构|研究所|智库|集团|平台|投行|券商|顾问)\s*"
                             r"([A-Z][A-Za-z&\-]{2,}(?: [A-Z][A-Za-z&\-]+){0,2})(?![A-Za-z])")
 # What stands right before a name that is the object of a clause, not its subject:
@@ -632,7 +632,7 @@ def _add_media(zh: str, pos: int, outlet: str, add, starts: list[int]) -> None:
         add(reported[0], reported[1], outlet)
 
 
-# Pre-filters for the outlets the lexicon lacks: _REPORT ends in one of these characters
+# Pre-filters for the outlets the lexicon does not know: _REPORT ends in one of these characters
 # before its punctuation, and _RELAY needs one of these words.
 _REPORT_HINT = re.compile(r"[道导露文称说出指][，,:：]")
 _RELAY_HINT = re.compile("援引|引述|引用|根据")
@@ -829,8 +829,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         if owner:
             actor = owner.canonical + _GENERIC_AT_END.search(m.group(1)).group(0)
         speakers.append((m.end(), m.start(1), actor))
-    # A person the lexicon lacks, named after a role: 集邦分析师李明表示, 发言人毛宁说
-    # 研究公司TechanaLye…指出: a firm the lexicon lacks, named after what it is
+    # A person the lexicon does not know, named after a role: 集邦分析师李明表示, 发言人毛宁说
+    # 研究公司TechanaLye…指出: a firm the lexicon does not know, named after what it is
     for m in (_DESCRIBED_ORG.finditer(zh) if has_capital else ()):
         ctx.known_names.add(m.group(1))
     for name in (ctx.known_names if has_verb else ()):
