@@ -628,7 +628,7 @@ def test_stress_forms(lexicon, simplifier, text, expected):
 # ------------------------------------------------------------ the fourth stress set
 # Forms of unseen reporting, written for the purpose: more verbs and manners of saying (坚称, 相信,
 # 承诺, 接着说, 强调指出, 发出警告称, 直言不讳地), names whose third character could open a verb (吴志强表示),
-# offices before a name (次长, 主管, 新闻秘书, 首席投资官), bodies the lexicon does not know by the ends of
+# offices before a name (次长, 主管, 新闻秘书, 首席投资官), bodies the lexicon lacks, by the ends of
 # their names (证券, 协会, 研究院), a body's officer behind a quantifier or a unit (英伟达一名发言人,
 # 英伟达中国区负责人), anaphors (这位分析师, 该公司发言人, 该行分析师), people introduced by a role and
 # named again later or as 他, 据张三介绍, times of day (3日晚间, 本周早些时候), where the words were posted
