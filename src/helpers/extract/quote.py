@@ -54,7 +54,9 @@ _VERB_WORDS = (r"(?:(?:说过(?:这样)?(?:一句|一番|这番|这句)话|说�
          r"(?:发出|作出|做出|给出|发表|提出)了?(?:强烈|严厉|最新|公开|明确|罕见)?的?(?:警告|警示|呼吁|回应|评论|讲话|谈话|演讲|看法|观点|表态|质疑|批评)"
          r"(?:称|说|表示|指出|道)?(?=[，,:：“「])|"
          # more verbs of telling and crying out (爆料, 自曝, 疾呼, 痛陈)
-         r"爆料|自曝|坦露|惊呼|疾呼|高呼|大呼|痛陈|直陈|怒称|慨叹|叹道|发声(?=[，,:：“「])))")
+         r"爆料|自曝|坦露|惊呼|疾呼|高呼|大呼|痛陈|直陈|怒称|慨叹|叹道|发声(?=[，,:：“「])|"
+         # harsh words with an object (狠批对手「…」, 揶揄他「…」) and telling a body what is wrong (向监管部门反映，…)
+         r"狠批|直批|怒批|猛批|怒轰|砲轰|痛骂|嘲笑|揶揄|挖苦|(?:反映|回击|反击|开炮)(?=[，,:：“「]|称|说|道)))")
 _VERB = _ADVERBS + _VERB_WORDS
 _GENERIC = (r"(?:外界|观察人士|相关机构|国会议员|参议员|众议员|议员|工程师|网友|分析人士|分析师|专家|业内人士|知情人士|消息人士|市场人士|投资人|供应链业者|业者|业界|法人|"
             r"官员|新闻发言人|发言人|学者|研究员|评论员|高管|代工厂高层|高层|基金经理|券商|研究机构|负责人|主管|"
@@ -451,7 +453,7 @@ _CHAIN = re.compile(r"[，,；;]\s*(?:并|还|也|又|更|同时|此外|随后)?
                     # Hong Kong's 又指 / 并指 / 续指: 指 after an adverb of going on
                     r"(?<=[又并还也续再另])指(?![出控责称定导挥示望标数向明])|续指)(?:说|称|道)?")
 # 抨击黄仁勋「只顾生意」: a critic's words quoted inside the clause, not the whole clause
-_CRITIC = re.compile(r"炮轰|痛斥|痛批|怒斥|斥责|谴责|讥讽|批评|抨击|指责|直指|讽刺|嘲讽|形容|比喻|比作|定性")
+_CRITIC = re.compile(r"炮轰|砲轰|痛斥|痛批|怒斥|斥责|谴责|讥讽|批评|抨击|指责|直指|讽刺|嘲讽|形容|比喻|比作|定性|狠批|直批|怒批|猛批|怒轰|痛骂|嘲笑|揶揄|挖苦")
 _PARTIAL_QUOTE = re.compile(r"[^。！？!?，,]{0,40}?[“\"「『]([^”\"」』]{2,40})[”\"」』]")
 # …；商务部则未予置评: a semicolon opening another subject's clause of contrast or silence
 _OTHER_SUBJECT_AFTER_SEMICOLON = re.compile(r"[；;](?=[^，。；;,]{1,10}?(?:则|却|方面|拒绝|未予|不予|尚未回应|没有回应))")
@@ -534,7 +536,7 @@ def _words_before(zh: str, speaker_start: int, verb_end: int, speakers) -> tuple
 # so this finds a verb exactly when a search for _VERB does; the lookahead on the first characters of the
 # verbs (every alternative of _VERB_WORDS opens with one of them) lets the search skip ahead fast.
 # Every pattern below that ends in _VERB and runs over the whole sentence can only match when this does.
-_VERB_FIRST_CHARS = "毫不续再另说表强直警坦指声宣称透回认感承补提谈写抱呼否炮痛怒斥谴讥嘲批抨报重断告建解放喊暗答问形吐证阐自讽扬笑预示质澄驳反揭评分介讲点如这并却总保相深坚发作做给提爆自坦惊疾高大痛直怒慨叹"
+_VERB_FIRST_CHARS = "毫不续再另说表强直警坦指声宣称透回认感承补提谈写抱呼否炮痛怒斥谴讥嘲批抨报重断告建解放喊暗答问形吐证阐自讽扬笑预示质澄驳反揭评分介讲点如这并却总保相深坚发作做给提爆自坦惊疾高大痛直怒慨叹狠猛砲嘲揶挖反回开"
 _VERB_WORD = re.compile(rf"(?=[{_VERB_FIRST_CHARS}]){_VERB_WORDS}")
 # Pre-filter: the Latin names and firms (_BARE_PERSON, _LATIN_ORG_SPEAKER, _DESCRIBED_ORG) all hold
 # a capital letter.
@@ -544,12 +546,16 @@ _CAPITAL = re.compile("[A-Z]")
 # (华尔街见闻, 21世纪经济报道), a Latin abbreviation (CNBC), or the foreign press (外电, 外媒).
 _OUTLET_WORD = (r"[\u4e00-\u9fff\d]{1,8}?(?:社|日报|时报|晚报|邮报|新闻社|通讯社|新闻网|新闻|见闻|电视台|广播公司|"
                 r"经济报[道导]|财经|周刊|杂志|快讯|早报|晨报|商报|新报|证券报|观察报|电讯报|卫报|联合报|"
-                r"(?<![财年季])报(?=(?:\d{1,2}日)?(?:报道|报导))|网(?=(?:\d{1,2}日)?(?:报道|报导)))"  # 联合报, 某网报道
+                r"(?<![财年季])报(?=(?:\d{1,2}日)?(?:报道|报导))|网(?=(?:\d{1,2}日)?(?:报道|报导))|"  # 联合报, 某网报道
+                # sites named like a wire or a column (某某讯, 某行业观察, 某媒体) when they report
+                r"(?:讯|观察|媒体|时代|日刊)(?=(?:\d{1,2}日)?(?:报道|报导)))"
                 r"|日经|财新|共同社")
 _PRESS = r"(?:外电|外媒|美媒|港媒|台媒|日媒|韩媒|陆媒|英媒|多家媒体|当地媒体|媒体)"
 # Titles of laws, rules, plans, documents and books: 《芯片与科学法案》, 《出口管制条例》, 《芯片战争》一书
 _NOT_OUTLET_TITLE = re.compile(r"(?:法|法案|条例|规定|规则|办法|细则|协定|协议|战略|计划|规划|纲要|意见|通知|决定|清单|报告|白皮书|指南|战争|书)$")
-_OUTLET_TEXT = rf"(?:《(?P<title>[^》]{{1,20}})》|(?P<word>{_OUTLET_WORD}|{_PRESS}|[A-Z]{{2,6}}(?![A-Za-z\d])))"
+# (a name in Latin letters of any case, TechNews, The Information, reports too: 报道 / 报导 / 披露 after it)
+_LATIN_OUTLET = r"[A-Z][A-Za-z'’&]+(?: [A-Z][A-Za-z'’&]+){0,3}(?=\s*(?:\d{1,2}日|日前|近日)?(?:独家)?(?:报道|报导|披露))"
+_OUTLET_TEXT = rf"(?:《(?P<title>[^》]{{1,20}})》|(?P<word>{_OUTLET_WORD}|{_PRESS}|[A-Z]{{2,6}}(?![A-Za-z\d])|{_LATIN_OUTLET}))"
 # The report: when (日前, 5日, 上周) and how (独家) before a verb of reporting: 报道, 披露, 指出, 称.
 _REPORT = (r"(?:的)?(?:日前|近日|稍早|今天|昨天|上周|本周|\d{1,2}日)?(?:独家|最新)?"
            r"(?:(?:报道|报导|披露|发文|分析)(?:称|说|指出|指)?|指出|称|说|指)[，,:：]")
