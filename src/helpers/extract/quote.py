@@ -186,7 +186,7 @@ _TOLD_BEFORE = re.compile(r"(?:对|向|跟|给|致|告诉|回答|接受)《?$") 
 _HEARER_BEFORE = re.compile(r"(接受|对|向|据|给|致)《?$")
 # 将这项禁令形容为 / 把对手比作: the speaker names the thing (the quoted word follows)
 _NAMES_IT_AS = r"(?:将|把)[^，。,“”「」]{1,12}?(?:形容|比喻|比作|定性|斥|批评|讥)为?"
-_SPEAKER_TAIL = re.compile(rf"(?:周[一二三四五六日]|曾经|方面|公司|官方|当局|一位发言人|新闻发言人|发言人[^，。,:：“”]{{0,4}}?)?"
+_SPEAKER_TAIL = re.compile(rf"(?:周[一二三四五六日]|曾经|方面|公司|官方|当局|政府|一位发言人|新闻发言人|发言人[^，。,:：“”]{{0,4}}?)?"
                            rf"(?:{_FILLER}\s*{_VERB}|{_NAMES_IT_AS})")
 _VERB_SOON = re.compile(rf"[^，。,]{{0,10}}?{_VERB}")
 # (the qualifier joined to the word: 一位供应链人士 is 供应链人士, not 应链人士)
@@ -705,6 +705,9 @@ _QUOTE_MARK = re.compile("[“「『\"”」』]|答[:：]|正如|的话说|[:�
 
 
 # What stands before a place that is the subject of its clause: the start, a break, a conjunction
+# the words of a headline after a body's name and a colon: a clause, not a label, a figure or a list
+_HEADLINE_WORDS = re.compile(r"\s*[:：]\s*(?![\dA-Za-z“「『\"（(])[^，。,；;]{2,}[，,；;]?[^。]{2,}")
+_GENERIC_HEADLINE = re.compile(rf"\s*((?:[\u4e00-\u9fff]{{0,4}}?){_GENERIC})\s*[:：]\s*(?![\dA-Za-z（(])(?=[^。]{{6,}})")
 _PLACE_AS_SUBJECT = re.compile(r"(?:^|[。！？\n；;，,：:])\s*(?:但|而|不过|对此|同时)?[，,]?\s*$")
 
 
@@ -946,12 +949,19 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     for m in (ctx.mentions if "：" in zh or ":" in zh else ()):
         if m.type in SPEAKER_TYPES and not _is_media(m.canonical) and (v := _TALKS_ON.match(zh, m.end)):
             speakers.append((v.end(), m.start, m.canonical))
+    # 知情人士：… / 分析师：… heading a headline
+    generic_head = _GENERIC_HEADLINE.match(zh) if ("：" in zh or ":" in zh) else None
+    if generic_head and not any(x.start < generic_head.end(1) and generic_head.start(1) < x.end for x in ctx.mentions):
+        speakers.append((generic_head.end(1), generic_head.start(1), generic_head.group(1)))
     # 黃仁勳：「…」 — a colon straight after the name
     for m in ctx.mentions:
         if m.type in SPEAKER_TYPES and _COLON_QUOTE.match(zh[m.end : m.end + 4]):
             speakers.append((m.end, m.start, m.canonical))
         elif m.type == "person" and _COLON_WORDS.match(zh[m.end : m.end + 4]):
             speakers.append((m.end, m.start, m.canonical))  # 黄仁勋：美国必须加快脚步 (a headline, an answer)
+        elif (m.type in ("agency", "org") and not _is_media(m.canonical) and not zh[: m.start].strip()
+              and _HEADLINE_WORDS.match(zh, m.end)):
+            speakers.append((m.end, m.start, m.canonical))  # 商务部：坚决反对…: a body heading a headline
         else:
             continue
         if m.start <= 1:
