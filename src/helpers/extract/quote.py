@@ -553,7 +553,7 @@ _OUTLET_WORD = (r"[\u4e00-\u9fff\d]{1,8}?(?:社|日报|时报|晚报|邮报|新�
 _PRESS = r"(?:外电|外媒|美媒|港媒|台媒|日媒|韩媒|陆媒|英媒|多家媒体|当地媒体|媒体)"
 # Titles of laws, rules, plans, documents and books: 《芯片与科学法案》, 《出口管制条例》, 《芯片战争》一书
 _NOT_OUTLET_TITLE = re.compile(r"(?:法|法案|条例|规定|规则|办法|细则|协定|协议|战略|计划|规划|纲要|意见|通知|决定|清单|报告|白皮书|指南|战争|书)$")
-# (a name in Latin letters of any case, TechNews, The Information, reports too: 报道 / 报导 / 披露 after it)
+# (a name in Latin letters of any case, TechNews, Chip Ledger, reports too: 报道 / 报导 / 披露 after it)
 _LATIN_OUTLET = r"[A-Z][A-Za-z'’&]+(?: [A-Z][A-Za-z'’&]+){0,3}(?=\s*(?:\d{1,2}日|日前|近日)?(?:独家)?(?:报道|报导|披露))"
 _OUTLET_TEXT = rf"(?:《(?P<title>[^》]{{1,20}})》|(?P<word>{_OUTLET_WORD}|{_PRESS}|[A-Z]{{2,6}}(?![A-Za-z\d])|{_LATIN_OUTLET}))"
 # The report: when (日前, 5日, 上周) and how (独家) before a verb of reporting: 报道, 披露, 指出, 称.
