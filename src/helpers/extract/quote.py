@@ -706,8 +706,8 @@ _QUOTE_MARK = re.compile("[“「『\"”」』]|答[:：]|正如|的话说|[:�
 
 # What stands before a place that is the subject of its clause: the start, a break, a conjunction
 # the words of a headline after a body's name and a colon: a clause, not a label, a figure or a list
-_HEADLINE_WORDS = re.compile(r"\s*[:：]\s*(?![\dA-Za-z“「『\"（(])[^，。,；;]{2,}[，,；;]?[^。]{2,}")
-_GENERIC_HEADLINE = re.compile(rf"\s*((?:[\u4e00-\u9fff]{{0,4}}?){_GENERIC})\s*[:：]\s*(?![\dA-Za-z（(])(?=[^。]{{6,}})")
+_HEADLINE_WORDS = re.compile(r"\s*[:：]\s*(?![\dA-Za-z“「『\"（(])(?![^，。,]*、)[^，。,；;]{2,}[，,；;]?[^。]{2,}")
+_GENERIC_HEADLINE = re.compile(rf"\s*((?:[\u4e00-\u9fff]{{0,4}}?){_GENERIC})\s*[:：]\s*(?![\dA-Za-z（(])(?![^，。,]*、)(?=[^。]{{6,}})")
 _PLACE_AS_SUBJECT = re.compile(r"(?:^|[。！？\n；;，,：:])\s*(?:但|而|不过|对此|同时)?[，,]?\s*$")
 
 
