@@ -37,22 +37,35 @@ SPEAKER_TYPES = {"person", "company", "agency", "org"}
 # Adverbs of manner, repetition and consensus before a verb of saying (也, 再度, 普遍, 纷纷, 坦白).
 _ADVERBS = (r"(?:虽然|虽|曾经|曾|也|还|又|更|再次|再度|一度|多次|反复|一再|屡次|不断|都|均|皆|亦|同样|普遍|一致|纷纷|大多|多半|"
             r"甚至|进一步|此前|早前|日前|公开|私下|亲口|直接|当场|特别|随即|则|却|反而|仍|依然|坦白|直白|"
+            # the order of what is said (接着说, 最后表示) and how long it has been held (一直认为, 始终强调)
+            r"紧接着|接着|最后|首先|其次|一直|始终|早已|早就|再三|事后|"
             # how the attribution closes a quotation (…，魏哲家如此表示 / 这样说 / 如是说); 并 joining a verb
             r"如此|这样|这么|如是|并(?![不未非])|"
             # the manner of saying (开玩笑说, 半开玩笑地说, 笑着说, 坦率地表示)
-            r"半?开玩笑地?|笑着|(?:感慨|无奈|直白|明确|公开|坦率|激动|严肃|乐观|谨慎)地)*")
+            r"直言不讳地|毫不讳言地|毫不避讳地|开门见山地|一针见血地|斩钉截铁地|不无担忧地|意味深长地|半?开玩笑地?|笑着|(?:感慨|无奈|直白|明确|公开|坦率|激动|严肃|乐观|谨慎|罕见|少见|难得|毫不客气|语重心长)地)*")
 _VERB_WORDS = (r"(?:(?:说过(?:这样)?(?:一句|一番|这番|这句)话|说道|说(?!法|明|服|是)|表示|强调|直言|警告|坦言|指出|声称|宣称|称(?!为|作|之|号|霸|赞|职|得上|心|王)|透露|回应|认为|感慨|承认|"
-         r"补充道|补充|提到|谈到|写道|抱怨|呼吁|否认|炮轰|痛斥|痛批|怒斥|斥责|谴责|讥讽|嘲讽|批评|抨击|指责|报道|直指|表态|重申|断言|告诉(?:[^，。,:：“”「」]{1,12}(?=[，,:：。！？]|$))?|"
+         r"补充道|补充|(?:提到|谈到)(?![^，。,]{0,20}?(?:时(?![代间期刻常机尚髦速])|的时候))|写道|抱怨|呼吁|否认|炮轰|痛斥|痛批|怒斥|斥责|谴责|讥讽|嘲讽|批评|抨击|指责|报道|直指|表态|重申|断言|告诉(?:[^，。,:：“”「」]{1,12}(?=[，,:：。！？]|$))?|"
          r"提醒|建议|解释|坦承|放话|喊话|暗示|答道|问道|形容|说明|宣称|强调说|回忆|吐槽|证实(?!了)|阐述了?|自称|讽刺|"
          r"扬言|(?:毫)?不讳言|直呼|笑称|笑说|笑言|直说|表明|指称|感叹|预言|示警|指(?=[，,:：])|(?:续|再|另|补充)指(?=[，,:：])|续(?:称|说|表示)|"  # 指，: the Hong Kong press's said
          # verbs that also take a plain object (质疑这项政策): speech only before the words
-         r"(?:质疑|澄清|驳斥|反驳|揭露|提及|评论|分析|答复|回复|回答|介绍)(?=[，,:：“「]|说|称|道)|"
-         r"(?:说|讲|点)得(?:很|非常|十分|更)?[\u4e00-\u9fff]{1,2}(?=[:：])))")
+         r"(?:质疑|澄清|驳斥|反驳|揭露|提及|评论|分析|答复|回复|回答|介绍|总结|分享|承诺|保证|相信|深信|坚信)(?=[，,:：“「]|说|称|道)|坚称|"
+         r"(?:说|讲|点)得(?:很|非常|十分|更)?[\u4e00-\u9fff]{1,2}(?=[:：])|"
+         # a light verb with a noun of saying (发出警告称, 作出回应表示, 发表讲话指出, 提出质疑)
+         r"(?:发出|作出|做出|给出|发表|提出)了?(?:强烈|严厉|最新|公开|明确|罕见)?的?(?:警告|警示|呼吁|回应|评论|讲话|谈话|演讲|看法|观点|表态|质疑|批评)"
+         r"(?:称|说|表示|指出|道)?(?=[，,:：“「])|"
+         # more verbs of telling and crying out (爆料, 自曝, 疾呼, 痛陈)
+         r"爆料|自曝|坦露|惊呼|疾呼|高呼|大呼|痛陈|直陈|怒称|慨叹|叹道|发声(?=[，,:：“「])|"
+         # harsh words with an object (狠批对手「…」, 揶揄他「…」) and telling a body what is wrong (向监管部门反映，…)
+         r"狠批|直批|怒批|猛批|怒轰|砲轰|痛骂|嘲笑|揶揄|挖苦|(?:反映|回击|反击|开炮)(?=[，,:：“「]|称|说|道)))")
 _VERB = _ADVERBS + _VERB_WORDS
 _GENERIC = (r"(?:外界|观察人士|相关机构|国会议员|参议员|众议员|议员|工程师|网友|分析人士|分析师|专家|业内人士|知情人士|消息人士|市场人士|投资人|供应链业者|业者|业界|法人|"
             r"官员|新闻发言人|发言人|学者|研究员|评论员|高管|代工厂高层|高层|基金经理|券商|研究机构|负责人|主管|"
             # people by what they do or hold (经济学家, 投资者, 外资: Taiwan's foreign institutional investors)
             r"经济学家|科学家|研究人员|观察家|评论家|批评者|支持者|投资者|交易员|开发者|用户|客户|厂商|外资|投顾|投行|智库|律师|保荐机构|保荐人|承销商|"
+            # who speaks for a firm as a body (英伟达管理层, 公司管理层)
+            r"管理层|管理团队|"
+            # the public and authorities as the press names them (网民, 监管部门, 有关部门, 当局)
+            r"网民|民众|股民|散户|员工|监管机构|监管部门|有关部门|主管部门|当局|受访者|受访人士|受访专家|业内|"
             r"[\u4e00-\u9fff]{0,2}人士)")
 _ROLE = (r"(首席分析师|分析师|研究员|总监|总经理|经理|总裁|董事长|发言人|主任|教授|创始人|创办人|部长|负责人|院长|"
          r"经济学家|首席执行官|执行长|行政总裁|财务长|首席财务官|CFO|CEO|主席|局长|司长|副总裁|立委|委员|议员|参议员|"
@@ -62,30 +75,47 @@ _ROLE = (r"(首席分析师|分析师|研究员|总监|总经理|经理|总裁|�
          r"总统|副总统|总理|首相|外长|国务卿|议长|市长|州长|省长|署长|厅长|处长|行长|主委|"
          r"技术长|营运长|首席技术官|首席运营官|首席战略官|CTO|COO|所长|校长|会长|社长|院士|"
          # people by their trade or their writing (前台积电工程师李明, 该书作者张三)
-         r"工程师|高管|作者|主编|总编辑)")
-_NOT_A_NAME = re.compile(r"^(周[一二三四五六日末]|们|的|普遍|纷纷|一致|大多|多半|该|本|其|此|这|那|各|某|几|一|知名|资深|著名|问|答|要|把|让|请|就|都|均|皆|称|说|提|看|认|昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又|对|向|在|跟|和|与|被|将|已)")
+         r"工程师|高管|作者|主编|总编辑|"
+         # more offices: Taiwan's vice-ministers and officers (次长, 策略长), press secretaries, heads of a
+         # unit (主管), chief officers of any kind (首席投资官), envoys, judges, party leaders
+         r"政务次长|常务次长|次长|策略长|资讯长|营销长|行销长|法务长|研发长|新闻秘书|秘书|研究主管|主管|首席[\u4e00-\u9fff]{1,3}官|"
+         r"首席科学家|科学家|特使|特首|行政长官|(?:贸易|首席|常驻)代表|检察官|法官|总书记|领袖|执行董事|董事|协理|副总|召集人)")
+_NOT_A_NAME = re.compile(r"^(周[一二三四五六日末]|日|们|的|普遍|纷纷|一致|大多|多半|该|本|其|此|这|那|各|某|几|一|知名|资深|著名|问|答|要|把|让|请|就|都|均|皆|称|说|提|看|认|昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又|对|向|在|跟|和|与|被|将|已)")
 # A Han character in a name, rare ones too: names use characters outside the basic block, and the
 # simplified forms of some (錤 -> 𫓹) stand in the extensions.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 # A Chinese name: two characters, and a third unless it reads as the next word (对, 在, 表…).
-_NAME = (rf"([{_HAN}]{{2}}(?:(?![对在则也还就于向接曾近今昨等与和的表说称指认坦直强透回])[{_HAN}]"
-         rf"(?:(?![对在则也还就于向接曾近今昨前明等与和的表说称指认坦直强透回周日月年上下本当受发])[{_HAN}])?)?)")
+# A character that opens a verb of saying ends the name only when the verb reads from it (吴华强表示:
+# 强 is the name's, 强调 would not be).
+_VERB_AHEAD = (r"(?!表示|表态|表明|说|称|指|认为|认同|坦言|坦承|坦白|直言|直指|直呼|直说|强调|透露|回应|回答|回复|回忆|"
+               # words that open the clause after a name (林宜瑾质询时, 王明受访时, 张三出席…)
+               r"质询|询问|受访|出席|会见|访问|发表|发言|主持|致辞|演讲|宣布|视察|参加|参与|提出|解释|补充|答复|答询|备询|"
+               r"接受|在|于|也|曾)")
+_NAME = (rf"([{_HAN}]{{2}}(?:(?![对在则也还就于向接曾近今昨等与和的]){_VERB_AHEAD}[{_HAN}]"
+         rf"(?:(?![对在则也还就于向接曾近今昨前明等与和的周日月年上下本当受发]){_VERB_AHEAD}[{_HAN}])?)?)")
 # What may stand between a speaker and the verb: the name in another script (克瑞斯（Colette Kress）),
 # when (今年5月, 15日, 次日), where (在一场活动上, 在CES期间), to whom (对记者, 对第一财经), how (私下).
 # A date as the press writes it before the verb: 15日, 今年5月, 于18日, 昨（19）日 (the Taiwan
 # press's day in brackets), 今日（20日） / 周二（18日） (a bracketed gloss after the day word).
-_DAY_WORD = (r"(?:当地时间|北京时间|美东时间|台北时间)?(?:(?:[今去明]年|上周|本周|上月|本月)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:初|底|中旬|上旬|下旬)?)?"
+_DAY_WORD = (r"(?:当地时间|北京时间|美东时间|台北时间)?(?:(?:[今去明]年|上周|本周|上月|本月|上个月|这个月|上星期|这周)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:初|底|中旬|上旬|下旬)?)?"
              r"(?:[昨今前明]\s*[（(]\d{1,2}[）)]\s*日|日前|近日|最近|近期|此前|早前|昨日|今日|今天|昨天|当天|当日|次日|随后|会后|稍早|"
-             r"[上本]?周[一二三四五六日末])?(?:\s*[（(]\d{1,2}日?[）)])?")
+             r"[上本]?周[一二三四五六日末])?(?:\s*[（(]\d{1,2}日?[）)])?"
+             # the time of day or a vaguer when after the day (3日晚间, 本周早些时候, 周二下午)
+             r"(?:早些时候|稍早时候|稍早前|晚些时候|晚间|早间|早上|上午|中午|下午|晚上|傍晚|凌晨|夜间|深夜|(?<=日)[晚早])?")
 # an aside in brackets or between dashes (一位分析师——他不愿具名——表示) may follow the speaker
 _WHEN = (r"(?:[（(][^（）()，。]{1,40}[）)]|——[^—，。]{1,24}——)?(?:自己|本人)?(?:也|还|则|亦|又|更|同样)?(?:(?:于|在)(?=[\d今去明昨前上本当次近最稍随日周北美台]))?"
          + _DAY_WORD + r"(?:一句话|这番话|一番话)?")
 _TO_WHOM = r"(?:(?:对|向|跟|接受)[^，。,:：“”「」]{0,16}?)?(?:私下|公开)?"
 _FILLER = (_WHEN + r"(?:[上本]?周[一二三四五六日末])?"
-           r"(?:[^，。,:：“”「」]{0,30}?(?:时|中|上|后|前|期间|场合|场边|现场|之际)[，,]?|在[\u4e00-\u9fff]{2,8}?|"
-           r"(?:发表|发布|发出|透过|通过)了?(?:一份|一则|一篇)?(?:声明|公告|文章|推文|贴文|社交媒体|社群媒体))?"
+           r"(?:[^，。,:：“”「」]{1,30}?(?:时|中|上|后|前|期间|场合|场边|现场|之际)[，,]?|(?:在|于)[\u4e00-\u9fff]{2,8}?|"
+           # the medium (透过脸书, 通过官方微信公众号)
+           r"(?:透过|通过|经由|借由)(?:其|官方|个人)?[^，。,:：“”「」]{0,8}?(?:脸书|推特|微博|微信|公众号|社交媒体|社群媒体|社交平台|社群平台|"
+           r"官网|网站|博客|部落格|电子邮件|邮件|电邮|发言人|新闻稿|视频|直播|Facebook|Threads|LinkedIn|Instagram|YouTube|X)上?"
+           r"(?:(?:发表|发布|发出)了?(?:一份|一则|一篇)?(?:声明|公告|新闻稿|文章|博文|推文|贴文|视频))?|"
+           r"(?:发表|发布|发出|透过|通过)了?(?:一份|一则|一篇|一封|书面)?(?:声明|公告|新闻稿|通告|公开信|文章|博文|推文|贴文|视频|影片|社交媒体|社群媒体|电子邮件|邮件|电邮|短信))?"
            # how the words were put out, after where (在社群平台X上发文说, 在信中写道): 发文, 撰文, 致信
-           r"(?:发文|撰文|发帖|发推|致信|致函|去信|来信|回信|留言)?"
+           # (a letter names its addressee: 联名致信商务部称)
+           r"(?:发文|撰文|发帖|发推|(?:联名|联合|共同)?(?:致信|致函|去信|发函|写信给)[^，。,:：“”「」]{0,16}?|来信|回信|留言)?"
            # in a report (中金发布研报称, 集邦最新报告指出, 该行的报告认为)
            r"(?:(?:(?:发布|发表|公布|出具)了?(?:的)?|的)?(?:一份|最新|最新一份)?(?:研究报告|研报|报告|白皮书)中?)?" + _TO_WHOM
            + r"(?:受访(?:时)?)?")
@@ -127,6 +157,7 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁
 # (the clause may open the sentence or follow one of when or what about: 记者问及…时，林剑说)
 _SURNAME_SPEAKER = re.compile(rf"(?:^|(?<=[。！？\n；;])|(?<=[时后][，,])|(?<=对此[，,]))\s*(?:但|而|不过)?([{_SURNAMES}][{_HAN}]{{1,2}}?)"
                               rf"(?:又|也|还|则|进一步)?(?:表示|指出|说明|认为|强调|坦言|直言|警告|透露|补充|说|指|称|直指|坦承)[，,:：]")
+_SURNAME_AFTER_QUOTE = re.compile(rf"([{_SURNAMES}][{_HAN}]{{1,2}}?)(?:又|也|还|则|补充)?(?:表示|指出|说道|说|称|强调|坦言|认为|补充道?)\s*[。，,！]")
 _NOT_SURNAME_NAME = re.compile(r"^(?:周[一二三四五六日末]|方面|高层|高管|文件|马上|万一|常常|同时|于是|任何|金额|"
                                r"曾经|同样|何况|许多|史上|高度|江湖|金融|严重|易于|常务|龙头|毛利|韩国|文章)$")
 # 清华大学的张三教授表示 / 李四博士认为: a name with its title after it, opening a clause or after 的
@@ -135,6 +166,12 @@ _NAME_THEN_TITLE = re.compile(rf"(?:^|(?<=[的，,。！？\n；;]))\s*([{_HAN}]
 # Counterpoint表示，… / IDC认为，…: a firm the lexicon does not know, in Latin letters, heading a clause
 _LATIN_ORG_SPEAKER = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?!(?:CEO|CFO|CTO|COO|AI|GPU)(?![A-Za-z]))"
                                 rf"([A-Z][A-Za-z0-9&\-]{{1,20}})\s*{_FILLER}{_VIEW}\s*{_VERB}")
+# 东吴证券认为 / 台湾半导体产业协会指出 / 北京大学国家发展研究院表示: a body the lexicon lacks,
+# named by what ends the names of bodies, heading a clause
+_ORG_SUFFIX = r"(?:证券|证券研究所|研究院|研究所|研究中心|协会|商会|学会|联盟|智库|基金会|委员会|交易所|事务所|大学)"
+_UNKNOWN_ORG_SPEAKER = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?:但|而|不过|对此|另外|此外|同时)?[，,]?\s*"
+                                  rf"((?:(?![的之在对与和及被受将把是向给让为从了该这此其])[\u4e00-\u9fff]){{2,12}}?{_ORG_SUFFIX})"
+                                  rf"\s*{_FILLER}{_VIEW}\s*{_VERB}")
 _PRONOUN = re.compile(rf"(他|她)\s*{_FILLER}\s*{_VERB}")
 _VERB_RE = re.compile(_VERB)
 # Patterns used per mention or per candidate, compiled once here rather than looked up (or built
@@ -142,21 +179,25 @@ _VERB_RE = re.compile(_VERB)
 _GENERIC_AT_END = re.compile(rf"{_GENERIC}$")
 _GENERIC_RE = re.compile(_GENERIC)
 _ROLE_PERSON_AT_END = re.compile(rf"{_ROLE}\s*{_PERSON}$")
-_LISTENER_BEFORE = re.compile(r"(接受|对|向|据|在|给|致)《?$")  # 接受彭博社采访, 对《第一财经》, 给路透的邮件: the listener
+_LISTENER_BEFORE = re.compile(r"(接受|对|向|据|在|给|致|致信|致函|去信|发函|(?<![由对关属至基鉴等])于|透过|通过|经由|登上)《?$")  # 接受彭博社采访, 对《第一财经》, 给路透的邮件: the listener
 _LISTENER_OR_OBJECT_BEFORE = re.compile(r"(接受|对|向|据|在|与|和)《?$")
 _LISTENER_OR_PARTNER_BEFORE = re.compile(r"(接受|对|向|在|与|和)《?$")
+_TOLD_BEFORE = re.compile(r"(?:对|向|跟|给|致|告诉|回答|接受)《?$")  # 对分析师表示: the one told
 _HEARER_BEFORE = re.compile(r"(接受|对|向|据|给|致)《?$")
 # 将这项禁令形容为 / 把对手比作: the speaker names the thing (the quoted word follows)
 _NAMES_IT_AS = r"(?:将|把)[^，。,“”「」]{1,12}?(?:形容|比喻|比作|定性|斥|批评|讥)为?"
-_SPEAKER_TAIL = re.compile(rf"(?:周[一二三四五六日]|曾经|方面|公司|官方|当局|一位发言人|新闻发言人|发言人[^，。,:：“”]{{0,4}}?)?"
+_SPEAKER_TAIL = re.compile(rf"(?:周[一二三四五六日]|曾经|方面|公司|官方|当局|政府|一位发言人|新闻发言人|发言人[^，。,:：“”]{{0,4}}?)?"
                            rf"(?:{_FILLER}\s*{_VERB}|{_NAMES_IT_AS})")
 _VERB_SOON = re.compile(rf"[^，。,]{{0,10}}?{_VERB}")
-_GENERIC_AHEAD = re.compile(rf"(?:一位|一名|有|某)?[^，。,“”「」]{{0,12}}?({_GENERIC})")
+# (the qualifier joined to the word: 一位供应链人士 is 供应链人士, not 应链人士)
+_GENERIC_AHEAD = re.compile(rf"(?:一位|一名|有|某)?[^，。,“”「」]{{0,12}}?([^\s，,。：:“”「」、的有位名和与及]{{0,5}}?{_GENERIC})")
 # …需求强劲，而 / …审查； : a conjunction or a semicolon left at the end of the words
 _TRAILING_CONJ = re.compile(r"[，,；;]\s*(?:但是|但|而且|而|不过|然而|同时|另外|此外)?\s*$")
+_OWNER_UNIT = re.compile(r"(?:有关|相关|的|方面|公司)?(?:[\u4e00-\u9fff]{1,4}(?:区|部门|事业部|事业群|业务|团队|办公室))?(?:的)?(?:有关|相关)?")
 _DESCRIBED_ANAPHOR = re.compile(r"^(?:该名|该位|该|这位|这名|此位|此名|此)(?=.)")
 _LEADING_CONJ = re.compile(r"^(?:但是|但|而且|而|不过|并且|并|且|也)")
-_OWNER_LINK = re.compile(r"(?:有关|相关|的|方面|公司)?")
+# between a body and its officer: 英伟达发言人, 商务部有关负责人, 英伟达一名发言人, 美国商务部的一位发言人
+_OWNER_LINK = re.compile(r"(?:有关|相关|的|方面|公司)?(?:的)?(?:[一两二三四五六七八九十几数多]+[位名个])?")
 _LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9&\-]*$")
 _RELAY_WORD = re.compile("引述|援引|引用|报道|报导")
 _QUOTED_SEGMENT = re.compile(r"[“「『]([^”」』]{2,300})[”」』]")
@@ -165,7 +206,10 @@ _WHOLE_QUOTE_END = re.compile(r"\s*([^“「『”」』]{2,400})[”」』]\s*"
 _COLON_BEFORE_QUOTE = re.compile(r"[:：]\s*(?=[“「『])")
 _COLON_QUOTE = re.compile(r"\s*[:：]\s*[“「『\"]")
 _COLON_WORDS = re.compile(r"\s*[:：]\s*[^\s“「『\"]")
-_AS_SEEN_BY = re.compile(r"所?(?:观察到|说|指出|预言|判断|强调)的?")
+_IN_WORDS_OF = re.compile(r"(?:自己)?的话(?:来)?(?:说|讲)")
+# 黄仁勋谈中国市场：… / 任正非再谈芯片：… / 黄仁勋最新发声：…: a headline's speaker on a topic
+_TALKS_ON = re.compile(r"(?:最新|再次|首次|罕见|亲自)?(?:(?:再|详|畅|细)?谈(?:及|到)?[^，。,:：“”「」]{1,14}?|发声|回应|表态|开腔|亲述|自述)\s*[:：]\s*(?=[^\s“「『\"]|[“「『\"])")
+_AS_SEEN_BY = re.compile(r"所?(?:观察到|说|言|述|称|指出|预言|判断|强调|警告)的?(?:那样|一样)?")
 _OPEN, _CLOSE = "“「『\"", "”」』\""
 
 
@@ -259,7 +303,7 @@ def _subject_goes_on(ctx: SentenceContext, speakers) -> list[tuple[int, int, str
 
 
 # 该公司表示 / 公司解释称 / 该机构认为: the firm the article named last
-_FIRM_ANAPHOR = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?:不过|但|而)?(?:该公司|公司方面|公司|该机构|该集团)"
+_FIRM_ANAPHOR = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?:不过|但|而)?(?:据|根据)?(?:该公司|公司方面|公司|该机构|该集团)"
                            rf"{_FILLER}\s*(?:并不|并未|不)?{_VERB}")
 
 
@@ -372,7 +416,16 @@ def _attribution(zh: str, mentions, known_names: set[str]) -> str:
         pass
     if named and not (generic and generic.end() > named[-1].end):
         return named[-1].canonical
-    return generic.group(0) if generic else ""
+    if (named and generic and _OWNER_LINK.fullmatch(head, named[-1].end, generic.start())
+            and "的" not in head[named[-1].end : generic.start()]):  # 投资沐曦的投资人: 沐曦 is an object
+        return named[-1].canonical + generic.group(0)  # 英伟达发言人表示。: the body's officer
+    if generic:
+        return generic.group(0)
+    named_here = _SURNAME_AFTER_QUOTE.match(head)  # 李建国表示。: a name the lexicon lacks
+    if named_here and not _NOT_SURNAME_NAME.match(named_here.group(1)) and not _NOT_A_NAME.match(named_here.group(1)):
+        known_names.add(named_here.group(1))
+        return named_here.group(1)
+    return ""
 
 
 def _quoted_after(zh: str, pos: int) -> list[tuple[int, int]]:
@@ -400,7 +453,7 @@ _CHAIN = re.compile(r"[，,；;]\s*(?:并|还|也|又|更|同时|此外|随后)?
                     # Hong Kong's 又指 / 并指 / 续指: 指 after an adverb of going on
                     r"(?<=[又并还也续再另])指(?![出控责称定导挥示望标数向明])|续指)(?:说|称|道)?")
 # 抨击黄仁勋「只顾生意」: a critic's words quoted inside the clause, not the whole clause
-_CRITIC = re.compile(r"炮轰|痛斥|痛批|怒斥|斥责|谴责|讥讽|批评|抨击|指责|直指|讽刺|嘲讽|形容|比喻|比作|定性")
+_CRITIC = re.compile(r"炮轰|砲轰|痛斥|痛批|怒斥|斥责|谴责|讥讽|批评|抨击|指责|直指|讽刺|嘲讽|形容|比喻|比作|定性|狠批|直批|怒批|猛批|怒轰|痛骂|嘲笑|揶揄|挖苦")
 _PARTIAL_QUOTE = re.compile(r"[^。！？!?，,]{0,40}?[“\"「『]([^”\"」』]{2,40})[”\"」』]")
 # …；商务部则未予置评: a semicolon opening another subject's clause of contrast or silence
 _OTHER_SUBJECT_AFTER_SEMICOLON = re.compile(r"[；;](?=[^，。；;,]{1,10}?(?:则|却|方面|拒绝|未予|不予|尚未回应|没有回应))")
@@ -417,18 +470,28 @@ _STANCE = re.compile(r"(?:强烈|坚决|高度|严重|深切|十分|非常|极�
                      r"(?=[和与及、并。，,；;！]|$)")
 
 
+# a second verb of saying straight after the first: 回应称, 表示说, 强调指出，, 回应表示，
+_SECOND_VERB = re.compile(r"(?:表示|指出|认为|说道|指)(?=[\s，,:：“「])|[称说道]")
+
+
+_VERB_AFTER_COMMA = re.compile(r"(?:并|还|也|进而)?(?:指出|表示|强调|认为|直言|坦言|警告)")
+
+
 def _reported_after(zh: str, pos: int, starts: list[int] = ()) -> tuple[int, int] | None:
     """Reported words after a verb: up to the end of the sentence, or to `，并说`, `，认为`, `——`,
     or to where another speaker starts (`starts`: where the sentence's speakers stand)."""
     i = pos
     while i < len(zh) and zh[i] in " ：:，,":
         i += 1
-    if zh.startswith(("称", "说", "道"), i):  # 回应称，… / 表示说
-        i += 1
+    second = _SECOND_VERB.match(zh, i) or (_VERB_AFTER_COMMA.match(zh, i) if i > pos else None)
+    if second:  # 回应称，… / 表示说 / 强调指出，… / 回应表示，… / 发出警示，指出…
+        i = second.end()
         while i < len(zh) and zh[i] in " ：:，,":
             i += 1
     if i >= len(zh) or _ESTIMATE_SOURCE.match(zh, i) or _SOURCE_ESTIMATES.match(zh, i):
         return None
+    if _CONTRAST_ABOUT_SPEAKER.match(zh, pos):
+        return None  # …对记者说，但他没有透露细节: the author's remark, the words stand before
     if i == pos and _STANCE.match(zh, i):
         return None  # 中方对此表示强烈不满: a stance straight after the verb is no words  # 根据某投行估计，…: an estimate credited to a source is nobody's words
     end = len(zh)
@@ -449,15 +512,20 @@ _ENDS_SENTENCE = re.compile(r"\s*(?:说|称|道)?\s*[。！？!?]?\s*$")
 _QUOTE_MARKS = re.compile(r"[“”「」『』\"]")
 
 
+# …，特朗普对记者说，但他没有透露细节。: the author's remark about the speaker after the attribution
+_CONTRAST_ABOUT_SPEAKER = re.compile(r"\s*[，,]\s*(?:但|但是|不过|然而)(?:他|她|其|该公司|对方)(?:并)?(?:没有|未|拒绝|不愿|不肯)")
+_UNNAMED = re.compile(r"不愿(?:透露姓名|具名|公开姓名|公开身份)|要求匿名|匿名")
+
+
 def _words_before(zh: str, speaker_start: int, verb_end: int, speakers) -> tuple[int, int] | None:
     """The words before a speaker whose clause closes the sentence (the wire report's `…，消息人士说。`):
     from the sentence's start, or the end of an earlier speaker's verb, to the comma that opens the
     speaker's clause. None when that clause holds more than who (a quantifier, an owner: 一位, 商务部一名)
     before the speaker, or when the words are in quotation marks (read by the quotation rules)."""
-    if not _ENDS_SENTENCE.match(zh, verb_end):
+    if not (_ENDS_SENTENCE.match(zh, verb_end) or _CONTRAST_ABOUT_SPEAKER.match(zh, verb_end)):
         return None
     comma = max(zh.rfind("，", 0, speaker_start), zh.rfind(",", 0, speaker_start))
-    lead = zh[comma + 1 : speaker_start]
+    lead = _UNNAMED.sub("", zh[comma + 1 : speaker_start])  # 一位不愿透露姓名的: who, not what was said
     if comma < 4 or len(lead) > 12 or _VERB_RE.search(lead) or _QUOTE_MARKS.search(zh, 0, comma):
         return None
     start = max([v for v, s, _ in speakers if v <= comma] + [0])
@@ -468,7 +536,7 @@ def _words_before(zh: str, speaker_start: int, verb_end: int, speakers) -> tuple
 # so this finds a verb exactly when a search for _VERB does; the lookahead on the first characters of the
 # verbs (every alternative of _VERB_WORDS opens with one of them) lets the search skip ahead fast.
 # Every pattern below that ends in _VERB and runs over the whole sentence can only match when this does.
-_VERB_FIRST_CHARS = "毫不续再另说表强直警坦指声宣称透回认感承补提谈写抱呼否炮痛怒斥谴讥嘲批抨报重断告建解放喊暗答问形吐证阐自讽扬笑预示质澄驳反揭评分介讲点如这并却"
+_VERB_FIRST_CHARS = "毫不续再另说表强直警坦指声宣称透回认感承补提谈写抱呼否炮痛怒斥谴讥嘲批抨报重断告建解放喊暗答问形吐证阐自讽扬笑预示质澄驳反揭评分介讲点如这并却总保相深坚发作做给提爆自坦惊疾高大痛直怒慨叹狠猛砲嘲揶挖反回开"
 _VERB_WORD = re.compile(rf"(?=[{_VERB_FIRST_CHARS}]){_VERB_WORDS}")
 # Pre-filter: the Latin names and firms (_BARE_PERSON, _LATIN_ORG_SPEAKER, _DESCRIBED_ORG) all hold
 # a capital letter.
@@ -478,12 +546,16 @@ _CAPITAL = re.compile("[A-Z]")
 # (华尔街见闻, 21世纪经济报道), a Latin abbreviation (CNBC), or the foreign press (外电, 外媒).
 _OUTLET_WORD = (r"[\u4e00-\u9fff\d]{1,8}?(?:社|日报|时报|晚报|邮报|新闻社|通讯社|新闻网|新闻|见闻|电视台|广播公司|"
                 r"经济报[道导]|财经|周刊|杂志|快讯|早报|晨报|商报|新报|证券报|观察报|电讯报|卫报|联合报|"
-                r"(?<![财年季])报(?=(?:\d{1,2}日)?(?:报道|报导))|网(?=(?:\d{1,2}日)?(?:报道|报导)))"  # 联合报, 某网报道
+                r"(?<![财年季])报(?=(?:\d{1,2}日)?(?:报道|报导))|网(?=(?:\d{1,2}日)?(?:报道|报导))|"  # 联合报, 某网报道
+                # sites named like a wire or a column (某某讯, 某行业观察, 某媒体) when they report
+                r"(?:讯|观察|媒体|时代|日刊)(?=(?:\d{1,2}日)?(?:报道|报导)))"
                 r"|日经|财新|共同社")
 _PRESS = r"(?:外电|外媒|美媒|港媒|台媒|日媒|韩媒|陆媒|英媒|多家媒体|当地媒体|媒体)"
 # Titles of laws, rules, plans, documents and books: 《芯片与科学法案》, 《出口管制条例》, 《芯片战争》一书
 _NOT_OUTLET_TITLE = re.compile(r"(?:法|法案|条例|规定|规则|办法|细则|协定|协议|战略|计划|规划|纲要|意见|通知|决定|清单|报告|白皮书|指南|战争|书)$")
-_OUTLET_TEXT = rf"(?:《(?P<title>[^》]{{1,20}})》|(?P<word>{_OUTLET_WORD}|{_PRESS}|[A-Z]{{2,6}}(?![A-Za-z\d])))"
+# (a name in Latin letters of any case, TechNews, Chip Ledger, reports too: 报道 / 报导 / 披露 after it)
+_LATIN_OUTLET = r"[A-Z][A-Za-z'’&]+(?: [A-Z][A-Za-z'’&]+){0,3}(?=\s*(?:\d{1,2}日|日前|近日)?(?:独家)?(?:报道|报导|披露))"
+_OUTLET_TEXT = rf"(?:《(?P<title>[^》]{{1,20}})》|(?P<word>{_OUTLET_WORD}|{_PRESS}|[A-Z]{{2,6}}(?![A-Za-z\d])|{_LATIN_OUTLET}))"
 # The report: when (日前, 5日, 上周) and how (独家) before a verb of reporting: 报道, 披露, 指出, 称.
 _REPORT = (r"(?:的)?(?:日前|近日|稍早|今天|昨天|上周|本周|\d{1,2}日)?(?:独家|最新)?"
            r"(?:(?:报道|报导|披露|发文|分析)(?:称|说|指出|指)?|指出|称|说|指)[，,:：]")
@@ -614,6 +686,8 @@ def _media_reports(ctx: SentenceContext, add, starts: list[int]) -> None:
 
 # 据黄仁勋透露，… / 据英伟达表示，…: someone's words credited with 据 (an outlet's report is read apart)
 _CREDITED = re.compile(r"(?:方面)?所?(?:透露|表示|称|介绍|说|指出|披露|证实|回应)[，,:：]|的(?:说法|话|介绍|描述)[，,]")
+_CREDITED_PERSON = re.compile(rf"据\s*(?P<role>{_ROLE})?\s*(?P<name>{_LATIN_PERSON}|{_DOTTED_NAME}|[{_HAN}]{{2,3}}?)\s*"
+                              rf"(?:{_CREDITED.pattern})")
 # 在黄仁勋看来，… / 黄仁勋的看法是，… / 在业内人士看来，…: a view credited to the speaker
 _VIEW_FRAME = re.compile(r"(?:看来|眼中|眼里)[，,]|的(?:看法|观点|判断)是[，,:：]")
 _GENERIC_VIEW = re.compile(rf"在(?:一些|部分|不少|许多|多数|很多)?([^\s，,。：:“”「」、的]{{0,5}}?{_GENERIC})(?:看来|眼中|眼里)[，,]")
@@ -631,7 +705,18 @@ _QUOTE_MARK = re.compile("[“「『\"”」』]|答[:：]|正如|的话说|[:�
 
 
 # What stands before a place that is the subject of its clause: the start, a break, a conjunction
+# the words of a headline after a body's name and a colon: a clause, not a label, a figure or a list
+_HEADLINE_WORDS = re.compile(r"\s*[:：]\s*(?![\dA-Za-z“「『\"（(])(?![^，。,]*、)[^，。,；;]{2,}[，,；;]?[^。]{2,}")
+_GENERIC_HEADLINE = re.compile(rf"\s*((?:[\u4e00-\u9fff]{{0,4}}?){_GENERIC})\s*[:：]\s*(?![\dA-Za-z（(])(?![^，。,]*、)(?=[^。]{{6,}})")
 _PLACE_AS_SUBJECT = re.compile(r"(?:^|[。！？\n；;，,：:])\s*(?:但|而|不过|对此|同时)?[，,]?\s*$")
+
+
+# a role right before a name (英伟达CEO黄仁勋), remembered for 这位CEO / 该分析师 later
+# what follows a Chinese name that stands as one (张三表示, 张三在, 张三、李四): not 任内的
+_NAME_BOUNDARY = re.compile(rf"\s*(?:[（(，,、。；;：:]|在|于|曾|也|还|则|等|与|和|$|{_VERB_WORDS})")
+_LATIN_AFTER = re.compile(r"\s*[（(][A-Z][A-Za-z.\- ]{2,40}[）)]")
+_ROLE_AT_END = re.compile(rf"{_ROLE}\s*$")
+_ROLE_HINT = re.compile(r"[师员监理裁长任授人家官席OE问秘使者委主编管表事统相卿士记袖首层辑总召]")
 
 
 def extract(ctx: SentenceContext) -> list[Draft]:
@@ -639,11 +724,32 @@ def extract(ctx: SentenceContext) -> list[Draft]:
     memory = _memory(ctx)
     _learn_media(ctx.lexicon)
     try:
-        return _extract(ctx)
+        drafts = _extract(ctx)
+        if drafts:
+            memory["last_quote"] = (ctx.index, drafts[-1].actor)
+        return drafts
     finally:
         for m in ctx.mentions:
             if m.type in ("company", "org", "person") and not _is_media(m.canonical):
                 memory[m.type] = m.canonical
+            if m.type == "person" and (role := _ROLE_AT_END.search(ctx.zh, max(0, m.start - 12), m.start)):
+                memory["role:" + role.group(1)] = m.canonical  # 这位首席执行官 later
+        persons_at = [x.start for x in ctx.mentions if x.type == "person"]
+        if persons_at:
+            memory["person_index"] = ctx.index
+        for m in (_NAMED_ROLE_NAME.finditer(ctx.zh) if _ROLE_HINT.search(ctx.zh) else ()):
+            name = m.group(2)
+            if not _NOT_A_NAME.match(name) and not any(x.start < m.end(2) and m.start(2) < x.end for x in ctx.mentions):
+                memory["role:" + m.group(1)] = name
+                # a person introduced by a role (白宫AI主管萨克斯（David Sacks）出席…) is known from
+                # here on, and is the one a later 他 means, when the name reads as one: in Latin
+                # letters, with a middle dot, with the original in brackets, or after a common surname
+                if (not re.match(f"[{_HAN}]", name) or "·" in name or _LATIN_AFTER.match(ctx.zh, m.end(2))
+                        or (name[0] in _SURNAMES and not _NOT_SURNAME_NAME.match(name)
+                            and _NAME_BOUNDARY.match(ctx.zh, m.end(2)))):
+                    ctx.known_names.add(name)
+                    if not any(p > m.start(2) for p in persons_at):
+                        memory["learned_person"] = (ctx.index, name)
         _report_author(ctx)
         if _INTERVIEW.search(ctx.zh):  # 专访了分析师陈明 / 黄仁勋接受专访: who the interview is with
             people = [(x.start, x.canonical) for x in ctx.mentions if x.type == "person"]
@@ -694,6 +800,9 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         if v and not ctx.inside_quote(m.start):
             speakers.append((m.end + v.end(), m.start, m.canonical))
     for m in (_GENERIC_SPEAKER.finditer(zh) if has_verb and _GENERIC_HINT.search(zh) else ()):
+        word_start = m.start(1) + _GENERIC_AT_END.search(m.group(1)).start()
+        if any(_TOLD_BEFORE.search(zh, max(0, at - 3), at) for at in (m.start(), word_start)):
+            continue  # 对分析师表示 / 告诉投资者: the listener, not the speaker
         actor = m.group(1)
         if (m.start(1) > 0 and re.match(r"[\u4e00-\u9fff]", zh[m.start(1) - 1]) and zh[m.start(1) - 1] not in "有位名的一某据另还个家少多分些"
                 or _RELAY_WORD.search(actor)):
@@ -703,12 +812,29 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             actor = zh[latin.start() : m.start(1)] + actor if latin else _GENERIC_AT_END.search(actor).group(0)
         actor = _LEADING_CONJ.sub("", actor)  # a conjunction is no qualifier
         anaphor = _DESCRIBED_ANAPHOR.match(actor)
+        if not anaphor and zh[max(0, m.start(1) - 2) : m.start(1)] in ("这位", "这名", "此位", "此名", "该位", "该名"):
+            anaphor = re.match("", actor)  # 这位分析师: the quantifier of the anaphor stands outside the word
         if anaphor:  # 该人士表示: the one described before (知情人士), else the bare word
             rest = actor[anaphor.end():]
-            actor = ctx.last_speaker if ctx.last_speaker and ctx.last_speaker.endswith(rest) else rest
+            firm = _memory(ctx).get("company", "") if rest.startswith(("公司", "集团")) else ""
+            if _memory(ctx).get("role:" + rest):  # 这位分析师: the analyst named before (分析师张三)
+                actor = _memory(ctx)["role:" + rest]
+            elif firm:  # 该公司发言人: the firm named last speaks
+                actor = firm + rest[2:]
+            elif rest[:1] in "行所院" and _GENERIC_RE.fullmatch(rest[1:]):
+                # 该行分析师 / 该所研究员: the bank or the institute named before, else the role alone
+                body = _memory(ctx).get("company" if rest[0] == "行" else "org", "")
+                actor = body + rest[1:] if body else rest[1:]
+            else:
+                actor = ctx.last_speaker if ctx.last_speaker and ctx.last_speaker.endswith(rest) else rest
+        elif actor.startswith("公司") and _memory(ctx).get("company") and len(actor) > 2:
+            actor = _memory(ctx)["company"] + actor[2:]  # 公司管理层 / 公司发言人: the firm named last
         # 市场监管总局有关负责人, 英伟达发言人: the role of a named body speaks for it
-        owner = next((x for x in ctx.mentions if x.type in SPEAKER_TYPES and x.end <= m.start(1)
-                      and _OWNER_LINK.fullmatch(zh[x.end : m.start(1)])), None)
+        # (英伟达中国区负责人: a unit of the body may stand between)
+        role_start = m.start(1) + _GENERIC_AT_END.search(m.group(1)).start()
+        owner = next((x for x in ctx.mentions if x.type in SPEAKER_TYPES and x.end <= role_start
+                      and (x.end <= m.start(1) and _OWNER_LINK.fullmatch(zh[x.end : m.start(1)])
+                           or _OWNER_UNIT.fullmatch(zh[x.end : role_start]))), None)
         if owner:
             actor = owner.canonical + _GENERIC_AT_END.search(m.group(1)).group(0)
         speakers.append((m.end(), m.start(1), actor))
@@ -729,7 +855,9 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     for m in (_NAMED_ROLE.finditer(zh) if has_verb else ()):
         name_end = m.end(2)
         part_of_known = zh[name_end : name_end + 1] in ("·", "・", "•") or any(
-            x.start <= name_end + 1 and x.end >= m.start(2) for x in ctx.mentions if x.type in SPEAKER_TYPES)
+            # (a body whose name took the role in, 經濟部長郭志豪, ends before the name: it is not the name)
+            x.start <= name_end + 1 and (x.end > m.start(2) or x.end == m.start(2) and x.type == "person")
+            for x in ctx.mentions if x.type in SPEAKER_TYPES)
         if not _NOT_A_NAME.match(m.group(2)) and not part_of_known:
             speakers.append((m.end(), m.start(2), m.group(2)))
             ctx.known_names.add(m.group(2))
@@ -738,6 +866,9 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         if not any(x.start < m.end(1) and m.start(1) < x.end for x in ctx.mentions):
             speakers.append((m.end(), m.start(1), m.group(1)))
             ctx.known_names.add(m.group(1))
+    for m in (_UNKNOWN_ORG_SPEAKER.finditer(zh) if has_verb else ()):
+        if not any(x.type in SPEAKER_TYPES and m.start(1) <= x.start and x.end == m.end(1) for x in ctx.mentions):
+            speakers.append((m.end(), m.start(1), m.group(1)))
     for m in (_NAME_THEN_TITLE.finditer(zh) if has_verb else ()):
         name = m.group(1)
         if not _NOT_A_NAME.match(name) and not any(x.start < m.end(1) and m.start(1) < x.end for x in ctx.mentions):
@@ -746,6 +877,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     for m in (_BARE_PERSON.finditer(zh) if has_verb and (has_capital or "·" in zh) else ()):
         group = next(g for g in (1, 2, 3) if m.group(g))
         name = m.group(group)
+        if group == 1 and re.search(r"(?:在|于|通过|透过|登上|接受|对|向)$", zh[max(0, m.start(1) - 2) : m.start(1)]):
+            continue  # 在Truth Social上发帖: where the words were put, not who
         if not any(x.start < m.end(group) and m.start(group) < x.end for x in ctx.mentions) and not _NOT_A_NAME.match(name):
             speakers.append((m.end(), m.start(group), name))
             ctx.known_names.add(name)
@@ -758,7 +891,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             speakers.append((m.end(), m.start(2), name))
             _memory(ctx)["answerer"] = name
     for m in (_PRONOUN.finditer(zh) if has_verb and ("他" in zh or "她" in zh) else ()):
-        if ctx.last_speaker or speakers:
+        if ctx.last_speaker or speakers or any(x.type == "person" and x.end <= m.start() for x in ctx.mentions):
             # 他/她 is a person: the nearest speaker before in the sentence, else the last person named
             earlier = [s for s in speakers if s[0] <= m.start()]
             persons = [x.canonical for x in ctx.mentions if x.type == "person" and x.end <= m.start()]
@@ -766,6 +899,10 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             fallback = ctx.last_speaker
             if last_person and (_is_media(fallback) or fallback in _org_names(ctx)):
                 fallback = last_person  # the last speaker was an outlet or a firm, not a 他
+            learned = _memory(ctx).get("learned_person")
+            if (learned and learned[0] >= _memory(ctx).get("last_quote", (-9, ""))[0]
+                    and learned[0] >= _memory(ctx).get("person_index", -9)):
+                fallback = learned[1]  # a person the lexicon lacks, named since the last words
             actor = earlier[-1][2] if earlier else (persons[-1] if persons else fallback)
             if actor:
                 speakers.append((m.end(), m.start(), actor))
@@ -773,9 +910,9 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     for m in ctx.mentions:
         if m.type not in SPEAKER_TYPES:
             continue
-        if zh[max(0, m.start - 1) : m.start] == "用" and zh[m.end : m.end + 4].startswith("的话说"):
-            speakers.append((m.end + 4, m.start, m.canonical))
-        elif zh[max(0, m.start - 2) : m.start] == "正如":
+        if zh[max(0, m.start - 1) : m.start] == "用" and (v := _IN_WORDS_OF.match(zh, m.end)):
+            speakers.append((v.end(), m.start, m.canonical))  # 用任正非的话说 / 的话来说
+        elif zh[max(0, m.start - 2) : m.start] in ("正如", "如同") or zh[max(0, m.start - 1) : m.start] == "如":
             v = _AS_SEEN_BY.match(zh[m.end : m.end + 8])
             if v:
                 speakers.append((m.end + v.end(), m.start, m.canonical))
@@ -786,6 +923,15 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             speakers.append((v.end(), m.start, m.canonical))
     for m in (_GENERIC_VIEW.finditer(zh) if "看来" in zh or "眼中" in zh or "眼里" in zh else ()):
         speakers.append((m.end(), m.start(1), m.group(1)))
+    # 据张三介绍，… / 据分析师李四称，… / 根据John Doe的说法，…: a person the lexicon lacks,
+    # after a role, known from before, or a Chinese name opening with a common surname
+    for m in (_CREDITED_PERSON.finditer(zh) if "据" in zh else ()):
+        name = m.group("name")
+        if (not _NOT_A_NAME.match(name) and not _NOT_SURNAME_NAME.match(name)
+                and not any(x.start < m.end("name") and m.start("name") < x.end for x in ctx.mentions)
+                and (m.group("role") or name in ctx.known_names or name[0] in _SURNAMES or not re.match(f"[{_HAN}]", name))):
+            speakers.append((m.end(), m.start("name"), name))
+            ctx.known_names.add(name)
 
     # …的销售额：「…」 with no speaker of its own: the one who spoke last goes on (a person, not an outlet)
     if (colon and not speakers and ctx.last_speaker and not ctx.inside_quote(colon.start())
@@ -799,19 +945,38 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         actor = _memory(ctx).get("answerer") or _memory(ctx).get("interviewee", "")
         if actor:
             speakers.append((answer.end(), answer.start(), actor))
+    # 黄仁勋谈中国市场：… — a headline's speaker and topic before a colon
+    for m in (ctx.mentions if "：" in zh or ":" in zh else ()):
+        if m.type in SPEAKER_TYPES and not _is_media(m.canonical) and (v := _TALKS_ON.match(zh, m.end)):
+            speakers.append((v.end(), m.start, m.canonical))
+    # 知情人士：… / 分析师：… heading a headline
+    generic_head = _GENERIC_HEADLINE.match(zh) if ("：" in zh or ":" in zh) else None
+    if generic_head and not any(x.start < generic_head.end(1) and generic_head.start(1) < x.end for x in ctx.mentions):
+        speakers.append((generic_head.end(1), generic_head.start(1), generic_head.group(1)))
     # 黃仁勳：「…」 — a colon straight after the name
     for m in ctx.mentions:
         if m.type in SPEAKER_TYPES and _COLON_QUOTE.match(zh[m.end : m.end + 4]):
             speakers.append((m.end, m.start, m.canonical))
         elif m.type == "person" and _COLON_WORDS.match(zh[m.end : m.end + 4]):
             speakers.append((m.end, m.start, m.canonical))  # 黄仁勋：美国必须加快脚步 (a headline, an answer)
+        elif (m.type in ("agency", "org") and not _is_media(m.canonical) and not zh[: m.start].strip()
+              and _HEADLINE_WORDS.match(zh, m.end)):
+            speakers.append((m.end, m.start, m.canonical))  # 商务部：坚决反对…: a body heading a headline
         else:
             continue
         if m.start <= 1:
             _memory(ctx)["answerer"] = m.canonical  # heading the line: an interview answer
     if ctx.open_quote_speaker and zh and zh[0] not in _OPEN:
+        # the next sentence of a quotation already given to its speaker: one quotation is one row
+        # (the row of its first sentence), and nothing inside it is read as someone's words
         end = next((i for i, ch in enumerate(zh) if ch in _CLOSE), len(zh))
-        add(0, end, ctx.open_quote_speaker)
+        taken.append((0, end))
+    elif ctx.open_quote_speaker and zh and zh[0] in "“「『":
+        # a quotation over paragraphs: each one opens with the mark again, only the last one closes
+        # (「…。\n「…。\n「…。」); words of someone named after the close are read below
+        end = next((i for i, ch in enumerate(zh) if ch in _CLOSE), len(zh))
+        if not _VERB_RE.search(zh, end):
+            add(1, end, ctx.open_quote_speaker)
     if has_verb:  # _SUBJECTLESS_VERB's verbs are among _VERB's
         speakers.extend(_subject_goes_on(ctx, speakers))
     if has_verb:  # _FIRM_ANAPHOR ends in _VERB
@@ -875,6 +1040,12 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             actor = ctx.last_speaker or _memory(ctx).get("person", "")
         if actor:
             add(whole.start(1), whole.end(1), actor)
+    if whole and not drafts and _WHOLE_QUOTE.fullmatch(zh):
+        # 苏姿丰说，…。“…。”: a quotation standing alone right after someone's words, with no
+        # speaker of its own, goes on with them (not with an outlet's report)
+        index, actor = _memory(ctx).get("last_quote", (-9, ""))
+        if index == ctx.index - 1 and actor and not _is_media(actor) and not _attribution(ctx.next_zh, ctx.next_mentions, set()):
+            add(whole.start(1), whole.end(1), actor)
 
     # “…，”黄仁勋说。 — the quote comes first, the speaker after it; …。”黄仁勋说。 ends a longer one
     closing = _CLOSES_EARLIER_QUOTE.match(zh) if not ctx.open_quote_speaker else None
@@ -900,8 +1071,15 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             elif role and not _NOT_A_NAME.match(role.group(2)):
                 actor, after = role.group(2), role.end()
                 ctx.known_names.add(actor)
+            elif (known := next((n for n in ctx.known_names if zh.startswith(n, pos)), "")):
+                actor, after = known, pos + len(known)  # 「…」，張三說: a name found earlier
+            elif ((named_here := _SURNAME_AFTER_QUOTE.match(zh, pos)) and not _NOT_SURNAME_NAME.match(named_here.group(1))
+                  and not _NOT_A_NAME.match(named_here.group(1))):
+                actor, after = named_here.group(1), named_here.end(1)  # 「…」，張三說。: a name and its verb
+                ctx.known_names.add(actor)
             elif named:
                 actor, after = named.group(1), pos + named.end()
-        if actor and _VERB_SOON.match(zh[after : after + 16]):
+        # (the verb right after, or after when, where and to whom: …”卢特尼克周二在接受CNBC采访时表示。)
+        if actor and (_VERB_SOON.match(zh[after : after + 16]) or _AFTER_KNOWN_NAME.match(zh, after)):
             add(q.start(1), q.end(1), actor)
     return drafts
