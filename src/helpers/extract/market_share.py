@@ -118,9 +118,9 @@ _SHARE_NAMED_AFTER = re.compile(r"^(以上|左右|上下)?的[^，。,；\d%的]
 _WEAK_SHARE = re.compile(r"营收|收入|研究人员|半壁江山")
 # Verbs of holding before the figure (以 is not one: 以15%的利率, 以20%的溢价; 以30%的份额 is governed by
 # the share word after the figure).
-_OCCUPIES = re.compile(r"(占|佔|囊括|拿下|拿走|吃下|握有|掌握|持有|持股|居首|占据|佔據)[^，。,；]{0,14}$")
+_OCCUPIES = re.compile(r"(占(?![用地])|佔(?![用地])|囊括|拿下|拿走|吃下|握有|掌握|持有|持股|居首|占据|佔據)[^，。,；]{0,14}$")
 # A part of a named whole: 占剔除战略配售后本次发行总量的70%, 新发股本总数的12% (the whole may be long).
-_PART_OF = re.compile(rf"((占|佔)[^，。,；]{{0,30}}|(总量|总数|数量|股本|发行量|总股数))的\s*{HEDGE_WORD}\s*$")
+_PART_OF = re.compile(rf"((占|佔)(?![用地])[^，。,；]{{0,30}}|(总量|总数|数量|股本|发行量|总股数))的\s*{HEDGE_WORD}\s*$")
 # A levy or fee taken out of revenue, anywhere earlier in the clause or named after the figure:
 # 收取对华营收的15%作为授权费, 上缴销售收入的20%. Those are not shares.
 _LEVY = re.compile(r"征收|上缴|上交|抽成|分成|许可费|抽取|收取|缴纳|交给|提成")
@@ -153,6 +153,8 @@ _NOT_SHARE_AFTER = re.compile(
     r"|^\s*的?(净利润率|净利率|毛利率|利润率|增长率|增速|年增长|良率|利用率|收益率|回报率)"
     r"|^\s*(以上)?的?(大)?股东"  # 持股5%以上的股东: a class of holders, not a stake held
     r"|^\s*(左右)?的?(速度|速率|幅度|增幅|年增速)"  # 以每年约50%的速度增长: a growth rate
+    # 实现20%的营收增长, 35%的收入成长: a growth of revenue, not a share of it
+    r"|^\s*(以上|左右)?的(营收|收入|营业收入|销售额|利润|净利润?|出货量?|销量|业绩)(年|同比|按年)?(增长|增幅|增速|成长|下滑|下降|衰退|减少|跌幅)"
 )
 _MOVE = re.compile(
     r"(倍增|翻倍|翻番|变成|变为|剩下|只剩|仅剩|降为|暴跌|大跌|下跌|跌|下降|降|下滑|滑落|回落|萎缩|缩水|掉|减少|腰斩|"
@@ -162,7 +164,8 @@ _BARE_TO = re.compile(r"[”」\"\s，,]*(到|至)[“「\"\s]*(近乎|几乎|�
 # A rate of something else named just before the figures: 毛利率由上季的57%降至47%.
 _OTHER_RATE = re.compile(r"毛利率|净利率|利润率|增长率|增速|涨幅|跌幅|良率|失业率|通胀|通货膨胀|CPI|PPI|GDP|税率|关税|折扣率")
 _CHANGE_TAIL = re.compile(r"(到了|到|至|为|成了|成|剩下|只剩|仅剩|只有)\s*[“「\"]?\s*(约|近乎|近|不足|超过|超|逾|仅|只有|大约|不到|几乎|接近)?\s*$")
-_FROM = re.compile(r"(从|由)\s*[“「\"]?\s*(曾经的|原来的|此前的|过去的|高达|高峰时的|峰值)?\s*(逾|约|近|超过|超|不足|将近|接近|大约)?\s*[“「\"]?\s*$")
+_FROM = re.compile(r"(从|由|自)\s*[“「\"]?\s*(曾经的|原来的|此前的|过去的|以往的|高达|高峰时的|峰值)?\s*"
+                   r"(逾|约|近|超过|超|不足|不到|低于|仅|只有|将近|接近|大约)?\s*[“「\"]?\s*$")
 
 
 # Patterns used inline below, compiled once.
@@ -247,6 +250,10 @@ def _scope(text: str) -> str:
 _DOMESTIC = re.compile(r"国产(?:AI)?芯片|国产(?:AI)?算力|本土芯片|国产厂商|中国厂商|本土(?:芯片)?供应商|国产GPU")
 # A name that only sources the figure (IDC称, 据伯恩斯坦数据) is not what the clause is about.
 _SOURCE_AFTER = re.compile(r"^\s*(称|表示|指出|认为|预计|预估|估计|数据|报告|统计|的数据|的报告|的统计|发布)")
+# A name before 预计 with no other holder after it in the clause is the holder whose figure is forecast
+# (今年英伟达预计跌至50%), not a source: the figure's clause has no other subject.
+_OWN_FORECAST = re.compile(r"\s*(预计|预估|估计|预期)")
+_HOLDER_TYPES = {"company", "chip", "system", "fund"}
 _SUBJECT_TYPES = {"company", "chip", "system", "fund", "org", "agency"}
 # A name right after a preposition or a verb taking an object is not what the clause is about:
 # 向大基金二期注资, 占寒武纪逾50%订单, 外购英伟达芯片.
@@ -275,6 +282,16 @@ def _joint_holders(ctx: SentenceContext, inside: list, k: int) -> str:
     return ""
 
 
+def _is_source(ctx: SentenceContext, m, later: list, pos: int) -> bool:
+    """Whether the name `m` only sources the figure at `pos` (IDC称, 据伯恩斯坦数据, 机构预计华为…): a
+    name before 预计 is the source only when another holder follows it in the clause."""
+    if not _SOURCE_AFTER.match(ctx.zh[m.end : m.end + 4]):
+        return False
+    if _OWN_FORECAST.match(ctx.zh, m.end) and m.type in _HOLDER_TYPES:  # a research body (IDC) stays a source
+        return bool(later) or bool(_DOMESTIC.search(ctx.zh[m.end : pos]))
+    return True
+
+
 def _clause_subject(ctx: SentenceContext, pos: int) -> str:
     """The entity the figure's clause is about: 国产芯片 named in it, else the first name in it that is
     neither a source (IDC称) nor an object (向X出资); a maker named with its product gives the product
@@ -287,7 +304,7 @@ def _clause_subject(ctx: SentenceContext, pos: int) -> str:
         return "国产AI芯片"  # a name before the domestic phrase holds the share: 沐曦在国产GPU中的市占率
     skipped_end = -1  # the end of the last name passed over: names listed after it are passed over too
     for k, m in enumerate(inside):
-        if (_SOURCE_AFTER.match(ctx.zh[m.end : m.end + 4]) or _OBJECT_BEFORE.search(ctx.zh[start : m.start])
+        if (_is_source(ctx, m, inside[k + 1:], pos) or _OBJECT_BEFORE.search(ctx.zh[start : m.start])
                 or (skipped_end >= 0 and _NAME_GAP.fullmatch(ctx.zh[skipped_end : m.start]))):
             skipped_end = m.end
             continue
@@ -329,7 +346,10 @@ def _subject(ctx: SentenceContext, pos: int, metric: str) -> str:
 
 # Between the two figures of a change the text may restate when: 由2024年的52%提升至2025年前三季度的61%.
 _WHEN = re.compile(r"(?:\d{4}\s*(?:年|财年)(?:[^，。,；]{0,10}?的|底|末|初)?"
-                   r"|(?:今年|去年|明年|前年)[^，。,；]{0,6}?的|[一二两三四五六七八九十\d]+年前的?|目前|现在|如今|当前|眼下|今天)")
+                   r"|(?:今年|去年|明年|前年)[^，。,；]{0,6}?的|[一二两三四五六七八九十\d]+年前的?"
+                   r"|(?:目前|现在|如今|当前|眼下|今天|当下|现时)的?"
+                   # a time named by the figure's own history: 峰值时的95%, 巅峰时期的九成, 高峰期的
+                   r"|(?:峰值|高峰|巅峰|顶峰|鼎盛|全盛|最高峰?|最高点|低谷|谷底)(?:时期|时|期间|期|阶段)?的?)")
 
 
 # From-toward: 份额正从不足5%向20%迈进 (the second figure is where the share heads).
@@ -433,7 +453,8 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             moves = (_MOVE.search(between) or nxt.group(0) == "腰斩" or toward
                      or (from_before and _BARE_TO.fullmatch(between)))
             if (_GROWTH_MARK.search(zh[max(0, tok.start() - 8) : tok.start()]) or _is_levy(ctx, tok.start(), tok.end())
-                    or _is_spending(ctx, tok.start()) or _is_cap(ctx, tok.start()) or value > 100):
+                    or _is_spending(ctx, tok.start()) or _is_cap(ctx, tok.start()) or value > 100
+                    or _is_allocation(ctx, tok.start(), tok.end())):
                 moves = None  # 按年升16.2%，按季跌1.7%: two growth figures, not a change of share
             last_piece = _COMMA.split(between)[-1]
             if _COMMA.search(between) and (_NOT_CARRIED.search(last_piece) or _other_rate(last_piece)):
@@ -490,7 +511,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         if _NOT_SHARE_BEFORE.search(before) or _NOT_SHARE_AFTER.search(after):
             continue
         if (_GROWTH_MARK.search(before) or _is_levy(ctx, tok.start(), tok.end()) or _is_spending(ctx, tok.start())
-                or _is_cap(ctx, tok.start()) or value > 100):
+                or _is_cap(ctx, tok.start()) or value > 100 or _is_allocation(ctx, tok.start(), tok.end())):
             continue
         if _other_rate(zh[s_here : tok.start()]):
             continue  # 毛利率为45%, 分红比例提高至30%: a rate of something else
@@ -639,6 +660,22 @@ def _is_spending(ctx: SentenceContext, start: int) -> bool:
     head = ctx.zh[prev_start:start]
     return bool((_OF_REVENUE.search(ctx.zh[max(0, start - 8) : start]) and _SPENDING.search(head))
                 or _SPENDING_OF_REVENUE.search(head))
+
+
+# A part of an amount set aside for a use (将收入的20%投入研发, 把产能的两成转移至美国, 拿出净利润的50%回购)
+# or a payout against profit (分红占净利润的30%): an allocation, not a share anyone holds.
+_DISPOSAL = re.compile(r"将|把|拿出|拿|计划|拟")
+_ALLOCATED_AFTER = re.compile(r"^\s*(以上|左右|多)?[^，。,；]{0,3}?(投入|投放|投向|用于|用在|用作|花在|拨给|拨出|分配给?|转移|转至|转往|"
+                              r"移至|移往|迁至|迁往|搬到|搬至|留作|作为|回馈|返还|派发|分给)")
+_OF_PROFIT = re.compile(rf"(净利润|利润|净利|盈利|税后利润|可分配利润)的?\s*{HEDGE_WORD}\s*$")
+
+
+def _is_allocation(ctx: SentenceContext, start: int, end: int) -> bool:
+    """A part of an amount set aside for a use, or a figure measured against profit (a payout)."""
+    clause_start, _ = ctx.clause_bounds(start)
+    if _OF_PROFIT.search(ctx.zh[max(0, start - 10) : start]):
+        return True
+    return bool(_DISPOSAL.search(ctx.zh[clause_start:start]) and _ALLOCATED_AFTER.match(ctx.zh[end : end + 10]))
 
 
 def _is_cap(ctx: SentenceContext, start: int) -> bool:
