@@ -523,6 +523,23 @@ STRESS = [
     ('該系統內含七十二顆GPU。', [(72, 'chips', {})]),
     ('國產晶片的能效比約為輝達同級產品的百分之六十。', [(0.6, 'ratio', {'relative_to': '英伟达', 'hedge': '约'})]),
     ('新晶片的效能比上一代提升了百分之三十。', [(1.3, 'ratio', {'relative_to': ''})]),
+    # ---- a count after a figure that is part of a name; 兆 as Taiwan's trillion; a bare magnitude after
+    # a precision; the figure before the metric; doubling; a plural anaphor
+    ('Atlas 850滿配可支援128卡。', [(128, 'cards', {})]),
+    ('昇腾 920满配支持512卡。', [(512, 'cards', {})]),
+    ('這顆晶片每秒可執行2,000兆次運算。', [(2000, 'TFLOPS', {})]),
+    ('该加速卡算力达500兆次。', [(500, 'TFLOPS', {})]),
+    ('B200的FP8为4500T，H200仅1979T。', [(4500, 'TFLOPS', {'subject': 'B200'}), (1979, 'TFLOPS', {'subject': 'H200'})]),
+    ('昇騰910B INT8 640T。', [(640, 'TOPS', {})]),
+    ('新架构提升4倍推理性能。', [(4, 'ratio', {})]),
+    ('新一代晶片帶來3倍效能提升。', [(3, 'ratio', {})]),
+    ('这款芯片的能效提升幅度达60%。', [(1.6, 'ratio', {})]),
+    ('新一代GPU的显存带宽翻倍。', [(2, 'ratio', {})]),
+    ('新款晶片的算力幾乎翻了一番。', [(2, 'ratio', {'hedge': '近'})]),
+    ('新一代芯片的推理性能翻了两番。', [(4, 'ratio', {})]),
+    ('该公司今年营收翻倍，出货量翻番。', []),
+    ('寒武紀同時發表思元690與思元590，這兩款晶片的顯存均為64GB。',
+     [(64, 'GB', {'subject': '思元690'}), (64, 'GB', {'subject': '思元590'})]),
 ]
 
 
@@ -546,3 +563,13 @@ def test_stress_set(text, want):
                 assert (actual or "") == expected, (text, key, actual, expected)
     extra = [(c["evidence"], c["value"], c["unit"]) for i, c in enumerate(got) if i not in used]
     assert not extra, (text, extra)
+
+
+@pytest.mark.parametrize("text", [
+    "燧原推出云燧T20与云燧i20，意在对标H100。这两款芯片最多可连接8192卡。",
+    "燧原推出雲燧T20與雲燧i20，意在對標H100。這兩款晶片最多可連接8192卡。",
+])
+def test_a_plural_anaphor_gives_each_product_named_before_its_row(text):
+    rows = [c for c in specs(text) if c["unit"] == "cards"]
+    assert sorted(c["subject"] for c in rows) == ["云燧T20", "云燧i20"]
+    assert len({c["claim_id"] for c in rows}) == 2

@@ -78,7 +78,7 @@ _FINANCE_HEAD = re.compile(r"(负债|分红|派息|股息|派发|首付|保证�
                            r"资本充足|流动|速动|赔付|报销|退款|关税|税|补贴|增长|回报|收益|违约|不良|拨备|减持|增持|"
                            r"认购|申购|超额|出资配套|奖励|提成|佣金|押金)[^，。,；]{0,3}$")
 # A move of something else named as a noun: 涨幅约为50%, 增速有望达到60%.
-_MOVE_NOUN = re.compile(r"涨幅|跌幅|增幅|降幅|升幅|涨跌幅|增速|回报|收益")
+_MOVE_NOUN = re.compile(r"涨幅|跌幅|增幅|降幅|升幅|涨跌幅|增速|回报|收益|CAGR|复合增长|复合成长|年复合")
 # A rate of something other than a share (毛利率, 良品率, 流失率, 周转率, 利率, 回报率): any 率 but the share rates.
 _FOREIGN_RATE = re.compile(r"(?<!市占)(?<!市佔)(?<!占有)(?<!佔有)(?<!国产化)(?<!替代)(?<!自给)(?<!渗透)(?<!中签)(?<!比)率")
 
@@ -123,7 +123,10 @@ _OCCUPIES = re.compile(r"(占(?![用地])|佔(?![用地])|囊括|拿下|拿走|�
 _PART_OF = re.compile(rf"((占|佔)(?![用地])[^，。,；]{{0,30}}|(总量|总数|数量|股本|发行量|总股数))的\s*{HEDGE_WORD}\s*$")
 # A levy or fee taken out of revenue, anywhere earlier in the clause or named after the figure:
 # 收取对华营收的15%作为授权费, 上缴销售收入的20%. Those are not shares.
-_LEVY = re.compile(r"征收|上缴|上交|抽成|分成|许可费|抽取|收取|缴纳|交给|提成")
+_LEVY = re.compile(r"征收|上缴|上交|抽成|分成|分润|许可费|抽取|收取|缴纳|交给|提成|支付(?!宝)|缴付|缴交|分享|分给")
+# A government taking a part of revenue: 美国政府可获得…销售额的15%, 政府将拿走15%的收入.
+_GOVERNMENT_TAKES = re.compile(r"(政府|当局|国库|财政部|商务部|白宫)[^，。,；]{0,6}(获得|拿走|拿到|得到|收到|分到|分得|取得|抽走|抽取)")
+_REVENUE_AFTER = re.compile(r"^\s*(以上|左右)?的?(销售)?(收入|营收|销售额|收益|分成|抽成)")
 _LEVY_AFTER = re.compile(r"^[^，。,；]{0,4}((作为|当作|充当)[^，。,；]{0,6}(费|税|成本)|缴给|交给|上缴|上交|付给|支付给|缴纳给|返还给)")
 # A growth figure: 按年升16.2%, 按季跌1.7%, 年增5%.
 _GROWTH_MARK = re.compile(r"(按年|按季|按月|同比|环比|年增|季增|月增|年减|季减|月减|年升|季升)[^，。,；\d%]{0,4}$")
@@ -249,7 +252,9 @@ def _scope(text: str) -> str:
 
 _DOMESTIC = re.compile(r"国产(?:AI)?芯片|国产(?:AI)?算力|本土芯片|国产厂商|中国厂商|本土(?:芯片)?供应商|国产GPU")
 # A name that only sources the figure (IDC称, 据伯恩斯坦数据) is not what the clause is about.
-_SOURCE_AFTER = re.compile(r"^\s*(称|表示|指出|认为|预计|预估|估计|数据|报告|统计|的数据|的报告|的统计|发布)")
+_SOURCE_AFTER = re.compile(r"^\s*(称|表示|指出|认为|预计|预估|估计|数据|报告|统计|的数据|的报告|的统计|发布|"
+                           # one who demands a share of others (政府要求国产芯片比例…) does not hold it
+                           r"要求|规定|强制|鼓励|推动|希望|呼吁|力争|力推|敦促|指示)")
 # A name before 预计 with no other holder after it in the clause is the holder whose figure is forecast
 # (今年英伟达预计跌至50%), not a source: the figure's clause has no other subject.
 _OWN_FORECAST = re.compile(r"\s*(预计|预估|估计|预期)")
@@ -650,6 +655,9 @@ def _level_metric(clause: str, around: str, drafts: list[Draft]) -> str:
 def _is_levy(ctx: SentenceContext, start: int, end: int) -> bool:
     """A fee or levy taken out of revenue (征收营收的15%, 上缴收入的15%, 15%作为许可费)."""
     clause_start, _ = ctx.clause_bounds(start)
+    if _GOVERNMENT_TAKES.search(ctx.zh[clause_start:start]) and (
+            _OF_REVENUE.search(ctx.zh[max(0, start - 8) : start]) or _REVENUE_AFTER.match(ctx.zh[end : end + 10])):
+        return True
     return bool(_LEVY.search(ctx.zh[clause_start:start]) or _LEVY_AFTER.match(ctx.zh[end : end + 14]))
 
 

@@ -48,7 +48,8 @@ _COMPUTE = re.compile(
 )
 # A compute figure with the magnitude letter alone or with F (`分别达到2P和4P`, `9PF`): only just after words of compute.
 _COMPUTE_BARE = re.compile(rf"(?<![A-Za-z0-9.,])({ARABIC})\s*([TPE])F?(?![A-Za-z0-9])(?!\s*(?:服务器|路|卡|颗|倍|光|模块|交换机|端口|网卡|以太网|bps))")
-_COMPUTE_CONTEXT = re.compile(r"算力|FLOPS|性能", re.IGNORECASE)  # in the clause or the one before
+# Words of compute in the clause or the one before, a precision among them (`H100的FP16为989T`).
+_COMPUTE_CONTEXT = re.compile(r"算力|FLOPS|性能|" + _PRECISION.pattern, re.IGNORECASE)
 
 
 def _compute_unit(written: str) -> str:
@@ -60,9 +61,10 @@ def _compute_unit(written: str) -> str:
 
 # Compute in Chinese magnitudes of operations per second (`每秒400万亿次浮点运算` = 400 TFLOPS,
 # `每秒百亿亿次` = 1 EFLOPS): the count of operations, its magnitude word, 次.
+# 兆 is Taiwan's 10^12 (`每秒可進行1,000兆次運算` = 1000 TFLOPS; 千兆 = 10^15).
 _OPS_MAGNITUDES = {"万亿": (1, "T"), "十万亿": (10, "T"), "百万亿": (100, "T"), "千万亿": (1, "P"),
-                   "亿亿": (10, "P"), "十亿亿": (100, "P"), "百亿亿": (1, "E"), "千亿亿": (1000, "P")}
-_COMPUTE_CN = re.compile(rf"(每秒\s*(?:可|能|可以)?\s*(?:完成|执行|进行|处理|达到|达)?\s*)?({ARABIC}|[一二两三四五六七八九])?\s*(千亿亿|百亿亿|十亿亿|亿亿|千万亿|百万亿|十万亿|万亿)次"
+                   "兆": (1, "T"), "十兆": (10, "T"), "百兆": (100, "T"), "千兆": (1, "P"), "亿亿": (10, "P"), "十亿亿": (100, "P"), "百亿亿": (1, "E"), "千亿亿": (1000, "P")}
+_COMPUTE_CN = re.compile(rf"(每秒\s*(?:可|能|可以)?\s*(?:完成|执行|进行|处理|达到|达)?\s*)?({ARABIC}|[一二两三四五六七八九])?\s*(千亿亿|百亿亿|十亿亿|亿亿|千万亿|百万亿|十万亿|万亿|千兆|百兆|十兆|兆)次"
                          r"(?:\s*(?:的)?\s*(浮点|整数|定点)?(?:运算|计算|操作))?")
 _BANDWIDTH = re.compile(rf"({ARABIC})\s*(GB|TB|PB|Gb|Tb)\s*(?:/\s*s(?:ec)?|/\s*秒|每秒|/S|ps)(?![A-Za-z])")
 # The rate written first (`每秒4.8TB`).
@@ -170,14 +172,19 @@ _CHANGE_VERBS = r"提升|提高|增加|增长|增强|改善|加快|高出|领先
 # A change against the previous generation or a baseline named earlier (`提升运算密度35%`,
 # `性能提升了2倍`, `砍掉了20%的显存和显存带宽`), with parallel items after it (`、能效10倍`).
 _CHANGE = re.compile(
-    rf"(?P<verb>{_CHANGE_VERBS})(?!至(?!少)|到)了?\s*(?:(?P<metric>{_METRIC})\s*)?(?P<hedge>{_HEDGE})\s*(?:{_TIMES}|{_PCT}|{_CHENG})"
-    rf"(?:\s*的\s*(?P<metrics>{_METRIC}(?:\s*(?:与|和|及|、)\s*{_METRIC})*))?")
+    rf"(?P<verb>{_CHANGE_VERBS})(?!至(?!少)|到)了?\s*(?:幅度|幅)?\s*(?:(?P<metric>{_METRIC})\s*)?(?P<hedge>{_HEDGE})\s*(?:{_TIMES}|{_PCT}|{_CHENG})"
+    rf"(?:\s*的\s*(?P<metrics>{_METRIC}(?:\s*(?:与|和|及|、)\s*{_METRIC})*)"
+    # 提升6倍推理性能: the metric after the figure without 的, closing the clause
+    rf"|\s*(?P<metrics_bare>{_METRIC})(?=\s*(?:[，,。；;、）)]|$)))?")
 _CHANGE_MORE = re.compile(rf"\s*[，,、]\s*(?:并|且|而)?\s*(?P<metric>{_METRIC})\s*(?:提升|提高|增加)?了?\s*(?P<hedge>{_HEDGE})\s*(?:{_TIMES}|{_PCT})")
 # A one-character direction right after its metric (`训练速度快了9倍`, `性能高出三成`, `功耗低20%`):
 # the metric makes the character a verb without 比R before it.
 _METRIC_VERB = re.compile(rf"(?P<metric>{_METRIC})\s*(?:也|还|都|将|可|要|则)?\s*(?P<verb>快|高|强|多|大|慢|低|少|小)了?\s*(?P<hedge>{_HEDGE})\s*(?:{_TIMES}|{_PCT}|{_CHENG})")
 # N倍的芯片数量: a multiple of the same quantity in a product compared before.
-_TIMES_OF = re.compile(rf"(?:使用|需要|需|用|提供|拥有|具备|带来|实现)了?\s*(?P<hedge>{_HEDGE})\s*{_TIMES}\s*的\s*(?P<metric>{_METRIC})")
+_TIMES_OF = re.compile(rf"(?:使用|需要|需|用|提供|拥有|具备|带来|实现)了?\s*(?P<hedge>{_HEDGE})\s*{_TIMES}\s*的?\s*(?P<metric>{_METRIC})")
+# A metric doubled (`算力翻倍`, `显存容量几乎翻了一番`) or quadrupled (`翻两番`) against its baseline.
+_DOUBLED = re.compile(rf"(?P<metric>{_METRIC})\s*(?:也|还|都|将|可|则|更|均)?\s*(?:实现)?\s*(?P<hedge>几乎|近乎|接近|将近|超过|逾)?\s*"
+                      r"(?:翻了?一?倍|翻了?一番|翻番|(?P<four>翻了?两番))")
 # Clauses about money or markets: a change there is not a spec.
 _NOT_SPEC = re.compile(r"营收|收入|利润|份额|股价|市值|出货|销量|销售|订单|价格|售价|成本|毛利|需求|产能|良率|用户|员工|电价|用电")
 # Clause-level cues that a product is the thing described: chips, systems, architectures.
@@ -326,7 +333,7 @@ def _precision(ctx: SentenceContext, pos: int) -> str:
 # ignoring case, spelled out in both cases, which scans faster: FLOPS, OPS, GPU, NPU hold a P and Gb
 # a G, so the class of single letters covers them.)
 _MAYBE_SPEC = re.compile(r"[GTPEBWgtpebw/%]|[Hh][Zz]|[Nn][Mm]|纳米|奈米|卡|颗|张|块|枚|个|芯片|倍|成|分之|一半|半数|"
-                         r"削减|降低|瓦|柜|机架|服务器|节点|次|总处理性能|门槛")
+                         r"削减|降低|瓦|柜|机架|服务器|节点|次|总处理性能|门槛|翻")
 _HEDGES = {"约": "约", "约为": "约", "大约": "约", "近": "近", "接近": "近", "将近": "近", "超过": "超", "超": "超",
            "逾": "超", "至少": "超", "不到": "不足", "不足": "不足"}
 
@@ -355,9 +362,9 @@ class _Drafts:
 # sentence without it cannot yield that pass's drafts and the pass is skipped. Each guarantees only
 # that (it may let through sentences that yield nothing).
 # Compute: a unit in FLOPS/OPS (`_COMPUTE`), a Chinese magnitude before 次 (`_COMPUTE_CN`: every
-# magnitude ends in 亿), or a digit before a bare magnitude letter (`_COMPUTE_BARE`). Spelled in both
+# magnitude ends in 亿 or 兆), or a digit before a bare magnitude letter (`_COMPUTE_BARE`). Spelled in both
 # cases rather than ignoring case, which scans slower ([Oo][Pp] covers OPS in any case).
-_MAYBE_COMPUTE = re.compile(r"[Oo][Pp]|亿次|\d\s*[TPE]")
+_MAYBE_COMPUTE = re.compile(r"[Oo][Pp]|亿次|兆次|\d\s*[TPE]")
 # Bandwidth and memory: a digit before GB/TB/PB/Gb/Tb, or before G or T alone (`96G显存`).
 _MAYBE_BYTES = re.compile(r"\d\s*[GTP]")
 _MAYBE_NODE = re.compile(r"纳米|奈米|nm")
@@ -370,10 +377,10 @@ _MAYBE_CARDS = re.compile(r"卡|GPU|NPU|芯片|颗|张")
 _MAYBE_UNITS = re.compile(r"柜|机架|服务器|节点")
 # Counts of a named chip: a measure word before the name (`384颗昇腾910C`).
 _MAYBE_NAMED_COUNT = re.compile(r"[张块颗枚个]")
-# Ratios: a figure of a comparison (N倍, N%, 百分之N, 三分之一, 1/3, 七成, 一半, 半数), or the % of a cut.
-_MAYBE_RATIO = re.compile(r"倍|[%％]|百分之|分之|[一二两三四五六七八九\d]成|一半|半数|\d\s*/\s*\d")
-# Changes: a figure of a change (N倍, N%, 百分之N, 三成); each also passes `_MAYBE_RATIO`.
-_MAYBE_CHANGE = re.compile(r"倍|[%％]|百分之|[一二两三四五六七八九\d]成")
+# Ratios: a figure of a comparison (N倍, 翻番, N%, 百分之N, 三分之一, 1/3, 七成, 一半, 半数), or the % of a cut.
+_MAYBE_RATIO = re.compile(r"倍|翻|[%％]|百分之|分之|[一二两三四五六七八九\d]成|一半|半数|\d\s*/\s*\d")
+# Changes: a figure of a change (N倍, 翻番, N%, 百分之N, 三成); each also passes `_MAYBE_RATIO`.
+_MAYBE_CHANGE = re.compile(r"倍|翻|[%％]|百分之|[一二两三四五六七八九\d]成")
 
 
 def extract(ctx: SentenceContext) -> list[Draft]:
@@ -411,7 +418,39 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         _elliptic_ratios(ctx, out)
     if not out.items:
         return []
-    return _coordinated(ctx, _respectively(ctx, _ranges(ctx, out.items), skip), skip)
+    return _plural_anaphor(ctx, _coordinated(ctx, _respectively(ctx, _ranges(ctx, out.items), skip), skip))
+
+
+# A demonstrative with a count standing for products named before (`这两款芯片`, `這兩款晶片`, `两者`).
+_PLURAL_ANAPHOR = re.compile(r"(?:这|此|该|上述|前述)\s*(?P<n>两|二|三|四)\s*(?:款|颗|种|个|枚|套|代)\s*(?:新|新款|新一代)?\s*"
+                             r"(?:芯片|GPU|产品|处理器|加速卡|显卡|系统|超节点|型号)|(?P<both>两者|二者)")
+_STOP = re.compile(r"[。；;！？!?]")
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4}
+
+
+def _plural_anaphor(ctx: SentenceContext, drafts: list[Draft]) -> list[Draft]:
+    """A figure of `这两款芯片` belongs to each of the products it stands for: the last ones named in this
+    sentence before it, else the first ones the sentence before named (its topic, ahead of the products
+    they were compared with). One draft per product, each ending one character apart (its own claim id)."""
+    zh = ctx.zh
+    extra: list[Draft] = []
+    for a in _PLURAL_ANAPHOR.finditer(zh):
+        n = 2 if a.group("both") else _COUNTS[a.group("n")]
+        here = list(dict.fromkeys(m.canonical for m in ctx.mentions if m.end <= a.start() and m.type in PRODUCT_TYPES))
+        before = list(dict.fromkeys(m.canonical for m in ctx.previous_products))
+        pool = here[-n:] if len(here) >= n else before[:n] if len(before) >= n else []
+        if not pool:
+            continue
+        for d in drafts:
+            between = [m for m in ctx.mentions if a.end() <= m.start and m.end <= d.start and m.type in PRODUCT_TYPES]
+            if d.start < a.end() or between or d.subject not in ("", *pool, *here, *before) or d.relative_to in pool:
+                continue
+            if _STOP.search(zh[a.end() : d.start]):
+                continue  # the anaphor's sentence ended
+            d.subject = pool[0]
+            for i, name in enumerate(pool[1:], start=1):
+                extra.append(Draft(**{**d.__dict__, "subject": name, "end": d.end - i}))
+    return drafts + extra
 
 
 # The low end of a range written before a figure (`300-350W`, `80GB至141GB`, `1.6~3.2TB/s`), its unit
@@ -580,9 +619,10 @@ def _computes(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
             continue
         last_end = m.end()
         value = parse_number(m.group(1))
-        unit = f"{m.group(2)}FLOPS"
+        precision = _precision(ctx, m.start())
+        unit = f"{m.group(2)}{'OPS' if precision.startswith('INT') else 'FLOPS'}"  # INT8 296T is TOPS
         out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=_subject(ctx, m.start(), skip=skip),
-                      metric=f"{_precision(ctx, m.start())}算力", value=value, unit=unit,
+                      metric=f"{precision}算力", value=value, unit=unit,
                       hedge=hedge_for(zh, m.start(), m.end())))
 
 
@@ -759,7 +799,10 @@ def _cards(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
     """Cards or chips in a system (`支持8192张卡`, `4096卡`, `万卡级集群`), and a rule's threshold
     in chips (`购买超过五百颗芯片的…须提前申报`)."""
     zh = ctx.zh
-    for m in _CARDS.finditer(zh):
+    taken = -1  # the end of the last count taken: a later match inside it is part of it
+    for m in _count_matches(zh):
+        if m.start() < taken:
+            continue
         more, measure, bound, noun = m.group(2), m.group(3), m.group(4), m.group(6)
         if measure == "片":  # 出货量超30万片: volumes, not a system's size
             continue
@@ -796,6 +839,16 @@ def _cards(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
         hedge = _bound_hedge(zh, m.start(), bound) if bound else "超" if more else hedge_for(zh, m.start(), m.end())
         out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=subject, metric="卡数",
                       value=value, unit=unit, hedge=hedge))
+        taken = m.end()
+
+
+def _count_matches(zh: str):
+    """_CARDS's matches, each search resuming just after the count it found: a figure that is no count
+    (`Atlas 950满配支持256卡`: 950 is part of a name) does not hide the count inside its match."""
+    pos = 0
+    while (m := _CARDS.search(zh, pos)) is not None:
+        yield m
+        pos = max(m.end(1), m.start() + 1)
 
 
 def _units(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
@@ -1162,8 +1215,8 @@ def _changes(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
             continue
         head = list(re.finditer(_METRIC, zh[clause_start : m.start()]))
         metrics = [m.group("metric")] if m.group("metric") else []
-        if m.group("metrics"):
-            metrics = re.findall(_METRIC, m.group("metrics"))
+        if m.group("metrics") or m.group("metrics_bare"):
+            metrics = re.findall(_METRIC, m.group("metrics") or m.group("metrics_bare"))
         start = m.start()
         if not metrics and head and m.start() - (clause_start + head[-1].end()) <= 4:
             metrics = [head[-1].group(0)]  # 推理性能提升了50%: the evidence starts at the metric
@@ -1205,6 +1258,15 @@ def _changes(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
                       subject=_subject(ctx, m.start(), exclude={ref} if ref else frozenset(), skip=skip),
                       value=value, value_max=top, unit="ratio", relative_to=ref,
                       hedge=_HEDGES.get(m.group("hedge") or "", "") or hedge_after(zh, m.end())))
+    for m in _DOUBLED.finditer(zh):  # 算力翻倍: twice the baseline's
+        clause_start, clause_end = ctx.clause_bounds(m.start())
+        if _NOT_SPEC.search(zh[clause_start:clause_end]) or out.overlaps(m.start(), m.end(), "ratio"):
+            continue
+        ref = _baseline(ctx, m.start())
+        out.add(Draft(kind="spec", start=m.start(), end=m.end(), metric=_metric_name(m.group("metric")),
+                      subject=_subject(ctx, m.start(), exclude={ref} if ref else frozenset(), skip=skip),
+                      value=4.0 if m.group("four") else 2.0, unit="ratio", relative_to=ref,
+                      hedge={"几乎": "近", "近乎": "近", "接近": "近", "将近": "近", "超过": "超", "逾": "超"}.get(m.group("hedge") or "", "")))
     for m in _TIMES_OF.finditer(zh):
         clause_start, clause_end = ctx.clause_bounds(m.start())
         if _NOT_SPEC.search(zh[clause_start:clause_end]) or out.overlaps(m.start(), m.end(), "ratio"):
