@@ -36,11 +36,13 @@ from .context import PRODUCT_TYPES, Draft, SentenceContext
 from .hedges import HEDGE_WORD, hedge_for
 from .numbers import CN_DIGITS, PERCENT, parse_cn_numeral, parse_percent
 
-_FIGURE = re.compile(rf"{PERCENT}|归零|腰斩|清零|个位数")
+# A fraction may be written with a slash (约1/3, 近2/3): small terms only, so that no date or node reads as one.
+_SLASH_FRACTION = r"(?<![\d./])[1-9]\s*/\s*(?:[2-9]|10)(?![\d./%])"
+_FIGURE = re.compile(rf"{PERCENT}|{_SLASH_FRACTION}|归零|腰斩|清零|个位数")
 # Pre-filter for _FIGURE: every figure it matches contains one of these pieces (%, 百分之 / 个百分点,
-# 分之, 半, 零, a bare 0, 腰斩, 个位数, 三分天下有其一) or a numeral right before 成 (_MAYBE_CHENG, tried
+# 分之, 半, 零, a bare 0, 腰斩, 个位数, 三分天下有其一, a digit, slash and digit) or a numeral right before 成 (_MAYBE_CHENG, tried
 # only when 成 is there); a sentence with none of them has no figure, and the full scan is skipped.
-_MAYBE_FIGURE = re.compile(r"%|％|百分|分之|半|零|0(?!\d)|腰斩|个位数|三分天下有其一")
+_MAYBE_FIGURE = re.compile(r"%|％|百分|分之|半|零|0(?!\d)|腰斩|个位数|三分天下有其一|\d\s*/\s*\d")
 _MAYBE_CHENG = re.compile(r"[一二两三四五六七八九十\d]\s*成")
 # Every character a figure can hold (a superset: whatever the pattern's text names, and digits and spaces).
 _FIGURE_CHARS = frozenset(_FIGURE.pattern) | frozenset(CN_DIGITS)
@@ -135,6 +137,10 @@ _GROWTH_MARK = re.compile(r"(按年|按季|按月|同比|环比|年增|季增|�
 _SPENDING = re.compile(r"费用|支出|开支|投入|成本")
 _OF_REVENUE = re.compile(rf"(营业收入|营收|收入|销售额)的?\s*{HEDGE_WORD}\s*$")
 _SPENDING_OF_REVENUE = re.compile(r"(费用|支出|开支|投入|成本)[^。；;]{0,16}?(占|佔)[^，。；,]{0,6}(营业收入|营收|收入|销售额)")
+# A balance-sheet item against assets or revenue (应收账款占总资产的比例为30%, 存货占营收的20%): a financial
+# ratio, not a share held by a subject.
+_BALANCE_SHEET = re.compile(r"(应收账款|应收|存货|库存|现金|货币资金|负债|商誉|固定资产|资产)[^，。；,]{0,10}?(占|佔)[^，。；,]{0,8}?"
+                            r"(总资产|净资产|资产|营业收入|营收|收入)|(占|佔)[^，。；,]{0,6}?(总资产|净资产)")
 # A cap on a quantity, not a share held: 不能超过其美国订单量的50%, 上限为25%.
 _CAP = re.compile(r"不得|不能|不可|不允许|不准|上限|限制在|限定在|限额|封顶|最多只能")
 # 不超过…的50%: a limit when it bounds a part of a named whole (份额不超过10% stays a hedged level).
@@ -163,6 +169,11 @@ _MOVE = re.compile(
     r"(倍增|翻倍|翻番|变成|变为|剩下|只剩|仅剩|降为|暴跌|大跌|下跌|跌|下降|降|下滑|滑落|回落|萎缩|缩水|掉|减少|腰斩|"
     r"上调|下调|调升|调降|调高|调低|放缓|收窄|缩减|上升|升|飙升|攀升|上涨|涨|增长|增加|提升|提高|扩大|跃升|猛增|增(?=至|到)|减(?=至|到))"
 )
+# A verb of change right before a figure, with no 至 / 到 / 为 between: the figure is the amount moved
+# (份额下降5%, 份额大幅萎缩30%, 锐减一半), not the level reached (下降至5%, 跌破10%).
+_DELTA_BEFORE = re.compile(r"(下降|下滑|下跌|下调|滑落|回落|萎缩|缩水|缩减|缩小|收窄|锐减|骤减|大减|大降|骤降|暴跌|大跌|减少|减|降|跌|"
+                           r"上升|上涨|上调|攀升|跃升|飙升|回升|反弹|扩大|增长|增加|增|涨|升|提升|提高)了?"
+                           r"\s*(约|近|超过|逾|将近|接近|大约|近乎|超)?\s*$")
 _BARE_TO = re.compile(r"[”」\"\s，,]*(到|至)[“「\"\s]*(近乎|几乎|接近|约|近)?\s*")
 # A rate of something else named just before the figures: 毛利率由上季的57%降至47%.
 _OTHER_RATE = re.compile(r"毛利率|净利率|利润率|增长率|增速|涨幅|跌幅|良率|失业率|通胀|通货膨胀|CPI|PPI|GDP|税率|关税|折扣率")
@@ -402,6 +413,9 @@ def _value(token: str) -> float | None:
         return 0.0
     if token == "个位数":
         return 10.0
+    if "/" in token:
+        numerator, denominator = (float(part) for part in token.split("/"))
+        return round(100 * numerator / denominator, 1) if numerator < denominator else None
     return parse_percent(token)
 
 
@@ -417,6 +431,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
     last_end = -1  # end of the last share figure: a figure listed right after it continues the list
     last_clause = -1  # start of the clause of the last share figure
     runs: list[list[Draft]] = []  # figures listed one after another (分别占A、B、C)
+    delta_end = -1  # end of the last amount moved (份额分别提升了3%和5%): a figure listed after it is one too
 
     def share_context(start: int, end: int) -> str:
         s, e = ctx.clause_bounds(start)
@@ -512,6 +527,10 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         # ---- a level: 占比超过20%, 约五成的份额, 这13%…
         if value is None:
             continue
+        if _DELTA_BEFORE.search(zh[max(s_here, tok.start() - 10) : tok.start()]) or (
+                delta_end >= 0 and _ENUM_GAP.fullmatch(zh[delta_end : tok.start()])):
+            delta_end = tok.end()  # 份额下降5%, 缩水了三成, 分别提升了3%和5%: amounts moved (a level follows 至)
+            continue
         ctx_text = share_context(tok.start(), tok.end())
         if _NOT_SHARE_BEFORE.search(before) or _NOT_SHARE_AFTER.search(after):
             continue
@@ -595,7 +614,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             kind="market_share", start=tok.start(), end=tok.end(),
             subject=subject, scope=scope,
             metric=metric, value=value, unit="%",
-            hedge=_clause_hedge(ctx, tok.start(), hedge_for(zh, tok.start(), tok.end())),
+            hedge=_clause_hedge(ctx, tok.start(), "不足" if word == "个位数" else hedge_for(zh, tok.start(), tok.end())),
             date=_date_for(ctx, tok.start()),
         )
         if _MOVE_TO.search(zh[s : tok.start()]):
@@ -662,12 +681,13 @@ def _is_levy(ctx: SentenceContext, start: int, end: int) -> bool:
 
 
 def _is_spending(ctx: SentenceContext, start: int) -> bool:
-    """Spending as a part of revenue (研发开支…约占营业收入的22%): an intensity, not a share."""
+    """Spending as a part of revenue (研发开支…约占营业收入的22%): an intensity, not a share; and a
+    balance-sheet ratio (应收账款占总资产的30%)."""
     clause_start, _ = ctx.clause_bounds(start)
     prev_start, _ = ctx.clause_bounds(max(0, clause_start - 1))
     head = ctx.zh[prev_start:start]
     return bool((_OF_REVENUE.search(ctx.zh[max(0, start - 8) : start]) and _SPENDING.search(head))
-                or _SPENDING_OF_REVENUE.search(head))
+                or _SPENDING_OF_REVENUE.search(head) or _BALANCE_SHEET.search(head))
 
 
 # A part of an amount set aside for a use (将收入的20%投入研发, 把产能的两成转移至美国, 拿出净利润的50%回购)
