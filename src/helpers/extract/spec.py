@@ -130,7 +130,7 @@ _UNITS = re.compile(
     r"|(?:[A-Za-z][A-Za-z0-9 ]{0,14})?服务器|(?:计算)?节点)"
 )
 _TPP = re.compile(rf"(?:TPP|总处理性能)[）)]?\s*(?:须|需|必须|应|已)?\s*(低于|高于|达到|超过|不超过|不得超过|不能超过|不可超过|不应超过|不得高于|小于|大于|约为|约|为|在|≥|>=|<|>)?\s*({ARABIC})")
-_TPP_THRESHOLD = re.compile(rf"门槛\s*(?:为|是|在)?\s*({ARABIC})(?!\s*(?:TOPS|TFLOPS|GB|亿|万|%))")
+_TPP_THRESHOLD = re.compile(rf"门槛\s*(?:为|是|在|设在|设为|设定为|设定在|定为|定在|降至|降到|降低至|降低到|提高至|提高到|调整为|调至)?\s*({ARABIC})(?!\s*(?:TOPS|TFLOPS|GB|亿|万|%))")
 
 # ---- the grammar of comparisons
 # What a comparison can be about (longest first): `显存带宽`, `运算密度`, `性价比`, `CUDA核心` …
@@ -154,7 +154,9 @@ _PRODUCT_CLASS = re.compile(r"同类芯片|同类产品|同级产品|同级芯�
 _ASIDE = r"(?:[（(][^）)]{0,24}[）)])?"
 # R的N倍 / R算力的15% / 其一半: a figure as a share or multiple of the reference R.
 _OF_RATIO = re.compile(rf"(?P<tail>{_REF_TAIL})\s*{_ASIDE}\s*(?P<of>的)?\s*(?:(?P<metric>{_METRIC})\s*)?(?P<of2>的)?\s*(?P<hedge>{_HEDGE})\s*{_FIGURE}")
-_OF_RATIO_PCT_AFTER = re.compile(rf"\s*(?P<hedge>{_HEDGE})\s*(?P<pct>{ARABIC})\s*%\s*的\s*(?P<metric>{_METRIC})")  # H100 80%的性能
+# H100 80%的性能, H100約六成的推論效能: the share of the reference's figure written before its metric.
+_OF_RATIO_PCT_AFTER = re.compile(rf"\s*(?P<hedge>{_HEDGE})\s*(?:(?P<pct>{ARABIC})\s*[%％]|(?P<tenths>[一二两三四五六七八九]成半?))"
+                                 rf"\s*的\s*(?:[\u4e00-\u9fff]{{0,2}}?)(?P<metric>{_METRIC})")
 # 比R高出1% / 较R约落后5%: the reference after a comparing word, then a direction and a figure.
 # (`比英伟达RTX 5090D`, `较其大哥RTX Pro 6000`: a maker or an epithet may stand between.)
 _COMPARE_LEAD = re.compile(r"(?:比|较|相比|相较于?|较之|对比)(?:其|它)?[^\s，,。；;：:是为的在比较]{0,4}\s*$")
@@ -404,6 +406,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         _dies(ctx, out, skip)
     if _MAYBE_CARDS.search(zh):
         _cards(ctx, out, skip)
+        _counts_after_noun(ctx, out, skip)
     if _MAYBE_UNITS.search(zh):
         _units(ctx, out, skip)
     if "TPP" in zh or "总处理性能" in zh:
@@ -842,6 +845,26 @@ def _cards(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
         taken = m.end()
 
 
+# The count after its noun (`超节点内的芯片数量达到8192颗`, `GPU总数为72个`).
+_COUNT_AFTER_NOUN = re.compile(rf"(?P<noun>芯片|GPU|NPU|加速卡|算力卡|显卡|卡)的?(?:数量|数目|总数|总量)\s*(?:将|可|也|已)?\s*"
+                               rf"(?:达到|达|为|是|高达|多达|超过|逾|约为|约|可达|在)?\s*(?P<count>{_COUNT})\s*(?P<more>多|余)?\s*"
+                               r"(?P<measure>颗|张|块|枚|个)?(?![\d万亿])")
+
+
+def _counts_after_noun(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
+    """A system's chips counted after the noun, outside volumes (出货芯片数量 is a volume)."""
+    zh = ctx.zh
+    for m in _COUNT_AFTER_NOUN.finditer(zh):
+        value = _count_value(m.group("count"))
+        if value is None or value < 2 or out.overlaps(m.start(), m.end()) \
+                or _VOLUME.search(zh[max(0, m.start() - 8) : m.start()]):
+            continue
+        unit = "cards" if m.group("noun").endswith("卡") or m.group("measure") in ("张", "块") else "chips"
+        hedge = "超" if m.group("more") else hedge_for(zh, m.start("count"), m.end())
+        out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=_subject(ctx, m.start(), skip=skip),
+                      metric="卡数", value=value, unit=unit, hedge=hedge))
+
+
 def _count_matches(zh: str):
     """_CARDS's matches, each search resuming just after the count it found: a figure that is no count
     (`Atlas 950满配支持256卡`: 950 is part of a name) does not hide the count inside its match."""
@@ -900,7 +923,7 @@ def _tpp(ctx: SentenceContext, out: _Drafts) -> None:
 
 
 # A count and its measure word before a chip's name, with up to four qualifying characters between (`384颗华为`).
-_COUNT_BEFORE_NAME = re.compile(rf"((?:{ARABIC})\s*万?|[一二两三四五六七八九十百千]+万?)\s*(张|块|颗|枚|个)\s*([^\d，,。；;、]{{0,4}}?)\s*$")
+_COUNT_BEFORE_NAME = re.compile(rf"((?:{ARABIC})\s*万?|[一二两三四五六七八九十百千]+万?)\s*(?P<more>多|余)?\s*(张|块|颗|枚|个)\s*([^\d，,。；;、]{{0,4}}?)\s*$")
 
 
 def _named_counts(ctx: SentenceContext, out: _Drafts) -> None:
@@ -913,7 +936,7 @@ def _named_counts(ctx: SentenceContext, out: _Drafts) -> None:
             continue
         head = zh[max(0, mention.start - 14) : mention.start]
         m = _COUNT_BEFORE_NAME.search(head)
-        if m and m.group(3) and not _qualifies_count(ctx, mention.start - len(head) + m.start(3), mention.start - len(head) + m.end(3)):
+        if m and m.group(4) and not _qualifies_count(ctx, mention.start - len(head) + m.start(4), mention.start - len(head) + m.end(4)):
             continue
         if m and not _VOLUME.search(zh[max(0, mention.start - 22) : mention.start - len(head) + m.start()]):
             value = parse_number(m.group(1).replace(" ", ""))
@@ -921,8 +944,8 @@ def _named_counts(ctx: SentenceContext, out: _Drafts) -> None:
                 start = mention.start - len(head) + m.start()
                 host = ctx.nearest_before(start, {"system"}, limit=40)
                 out.add(Draft(kind="spec", start=start, end=mention.end, subject=host.canonical if host else mention.canonical, metric="卡数",
-                              value=value, unit="cards" if m.group(2) in ("张", "块") else "chips",
-                              hedge=hedge_for(zh, start, mention.end)))
+                              value=value, unit="cards" if m.group(3) in ("张", "块") else "chips",
+                              hedge="超" if m.group("more") else hedge_for(zh, start, mention.end)))
 
 
 # ------------------------------------------------------------ comparisons
@@ -1084,7 +1107,7 @@ def _ratios(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
             else:
                 a = _OF_RATIO_PCT_AFTER.match(zh, tail_start)
                 if a:
-                    value = parse_number(a.group("pct"))
+                    value = parse_number(a.group("pct")) if a.group("pct") else parse_percent(a.group("tenths"))
                     found = (a, value / 100 if value is not None else None, None, a.group("hedge") or "", a.group("metric"), start)
         if not found:
             _legacy_cut(ctx, out, skip, start, end, ref)
