@@ -201,6 +201,12 @@ _QUANTITY_OF = re.compile(rf"(产能|产量|出货量?|采购量?|营收|收入|
 _CHINA = re.compile(r"中国|在华|大陆")
 _SHARE_NOUN = re.compile(r"份额|市占率|市佔率|占有率|佔有率")
 _SPACES = re.compile(r"\s+")
+# A figure a holder leads or ranks with (华为以约四成居首, 以三成位居第二): its share.
+_RANKS_WITH = re.compile(r"^\s*(左右|以上|多)?\s*(的(市场)?(份额|市占率|占比))?\s*(居首|居冠|居次|称冠|称霸|夺冠|领跑|"
+                         r"(位居|排名|排在|位列|名列)(第[一二三四五]|首位|榜首|前列))")
+_LEVEL_AFTER = re.compile(r"^\s*(左右|以上|多)?的(水平|水准|高位|高点|峰值|低位)")
+_TIME_BEFORE = re.compile(r"(年前|年|去年|前年|当年|当时|此前|过去|以往|同期|上季|季度)的?\s*(约|近|逾|超过|超|不足|将近)?\s*$")
+_WITH_BEFORE = re.compile(rf"以\s*{HEDGE_WORD}\s*$")
 _SHARE_AFTER = re.compile(r"^(以上|左右|多|上下)?(的)?(份额|市场份额|市占率|市场|营收|收入|研究人员|AI研究人员|比重|"
                           r"股份|股权|(初步|平均|最终)?中签率|占比)")
 
@@ -594,6 +600,11 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             or _QUANTITY_OF.search(zh[max(0, tok.start() - 10) : tok.start()])
             or _SHARE_NAMED_AFTER.match(trailing_long)
             or _SHARE_AFTER.match(trailing)
+            or (_WITH_BEFORE.search(zh[max(s, tok.start() - 6) : tok.start()]) and _RANKS_WITH.match(trailing)
+                and (bool(drafts) or bool(_share_word(zh[: tok.start()])) or "市场" in zh[: tok.start()]))
+            # the same share at another time, named as a level after a share just stated (…已跌破10%，
+            # 与五年前逾两成的水平不可同日而语)
+            or (bool(drafts) and _LEVEL_AFTER.match(trailing) and _TIME_BEFORE.search(zh[s : tok.start()]))
         )
         if not governed:
             continue
@@ -734,7 +745,8 @@ _CARRY_HOLDER = (r"(?:@(?:[、和与及]@)*|[A-Za-z][A-Za-z0-9]*|网上|网下|�
                  r"(?:厂商|公司|企业|品牌|业务|产品|芯片|方案|阵营|供应商|厂家|玩家|部分|省|州|市|县|地区|区域|国家|城市|"
                  r"国投|集团|资本|基金|控股|科技|股份|银行|证券|创投|投资))")
 _CARRY_NOUN = r"(?:份额|市场份额|市占率|市佔率|占有率|占比|佔比|比重|比例|出货量?|营收|收入|采购量?|销量|销售额|持股)"
-_CARRY_ADV = r"(?:大约|约|几乎|近乎|则是|则|就|也|亦|更|仍然|仍|已经|已|将会|将|或|预计|有望|可望|只有|只|仅|是|相对|合计|合共|共|均|都|再|进一步|继续|一度|分别)"
+_CARRY_ADV = (r"(?:大约|约|几乎|近乎|则是|则|就|也|亦|更|仍然|仍|已经|已|将会|将|或|预计|有望|可望|只有|只|仅|是|相对|合计|合共|共|均|都|"
+              r"再|进一步|继续|一度|分别|恐将|恐怕|恐|料将|料|势将|可能|或许|甚至|首度|首次)")
 _CARRY_VERB = (r"(?:是|为|占|佔|达到|达|有|拿下|拿到|剩下|剩|超过|超出|逾|不足|不到|接近|将近|突破|跌破|冲破|逼近|站上|升破|"
                r"(?:下滑|下降|上升|回落|回升|提高|提升|扩大|缩小|萎缩|攀升|跃升|降|跌|升|涨|增|减|滑|落)了?(?:至|到))")
 _CARRY_HEAD = re.compile(rf"^(?:其中|而|另外|此外|至于|同期|同时)?{_CARRY_ADV}*{_CARRY_HOLDER}?(?:的?{_CARRY_NOUN})?{_CARRY_ADV}*"

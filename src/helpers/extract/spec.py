@@ -186,7 +186,10 @@ _METRIC_VERB = re.compile(rf"(?P<metric>{_METRIC})\s*(?:也|还|都|将|可|要|
 _TIMES_OF = re.compile(rf"(?:使用|需要|需|用|提供|拥有|具备|带来|实现)了?\s*(?P<hedge>{_HEDGE})\s*{_TIMES}\s*的?\s*(?P<metric>{_METRIC})")
 # A metric doubled (`算力翻倍`, `显存容量几乎翻了一番`) or quadrupled (`翻两番`) against its baseline.
 _DOUBLED = re.compile(rf"(?P<metric>{_METRIC})\s*(?:也|还|都|将|可|则|更|均)?\s*(?:实现)?\s*(?P<hedge>几乎|近乎|接近|将近|超过|逾)?\s*"
-                      r"(?:翻了?一?倍|翻了?一番|翻番|(?P<four>翻了?两番))")
+                      r"(?:翻了?一?倍|翻了?一番|翻番|(?P<four>翻了?两番))"
+                      # a cadence (一年一代、算力翻倍的节奏; 每代算力翻倍) is a plan's rhythm, not a product's figure
+                      r"(?![”」\"]?\s*的?\s*(?:节奏|速度|节拍|规律|趋势|步伐|路线|目标|定律|周期))")
+_CADENCE = re.compile(r"每(?:一|两|二)?(?:年|代|年一代)|一年一代|[一二两三]年一代")
 # Clauses about money or markets: a change there is not a spec.
 _NOT_SPEC = re.compile(r"营收|收入|利润|份额|股价|市值|出货|销量|销售|订单|价格|售价|成本|毛利|需求|产能|良率|用户|员工|电价|用电")
 # Clause-level cues that a product is the thing described: chips, systems, architectures.
@@ -1283,7 +1286,8 @@ def _changes(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
                       hedge=_HEDGES.get(m.group("hedge") or "", "") or hedge_after(zh, m.end())))
     for m in _DOUBLED.finditer(zh):  # 算力翻倍: twice the baseline's
         clause_start, clause_end = ctx.clause_bounds(m.start())
-        if _NOT_SPEC.search(zh[clause_start:clause_end]) or out.overlaps(m.start(), m.end(), "ratio"):
+        if _NOT_SPEC.search(zh[clause_start:clause_end]) or out.overlaps(m.start(), m.end(), "ratio") \
+                or _CADENCE.search(zh[max(0, m.start() - 12) : m.start()]):
             continue
         ref = _baseline(ctx, m.start())
         out.add(Draft(kind="spec", start=m.start(), end=m.end(), metric=_metric_name(m.group("metric")),
