@@ -423,7 +423,41 @@ STRESS = [
  ("该公司以15%的增速位居行业第一。", []),
  ("AMD去年在中國的份額仍有約兩成，今年恐將跌破一成。", [("AMD", 20.0, None), ("AMD", 10.0, None)]),
  ("中國市場佔超微收入的比重已跌破5%，與三年前逾一成的水平不可同日而語。", [("AMD", 5.0, None), ("AMD", 10.0, None)]),
+ ("英伟达的市占率为80%，远高于第二名AMD的10%。", [("英伟达", 80.0, None), ("AMD", 10.0, None)]),
+ ("輝達市占率逾八成，遠高於超微的不到一成。", [("英伟达", 80.0, None), ("AMD", 10.0, None)]),
+ ("國產晶片自製率可望提升至50%。", [("国产AI芯片", 50.0, None)]),
+ ("中国芯片本土化率仅约20%。", [("国产AI芯片", 20.0, None)]),
 ]
+
+
+# ---------------------------------------------------------------- the holder is what the clause is about
+
+@pytest.mark.parametrize("text, subject", [
+    ("英伟达的H20遭禁后，国内厂商的市占率大幅提升至60%。", "国产AI芯片"),
+    ("輝達H20遭禁售後，本土品牌的市占率已升至五成。", "国产AI芯片"),
+    ("美国商务部的限制使国产芯片占比提高到了40%。", "国产AI芯片"),
+    ("美國商務部的禁令讓國產晶片占比升至四成。", "国产AI芯片"),
+    ("英伟达在国产芯片冲击下份额降至50%。", "英伟达"),
+    ("沐曦在国产GPU中的市占率约为一成。", "沐曦"),
+    ("英伟达的竞争对手华为，市场份额约为25%。", "华为"),
+    ("輝達的對手華為今年的市占率已升至30%。", "华为"),
+    ("华为份额约为10%；今年英伟达预计跌至50%。", "华为;英伟达"),
+    ("IDC预计今年份额将达到50%。", ""),
+    ("中国市场占全球半导体销售额的比重超过三分之一。", "中国"),
+    ("台湾芯片出口中，输往东南亚的比重已升至20%。", ""),
+])
+def test_the_holder_is_what_the_clause_is_about(shares, text, subject):
+    rows = shares(text)
+    assert [r["subject"] for r in rows] == subject.split(";")
+
+
+@pytest.mark.parametrize("text", [
+    "华虹公布第二季度业绩。成熟制程收入占比为61%。",
+    "華虹公布第二季業績。成熟製程收入占比為61%。",
+])
+def test_a_revenue_mix_stated_alone_is_the_company_the_article_reports_on(shares, text):
+    rows = shares(text)
+    assert [(r["subject"], r["value"]) for r in rows] == [("华虹", 61.0)]
 
 
 @pytest.mark.parametrize("text,expected", STRESS)

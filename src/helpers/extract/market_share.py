@@ -66,13 +66,14 @@ def _figures(zh: str) -> list[re.Match]:
 # elsewhere they are figures of speech (放弃半壁江山).
 _SHARE_IDIOMS = {"半壁江山", "三分天下有其一"}
 _SHARE_WORDS = re.compile(
-    r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|比例|比率|国产化率|国产替代率|替代率|自给率|渗透率|"
-    r"中签率|持股|营收|收入|研究人员|半壁江山"
+    r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|比例|比率|国产化率|国产替代率|替代率|自给率|自制率|"
+    r"本土化率|渗透率|中签率|持股|营收|收入|研究人员|半壁江山"
 )
 # Words that make a figure a share on their own (营收 and 收入 do so only with 占 or a fraction).
 # 比例 / 比率 name a share of a whole (持股比例, 外购比率); 中签率 is the allotted part of the shares applied for.
+# 自制率 (Taiwan) and 本土化率 are the domestic share, as 自给率 is.
 _STRONG_SHARE = re.compile(r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|比例|比率|国产化率|国产替代率|替代率|"
-                           r"自给率|渗透率|中签率|持股")
+                           r"自给率|自制率|本土化率|渗透率|中签率|持股")
 # 比例 / 比率 / 比重 / 占比 headed by a money or policy term is a rate set on something, not a share
 # of a whole held by a subject: 负债比率, 分红比例, 首付比例, 换股比例, 配套比例, 关税比例, 折价比例.
 _RATIO_WORD = re.compile(r"比例|比率|比重|占比|佔比|之比")
@@ -82,7 +83,7 @@ _FINANCE_HEAD = re.compile(r"(负债|分红|派息|股息|派发|首付|保证�
 # A move of something else named as a noun: 涨幅约为50%, 增速有望达到60%.
 _MOVE_NOUN = re.compile(r"涨幅|跌幅|增幅|降幅|升幅|涨跌幅|增速|回报|收益|CAGR|复合增长|复合成长|年复合")
 # A rate of something other than a share (毛利率, 良品率, 流失率, 周转率, 利率, 回报率): any 率 but the share rates.
-_FOREIGN_RATE = re.compile(r"(?<!市占)(?<!市佔)(?<!占有)(?<!佔有)(?<!国产化)(?<!替代)(?<!自给)(?<!渗透)(?<!中签)(?<!比)率")
+_FOREIGN_RATE = re.compile(r"(?<!市占)(?<!市佔)(?<!占有)(?<!佔有)(?<!国产化)(?<!替代)(?<!自给)(?<!自制)(?<!本土化)(?<!渗透)(?<!中签)(?<!比)率")
 
 
 @functools.lru_cache(maxsize=4096)  # a pure function of a short string
@@ -230,7 +231,7 @@ def _metric(clause: str) -> str:
         return "国产替代率"
     if "国产化率" in clause:
         return "国产化率"
-    if "自给率" in clause:
+    if "自给率" in clause or "自制率" in clause or "本土化率" in clause:
         return "自给率"
     if _M_REVENUE.search(clause):
         return "营收占比"
@@ -267,7 +268,18 @@ def _scope(text: str) -> str:
     return ""
 
 
-_DOMESTIC = re.compile(r"国产(?:AI)?芯片|国产(?:AI)?算力|本土芯片|国产厂商|中国厂商|本土(?:芯片)?供应商|国产GPU")
+# The domestic holders (国产芯片, 国内厂商, 本土品牌), not a domestic market named as a scope (国产芯片市场).
+_DOMESTIC = re.compile(r"(?:国产(?:AI)?芯片|国产(?:AI)?算力|本土(?:AI)?芯片|国产厂商|中国厂商|本土(?:芯片)?供应商|国产GPU|"
+                       r"国内(?:AI)?(?:芯片|GPU)?(?:厂商|企业|品牌|供应商|玩家)|本土(?:厂商|企业|品牌|玩家|GPU)|国产品牌|国产供应商)"
+                       r"(?!市场|行业|产业)")
+# What may stand between a holder and a domestic phrase after it when the holder keeps the share: a
+# place among the domestic chips (沐曦在国产GPU中的市占率) or a pressure it is under (英伟达在国产芯片冲击下);
+# anything else (美国商务部的限制使国产芯片占比…, IDC数据显示国产芯片…) leaves the share to the domestic chips.
+_HOLDER_BEFORE_DOMESTIC = re.compile(r"\s*(?:在|于|面对|面临|受到?|遭遇|遭到?|顶着)")
+# A name that only qualifies the next one (英伟达的竞争对手华为, 阿里旗下的平头哥), or that causes what
+# the next one holds (英伟达的退出让华为…): the next name holds the share.
+_QUALIFIES_NEXT = re.compile(r"\s*(?:的|旗下的?|之)\s*(?:主要|最大|最强|头号|老|新)?\s*(?:竞争)?(?:对手|劲敌|竞争者|子公司|客户|"
+                             r"供应商|合作伙伴|母公司)?\s*|[^，。,；]{0,8}?(?:使|让|令|导致|促使|迫使|推动|帮助|助)[^，。,；]{0,4}")
 # A name that only sources the figure (IDC称, 据伯恩斯坦数据) is not what the clause is about.
 _SOURCE_AFTER = re.compile(r"^\s*(称|表示|指出|认为|预计|预估|估计|数据|报告|统计|的数据|的报告|的统计|发布|"
                            # one who demands a share of others (政府要求国产芯片比例…) does not hold it
@@ -321,19 +333,24 @@ def _clause_subject(ctx: SentenceContext, pos: int) -> str:
     start, _ = ctx.clause_bounds(pos)
     domestic = _DOMESTIC.search(ctx.zh[start:pos])
     inside = [m for m in ctx.mentions if start <= m.start and m.end <= pos and m.type in _SUBJECT_TYPES]
-    if domestic and not (inside and inside[0].start < start + domestic.start()
-                         and not _OBJECT_BEFORE.search(ctx.zh[start : inside[0].start])):
-        return "国产AI芯片"  # a name before the domestic phrase holds the share: 沐曦在国产GPU中的市占率
+    if domestic:
+        before = [m for m in inside if m.start < start + domestic.start()]
+        holder = before[-1] if before else None  # 沐曦在国产GPU中的市占率: the name holds the share
+        if not (holder and not _OBJECT_BEFORE.search(ctx.zh[start : holder.start])
+                and _HOLDER_BEFORE_DOMESTIC.match(ctx.zh, holder.end, start + domestic.start())):
+            return "国产AI芯片"
     skipped_end = -1  # the end of the last name passed over: names listed after it are passed over too
     for k, m in enumerate(inside):
+        following = inside[k + 1] if k + 1 < len(inside) else None
         if (_is_source(ctx, m, inside[k + 1:], pos) or _OBJECT_BEFORE.search(ctx.zh[start : m.start])
-                or (skipped_end >= 0 and _NAME_GAP.fullmatch(ctx.zh[skipped_end : m.start]))):
+                or (skipped_end >= 0 and _NAME_GAP.fullmatch(ctx.zh[skipped_end : m.start]))
+                or (following is not None and _QUALIFIES_NEXT.fullmatch(ctx.zh, m.end, following.start)
+                    and following.start > m.end)):
             skipped_end = m.end
             continue
         joint = _joint_holders(ctx, inside, k)
         if joint:
             return joint
-        following = inside[k + 1] if k + 1 < len(inside) else None
         if following and following.type in PRODUCT_TYPES and following.start - m.end <= 1:
             return following.canonical
         return m.canonical
@@ -363,7 +380,34 @@ def _subject(ctx: SentenceContext, pos: int, metric: str) -> str:
         return product.canonical
     if "RCEP" in window:
         return "RCEP区域"
+    place = next((m for m in ctx.mentions if m.type == "place" and start <= m.start and m.end <= pos
+                  and _PLACE_LEADS.fullmatch(ctx.zh, start, m.start) and _PLACE_HOLDS.match(ctx.zh, m.end)), None)
+    if place is not None:  # 中国市场占全球半导体销售额的三分之一: the place holds the share
+        return place.canonical
+    if metric in _OWN_MIX:  # 成熟制程收入占比61%: the mix of the company the article is reporting on
+        return _memory(ctx).get("company", "")
     return ""
+
+
+# A place that holds a share, leading its clause: 中国市场占…, 东南亚的份额… (not 输往中国的比重: a destination).
+_PLACE_LEADS = re.compile(r"\s*(?:其中|而|但|在)?\s*")
+_PLACE_HOLDS = re.compile(r"\s*(?:市场|地区|区域)?\s*(?:占|佔|的份额|的占比|的比重|所占)")
+
+
+# Shares of a company's own whole (its revenue mix, its issue of shares, its capacity): with no holder in
+# the sentence, they are the company's the article last named.
+_OWN_MIX = {"营收占比", "发行占比", "中签率", "产能占比"}
+
+
+def _memory(ctx: SentenceContext) -> dict:
+    """The share extractor's article memory: the last company named (for a revenue mix stated alone)."""
+    return ctx.memory.setdefault("market_share", {})
+
+
+def _remember(ctx: SentenceContext) -> None:
+    companies = [m.canonical for m in ctx.mentions if m.type == "company"]
+    if companies:
+        _memory(ctx)["company"] = companies[-1]
 
 
 # Between the two figures of a change the text may restate when: 由2024年的52%提升至2025年前三季度的61%.
@@ -431,7 +475,9 @@ def extract(ctx: SentenceContext) -> list[Draft]:
     zh = ctx.zh
     tokens = _figures(zh)
     if not tokens:
-        return _use_ratios(ctx)
+        drafts = _use_ratios(ctx)
+        _remember(ctx)
+        return drafts
     drafts: list[Draft] = []
     used: set[int] = set()
     last_end = -1  # end of the last share figure: a figure listed right after it continues the list
@@ -644,11 +690,12 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         last_end, last_clause = draft.end, s
     _assign_respectively(ctx, runs)
     drafts.extend(_use_ratios(ctx))
+    _remember(ctx)
     return drafts
 
 
 # A forecast or estimate stated earlier in the clause (预计外购比例会从…降至…) hedges its figures with 或.
-_FORECAST = re.compile(r"预计|预估|预期|有望|或将|可能|估计|料将|预料")
+_FORECAST = re.compile(r"预计|预估|预期|有望|可望|或将|可能|估计|料将|预料|恐将|势将")
 # A floor: the figure or more (不低于50%, 至少三成).
 _AT_LEAST = re.compile(r"(不低于|不少于|不低於|至少|起码|最少)\s*(达到|达|为)?\s*$")
 # Past a figure: 占比已过三成.
@@ -752,7 +799,8 @@ _CARRY_VERB = (r"(?:是|为|占|佔|达到|达|有|拿下|拿到|剩下|剩|超�
 _CARRY_HEAD = re.compile(rf"^(?:其中|而|另外|此外|至于|同期|同时)?{_CARRY_ADV}*{_CARRY_HOLDER}?(?:的?{_CARRY_NOUN})?{_CARRY_ADV}*"
                          rf"{_CARRY_VERB}?{_CARRY_ADV}*(?:约|近|逾|超过|超|不足|不到|将近|大约)?$"
                          # a comparison with another holder's figure: 低于沐曦的0.03%
-                         rf"|^(?:略|远|明显)?(?:低于|高于|不及|超过|胜过|对比|相比)@的(?:约|近|逾)?$")
+                         rf"|^(?:略|远|明显|大幅)?(?:低于|高于|不及|超过|胜过|对比|相比)(?:第[一二三四五]名|第[一二三四五]大|对手|竞争对手|同行)?"
+                         rf"@的(?:约|近|逾|超过|不到|不足|将近|仅)?$")
 # A kind of holder named without a name (其余厂商, 其他公司).
 _HOLDER_KIND = re.compile(r"(厂商|公司|企业|品牌|供应商|厂家|玩家|国投|集团|资本|基金|控股|科技|股份|银行|证券|创投|投资)")
 # The figure qualifies a noun that is not a share (达到15%的目标进度): not a carried share.
