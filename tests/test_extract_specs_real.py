@@ -581,3 +581,21 @@ def test_a_plural_anaphor_gives_each_product_named_before_its_row(text):
     rows = [c for c in specs(text) if c["unit"] == "cards"]
     assert sorted(c["subject"] for c in rows) == ["云燧T20", "云燧i20"]
     assert len({c["claim_id"] for c in rows}) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "AMD为中国市场推出MI308。\n架构：基于CDNA 3平台，沿用MI300X的设计。\n性能定位：约为MI300X的一半。",
+    "AMD為中國市場推出MI308。\n架構：基於MI300X平台\n效能定位：約為MI300X的一半。",
+])
+def test_a_product_named_as_a_basis_does_not_take_the_next_figures(text):
+    rows = [c for c in specs(text) if c["unit"] == "ratio"]
+    assert [(c["subject"], c["relative_to"]) for c in rows] == [("MI308", "MI300X")]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("麒麟9000S由海思研发、中芯国际7纳米工艺量产。", "麒麟9000S"),
+    ("麒麟9000S交由中芯國際生產，使用7奈米製程。", "麒麟9000S"),
+    ("中芯国际的7纳米产能有限。", "中芯国际"),
+])
+def test_a_node_is_the_product_a_foundry_makes_with_it(text, subject):
+    assert one(text, unit="nm")["subject"] == subject

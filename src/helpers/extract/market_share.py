@@ -273,9 +273,9 @@ _DOMESTIC = re.compile(r"(?:国产(?:AI)?芯片|国产(?:AI)?算力|本土(?:AI)
                        r"国内(?:AI)?(?:芯片|GPU)?(?:厂商|企业|品牌|供应商|玩家)|本土(?:厂商|企业|品牌|玩家|GPU)|国产品牌|国产供应商)"
                        r"(?!市场|行业|产业)")
 # What may stand between a holder and a domestic phrase after it when the holder keeps the share: a
-# place among the domestic chips (沐曦在国产GPU中的市占率) or a pressure it is under (英伟达在国产芯片冲击下);
+# place among the domestic chips (沐曦在国产GPU中的市占率, 昇腾约占国产芯片出货的六成) or a pressure it is under (英伟达在国产芯片冲击下);
 # anything else (美国商务部的限制使国产芯片占比…, IDC数据显示国产芯片…) leaves the share to the domestic chips.
-_HOLDER_BEFORE_DOMESTIC = re.compile(r"\s*(?:在|于|面对|面临|受到?|遭遇|遭到?|顶着)")
+_HOLDER_BEFORE_DOMESTIC = re.compile(r"\s*(?:在|于|面对|面临|受到?|遭遇|遭到?|顶着|(?:约|大约|已|已经|仍)?(?:占据|占|佔|拿下|握有|囊括))")
 # A name that only qualifies the next one (英伟达的竞争对手华为, 阿里旗下的平头哥), or that causes what
 # the next one holds (英伟达的退出让华为…): the next name holds the share.
 _QUALIFIES_NEXT = re.compile(r"\s*(?:的|旗下的?|之)\s*(?:主要|最大|最强|头号|老|新)?\s*(?:竞争)?(?:对手|劲敌|竞争者|子公司|客户|"

@@ -319,9 +319,14 @@ def _subject(ctx: SentenceContext, pos: int, exclude: set[str] = frozenset(), sk
     if m and not _COMPONENT_TECH.match(m.canonical):
         return m.canonical
     if ctx.previous_products:
-        candidates = [p for p in ctx.previous_products if p.canonical not in exclude]
+        memory = _memory(ctx)
+        candidates = [p for p in ctx.previous_products if p.canonical not in exclude
+                      and p.canonical not in memory.get("bases", ())]
         if candidates:
             return candidates[-1].canonical
+        for remembered in (memory.get("subject"), memory.get("topic")):
+            if remembered and remembered not in exclude and remembered not in memory.get("bases", ()):
+                return remembered  # 架构：基于CDNA 3平台 / 性能：…: the product the list describes
     m = ctx.nearest_after(pos, PRODUCT_TYPES, limit=30, exclude=exclude)
     if m:
         return m.canonical
@@ -388,8 +393,40 @@ _MAYBE_RATIO = re.compile(r"倍|翻|[%％]|百分之|分之|[一二两三四五�
 _MAYBE_CHANGE = re.compile(r"倍|翻|[%％]|百分之|[一二两三四五六七八九\d]成")
 
 
+# A product named as the basis of another (基于CDNA 3平台, 采用Hopper架构): not what the next
+# sentence's figures describe.
+_BASIS_BEFORE = re.compile(r"(?:基于|基於|采用|沿用|使用|建立在)\s*(?:最新的?|新一代的?)?\s*$")
+_BASIS_AFTER = re.compile(r"\s*(?:的)?\s*(?:架构|平台|构架|微架构|制程|工艺|设计)")
+
+
+def _memory(ctx: SentenceContext) -> dict:
+    """The spec extractor's article memory: the last product a figure was given to (`subject`), the last
+    product named other than as a basis (`topic`), and the products the last sentence named only as a
+    basis (`bases`)."""
+    return ctx.memory.setdefault("spec", {})
+
+
+def _remember(ctx: SentenceContext, drafts: list[Draft]) -> None:
+    memory = _memory(ctx)
+    memory["bases"] = {m.canonical for m in ctx.mentions if m.type in PRODUCT_TYPES
+                       and _BASIS_BEFORE.search(ctx.zh[max(0, m.start - 8) : m.start]) and _BASIS_AFTER.match(ctx.zh, m.end)}
+    topics = [m.canonical for m in ctx.mentions if m.type in PRODUCT_TYPES and m.canonical not in memory["bases"]]
+    if topics:
+        memory["topic"] = topics[-1]
+    named = [d.subject for d in drafts if d.subject and ctx.lexicon is not None
+             and (e := ctx.lexicon.entity(d.subject)) is not None and e.type in PRODUCT_TYPES]
+    if named:
+        memory["subject"] = named[-1]
+
+
 def extract(ctx: SentenceContext) -> list[Draft]:
     """Spec drafts of one sentence: figures with a unit, counts, thresholds, and comparisons."""
+    drafts = _extract(ctx)
+    _remember(ctx, drafts)
+    return drafts
+
+
+def _extract(ctx: SentenceContext) -> list[Draft]:
     zh = ctx.zh
     if not _MAYBE_SPEC.search(zh):
         return []
@@ -711,6 +748,11 @@ def _hedge_across(zh: str, start: int, end: int) -> str:
     return hedge_for(zh, start, end) or (hedge_before(zh, start - len(copula.group(0))) if copula else "")
 
 
+# A company as the maker of a product: after 由 / 交由 (由台积电代工), or before 代工 / 生产 with the node between.
+_MADE_BY_BEFORE = re.compile(r"(?:由|交由|委由|委托|交给)\s*$")
+_MAKES_AFTER = re.compile(rf"\s*(?:(?:{ARABIC})\s*(?:纳米|奈米|nm))?\s*(?:制程|工艺|技术)?\s*(?:代工|生产|制造|量产)")
+
+
 def _node_subject(ctx: SentenceContext, pos: int, skip: set[int]) -> str:
     """Whose process node a figure at `pos` is: the name written right before it, else the entity leading its clause, or, when the clause
     names none before the figure, the one leading the nearest clause before that does (`麒麟9000交由
@@ -718,6 +760,14 @@ def _node_subject(ctx: SentenceContext, pos: int, skip: set[int]) -> str:
     right before its product (`寒武纪思元590`) stands for the product."""
     zh = ctx.zh
     names = [m for m in ctx.mentions if m.end <= pos and m.start not in skip and m.type in PRODUCT_TYPES | {"company"}]
+    # A foundry named as the one making a product named before it (麒麟9000S由海思研发、中芯国际7纳米工艺量产;
+    # 麒麟9000交由台积电代工，并采用5纳米): the node is the product's.
+    foundries = [m for m in names if m.type == "company" and (_MADE_BY_BEFORE.search(zh[max(0, m.start - 3) : m.start])
+                                                               or _MAKES_AFTER.match(zh, m.end))]
+    if foundries:
+        made = [m for m in names if m.type in PRODUCT_TYPES and m.end <= foundries[-1].start]
+        if made:
+            return made[0].canonical
     if names and re.fullmatch(r"\s*(?:的|采用|使用|用|以|已|将)?\s*", zh[names[-1].end : pos]):
         return names[-1].canonical  # 中芯国际7纳米, 思元590采用7纳米: the name the node is written with
     end = pos
