@@ -79,7 +79,7 @@ _STRONG_SHARE = re.compile(r"份额|市占率|市佔率|占有率|佔有率|市�
 _RATIO_WORD = re.compile(r"比例|比率|比重|占比|佔比|之比")
 _FINANCE_HEAD = re.compile(r"(负债|分红|派息|股息|派发|首付|保证金|杠杆|换股|配股|配套|配售|折价|溢价|折扣|质押|抵押|贷款|"
                            r"资本充足|流动|速动|赔付|报销|退款|关税|税|补贴|增长|回报|收益|违约|不良|拨备|减持|增持|"
-                           r"认购|申购|超额|出资配套|奖励|提成|佣金|押金)[^，。,；]{0,3}$")
+                           r"认购|申购|超额|出资配套|奖励|提成|佣金|押金|计提|减值|授予|行权|激励|解锁|归属)[^，。,；]{0,3}$")
 # A move of something else named as a noun: 涨幅约为50%, 增速有望达到60%.
 _MOVE_NOUN = re.compile(r"涨幅|跌幅|增幅|降幅|升幅|涨跌幅|增速|回报|收益|CAGR|复合增长|复合成长|年复合")
 # A rate of something other than a share (毛利率, 良品率, 流失率, 周转率, 利率, 回报率): any 率 but the share rates.
@@ -870,6 +870,10 @@ _USE_RATIO = re.compile(rf"(?:占比|佔比|比例|比重|份额|之比)[^，。
                         rf"(?P<a>{_RATIO_NUM})\s*(?:比|:|：)\s*(?P<b>{_RATIO_NUM})(?![\d.%])")
 
 
+# Quantities compared as a ratio (数量, 金额, 人数): not parts of a whole used or held.
+_QUANTITIES = re.compile(r"数量|金额|规模|产量|产值|人数|论文|专利|投资额|支出|价格")
+
+
 def _ratio_part(token: str) -> float:
     return float(token) if token[0].isdigit() else float(parse_cn_numeral(token) or 0)
 
@@ -885,6 +889,8 @@ def _use_ratios(ctx: SentenceContext) -> list[Draft]:
             continue  # 换股比例为1:0.8, 配套比例1:1: terms of a deal, not shares of use
         if a <= 0 or b <= 0:
             continue
+        if a != int(a) or b != int(b) or _QUANTITIES.search(ctx.zh[ctx.clause_bounds(m.start())[0] : m.start()]):
+            continue  # 论文数量之比约为1.5比1: two quantities compared, not parts of a whole
         chains = [c for c in _name_chains(ctx, m.start()) if len(c) >= 2]
         names = [n.canonical for n in chains[-1][-2:]] if chains else ["", ""]
         metric = _metric(ctx.zh[ctx.clause_bounds(m.start())[0] : m.end()])

@@ -119,6 +119,8 @@ _CARDS_SCALE = re.compile(r"[^，,。]{0,4}?(集群|服务器|机柜|系统|超�
 _VOLUME = re.compile(r"出货|销量|销售|售出|卖出|出售|发货|进口|出口|订单|订购|采购|购买|买了|买下|囤|库存|部署|交付|供应|获得|拿到|"
                      r"生产|产量|量产|产出|投产|制造|租用|"
                      r"上万|数十万|数万|几|成千|累计")
+# The verbs of a volume (buying, shipping, selling), searched further back than _VOLUME's other words.
+_VOLUME_VERB = re.compile(r"出货|售出|卖出|出售|发货|进口|出口|订购|采购|购买|买了|买下|囤积|交付|订单")
 # A volume bounded by a comparator in a sentence that states a rule is a rule's threshold
 # (`购买超过五百颗芯片须提前申报`), not a purchase.
 _RULE = re.compile(r"规则|规定|管制|许可|草案|审查|预审|门槛|须|必须|需要|要求|限制|监控|豁免|上限")
@@ -869,8 +871,10 @@ def _cards(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
             continue
         if not _qualifies_count(ctx, m.start(5), m.end(5)):
             continue
+        # A volume verb may stand further back in the clause (订购了价值160亿美元、约100万颗H20芯片).
+        clause_start, _ = ctx.clause_bounds(m.start())
         before = zh[max(0, m.start() - 6) : m.start()]
-        if _VOLUME.search(before):
+        if _VOLUME.search(before) or _VOLUME_VERB.search(zh[max(clause_start, m.start() - 20) : m.start()]):
             hedge = _bound_hedge(zh, m.start(), bound)
             if hedge and noun and _RULE.search(zh):
                 out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject="出口管制", metric="芯片数量门槛",
