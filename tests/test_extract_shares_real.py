@@ -57,7 +57,8 @@ def test_a_share_compared_with_an_earlier_one_is_a_change(shares):
 
 # ---------------------------------------------------------------- change grammar
 
-@pytest.mark.parametrize("text", ["国产芯片的份额正从不足5%向20%迈进。", "國產晶片的份額正從不足5%向20%邁進。"])
+@pytest.mark.parametrize("text", ["国产芯片的份额正从不足5%向20%迈进。", "國產晶片的份額正從不足5%向20%邁進。",
+                                  "国产芯片的份额正从不足5%迈向20%。", "國產晶片市占率正從不到5%朝20%邁進。"])
 def test_from_toward_is_a_change(shares, text):
     rows = shares(text)
     assert len(rows) == 1

@@ -422,6 +422,8 @@ _WHEN = re.compile(r"(?:\d{4}\s*(?:年|财年)(?:[^，。,；]{0,10}?的|底|末
 _TOWARD = re.compile(r"\s*(向|朝|往)\s*(约|近|超过|逾)?\s*")
 _TOWARD_VERB = re.compile(r"^\s*(以上)?\s*(迈进|靠拢|逼近|冲刺|前进|进发|挺进|攀升|提升|提高|增长|发展|看齐)")
 # A figure listed after a share figure: 分别占6.25%、5.81%和2.33%.
+# From-toward with the verb between the figures: 从不足5%迈向20%, 由一成走向三成.
+_TOWARD_BETWEEN = re.compile(r"\s*(正|逐步|逐渐|快速|加速)?\s*(迈向|走向|冲向|攀向|奔向|迈进到|推进到|向着)\s*(约|近|超过|逾)?\s*")
 _ENUM_GAP = re.compile(rf"\s*(、|和|与|及|以及)\s*{HEDGE_WORD}\s*")
 # A later clause of a sentence that has stated a share, giving its own subject's figure:
 # 寒武纪为20%; 2024年华为降至60%; ASIC则相对下降至22.5%.
@@ -520,8 +522,8 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             raw_between = zh[tok.end() : nxt.start()]
             between = _undated(ctx, tok.end(), nxt.start())
             from_before = _FROM.search(_undated(ctx, max(0, tok.start() - 20), tok.start()))
-            toward = bool(from_before and _TOWARD.fullmatch(between)
-                          and _TOWARD_VERB.match(zh[nxt.end() : nxt.end() + 8]))
+            toward = bool(from_before and (_TOWARD.fullmatch(between) and _TOWARD_VERB.match(zh[nxt.end() : nxt.end() + 8])
+                                           or _TOWARD_BETWEEN.fullmatch(between)))
             moves = (_MOVE.search(between) or nxt.group(0) == "腰斩" or toward
                      or (from_before and _BARE_TO.fullmatch(between)))
             if (_GROWTH_MARK.search(zh[max(0, tok.start() - 8) : tok.start()]) or _is_levy(ctx, tok.start(), tok.end())
