@@ -72,7 +72,7 @@ _SHARE_WORDS = re.compile(
 # Words that make a figure a share on their own (营收 and 收入 do so only with 占 or a fraction).
 # 比例 / 比率 name a share of a whole (持股比例, 外购比率); 中签率 is the allotted part of the shares applied for.
 # 自制率 (Taiwan) and 本土化率 are the domestic share, as 自给率 is.
-_STRONG_SHARE = re.compile(r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|比例|比率|国产化率|国产替代率|替代率|"
+_STRONG_SHARE = re.compile(r"份额|市占率|市佔率|市占|市佔|占有率|佔有率|市场占比|占比|佔比|比重|比例|比率|国产化率|国产替代率|替代率|"
                            r"自给率|自制率|本土化率|渗透率|中签率|持股")
 # 比例 / 比率 / 比重 / 占比 headed by a money or policy term is a rate set on something, not a share
 # of a whole held by a subject: 负债比率, 分红比例, 首付比例, 换股比例, 配套比例, 关税比例, 折价比例.
@@ -422,6 +422,7 @@ _WHEN = re.compile(r"(?:\d{4}\s*(?:年|财年)(?:[^，。,；]{0,10}?的|底|末
 _TOWARD = re.compile(r"\s*(向|朝|往)\s*(约|近|超过|逾)?\s*")
 _TOWARD_VERB = re.compile(r"^\s*(以上)?\s*(迈进|靠拢|逼近|冲刺|前进|进发|挺进|攀升|提升|提高|增长|发展|看齐)")
 # A figure listed after a share figure: 分别占6.25%、5.81%和2.33%.
+_ARROW = re.compile(r"\s*(?:→|->|—>|➡|⇒|=>)\s*")
 # From-toward with the verb between the figures: 从不足5%迈向20%, 由一成走向三成.
 _TOWARD_BETWEEN = re.compile(r"\s*(正|逐步|逐渐|快速|加速)?\s*(迈向|走向|冲向|攀向|奔向|迈进到|推进到|向着)\s*(约|近|超过|逾)?\s*")
 _ENUM_GAP = re.compile(rf"\s*(、|和|与|及|以及)\s*{HEDGE_WORD}\s*")
@@ -524,7 +525,10 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             from_before = _FROM.search(_undated(ctx, max(0, tok.start() - 20), tok.start()))
             toward = bool(from_before and (_TOWARD.fullmatch(between) and _TOWARD_VERB.match(zh[nxt.end() : nxt.end() + 8])
                                            or _TOWARD_BETWEEN.fullmatch(between)))
-            moves = (_MOVE.search(between) or nxt.group(0) == "腰斩" or toward
+            # 市占：95%→0, a chart's or headline's change: only after a share word, not after growth
+            arrow = (_ARROW.fullmatch(between) is not None and bool(_share_word(share_context(tok.start(), nxt.end())))
+                     and not _NOT_CARRIED.search(zh[ctx.clause_bounds(max(0, ctx.clause_bounds(tok.start())[0] - 1))[0] : tok.start()]))
+            moves = (_MOVE.search(between) or nxt.group(0) == "腰斩" or toward or arrow
                      or (from_before and _BARE_TO.fullmatch(between)))
             if (_GROWTH_MARK.search(zh[max(0, tok.start() - 8) : tok.start()]) or _is_levy(ctx, tok.start(), tok.end())
                     or _is_spending(ctx, tok.start()) or _is_cap(ctx, tok.start()) or value > 100
@@ -550,9 +554,9 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                 else:
                     to_value = _value(end_word)
                     if not (_CHANGE_TAIL.search(between) or _BARE_MOVE.search(between)
-                            or _BARE_TO.fullmatch(between) or toward):
+                            or _BARE_TO.fullmatch(between) or toward or arrow):
                         to_value = None
-                    elif not from_before and not _CHANGE_TAIL.search(between):
+                    elif not from_before and not _CHANGE_TAIL.search(between) and not arrow:
                         to_value = None  # 份额为10%，较上市前下降2%: a bare verb after a level gives the amount moved
                 if to_value is not None and (_NOT_SHARE_BEFORE.search(_FROM.sub("", before))
                                              or _OTHER_RATE.search(zh[max(0, tok.start() - 12) : tok.start()])
