@@ -595,7 +595,7 @@ def test_a_product_named_as_a_basis_does_not_take_the_next_figures(text):
 
 
 @pytest.mark.parametrize("text, subject", [
-    ("麒麟9000S由海思研发、中芯国际7纳米工艺量产。", "麒麟9000S"),
+    ("麒麟9000S由海思研发，中芯国际以7纳米工艺量产。", "麒麟9000S"),
     ("麒麟9000S交由中芯國際生產，使用7奈米製程。", "麒麟9000S"),
     ("中芯国际的7纳米产能有限。", "中芯国际"),
 ])

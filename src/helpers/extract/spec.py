@@ -752,7 +752,7 @@ def _hedge_across(zh: str, start: int, end: int) -> str:
 
 # A company as the maker of a product: after 由 / 交由 (由台积电代工), or before 代工 / 生产 with the node between.
 _MADE_BY_BEFORE = re.compile(r"(?:由|交由|委由|委托|交给)\s*$")
-_MAKES_AFTER = re.compile(rf"\s*(?:(?:{ARABIC})\s*(?:纳米|奈米|nm))?\s*(?:制程|工艺|技术)?\s*(?:代工|生产|制造|量产)")
+_MAKES_AFTER = re.compile(rf"\s*(?:以|用|采用|使用)?\s*(?:(?:{ARABIC})\s*(?:纳米|奈米|nm))?\s*(?:制程|工艺|技术)?\s*(?:代工|生产|制造|量产)")
 
 
 def _node_subject(ctx: SentenceContext, pos: int, skip: set[int]) -> str:
@@ -762,7 +762,7 @@ def _node_subject(ctx: SentenceContext, pos: int, skip: set[int]) -> str:
     right before its product (`寒武纪思元590`) stands for the product."""
     zh = ctx.zh
     names = [m for m in ctx.mentions if m.end <= pos and m.start not in skip and m.type in PRODUCT_TYPES | {"company"}]
-    # A foundry named as the one making a product named before it (麒麟9000S由海思研发、中芯国际7纳米工艺量产;
+    # A foundry named as the one making a product named before it (麒麟9000S由海思研发、中芯国际以7纳米工艺量产;
     # 麒麟9000交由台积电代工，并采用5纳米): the node is the product's.
     foundries = [m for m in names if m.type == "company" and (_MADE_BY_BEFORE.search(zh[max(0, m.start - 3) : m.start])
                                                                or _MAKES_AFTER.match(zh, m.end))]
