@@ -523,6 +523,33 @@ STRESS = [
     ('該系統內含七十二顆GPU。', [(72, 'chips', {})]),
     ('國產晶片的能效比約為輝達同級產品的百分之六十。', [(0.6, 'ratio', {'relative_to': '英伟达', 'hedge': '约'})]),
     ('新晶片的效能比上一代提升了百分之三十。', [(1.3, 'ratio', {'relative_to': ''})]),
+    # ---- a count after a figure that is part of a name; 兆 as Taiwan's trillion; a bare magnitude after
+    # a precision; the figure before the metric; doubling; a plural anaphor
+    ('Atlas 850滿配可支援128卡。', [(128, 'cards', {})]),
+    ('昇腾 920满配支持512卡。', [(512, 'cards', {})]),
+    ('這顆晶片每秒可執行2,000兆次運算。', [(2000, 'TFLOPS', {})]),
+    ('该加速卡算力达500兆次。', [(500, 'TFLOPS', {})]),
+    ('B200的FP8为4500T，H200仅1979T。', [(4500, 'TFLOPS', {'subject': 'B200'}), (1979, 'TFLOPS', {'subject': 'H200'})]),
+    ('昇騰910B INT8 640T。', [(640, 'TOPS', {})]),
+    ('新架构提升4倍推理性能。', [(4, 'ratio', {})]),
+    ('新一代晶片帶來3倍效能提升。', [(3, 'ratio', {})]),
+    ('这款芯片的能效提升幅度达60%。', [(1.6, 'ratio', {})]),
+    ('新一代GPU的显存带宽翻倍。', [(2, 'ratio', {})]),
+    ('新款晶片的算力幾乎翻了一番。', [(2, 'ratio', {'hedge': '近'})]),
+    ('新一代芯片的推理性能翻了两番。', [(4, 'ratio', {})]),
+    ('该公司今年营收翻倍，出货量翻番。', []),
+    ('徐直军称，昇腾将保持“一年一代、算力翻倍”的节奏。', []),
+    ('多家企業訂購了價值約50億美元、約30萬顆H20晶片。', []),
+    ('该公司采购了价值20亿元、共计5万张昇腾910B。', []),
+    ('寒武紀表示，其產品每代算力翻倍。', []),
+    ('昇騰910B可提供H100約七成的訓練效能。', [(0.7, 'ratio', {'relative_to': 'H100', 'hedge': '约'})]),
+    ('该集群由3万多张昇腾910B组成。', [(30000, 'cards', {'hedge': '超'})]),
+    ('新規將TPP門檻設在2400。', [(2400, 'TPP', {})]),
+    ('该超节点内的芯片数量高达4096颗。', [(4096, 'chips', {})]),
+    ('這套系統的加速卡數量超過2000張。', [(2000, 'cards', {'hedge': '超'})]),
+    ('摩尔线程今年的芯片出货数量达到50万颗。', []),
+    ('寒武紀同時發表思元690與思元590，這兩款晶片的顯存均為64GB。',
+     [(64, 'GB', {'subject': '思元690'}), (64, 'GB', {'subject': '思元590'})]),
 ]
 
 
@@ -546,3 +573,31 @@ def test_stress_set(text, want):
                 assert (actual or "") == expected, (text, key, actual, expected)
     extra = [(c["evidence"], c["value"], c["unit"]) for i, c in enumerate(got) if i not in used]
     assert not extra, (text, extra)
+
+
+@pytest.mark.parametrize("text", [
+    "燧原推出云燧T20与云燧i20，意在对标H100。这两款芯片最多可连接8192卡。",
+    "燧原推出雲燧T20與雲燧i20，意在對標H100。這兩款晶片最多可連接8192卡。",
+])
+def test_a_plural_anaphor_gives_each_product_named_before_its_row(text):
+    rows = [c for c in specs(text) if c["unit"] == "cards"]
+    assert sorted(c["subject"] for c in rows) == ["云燧T20", "云燧i20"]
+    assert len({c["claim_id"] for c in rows}) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "AMD为中国市场推出MI308。\n架构：基于CDNA 3平台，沿用MI300X的设计。\n性能定位：约为MI300X的一半。",
+    "AMD為中國市場推出MI308。\n架構：基於MI300X平台\n效能定位：約為MI300X的一半。",
+])
+def test_a_product_named_as_a_basis_does_not_take_the_next_figures(text):
+    rows = [c for c in specs(text) if c["unit"] == "ratio"]
+    assert [(c["subject"], c["relative_to"]) for c in rows] == [("MI308", "MI300X")]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("麒麟9000S由海思研发，中芯国际以7纳米工艺量产。", "麒麟9000S"),
+    ("麒麟9000S交由中芯國際生產，使用7奈米製程。", "麒麟9000S"),
+    ("中芯国际的7纳米产能有限。", "中芯国际"),
+])
+def test_a_node_is_the_product_a_foundry_makes_with_it(text, subject):
+    assert one(text, unit="nm")["subject"] == subject

@@ -36,11 +36,13 @@ from .context import PRODUCT_TYPES, Draft, SentenceContext
 from .hedges import HEDGE_WORD, hedge_for
 from .numbers import CN_DIGITS, PERCENT, parse_cn_numeral, parse_percent
 
-_FIGURE = re.compile(rf"{PERCENT}|归零|腰斩|清零|个位数")
+# A fraction may be written with a slash (约1/3, 近2/3): small terms only, so that no date or node reads as one.
+_SLASH_FRACTION = r"(?<![\d./])[1-9]\s*/\s*(?:[2-9]|10)(?![\d./%])"
+_FIGURE = re.compile(rf"{PERCENT}|{_SLASH_FRACTION}|归零|腰斩|清零|个位数")
 # Pre-filter for _FIGURE: every figure it matches contains one of these pieces (%, 百分之 / 个百分点,
-# 分之, 半, 零, a bare 0, 腰斩, 个位数, 三分天下有其一) or a numeral right before 成 (_MAYBE_CHENG, tried
+# 分之, 半, 零, a bare 0, 腰斩, 个位数, 三分天下有其一, a digit, slash and digit) or a numeral right before 成 (_MAYBE_CHENG, tried
 # only when 成 is there); a sentence with none of them has no figure, and the full scan is skipped.
-_MAYBE_FIGURE = re.compile(r"%|％|百分|分之|半|零|0(?!\d)|腰斩|个位数|三分天下有其一")
+_MAYBE_FIGURE = re.compile(r"%|％|百分|分之|半|零|0(?!\d)|腰斩|个位数|三分天下有其一|\d\s*/\s*\d")
 _MAYBE_CHENG = re.compile(r"[一二两三四五六七八九十\d]\s*成")
 # Every character a figure can hold (a superset: whatever the pattern's text names, and digits and spaces).
 _FIGURE_CHARS = frozenset(_FIGURE.pattern) | frozenset(CN_DIGITS)
@@ -64,23 +66,24 @@ def _figures(zh: str) -> list[re.Match]:
 # elsewhere they are figures of speech (放弃半壁江山).
 _SHARE_IDIOMS = {"半壁江山", "三分天下有其一"}
 _SHARE_WORDS = re.compile(
-    r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|比例|比率|国产化率|国产替代率|替代率|自给率|渗透率|"
-    r"中签率|持股|营收|收入|研究人员|半壁江山"
+    r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|比例|比率|国产化率|国产替代率|替代率|自给率|自制率|"
+    r"本土化率|渗透率|中签率|持股|营收|收入|研究人员|半壁江山"
 )
 # Words that make a figure a share on their own (营收 and 收入 do so only with 占 or a fraction).
 # 比例 / 比率 name a share of a whole (持股比例, 外购比率); 中签率 is the allotted part of the shares applied for.
-_STRONG_SHARE = re.compile(r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|比例|比率|国产化率|国产替代率|替代率|"
-                           r"自给率|渗透率|中签率|持股")
+# 自制率 (Taiwan) and 本土化率 are the domestic share, as 自给率 is.
+_STRONG_SHARE = re.compile(r"份额|市占率|市佔率|市占|市佔|占有率|佔有率|市场占比|占比|佔比|比重|比例|比率|国产化率|国产替代率|替代率|"
+                           r"自给率|自制率|本土化率|渗透率|中签率|持股")
 # 比例 / 比率 / 比重 / 占比 headed by a money or policy term is a rate set on something, not a share
 # of a whole held by a subject: 负债比率, 分红比例, 首付比例, 换股比例, 配套比例, 关税比例, 折价比例.
 _RATIO_WORD = re.compile(r"比例|比率|比重|占比|佔比|之比")
 _FINANCE_HEAD = re.compile(r"(负债|分红|派息|股息|派发|首付|保证金|杠杆|换股|配股|配套|配售|折价|溢价|折扣|质押|抵押|贷款|"
                            r"资本充足|流动|速动|赔付|报销|退款|关税|税|补贴|增长|回报|收益|违约|不良|拨备|减持|增持|"
-                           r"认购|申购|超额|出资配套|奖励|提成|佣金|押金)[^，。,；]{0,3}$")
+                           r"认购|申购|超额|出资配套|奖励|提成|佣金|押金|计提|减值|授予|行权|激励|解锁|归属)[^，。,；]{0,3}$")
 # A move of something else named as a noun: 涨幅约为50%, 增速有望达到60%.
-_MOVE_NOUN = re.compile(r"涨幅|跌幅|增幅|降幅|升幅|涨跌幅|增速|回报|收益")
+_MOVE_NOUN = re.compile(r"涨幅|跌幅|增幅|降幅|升幅|涨跌幅|增速|回报|收益|CAGR|复合增长|复合成长|年复合")
 # A rate of something other than a share (毛利率, 良品率, 流失率, 周转率, 利率, 回报率): any 率 but the share rates.
-_FOREIGN_RATE = re.compile(r"(?<!市占)(?<!市佔)(?<!占有)(?<!佔有)(?<!国产化)(?<!替代)(?<!自给)(?<!渗透)(?<!中签)(?<!比)率")
+_FOREIGN_RATE = re.compile(r"(?<!市占)(?<!市佔)(?<!占有)(?<!佔有)(?<!国产化)(?<!替代)(?<!自给)(?<!自制)(?<!本土化)(?<!渗透)(?<!中签)(?<!比)率")
 
 
 @functools.lru_cache(maxsize=4096)  # a pure function of a short string
@@ -118,12 +121,15 @@ _SHARE_NAMED_AFTER = re.compile(r"^(以上|左右|上下)?的[^，。,；\d%的]
 _WEAK_SHARE = re.compile(r"营收|收入|研究人员|半壁江山")
 # Verbs of holding before the figure (以 is not one: 以15%的利率, 以20%的溢价; 以30%的份额 is governed by
 # the share word after the figure).
-_OCCUPIES = re.compile(r"(占|佔|囊括|拿下|拿走|吃下|握有|掌握|持有|持股|居首|占据|佔據)[^，。,；]{0,14}$")
+_OCCUPIES = re.compile(r"(占(?![用地])|佔(?![用地])|囊括|拿下|拿走|吃下|握有|掌握|持有|持股|居首|占据|佔據)[^，。,；]{0,14}$")
 # A part of a named whole: 占剔除战略配售后本次发行总量的70%, 新发股本总数的12% (the whole may be long).
-_PART_OF = re.compile(rf"((占|佔)[^，。,；]{{0,30}}|(总量|总数|数量|股本|发行量|总股数))的\s*{HEDGE_WORD}\s*$")
+_PART_OF = re.compile(rf"((占|佔)(?![用地])[^，。,；]{{0,30}}|(总量|总数|数量|股本|发行量|总股数))的\s*{HEDGE_WORD}\s*$")
 # A levy or fee taken out of revenue, anywhere earlier in the clause or named after the figure:
 # 收取对华营收的15%作为授权费, 上缴销售收入的20%. Those are not shares.
-_LEVY = re.compile(r"征收|上缴|上交|抽成|分成|许可费|抽取|收取|缴纳|交给|提成")
+_LEVY = re.compile(r"征收|上缴|上交|抽成|分成|分润|许可费|抽取|收取|缴纳|交给|提成|支付(?!宝)|缴付|缴交|分享|分给")
+# A government taking a part of revenue: 美国政府可获得…销售额的15%, 政府将拿走15%的收入.
+_GOVERNMENT_TAKES = re.compile(r"(政府|当局|国库|财政部|商务部|白宫)[^，。,；]{0,6}(获得|拿走|拿到|得到|收到|分到|分得|取得|抽走|抽取)")
+_REVENUE_AFTER = re.compile(r"^\s*(以上|左右)?的?(销售)?(收入|营收|销售额|收益|分成|抽成)")
 _LEVY_AFTER = re.compile(r"^[^，。,；]{0,4}((作为|当作|充当)[^，。,；]{0,6}(费|税|成本)|缴给|交给|上缴|上交|付给|支付给|缴纳给|返还给)")
 # A growth figure: 按年升16.2%, 按季跌1.7%, 年增5%.
 _GROWTH_MARK = re.compile(r"(按年|按季|按月|同比|环比|年增|季增|月增|年减|季减|月减|年升|季升)[^，。,；\d%]{0,4}$")
@@ -132,6 +138,10 @@ _GROWTH_MARK = re.compile(r"(按年|按季|按月|同比|环比|年增|季增|�
 _SPENDING = re.compile(r"费用|支出|开支|投入|成本")
 _OF_REVENUE = re.compile(rf"(营业收入|营收|收入|销售额)的?\s*{HEDGE_WORD}\s*$")
 _SPENDING_OF_REVENUE = re.compile(r"(费用|支出|开支|投入|成本)[^。；;]{0,16}?(占|佔)[^，。；,]{0,6}(营业收入|营收|收入|销售额)")
+# A balance-sheet item against assets or revenue (应收账款占总资产的比例为30%, 存货占营收的20%): a financial
+# ratio, not a share held by a subject.
+_BALANCE_SHEET = re.compile(r"(应收账款|应收|存货|库存|现金|货币资金|负债|商誉|固定资产|资产)[^，。；,]{0,10}?(占|佔)[^，。；,]{0,8}?"
+                            r"(总资产|净资产|资产|营业收入|营收|收入)|(占|佔)[^，。；,]{0,6}?(总资产|净资产)")
 # A cap on a quantity, not a share held: 不能超过其美国订单量的50%, 上限为25%.
 _CAP = re.compile(r"不得|不能|不可|不允许|不准|上限|限制在|限定在|限额|封顶|最多只能")
 # 不超过…的50%: a limit when it bounds a part of a named whole (份额不超过10% stays a hedged level).
@@ -153,16 +163,24 @@ _NOT_SHARE_AFTER = re.compile(
     r"|^\s*的?(净利润率|净利率|毛利率|利润率|增长率|增速|年增长|良率|利用率|收益率|回报率)"
     r"|^\s*(以上)?的?(大)?股东"  # 持股5%以上的股东: a class of holders, not a stake held
     r"|^\s*(左右)?的?(速度|速率|幅度|增幅|年增速)"  # 以每年约50%的速度增长: a growth rate
+    # 实现20%的营收增长, 35%的收入成长: a growth of revenue, not a share of it
+    r"|^\s*(以上|左右)?的(营收|收入|营业收入|销售额|利润|净利润?|出货量?|销量|业绩)(年|同比|按年)?(增长|增幅|增速|成长|下滑|下降|衰退|减少|跌幅)"
 )
 _MOVE = re.compile(
     r"(倍增|翻倍|翻番|变成|变为|剩下|只剩|仅剩|降为|暴跌|大跌|下跌|跌|下降|降|下滑|滑落|回落|萎缩|缩水|掉|减少|腰斩|"
     r"上调|下调|调升|调降|调高|调低|放缓|收窄|缩减|上升|升|飙升|攀升|上涨|涨|增长|增加|提升|提高|扩大|跃升|猛增|增(?=至|到)|减(?=至|到))"
 )
+# A verb of change right before a figure, with no 至 / 到 / 为 between: the figure is the amount moved
+# (份额下降5%, 份额大幅萎缩30%, 锐减一半), not the level reached (下降至5%, 跌破10%).
+_DELTA_BEFORE = re.compile(r"(下降|下滑|下跌|下调|滑落|回落|萎缩|缩水|缩减|缩小|收窄|锐减|骤减|大减|大降|骤降|暴跌|大跌|减少|减|降|跌|"
+                           r"上升|上涨|上调|攀升|跃升|飙升|回升|反弹|扩大|增长|增加|增|涨|升|提升|提高)了?"
+                           r"\s*(约|近|超过|逾|将近|接近|大约|近乎|超)?\s*$")
 _BARE_TO = re.compile(r"[”」\"\s，,]*(到|至)[“「\"\s]*(近乎|几乎|接近|约|近)?\s*")
 # A rate of something else named just before the figures: 毛利率由上季的57%降至47%.
 _OTHER_RATE = re.compile(r"毛利率|净利率|利润率|增长率|增速|涨幅|跌幅|良率|失业率|通胀|通货膨胀|CPI|PPI|GDP|税率|关税|折扣率")
 _CHANGE_TAIL = re.compile(r"(到了|到|至|为|成了|成|剩下|只剩|仅剩|只有)\s*[“「\"]?\s*(约|近乎|近|不足|超过|超|逾|仅|只有|大约|不到|几乎|接近)?\s*$")
-_FROM = re.compile(r"(从|由)\s*[“「\"]?\s*(曾经的|原来的|此前的|过去的|高达|高峰时的|峰值)?\s*(逾|约|近|超过|超|不足|将近|接近|大约)?\s*[“「\"]?\s*$")
+_FROM = re.compile(r"(从|由|自)\s*[“「\"]?\s*(曾经的|原来的|此前的|过去的|以往的|高达|高峰时的|峰值)?\s*"
+                   r"(逾|约|近|超过|超|不足|不到|低于|仅|只有|将近|接近|大约)?\s*[“「\"]?\s*$")
 
 
 # Patterns used inline below, compiled once.
@@ -184,6 +202,12 @@ _QUANTITY_OF = re.compile(rf"(产能|产量|出货量?|采购量?|营收|收入|
 _CHINA = re.compile(r"中国|在华|大陆")
 _SHARE_NOUN = re.compile(r"份额|市占率|市佔率|占有率|佔有率")
 _SPACES = re.compile(r"\s+")
+# A figure a holder leads or ranks with (华为以约四成居首, 以三成位居第二): its share.
+_RANKS_WITH = re.compile(r"^\s*(左右|以上|多)?\s*(的(市场)?(份额|市占率|占比))?\s*(居首|居冠|居次|称冠|称霸|夺冠|领跑|"
+                         r"(位居|排名|排在|位列|名列)(第[一二三四五]|首位|榜首|前列))")
+_LEVEL_AFTER = re.compile(r"^\s*(左右|以上|多)?的(水平|水准|高位|高点|峰值|低位)")
+_TIME_BEFORE = re.compile(r"(年前|年|去年|前年|当年|当时|此前|过去|以往|同期|上季|季度)的?\s*(约|近|逾|超过|超|不足|将近)?\s*$")
+_WITH_BEFORE = re.compile(rf"以\s*{HEDGE_WORD}\s*$")
 _SHARE_AFTER = re.compile(r"^(以上|左右|多|上下)?(的)?(份额|市场份额|市占率|市场|营收|收入|研究人员|AI研究人员|比重|"
                           r"股份|股权|(初步|平均|最终)?中签率|占比)")
 
@@ -207,7 +231,7 @@ def _metric(clause: str) -> str:
         return "国产替代率"
     if "国产化率" in clause:
         return "国产化率"
-    if "自给率" in clause:
+    if "自给率" in clause or "自制率" in clause or "本土化率" in clause:
         return "自给率"
     if _M_REVENUE.search(clause):
         return "营收占比"
@@ -244,9 +268,26 @@ def _scope(text: str) -> str:
     return ""
 
 
-_DOMESTIC = re.compile(r"国产(?:AI)?芯片|国产(?:AI)?算力|本土芯片|国产厂商|中国厂商|本土(?:芯片)?供应商|国产GPU")
+# The domestic holders (国产芯片, 国内厂商, 本土品牌), not a domestic market named as a scope (国产芯片市场).
+_DOMESTIC = re.compile(r"(?:国产(?:AI)?芯片|国产(?:AI)?算力|本土(?:AI)?芯片|国产厂商|中国厂商|本土(?:芯片)?供应商|国产GPU|"
+                       r"国内(?:AI)?(?:芯片|GPU)?(?:厂商|企业|品牌|供应商|玩家)|本土(?:厂商|企业|品牌|玩家|GPU)|国产品牌|国产供应商)"
+                       r"(?!市场|行业|产业)")
+# What may stand between a holder and a domestic phrase after it when the holder keeps the share: a
+# place among the domestic chips (沐曦在国产GPU中的市占率, 昇腾约占国产芯片出货的六成) or a pressure it is under (英伟达在国产芯片冲击下);
+# anything else (美国商务部的限制使国产芯片占比…, IDC数据显示国产芯片…) leaves the share to the domestic chips.
+_HOLDER_BEFORE_DOMESTIC = re.compile(r"\s*(?:在|于|面对|面临|受到?|遭遇|遭到?|顶着|(?:约|大约|已|已经|仍)?(?:占据|占|佔|拿下|握有|囊括))")
+# A name that only qualifies the next one (英伟达的竞争对手华为, 阿里旗下的平头哥), or that causes what
+# the next one holds (英伟达的退出让华为…): the next name holds the share.
+_QUALIFIES_NEXT = re.compile(r"\s*(?:的|旗下的?|之)\s*(?:主要|最大|最强|头号|老|新)?\s*(?:竞争)?(?:对手|劲敌|竞争者|子公司|客户|"
+                             r"供应商|合作伙伴|母公司)?\s*|[^，。,；]{0,8}?(?:使|让|令|导致|促使|迫使|推动|帮助|助)[^，。,；]{0,4}")
 # A name that only sources the figure (IDC称, 据伯恩斯坦数据) is not what the clause is about.
-_SOURCE_AFTER = re.compile(r"^\s*(称|表示|指出|认为|预计|预估|估计|数据|报告|统计|的数据|的报告|的统计|发布)")
+_SOURCE_AFTER = re.compile(r"^\s*(称|表示|指出|认为|预计|预估|估计|数据|报告|统计|的数据|的报告|的统计|发布|"
+                           # one who demands a share of others (政府要求国产芯片比例…) does not hold it
+                           r"要求|规定|强制|鼓励|推动|希望|呼吁|力争|力推|敦促|指示)")
+# A name before 预计 with no other holder after it in the clause is the holder whose figure is forecast
+# (今年英伟达预计跌至50%), not a source: the figure's clause has no other subject.
+_OWN_FORECAST = re.compile(r"\s*(预计|预估|估计|预期)")
+_HOLDER_TYPES = {"company", "chip", "system", "fund"}
 _SUBJECT_TYPES = {"company", "chip", "system", "fund", "org", "agency"}
 # A name right after a preposition or a verb taking an object is not what the clause is about:
 # 向大基金二期注资, 占寒武纪逾50%订单, 外购英伟达芯片.
@@ -275,6 +316,16 @@ def _joint_holders(ctx: SentenceContext, inside: list, k: int) -> str:
     return ""
 
 
+def _is_source(ctx: SentenceContext, m, later: list, pos: int) -> bool:
+    """Whether the name `m` only sources the figure at `pos` (IDC称, 据伯恩斯坦数据, 机构预计华为…): a
+    name before 预计 is the source only when another holder follows it in the clause."""
+    if not _SOURCE_AFTER.match(ctx.zh[m.end : m.end + 4]):
+        return False
+    if _OWN_FORECAST.match(ctx.zh, m.end) and m.type in _HOLDER_TYPES:  # a research body (IDC) stays a source
+        return bool(later) or bool(_DOMESTIC.search(ctx.zh[m.end : pos]))
+    return True
+
+
 def _clause_subject(ctx: SentenceContext, pos: int) -> str:
     """The entity the figure's clause is about: 国产芯片 named in it, else the first name in it that is
     neither a source (IDC称) nor an object (向X出资); a maker named with its product gives the product
@@ -282,19 +333,24 @@ def _clause_subject(ctx: SentenceContext, pos: int) -> str:
     start, _ = ctx.clause_bounds(pos)
     domestic = _DOMESTIC.search(ctx.zh[start:pos])
     inside = [m for m in ctx.mentions if start <= m.start and m.end <= pos and m.type in _SUBJECT_TYPES]
-    if domestic and not (inside and inside[0].start < start + domestic.start()
-                         and not _OBJECT_BEFORE.search(ctx.zh[start : inside[0].start])):
-        return "国产AI芯片"  # a name before the domestic phrase holds the share: 沐曦在国产GPU中的市占率
+    if domestic:
+        before = [m for m in inside if m.start < start + domestic.start()]
+        holder = before[-1] if before else None  # 沐曦在国产GPU中的市占率: the name holds the share
+        if not (holder and not _OBJECT_BEFORE.search(ctx.zh[start : holder.start])
+                and _HOLDER_BEFORE_DOMESTIC.match(ctx.zh, holder.end, start + domestic.start())):
+            return "国产AI芯片"
     skipped_end = -1  # the end of the last name passed over: names listed after it are passed over too
     for k, m in enumerate(inside):
-        if (_SOURCE_AFTER.match(ctx.zh[m.end : m.end + 4]) or _OBJECT_BEFORE.search(ctx.zh[start : m.start])
-                or (skipped_end >= 0 and _NAME_GAP.fullmatch(ctx.zh[skipped_end : m.start]))):
+        following = inside[k + 1] if k + 1 < len(inside) else None
+        if (_is_source(ctx, m, inside[k + 1:], pos) or _OBJECT_BEFORE.search(ctx.zh[start : m.start])
+                or (skipped_end >= 0 and _NAME_GAP.fullmatch(ctx.zh[skipped_end : m.start]))
+                or (following is not None and _QUALIFIES_NEXT.fullmatch(ctx.zh, m.end, following.start)
+                    and following.start > m.end)):
             skipped_end = m.end
             continue
         joint = _joint_holders(ctx, inside, k)
         if joint:
             return joint
-        following = inside[k + 1] if k + 1 < len(inside) else None
         if following and following.type in PRODUCT_TYPES and following.start - m.end <= 1:
             return following.canonical
         return m.canonical
@@ -324,18 +380,51 @@ def _subject(ctx: SentenceContext, pos: int, metric: str) -> str:
         return product.canonical
     if "RCEP" in window:
         return "RCEP区域"
+    place = next((m for m in ctx.mentions if m.type == "place" and start <= m.start and m.end <= pos
+                  and _PLACE_LEADS.fullmatch(ctx.zh, start, m.start) and _PLACE_HOLDS.match(ctx.zh, m.end)), None)
+    if place is not None:  # 中国市场占全球半导体销售额的三分之一: the place holds the share
+        return place.canonical
+    if metric in _OWN_MIX:  # 成熟制程收入占比61%: the mix of the company the article is reporting on
+        return _memory(ctx).get("company", "")
     return ""
+
+
+# A place that holds a share, leading its clause: 中国市场占…, 东南亚的份额… (not 输往中国的比重: a destination).
+_PLACE_LEADS = re.compile(r"\s*(?:其中|而|但|在)?\s*")
+_PLACE_HOLDS = re.compile(r"\s*(?:市场|地区|区域)?\s*(?:占|佔|的份额|的占比|的比重|所占)")
+
+
+# Shares of a company's own whole (its revenue mix, its issue of shares, its capacity): with no holder in
+# the sentence, they are the company's the article last named.
+_OWN_MIX = {"营收占比", "发行占比", "中签率", "产能占比"}
+
+
+def _memory(ctx: SentenceContext) -> dict:
+    """The share extractor's article memory: the last company named (for a revenue mix stated alone)."""
+    return ctx.memory.setdefault("market_share", {})
+
+
+def _remember(ctx: SentenceContext) -> None:
+    companies = [m.canonical for m in ctx.mentions if m.type == "company"]
+    if companies:
+        _memory(ctx)["company"] = companies[-1]
 
 
 # Between the two figures of a change the text may restate when: 由2024年的52%提升至2025年前三季度的61%.
 _WHEN = re.compile(r"(?:\d{4}\s*(?:年|财年)(?:[^，。,；]{0,10}?的|底|末|初)?"
-                   r"|(?:今年|去年|明年|前年)[^，。,；]{0,6}?的|[一二两三四五六七八九十\d]+年前的?|目前|现在|如今|当前|眼下|今天)")
+                   r"|(?:今年|去年|明年|前年)[^，。,；]{0,6}?的|[一二两三四五六七八九十\d]+年前的?"
+                   r"|(?:目前|现在|如今|当前|眼下|今天|当下|现时)的?"
+                   # a time named by the figure's own history: 峰值时的95%, 巅峰时期的九成, 高峰期的
+                   r"|(?:峰值|高峰|巅峰|顶峰|鼎盛|全盛|最高峰?|最高点|低谷|谷底)(?:时期|时|期间|期|阶段)?的?)")
 
 
 # From-toward: 份额正从不足5%向20%迈进 (the second figure is where the share heads).
 _TOWARD = re.compile(r"\s*(向|朝|往)\s*(约|近|超过|逾)?\s*")
 _TOWARD_VERB = re.compile(r"^\s*(以上)?\s*(迈进|靠拢|逼近|冲刺|前进|进发|挺进|攀升|提升|提高|增长|发展|看齐)")
 # A figure listed after a share figure: 分别占6.25%、5.81%和2.33%.
+_ARROW = re.compile(r"\s*(?:→|->|—>|➡|⇒|=>)\s*")
+# From-toward with the verb between the figures: 从不足5%迈向20%, 由一成走向三成.
+_TOWARD_BETWEEN = re.compile(r"\s*(正|逐步|逐渐|快速|加速)?\s*(迈向|走向|冲向|攀向|奔向|迈进到|推进到|向着)\s*(约|近|超过|逾)?\s*")
 _ENUM_GAP = re.compile(rf"\s*(、|和|与|及|以及)\s*{HEDGE_WORD}\s*")
 # A later clause of a sentence that has stated a share, giving its own subject's figure:
 # 寒武纪为20%; 2024年华为降至60%; ASIC则相对下降至22.5%.
@@ -377,6 +466,9 @@ def _value(token: str) -> float | None:
         return 0.0
     if token == "个位数":
         return 10.0
+    if "/" in token:
+        numerator, denominator = (float(part) for part in token.split("/"))
+        return round(100 * numerator / denominator, 1) if numerator < denominator else None
     return parse_percent(token)
 
 
@@ -386,12 +478,15 @@ def extract(ctx: SentenceContext) -> list[Draft]:
     zh = ctx.zh
     tokens = _figures(zh)
     if not tokens:
-        return _use_ratios(ctx)
+        drafts = _use_ratios(ctx)
+        _remember(ctx)
+        return drafts
     drafts: list[Draft] = []
     used: set[int] = set()
     last_end = -1  # end of the last share figure: a figure listed right after it continues the list
     last_clause = -1  # start of the clause of the last share figure
     runs: list[list[Draft]] = []  # figures listed one after another (分别占A、B、C)
+    delta_end = -1  # end of the last amount moved (份额分别提升了3%和5%): a figure listed after it is one too
 
     def share_context(start: int, end: int) -> str:
         s, e = ctx.clause_bounds(start)
@@ -428,12 +523,16 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             raw_between = zh[tok.end() : nxt.start()]
             between = _undated(ctx, tok.end(), nxt.start())
             from_before = _FROM.search(_undated(ctx, max(0, tok.start() - 20), tok.start()))
-            toward = bool(from_before and _TOWARD.fullmatch(between)
-                          and _TOWARD_VERB.match(zh[nxt.end() : nxt.end() + 8]))
-            moves = (_MOVE.search(between) or nxt.group(0) == "腰斩" or toward
+            toward = bool(from_before and (_TOWARD.fullmatch(between) and _TOWARD_VERB.match(zh[nxt.end() : nxt.end() + 8])
+                                           or _TOWARD_BETWEEN.fullmatch(between)))
+            # 市占：95%→0, a chart's or headline's change: only after a share word, not after growth
+            arrow = (_ARROW.fullmatch(between) is not None and bool(_share_word(share_context(tok.start(), nxt.end())))
+                     and not _NOT_CARRIED.search(zh[ctx.clause_bounds(max(0, ctx.clause_bounds(tok.start())[0] - 1))[0] : tok.start()]))
+            moves = (_MOVE.search(between) or nxt.group(0) == "腰斩" or toward or arrow
                      or (from_before and _BARE_TO.fullmatch(between)))
             if (_GROWTH_MARK.search(zh[max(0, tok.start() - 8) : tok.start()]) or _is_levy(ctx, tok.start(), tok.end())
-                    or _is_spending(ctx, tok.start()) or _is_cap(ctx, tok.start()) or value > 100):
+                    or _is_spending(ctx, tok.start()) or _is_cap(ctx, tok.start()) or value > 100
+                    or _is_allocation(ctx, tok.start(), tok.end())):
                 moves = None  # 按年升16.2%，按季跌1.7%: two growth figures, not a change of share
             last_piece = _COMMA.split(between)[-1]
             if _COMMA.search(between) and (_NOT_CARRIED.search(last_piece) or _other_rate(last_piece)):
@@ -455,9 +554,9 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                 else:
                     to_value = _value(end_word)
                     if not (_CHANGE_TAIL.search(between) or _BARE_MOVE.search(between)
-                            or _BARE_TO.fullmatch(between) or toward):
+                            or _BARE_TO.fullmatch(between) or toward or arrow):
                         to_value = None
-                    elif not from_before and not _CHANGE_TAIL.search(between):
+                    elif not from_before and not _CHANGE_TAIL.search(between) and not arrow:
                         to_value = None  # 份额为10%，较上市前下降2%: a bare verb after a level gives the amount moved
                 if to_value is not None and (_NOT_SHARE_BEFORE.search(_FROM.sub("", before))
                                              or _OTHER_RATE.search(zh[max(0, tok.start() - 12) : tok.start()])
@@ -486,11 +585,15 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         # ---- a level: 占比超过20%, 约五成的份额, 这13%…
         if value is None:
             continue
+        if _DELTA_BEFORE.search(zh[max(s_here, tok.start() - 10) : tok.start()]) or (
+                delta_end >= 0 and _ENUM_GAP.fullmatch(zh[delta_end : tok.start()])):
+            delta_end = tok.end()  # 份额下降5%, 缩水了三成, 分别提升了3%和5%: amounts moved (a level follows 至)
+            continue
         ctx_text = share_context(tok.start(), tok.end())
         if _NOT_SHARE_BEFORE.search(before) or _NOT_SHARE_AFTER.search(after):
             continue
         if (_GROWTH_MARK.search(before) or _is_levy(ctx, tok.start(), tok.end()) or _is_spending(ctx, tok.start())
-                or _is_cap(ctx, tok.start()) or value > 100):
+                or _is_cap(ctx, tok.start()) or value > 100 or _is_allocation(ctx, tok.start(), tok.end())):
             continue
         if _other_rate(zh[s_here : tok.start()]):
             continue  # 毛利率为45%, 分红比例提高至30%: a rate of something else
@@ -549,6 +652,11 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             or _QUANTITY_OF.search(zh[max(0, tok.start() - 10) : tok.start()])
             or _SHARE_NAMED_AFTER.match(trailing_long)
             or _SHARE_AFTER.match(trailing)
+            or (_WITH_BEFORE.search(zh[max(s, tok.start() - 6) : tok.start()]) and _RANKS_WITH.match(trailing)
+                and (bool(drafts) or bool(_share_word(zh[: tok.start()])) or "市场" in zh[: tok.start()]))
+            # the same share at another time, named as a level after a share just stated (…已跌破10%，
+            # 与五年前逾两成的水平不可同日而语)
+            or (bool(drafts) and _LEVEL_AFTER.match(trailing) and _TIME_BEFORE.search(zh[s : tok.start()]))
         )
         if not governed:
             continue
@@ -569,7 +677,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             kind="market_share", start=tok.start(), end=tok.end(),
             subject=subject, scope=scope,
             metric=metric, value=value, unit="%",
-            hedge=_clause_hedge(ctx, tok.start(), hedge_for(zh, tok.start(), tok.end())),
+            hedge=_clause_hedge(ctx, tok.start(), "不足" if word == "个位数" else hedge_for(zh, tok.start(), tok.end())),
             date=_date_for(ctx, tok.start()),
         )
         if _MOVE_TO.search(zh[s : tok.start()]):
@@ -588,11 +696,12 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         last_end, last_clause = draft.end, s
     _assign_respectively(ctx, runs)
     drafts.extend(_use_ratios(ctx))
+    _remember(ctx)
     return drafts
 
 
 # A forecast or estimate stated earlier in the clause (预计外购比例会从…降至…) hedges its figures with 或.
-_FORECAST = re.compile(r"预计|预估|预期|有望|或将|可能|估计|料将|预料")
+_FORECAST = re.compile(r"预计|预估|预期|有望|可望|或将|可能|估计|料将|预料|恐将|势将")
 # A floor: the figure or more (不低于50%, 至少三成).
 _AT_LEAST = re.compile(r"(不低于|不少于|不低於|至少|起码|最少)\s*(达到|达|为)?\s*$")
 # Past a figure: 占比已过三成.
@@ -629,16 +738,36 @@ def _level_metric(clause: str, around: str, drafts: list[Draft]) -> str:
 def _is_levy(ctx: SentenceContext, start: int, end: int) -> bool:
     """A fee or levy taken out of revenue (征收营收的15%, 上缴收入的15%, 15%作为许可费)."""
     clause_start, _ = ctx.clause_bounds(start)
+    if _GOVERNMENT_TAKES.search(ctx.zh[clause_start:start]) and (
+            _OF_REVENUE.search(ctx.zh[max(0, start - 8) : start]) or _REVENUE_AFTER.match(ctx.zh[end : end + 10])):
+        return True
     return bool(_LEVY.search(ctx.zh[clause_start:start]) or _LEVY_AFTER.match(ctx.zh[end : end + 14]))
 
 
 def _is_spending(ctx: SentenceContext, start: int) -> bool:
-    """Spending as a part of revenue (研发开支…约占营业收入的22%): an intensity, not a share."""
+    """Spending as a part of revenue (研发开支…约占营业收入的22%): an intensity, not a share; and a
+    balance-sheet ratio (应收账款占总资产的30%)."""
     clause_start, _ = ctx.clause_bounds(start)
     prev_start, _ = ctx.clause_bounds(max(0, clause_start - 1))
     head = ctx.zh[prev_start:start]
     return bool((_OF_REVENUE.search(ctx.zh[max(0, start - 8) : start]) and _SPENDING.search(head))
-                or _SPENDING_OF_REVENUE.search(head))
+                or _SPENDING_OF_REVENUE.search(head) or _BALANCE_SHEET.search(head))
+
+
+# A part of an amount set aside for a use (将收入的20%投入研发, 把产能的两成转移至美国, 拿出净利润的50%回购)
+# or a payout against profit (分红占净利润的30%): an allocation, not a share anyone holds.
+_DISPOSAL = re.compile(r"将|把|拿出|拿|计划|拟")
+_ALLOCATED_AFTER = re.compile(r"^\s*(以上|左右|多)?[^，。,；]{0,3}?(投入|投放|投向|用于|用在|用作|花在|拨给|拨出|分配给?|转移|转至|转往|"
+                              r"移至|移往|迁至|迁往|搬到|搬至|留作|作为|回馈|返还|派发|分给)")
+_OF_PROFIT = re.compile(rf"(净利润|利润|净利|盈利|税后利润|可分配利润)的?\s*{HEDGE_WORD}\s*$")
+
+
+def _is_allocation(ctx: SentenceContext, start: int, end: int) -> bool:
+    """A part of an amount set aside for a use, or a figure measured against profit (a payout)."""
+    clause_start, _ = ctx.clause_bounds(start)
+    if _OF_PROFIT.search(ctx.zh[max(0, start - 10) : start]):
+        return True
+    return bool(_DISPOSAL.search(ctx.zh[clause_start:start]) and _ALLOCATED_AFTER.match(ctx.zh[end : end + 10]))
 
 
 def _is_cap(ctx: SentenceContext, start: int) -> bool:
@@ -669,13 +798,15 @@ _CARRY_HOLDER = (r"(?:@(?:[、和与及]@)*|[A-Za-z][A-Za-z0-9]*|网上|网下|�
                  r"(?:厂商|公司|企业|品牌|业务|产品|芯片|方案|阵营|供应商|厂家|玩家|部分|省|州|市|县|地区|区域|国家|城市|"
                  r"国投|集团|资本|基金|控股|科技|股份|银行|证券|创投|投资))")
 _CARRY_NOUN = r"(?:份额|市场份额|市占率|市佔率|占有率|占比|佔比|比重|比例|出货量?|营收|收入|采购量?|销量|销售额|持股)"
-_CARRY_ADV = r"(?:大约|约|几乎|近乎|则是|则|就|也|亦|更|仍然|仍|已经|已|将会|将|或|预计|有望|可望|只有|只|仅|是|相对|合计|合共|共|均|都|再|进一步|继续|一度|分别)"
+_CARRY_ADV = (r"(?:大约|约|几乎|近乎|则是|则|就|也|亦|更|仍然|仍|已经|已|将会|将|或|预计|有望|可望|只有|只|仅|是|相对|合计|合共|共|均|都|"
+              r"再|进一步|继续|一度|分别|恐将|恐怕|恐|料将|料|势将|可能|或许|甚至|首度|首次)")
 _CARRY_VERB = (r"(?:是|为|占|佔|达到|达|有|拿下|拿到|剩下|剩|超过|超出|逾|不足|不到|接近|将近|突破|跌破|冲破|逼近|站上|升破|"
                r"(?:下滑|下降|上升|回落|回升|提高|提升|扩大|缩小|萎缩|攀升|跃升|降|跌|升|涨|增|减|滑|落)了?(?:至|到))")
 _CARRY_HEAD = re.compile(rf"^(?:其中|而|另外|此外|至于|同期|同时)?{_CARRY_ADV}*{_CARRY_HOLDER}?(?:的?{_CARRY_NOUN})?{_CARRY_ADV}*"
                          rf"{_CARRY_VERB}?{_CARRY_ADV}*(?:约|近|逾|超过|超|不足|不到|将近|大约)?$"
                          # a comparison with another holder's figure: 低于沐曦的0.03%
-                         rf"|^(?:略|远|明显)?(?:低于|高于|不及|超过|胜过|对比|相比)@的(?:约|近|逾)?$")
+                         rf"|^(?:略|远|明显|大幅)?(?:低于|高于|不及|超过|胜过|对比|相比)(?:第[一二三四五]名|第[一二三四五]大|对手|竞争对手|同行)?"
+                         rf"@的(?:约|近|逾|超过|不到|不足|将近|仅)?$")
 # A kind of holder named without a name (其余厂商, 其他公司).
 _HOLDER_KIND = re.compile(r"(厂商|公司|企业|品牌|供应商|厂家|玩家|国投|集团|资本|基金|控股|科技|股份|银行|证券|创投|投资)")
 # The figure qualifies a noun that is not a share (达到15%的目标进度): not a carried share.
@@ -745,6 +876,10 @@ _USE_RATIO = re.compile(rf"(?:占比|佔比|比例|比重|份额|之比)[^，。
                         rf"(?P<a>{_RATIO_NUM})\s*(?:比|:|：)\s*(?P<b>{_RATIO_NUM})(?![\d.%])")
 
 
+# Quantities compared as a ratio (数量, 金额, 人数): not parts of a whole used or held.
+_QUANTITIES = re.compile(r"数量|金额|规模|产量|产值|人数|论文|专利|投资额|支出|价格")
+
+
 def _ratio_part(token: str) -> float:
     return float(token) if token[0].isdigit() else float(parse_cn_numeral(token) or 0)
 
@@ -760,6 +895,8 @@ def _use_ratios(ctx: SentenceContext) -> list[Draft]:
             continue  # 换股比例为1:0.8, 配套比例1:1: terms of a deal, not shares of use
         if a <= 0 or b <= 0:
             continue
+        if a != int(a) or b != int(b) or _QUANTITIES.search(ctx.zh[ctx.clause_bounds(m.start())[0] : m.start()]):
+            continue  # 论文数量之比约为1.5比1: two quantities compared, not parts of a whole
         chains = [c for c in _name_chains(ctx, m.start()) if len(c) >= 2]
         names = [n.canonical for n in chains[-1][-2:]] if chains else ["", ""]
         metric = _metric(ctx.zh[ctx.clause_bounds(m.start())[0] : m.end()])

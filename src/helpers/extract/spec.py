@@ -47,7 +47,8 @@ _COMPUTE = re.compile(
 )
 # A compute figure with the magnitude letter alone or with F (`分别达到2P和4P`, `9PF`): only just after words of compute.
 _COMPUTE_BARE = re.compile(rf"(?<![A-Za-z0-9.,])({ARABIC})\s*([TPE])F?(?![A-Za-z0-9])(?!\s*(?:服务器|路|卡|颗|倍|光|模块|交换机|端口|网卡|以太网|bps))")
-_COMPUTE_CONTEXT = re.compile(r"算力|FLOPS|性能", re.IGNORECASE)  # in the clause or the one before
+# Words of compute in the clause or the one before, a precision among them (`H100的FP16为989T`).
+_COMPUTE_CONTEXT = re.compile(r"算力|FLOPS|性能|" + _PRECISION.pattern, re.IGNORECASE)
 
 
 def _compute_unit(written: str) -> str:
@@ -59,9 +60,10 @@ def _compute_unit(written: str) -> str:
 
 # Compute in Chinese magnitudes of operations per second (`每秒400万亿次浮点运算` = 400 TFLOPS,
 # `每秒百亿亿次` = 1 EFLOPS): the count of operations, its magnitude word, 次.
+# 兆 is Taiwan's 10^12 (`每秒可進行1,000兆次運算` = 1000 TFLOPS; 千兆 = 10^15).
 _OPS_MAGNITUDES = {"万亿": (1, "T"), "十万亿": (10, "T"), "百万亿": (100, "T"), "千万亿": (1, "P"),
-                   "亿亿": (10, "P"), "十亿亿": (100, "P"), "百亿亿": (1, "E"), "千亿亿": (1000, "P")}
-_COMPUTE_CN = re.compile(rf"(每秒\s*(?:可|能|可以)?\s*(?:完成|执行|进行|处理|达到|达)?\s*)?({ARABIC}|[一二两三四五六七八九])?\s*(千亿亿|百亿亿|十亿亿|亿亿|千万亿|百万亿|十万亿|万亿)次"
+                   "兆": (1, "T"), "十兆": (10, "T"), "百兆": (100, "T"), "千兆": (1, "P"), "亿亿": (10, "P"), "十亿亿": (100, "P"), "百亿亿": (1, "E"), "千亿亿": (1000, "P")}
+_COMPUTE_CN = re.compile(rf"(每秒\s*(?:可|能|可以)?\s*(?:完成|执行|进行|处理|达到|达)?\s*)?({ARABIC}|[一二两三四五六七八九])?\s*(千亿亿|百亿亿|十亿亿|亿亿|千万亿|百万亿|十万亿|万亿|千兆|百兆|十兆|兆)次"
                          r"(?:\s*(?:的)?\s*(浮点|整数|定点)?(?:运算|计算|操作))?")
 _BANDWIDTH = re.compile(rf"({ARABIC})\s*(GB|TB|PB|Gb|Tb)\s*(?:/\s*s(?:ec)?|/\s*秒|每秒|/S|ps)(?![A-Za-z])")
 # The rate written first (`每秒4.8TB`).
@@ -116,6 +118,8 @@ _CARDS_SCALE = re.compile(r"[^，,。]{0,4}?(集群|服务器|机柜|系统|超�
 _VOLUME = re.compile(r"出货|销量|销售|售出|卖出|出售|发货|进口|出口|订单|订购|采购|购买|买了|买下|囤|库存|部署|交付|供应|获得|拿到|"
                      r"生产|产量|量产|产出|投产|制造|租用|"
                      r"上万|数十万|数万|几|成千|累计")
+# The verbs of a volume (buying, shipping, selling), searched further back than _VOLUME's other words.
+_VOLUME_VERB = re.compile(r"出货|售出|卖出|出售|发货|进口|出口|订购|采购|购买|买了|买下|囤积|交付|订单")
 # A volume bounded by a comparator in a sentence that states a rule is a rule's threshold
 # (`购买超过五百颗芯片须提前申报`), not a purchase.
 _RULE = re.compile(r"规则|规定|管制|许可|草案|审查|预审|门槛|须|必须|需要|要求|限制|监控|豁免|上限")
@@ -127,7 +131,7 @@ _UNITS = re.compile(
     r"|(?:[A-Za-z][A-Za-z0-9 ]{0,14})?服务器|(?:计算)?节点)"
 )
 _TPP = re.compile(rf"(?:TPP|总处理性能)[）)]?\s*(?:须|需|必须|应|已)?\s*(低于|高于|达到|超过|不超过|不得超过|不能超过|不可超过|不应超过|不得高于|小于|大于|约为|约|为|在|≥|>=|<|>)?\s*({ARABIC})")
-_TPP_THRESHOLD = re.compile(rf"门槛\s*(?:为|是|在)?\s*({ARABIC})(?!\s*(?:TOPS|TFLOPS|GB|亿|万|%))")
+_TPP_THRESHOLD = re.compile(rf"门槛\s*(?:为|是|在|设在|设为|设定为|设定在|定为|定在|降至|降到|降低至|降低到|提高至|提高到|调整为|调至)?\s*({ARABIC})(?!\s*(?:TOPS|TFLOPS|GB|亿|万|%))")
 
 # ---- the grammar of comparisons
 # What a comparison can be about (longest first): `显存带宽`, `运算密度`, `性价比`, `CUDA核心` …
@@ -151,7 +155,9 @@ _PRODUCT_CLASS = re.compile(r"同类芯片|同类产品|同级产品|同级芯�
 _ASIDE = r"(?:[（(][^）)]{0,24}[）)])?"
 # R的N倍 / R算力的15% / 其一半: a figure as a share or multiple of the reference R.
 _OF_RATIO = re.compile(rf"(?P<tail>{_REF_TAIL})\s*{_ASIDE}\s*(?P<of>的)?\s*(?:(?P<metric>{_METRIC})\s*)?(?P<of2>的)?\s*(?P<hedge>{_HEDGE})\s*{_FIGURE}")
-_OF_RATIO_PCT_AFTER = re.compile(rf"\s*(?P<hedge>{_HEDGE})\s*(?P<pct>{ARABIC})\s*%\s*的\s*(?P<metric>{_METRIC})")  # H100 80%的性能
+# H100 80%的性能, H100約六成的推論效能: the share of the reference's figure written before its metric.
+_OF_RATIO_PCT_AFTER = re.compile(rf"\s*(?P<hedge>{_HEDGE})\s*(?:(?P<pct>{ARABIC})\s*[%％]|(?P<tenths>[一二两三四五六七八九]成半?))"
+                                 rf"\s*的\s*(?:[\u4e00-\u9fff]{{0,2}}?)(?P<metric>{_METRIC})")
 # 比R高出1% / 较R约落后5%: the reference after a comparing word, then a direction and a figure.
 # (`比英伟达RTX 5090D`, `较其大哥RTX Pro 6000`: a maker or an epithet may stand between.)
 _COMPARE_LEAD = re.compile(r"(?:比|较|相比|相较于?|较之|对比)(?:其|它)?[^\s，,。；;：:是为的在比较]{0,4}\s*$")
@@ -169,14 +175,22 @@ _CHANGE_VERBS = r"提升|提高|增加|增长|增强|改善|加快|高出|领先
 # A change against the previous generation or a baseline named earlier (`提升运算密度35%`,
 # `性能提升了2倍`, `砍掉了20%的显存和显存带宽`), with parallel items after it (`、能效10倍`).
 _CHANGE = re.compile(
-    rf"(?P<verb>{_CHANGE_VERBS})(?!至(?!少)|到)了?\s*(?:(?P<metric>{_METRIC})\s*)?(?P<hedge>{_HEDGE})\s*(?:{_TIMES}|{_PCT}|{_CHENG})"
-    rf"(?:\s*的\s*(?P<metrics>{_METRIC}(?:\s*(?:与|和|及|、)\s*{_METRIC})*))?")
+    rf"(?P<verb>{_CHANGE_VERBS})(?!至(?!少)|到)了?\s*(?:幅度|幅)?\s*(?:(?P<metric>{_METRIC})\s*)?(?P<hedge>{_HEDGE})\s*(?:{_TIMES}|{_PCT}|{_CHENG})"
+    rf"(?:\s*的\s*(?P<metrics>{_METRIC}(?:\s*(?:与|和|及|、)\s*{_METRIC})*)"
+    # 提升6倍推理性能: the metric after the figure without 的, closing the clause
+    rf"|\s*(?P<metrics_bare>{_METRIC})(?=\s*(?:[，,。；;、）)]|$)))?")
 _CHANGE_MORE = re.compile(rf"\s*[，,、]\s*(?:并|且|而)?\s*(?P<metric>{_METRIC})\s*(?:提升|提高|增加)?了?\s*(?P<hedge>{_HEDGE})\s*(?:{_TIMES}|{_PCT})")
 # A one-character direction right after its metric (`训练速度快了9倍`, `性能高出三成`, `功耗低20%`):
 # the metric makes the character a verb without 比R before it.
 _METRIC_VERB = re.compile(rf"(?P<metric>{_METRIC})\s*(?:也|还|都|将|可|要|则)?\s*(?P<verb>快|高|强|多|大|慢|低|少|小)了?\s*(?P<hedge>{_HEDGE})\s*(?:{_TIMES}|{_PCT}|{_CHENG})")
 # N倍的芯片数量: a multiple of the same quantity in a product compared before.
-_TIMES_OF = re.compile(rf"(?:使用|需要|需|用|提供|拥有|具备|带来|实现)了?\s*(?P<hedge>{_HEDGE})\s*{_TIMES}\s*的\s*(?P<metric>{_METRIC})")
+_TIMES_OF = re.compile(rf"(?:使用|需要|需|用|提供|拥有|具备|带来|实现)了?\s*(?P<hedge>{_HEDGE})\s*{_TIMES}\s*的?\s*(?P<metric>{_METRIC})")
+# A metric doubled (`算力翻倍`, `显存容量几乎翻了一番`) or quadrupled (`翻两番`) against its baseline.
+_DOUBLED = re.compile(rf"(?P<metric>{_METRIC})\s*(?:也|还|都|将|可|则|更|均)?\s*(?:实现)?\s*(?P<hedge>几乎|近乎|接近|将近|超过|逾)?\s*"
+                      r"(?:翻了?一?倍|翻了?一番|翻番|(?P<four>翻了?两番))"
+                      # a cadence (一年一代、算力翻倍的节奏; 每代算力翻倍) is a plan's rhythm, not a product's figure
+                      r"(?![”」\"]?\s*的?\s*(?:节奏|速度|节拍|规律|趋势|步伐|路线|目标|定律|周期))")
+_CADENCE = re.compile(r"每(?:一|两|二)?(?:年|代|年一代)|一年一代|[一二两三]年一代")
 # Clauses about money or markets: a change there is not a spec.
 _NOT_SPEC = re.compile(r"营收|收入|利润|份额|股价|市值|出货|销量|销售|订单|价格|售价|成本|毛利|需求|产能|良率|用户|员工|电价|用电")
 # Clause-level cues that a product is the thing described: chips, systems, architectures.
@@ -306,9 +320,14 @@ def _subject(ctx: SentenceContext, pos: int, exclude: set[str] = frozenset(), sk
     if m and not _COMPONENT_TECH.match(m.canonical):
         return m.canonical
     if ctx.previous_products:
-        candidates = [p for p in ctx.previous_products if p.canonical not in exclude]
+        memory = _memory(ctx)
+        candidates = [p for p in ctx.previous_products if p.canonical not in exclude
+                      and p.canonical not in memory.get("bases", ())]
         if candidates:
             return candidates[-1].canonical
+        for remembered in (memory.get("subject"), memory.get("topic")):
+            if remembered and remembered not in exclude and remembered not in memory.get("bases", ()):
+                return remembered  # 架构：基于CDNA 3平台 / 性能：…: the product the list describes
     m = ctx.nearest_after(pos, PRODUCT_TYPES, limit=30, exclude=exclude)
     if m:
         return m.canonical
@@ -325,7 +344,7 @@ def _precision(ctx: SentenceContext, pos: int) -> str:
 # ignoring case, spelled out in both cases, which scans faster: FLOPS, OPS, GPU, NPU hold a P and Gb
 # a G, so the class of single letters covers them.)
 _MAYBE_SPEC = re.compile(r"[GTPEBWgtpebw/%]|[Hh][Zz]|[Nn][Mm]|纳米|奈米|卡|颗|张|块|枚|个|芯片|倍|成|分之|一半|半数|"
-                         r"削减|降低|瓦|柜|机架|服务器|节点|次|总处理性能|门槛")
+                         r"削减|降低|瓦|柜|机架|服务器|节点|次|总处理性能|门槛|翻")
 _HEDGES = {"约": "约", "约为": "约", "大约": "约", "近": "近", "接近": "近", "将近": "近", "超过": "超", "超": "超",
            "逾": "超", "至少": "超", "不到": "不足", "不足": "不足"}
 
@@ -354,9 +373,9 @@ class _Drafts:
 # sentence without it cannot yield that pass's drafts and the pass is skipped. Each guarantees only
 # that (it may let through sentences that yield nothing).
 # Compute: a unit in FLOPS/OPS (`_COMPUTE`), a Chinese magnitude before 次 (`_COMPUTE_CN`: every
-# magnitude ends in 亿), or a digit before a bare magnitude letter (`_COMPUTE_BARE`). Spelled in both
+# magnitude ends in 亿 or 兆), or a digit before a bare magnitude letter (`_COMPUTE_BARE`). Spelled in both
 # cases rather than ignoring case, which scans slower ([Oo][Pp] covers OPS in any case).
-_MAYBE_COMPUTE = re.compile(r"[Oo][Pp]|亿次|\d\s*[TPE]")
+_MAYBE_COMPUTE = re.compile(r"[Oo][Pp]|亿次|兆次|\d\s*[TPE]")
 # Bandwidth and memory: a digit before GB/TB/PB/Gb/Tb, or before G or T alone (`96G显存`).
 _MAYBE_BYTES = re.compile(r"\d\s*[GTP]")
 _MAYBE_NODE = re.compile(r"纳米|奈米|nm")
@@ -369,14 +388,46 @@ _MAYBE_CARDS = re.compile(r"卡|GPU|NPU|芯片|颗|张")
 _MAYBE_UNITS = re.compile(r"柜|机架|服务器|节点")
 # Counts of a named chip: a measure word before the name (`384颗昇腾910C`).
 _MAYBE_NAMED_COUNT = re.compile(r"[张块颗枚个]")
-# Ratios: a figure of a comparison (N倍, N%, 百分之N, 三分之一, 1/3, 七成, 一半, 半数), or the % of a cut.
-_MAYBE_RATIO = re.compile(r"倍|[%％]|百分之|分之|[一二两三四五六七八九\d]成|一半|半数|\d\s*/\s*\d")
-# Changes: a figure of a change (N倍, N%, 百分之N, 三成); each also passes `_MAYBE_RATIO`.
-_MAYBE_CHANGE = re.compile(r"倍|[%％]|百分之|[一二两三四五六七八九\d]成")
+# Ratios: a figure of a comparison (N倍, 翻番, N%, 百分之N, 三分之一, 1/3, 七成, 一半, 半数), or the % of a cut.
+_MAYBE_RATIO = re.compile(r"倍|翻|[%％]|百分之|分之|[一二两三四五六七八九\d]成|一半|半数|\d\s*/\s*\d")
+# Changes: a figure of a change (N倍, 翻番, N%, 百分之N, 三成); each also passes `_MAYBE_RATIO`.
+_MAYBE_CHANGE = re.compile(r"倍|翻|[%％]|百分之|[一二两三四五六七八九\d]成")
+
+
+# A product named as the basis of another (基于CDNA 3平台, 采用Hopper架构): not what the next
+# sentence's figures describe.
+_BASIS_BEFORE = re.compile(r"(?:基于|基於|采用|沿用|使用|建立在)\s*(?:最新的?|新一代的?)?\s*$")
+_BASIS_AFTER = re.compile(r"\s*(?:的)?\s*(?:架构|平台|构架|微架构|制程|工艺|设计)")
+
+
+def _memory(ctx: SentenceContext) -> dict:
+    """The spec extractor's article memory: the last product a figure was given to (`subject`), the last
+    product named other than as a basis (`topic`), and the products the last sentence named only as a
+    basis (`bases`)."""
+    return ctx.memory.setdefault("spec", {})
+
+
+def _remember(ctx: SentenceContext, drafts: list[Draft]) -> None:
+    memory = _memory(ctx)
+    memory["bases"] = {m.canonical for m in ctx.mentions if m.type in PRODUCT_TYPES
+                       and _BASIS_BEFORE.search(ctx.zh[max(0, m.start - 8) : m.start]) and _BASIS_AFTER.match(ctx.zh, m.end)}
+    topics = [m.canonical for m in ctx.mentions if m.type in PRODUCT_TYPES and m.canonical not in memory["bases"]]
+    if topics:
+        memory["topic"] = topics[-1]
+    named = [d.subject for d in drafts if d.subject and ctx.lexicon is not None
+             and (e := ctx.lexicon.entity(d.subject)) is not None and e.type in PRODUCT_TYPES]
+    if named:
+        memory["subject"] = named[-1]
 
 
 def extract(ctx: SentenceContext) -> list[Draft]:
     """Spec drafts of one sentence: figures with a unit, counts, thresholds, and comparisons."""
+    drafts = _extract(ctx)
+    _remember(ctx, drafts)
+    return drafts
+
+
+def _extract(ctx: SentenceContext) -> list[Draft]:
     zh = ctx.zh
     if not _MAYBE_SPEC.search(zh):
         return []
@@ -396,6 +447,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         _dies(ctx, out, skip)
     if _MAYBE_CARDS.search(zh):
         _cards(ctx, out, skip)
+        _counts_after_noun(ctx, out, skip)
     if _MAYBE_UNITS.search(zh):
         _units(ctx, out, skip)
     if "TPP" in zh or "总处理性能" in zh:
@@ -410,7 +462,39 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         _elliptic_ratios(ctx, out)
     if not out.items:
         return []
-    return _coordinated(ctx, _respectively(ctx, _ranges(ctx, out.items), skip), skip)
+    return _plural_anaphor(ctx, _coordinated(ctx, _respectively(ctx, _ranges(ctx, out.items), skip), skip))
+
+
+# A demonstrative with a count standing for products named before (`这两款芯片`, `這兩款晶片`, `两者`).
+_PLURAL_ANAPHOR = re.compile(r"(?:这|此|该|上述|前述)\s*(?P<n>两|二|三|四)\s*(?:款|颗|种|个|枚|套|代)\s*(?:新|新款|新一代)?\s*"
+                             r"(?:芯片|GPU|产品|处理器|加速卡|显卡|系统|超节点|型号)|(?P<both>两者|二者)")
+_STOP = re.compile(r"[。；;！？!?]")
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4}
+
+
+def _plural_anaphor(ctx: SentenceContext, drafts: list[Draft]) -> list[Draft]:
+    """A figure of `这两款芯片` belongs to each of the products it stands for: the last ones named in this
+    sentence before it, else the first ones the sentence before named (its topic, ahead of the products
+    they were compared with). One draft per product, each ending one character apart (its own claim id)."""
+    zh = ctx.zh
+    extra: list[Draft] = []
+    for a in _PLURAL_ANAPHOR.finditer(zh):
+        n = 2 if a.group("both") else _COUNTS[a.group("n")]
+        here = list(dict.fromkeys(m.canonical for m in ctx.mentions if m.end <= a.start() and m.type in PRODUCT_TYPES))
+        before = list(dict.fromkeys(m.canonical for m in ctx.previous_products))
+        pool = here[-n:] if len(here) >= n else before[:n] if len(before) >= n else []
+        if not pool:
+            continue
+        for d in drafts:
+            between = [m for m in ctx.mentions if a.end() <= m.start and m.end <= d.start and m.type in PRODUCT_TYPES]
+            if d.start < a.end() or between or d.subject not in ("", *pool, *here, *before) or d.relative_to in pool:
+                continue
+            if _STOP.search(zh[a.end() : d.start]):
+                continue  # the anaphor's sentence ended
+            d.subject = pool[0]
+            for i, name in enumerate(pool[1:], start=1):
+                extra.append(Draft(**{**d.__dict__, "subject": name, "end": d.end - i}))
+    return drafts + extra
 
 
 # The low end of a range written before a figure (`300-350W`, `80GB至141GB`, `1.6~3.2TB/s`), its unit
@@ -579,9 +663,10 @@ def _computes(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
             continue
         last_end = m.end()
         value = parse_number(m.group(1))
-        unit = f"{m.group(2)}FLOPS"
+        precision = _precision(ctx, m.start())
+        unit = f"{m.group(2)}{'OPS' if precision.startswith('INT') else 'FLOPS'}"  # INT8 296T is TOPS
         out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=_subject(ctx, m.start(), skip=skip),
-                      metric=f"{_precision(ctx, m.start())}算力", value=value, unit=unit,
+                      metric=f"{precision}算力", value=value, unit=unit,
                       hedge=hedge_for(zh, m.start(), m.end())))
 
 
@@ -664,6 +749,11 @@ def _hedge_across(zh: str, start: int, end: int) -> str:
     return hedge_for(zh, start, end) or (hedge_before(zh, start - len(copula.group(0))) if copula else "")
 
 
+# A company as the maker of a product: after 由 / 交由 (由台积电代工), or before 代工 / 生产 with the node between.
+_MADE_BY_BEFORE = re.compile(r"(?:由|交由|委由|委托|交给)\s*$")
+_MAKES_AFTER = re.compile(rf"\s*(?:以|用|采用|使用)?\s*(?:(?:{ARABIC})\s*(?:纳米|奈米|nm))?\s*(?:制程|工艺|技术)?\s*(?:代工|生产|制造|量产)")
+
+
 def _node_subject(ctx: SentenceContext, pos: int, skip: set[int]) -> str:
     """Whose process node a figure at `pos` is: the name written right before it, else the entity leading its clause, or, when the clause
     names none before the figure, the one leading the nearest clause before that does (`麒麟9000交由
@@ -671,6 +761,14 @@ def _node_subject(ctx: SentenceContext, pos: int, skip: set[int]) -> str:
     right before its product (`寒武纪思元590`) stands for the product."""
     zh = ctx.zh
     names = [m for m in ctx.mentions if m.end <= pos and m.start not in skip and m.type in PRODUCT_TYPES | {"company"}]
+    # A foundry named as the one making a product named before it (麒麟9000S由海思研发、中芯国际以7纳米工艺量产;
+    # 麒麟9000交由台积电代工，并采用5纳米): the node is the product's.
+    foundries = [m for m in names if m.type == "company" and (_MADE_BY_BEFORE.search(zh[max(0, m.start - 3) : m.start])
+                                                               or _MAKES_AFTER.match(zh, m.end))]
+    if foundries:
+        made = [m for m in names if m.type in PRODUCT_TYPES and m.end <= foundries[-1].start]
+        if made:
+            return made[0].canonical
     if names and re.fullmatch(r"\s*(?:的|采用|使用|用|以|已|将)?\s*", zh[names[-1].end : pos]):
         return names[-1].canonical  # 中芯国际7纳米, 思元590采用7纳米: the name the node is written with
     end = pos
@@ -758,7 +856,10 @@ def _cards(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
     """Cards or chips in a system (`支持8192张卡`, `4096卡`, `万卡级集群`), and a rule's threshold
     in chips (`购买超过五百颗芯片的…须提前申报`)."""
     zh = ctx.zh
-    for m in _CARDS.finditer(zh):
+    taken = -1  # the end of the last count taken: a later match inside it is part of it
+    for m in _count_matches(zh):
+        if m.start() < taken:
+            continue
         more, measure, bound, noun = m.group(2), m.group(3), m.group(4), m.group(6)
         if measure == "片":  # 出货量超30万片: volumes, not a system's size
             continue
@@ -769,8 +870,10 @@ def _cards(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
             continue
         if not _qualifies_count(ctx, m.start(5), m.end(5)):
             continue
+        # A volume verb may stand further back in the clause (订购了价值160亿美元、约100万颗H20芯片).
+        clause_start, _ = ctx.clause_bounds(m.start())
         before = zh[max(0, m.start() - 6) : m.start()]
-        if _VOLUME.search(before):
+        if _VOLUME.search(before) or _VOLUME_VERB.search(zh[max(clause_start, m.start() - 20) : m.start()]):
             hedge = _bound_hedge(zh, m.start(), bound)
             if hedge and noun and _RULE.search(zh):
                 out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject="出口管制", metric="芯片数量门槛",
@@ -795,6 +898,36 @@ def _cards(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
         hedge = _bound_hedge(zh, m.start(), bound) if bound else "超" if more else hedge_for(zh, m.start(), m.end())
         out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=subject, metric="卡数",
                       value=value, unit=unit, hedge=hedge))
+        taken = m.end()
+
+
+# The count after its noun (`超节点内的芯片数量达到8192颗`, `GPU总数为72个`).
+_COUNT_AFTER_NOUN = re.compile(rf"(?P<noun>芯片|GPU|NPU|加速卡|算力卡|显卡|卡)的?(?:数量|数目|总数|总量)\s*(?:将|可|也|已)?\s*"
+                               rf"(?:达到|达|为|是|高达|多达|超过|逾|约为|约|可达|在)?\s*(?P<count>{_COUNT})\s*(?P<more>多|余)?\s*"
+                               r"(?P<measure>颗|张|块|枚|个)?(?![\d万亿])")
+
+
+def _counts_after_noun(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
+    """A system's chips counted after the noun, outside volumes (出货芯片数量 is a volume)."""
+    zh = ctx.zh
+    for m in _COUNT_AFTER_NOUN.finditer(zh):
+        value = _count_value(m.group("count"))
+        if value is None or value < 2 or out.overlaps(m.start(), m.end()) \
+                or _VOLUME.search(zh[max(0, m.start() - 8) : m.start()]):
+            continue
+        unit = "cards" if m.group("noun").endswith("卡") or m.group("measure") in ("张", "块") else "chips"
+        hedge = "超" if m.group("more") else hedge_for(zh, m.start("count"), m.end())
+        out.add(Draft(kind="spec", start=m.start(), end=m.end(), subject=_subject(ctx, m.start(), skip=skip),
+                      metric="卡数", value=value, unit=unit, hedge=hedge))
+
+
+def _count_matches(zh: str):
+    """_CARDS's matches, each search resuming just after the count it found: a figure that is no count
+    (`Atlas 950满配支持256卡`: 950 is part of a name) does not hide the count inside its match."""
+    pos = 0
+    while (m := _CARDS.search(zh, pos)) is not None:
+        yield m
+        pos = max(m.end(1), m.start() + 1)
 
 
 def _units(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
@@ -846,7 +979,7 @@ def _tpp(ctx: SentenceContext, out: _Drafts) -> None:
 
 
 # A count and its measure word before a chip's name, with up to four qualifying characters between (`384颗华为`).
-_COUNT_BEFORE_NAME = re.compile(rf"((?:{ARABIC})\s*万?|[一二两三四五六七八九十百千]+万?)\s*(张|块|颗|枚|个)\s*([^\d，,。；;、]{{0,4}}?)\s*$")
+_COUNT_BEFORE_NAME = re.compile(rf"((?:{ARABIC})\s*万?|[一二两三四五六七八九十百千]+万?)\s*(?P<more>多|余)?\s*(张|块|颗|枚|个)\s*([^\d，,。；;、]{{0,4}}?)\s*$")
 
 
 def _named_counts(ctx: SentenceContext, out: _Drafts) -> None:
@@ -859,7 +992,7 @@ def _named_counts(ctx: SentenceContext, out: _Drafts) -> None:
             continue
         head = zh[max(0, mention.start - 14) : mention.start]
         m = _COUNT_BEFORE_NAME.search(head)
-        if m and m.group(3) and not _qualifies_count(ctx, mention.start - len(head) + m.start(3), mention.start - len(head) + m.end(3)):
+        if m and m.group(4) and not _qualifies_count(ctx, mention.start - len(head) + m.start(4), mention.start - len(head) + m.end(4)):
             continue
         if m and not _VOLUME.search(zh[max(0, mention.start - 22) : mention.start - len(head) + m.start()]):
             value = parse_number(m.group(1).replace(" ", ""))
@@ -867,8 +1000,8 @@ def _named_counts(ctx: SentenceContext, out: _Drafts) -> None:
                 start = mention.start - len(head) + m.start()
                 host = ctx.nearest_before(start, {"system"}, limit=40)
                 out.add(Draft(kind="spec", start=start, end=mention.end, subject=host.canonical if host else mention.canonical, metric="卡数",
-                              value=value, unit="cards" if m.group(2) in ("张", "块") else "chips",
-                              hedge=hedge_for(zh, start, mention.end)))
+                              value=value, unit="cards" if m.group(3) in ("张", "块") else "chips",
+                              hedge="超" if m.group("more") else hedge_for(zh, start, mention.end)))
 
 
 # ------------------------------------------------------------ comparisons
@@ -1030,7 +1163,7 @@ def _ratios(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
             else:
                 a = _OF_RATIO_PCT_AFTER.match(zh, tail_start)
                 if a:
-                    value = parse_number(a.group("pct"))
+                    value = parse_number(a.group("pct")) if a.group("pct") else parse_percent(a.group("tenths"))
                     found = (a, value / 100 if value is not None else None, None, a.group("hedge") or "", a.group("metric"), start)
         if not found:
             _legacy_cut(ctx, out, skip, start, end, ref)
@@ -1161,8 +1294,8 @@ def _changes(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
             continue
         head = list(re.finditer(_METRIC, zh[clause_start : m.start()]))
         metrics = [m.group("metric")] if m.group("metric") else []
-        if m.group("metrics"):
-            metrics = re.findall(_METRIC, m.group("metrics"))
+        if m.group("metrics") or m.group("metrics_bare"):
+            metrics = re.findall(_METRIC, m.group("metrics") or m.group("metrics_bare"))
         start = m.start()
         if not metrics and head and m.start() - (clause_start + head[-1].end()) <= 4:
             metrics = [head[-1].group(0)]  # 推理性能提升了50%: the evidence starts at the metric
@@ -1204,6 +1337,16 @@ def _changes(ctx: SentenceContext, out: _Drafts, skip: set[int]) -> None:
                       subject=_subject(ctx, m.start(), exclude={ref} if ref else frozenset(), skip=skip),
                       value=value, value_max=top, unit="ratio", relative_to=ref,
                       hedge=_HEDGES.get(m.group("hedge") or "", "") or hedge_after(zh, m.end())))
+    for m in _DOUBLED.finditer(zh):  # 算力翻倍: twice the baseline's
+        clause_start, clause_end = ctx.clause_bounds(m.start())
+        if _NOT_SPEC.search(zh[clause_start:clause_end]) or out.overlaps(m.start(), m.end(), "ratio") \
+                or _CADENCE.search(zh[max(0, m.start() - 12) : m.start()]):
+            continue
+        ref = _baseline(ctx, m.start())
+        out.add(Draft(kind="spec", start=m.start(), end=m.end(), metric=_metric_name(m.group("metric")),
+                      subject=_subject(ctx, m.start(), exclude={ref} if ref else frozenset(), skip=skip),
+                      value=4.0 if m.group("four") else 2.0, unit="ratio", relative_to=ref,
+                      hedge={"几乎": "近", "近乎": "近", "接近": "近", "将近": "近", "超过": "超", "逾": "超"}.get(m.group("hedge") or "", "")))
     for m in _TIMES_OF.finditer(zh):
         clause_start, clause_end = ctx.clause_bounds(m.start())
         if _NOT_SPEC.search(zh[clause_start:clause_end]) or out.overlaps(m.start(), m.end(), "ratio"):
