@@ -89,7 +89,7 @@ def score(claims: pd.DataFrame, gold: pd.DataFrame, spans: list[list[tuple[int, 
                 pred_matched.add(pi)
                 gold_matched.add(gi)
                 break
-    # A prediction overlapping a matched gold row of the same kind and figure is a repeat, not an error.
+    # A second prediction over the same gold row counts as spurious: a repeated claim double-counts in the tables.
     scores = []
     for kind in KINDS:
         g_idx = [i for i, g in enumerate(gold_rows) if g["kind"] == kind]
