@@ -526,3 +526,48 @@ def test_joined_titles_between_the_firm_and_its_person():
     text = "英伟达创始人兼首席执行官黄仁勋10月9日出席在华盛顿举行的一场论坛。"
     events = [c for c in extract_text(text, published="2025-10-20") if c["kind"] == "event"]
     assert events and events[0]["actor"] == "黄仁勋" and events[0]["date_start"] == "2025-10-09"
+
+
+# ------------------------------------------------------------ issue 11, events round 5 (sentences written here)
+
+# Acts the sentence negates, denies or asks about are no events.
+@pytest.mark.parametrize("text", [
+    "英伟达并未在9月推出新芯片。",
+    "美国政府尚未于本月批准许可。",
+    "英伟达并没有在7月恢复销售。",
+    "輝達並未於8月恢復出貨。",
+    "商务部10日否认曾约谈英伟达。",
+    "英偉達否認曾於8月暫停生產。",
+    "美国是否会在明年批准H200出口？",
+    "英伟达会否在明年推出新芯片？",
+    "華為何時在明年推出新晶片？",
+    "摩爾線程明年會上市嗎？",
+    "寒武紀從未在去年拒絕訂單。",
+])
+def test_negated_denied_or_asked_acts_are_no_events(events, text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 未经 (without) and 未来 (the future) are no negation
+    ("被告3月未经许可走私200颗芯片。", ("被告", "2025-03-01")),
+    ("华为计划在未来的明年推出新芯片。", ("华为", "2026-01-01")),
+])
+def test_not_every_wei_negates(events, text, expected):
+    assert [(r["actor"], r["date_start"]) for r in events(text)] == [expected]
+
+
+def test_a_carried_date_keeps_the_span_in_its_sentence(events):
+    rows = events("今年以来，市场变化很大。如今华为昇腾一家便占国产出货约六成。")
+    assert all(r["char_end"] <= len("今年以来，市场变化很大。如今华为昇腾一家便占国产出货约六成。") for r in rows)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 被告 heading a clause is the accused (not the passive mark 被)
+    ("被告上月走私300颗芯片。", [("被告", "ship", "2025-10-01")]),
+    # an enumeration of dates dates the act by its first
+    ("两名被告先后于12日及14日出庭。", [("被告", "sue", "2025-11-12")]),
+    ("兩名被告先後在3日和5日過堂。", [("被告", "sue", "2025-11-03")]),
+])
+def test_accused_and_enumerated_dates(events, text, expected):
+    assert [(r["actor"], r["action"], r["date_start"]) for r in events(text)] == expected

@@ -53,7 +53,7 @@ ACTIONS: list[tuple[str, str]] = [
     # Shipments and output ramps: 出货, 放量, 增产, 送样; an export with a count (走私出口200颗).
     # 出货 is the act only before a count (全年出货约30万颗), right after a date or as begun (二季度出货, 开始出货);
     # 占国产出货… is the noun.
-    ("ship", r"(?:出货|发货)(?=\s*(?:了|近|约|超过?|逾|达|\d))|(?:(?<=[季月年日度])|开始|启动|正式|陆续|起)(?:出货|发货)|放量|增产|扩产|送样|(?:提高|增加|提升|扩大)[^，。；]{0,12}产量|(?:非法)?(?:出口|走私)(?=\s*[\d约近超逾了])"),
+    ("ship", r"(?:出货|发货)(?=\s*(?:了|近|约|超过?|逾|达|\d))|(?:(?<=[季月年日度])|开始|启动|正式|陆续|起)(?:出货|发货)|放量|增产|扩产|送样|(?:提高|增加|提升|扩大)[^，。；]{0,12}产量|(?:非法)?(?:出口|走私)(?=\s*(?:[\d约近超逾了]|[一大多]批))"),
     ("resume", r"恢复.{0,6}(?:销售|供货|出货|出口|发货|生产|供应)|重启.{0,6}(?:销售|供货|出货)"),
     ("refuse", r"拒绝(?!置评|评论|回应|透露|发表评论|就此)(?:采购|购买|接受|了)?|不买账|抵制"),
     ("investigate", r"反垄断调查|反倾销调查|反歧视调查|立案调查|调查|查获|查扣|扣押|查处|约谈|约见|问询|处罚|罚款|罚单|认定.{0,8}违[法反]|裁定"),
@@ -64,7 +64,7 @@ ACTIONS: list[tuple[str, str]] = [
             r"(?:暂停|中止|冻结|吊销).{0,14}?(?:许可|出口|发货|销售|供货|供应|交易|生产|资产)|下令|责令|勒令|封杀|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
     ("tighten", r"需要许可证|(?:实施|实行)[^，。；,]{0,8}?许可(?:证)?管理|[需须](?:要)?(?:申请|申领|取得|获得)[^，。；,]{0,4}?许可|许可证要求|需获得许可|发布[^，。；,]{0,20}?(?:规则|新规|指南|禁令|条例|指导方针|方针|指引|规定)|限制.{0,8}(?:出口|销售|出货|供应)|收紧|加码|加严|(?:加强|强化)[^，。；,]{0,10}?(?:管制|审查|检查|查验|核查|稽查|监管|执法|打击|管控)|严查|严打|严格(?:审查|检查|查验|执法)|(?:实施|采取)[^，。；,]{0,6}?(?:更严格|更严)|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
                 r"扩大.{0,6}(?:管制|限制)|(?:实施|宣布|施加)[^，。；,]{0,6}?制裁|制裁(?=\s*[了\d一两三四五六七八九十多数]|[^，。；,]{0,4}(?:企业|公司|实体|个人|官员))|限制出口|出口管制|新规|降至.{0,6}门槛|门槛|列入.{0,24}名单|列为.{0,10}(?:实体|风险|管制)"),
-    ("approve", r"批准|放行|解禁|许可|获准|松口|允许|核准|核定|同意(?!暂|延后|推迟).{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|"
+    ("approve", r"批准|放行|解禁|(?<!未经)(?<!未获)(?<!无)许可|获准|松口|允许|核准|核定|同意(?!暂|延后|推迟).{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|"
                 r"完成.{0,14}备案|开绿灯"),
     ("loosen", r"放宽|松绑|缓和|撤销|撤回|废除|取消.{0,6}(?:禁令|限制|规则|管制)|"
                 # holding a measure back: 暂不扩大, 延后执行, 推迟实施
@@ -144,7 +144,7 @@ _FRAME_VERB = re.compile(r"通知|举行|举办|召开")
 
 
 _CLAUSE = re.compile(r"[，,；;：:]")
-_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|根据|依据|据报|据悉|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
+_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|根据|依据|据报|据悉|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被(?!告)|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
 # Before the actor a clause may hold titles and places: 美国总统特朗普, 中国国家网信办.
 _TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|制造商|供应商|开发商|独角兽)|"
                            r"美国|中国|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
@@ -499,7 +499,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         before = [d for d in act_dates if d.start < g_start and not _REPORT_FRAME.match(zh, d.end)]
         inside = leading
         if calendar:
-            date = calendar[-1]
+            date = _first_of_enumeration(zh, calendar)
         elif leading:
             date = leading[-1]
         elif (after := _date_after_verb(act_dates, zh, actor.end + match.end(), g_end)) is not None:
@@ -509,7 +509,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         elif (framed := _framed_date(ctx, act_dates, action, match, verb_end, g_end)) is not None:
             date = framed
         elif ctx.carried_date is not None:
-            date = replace(ctx.carried_date, inferred=True)
+            date = replace(ctx.carried_date, start=g_start, end=g_start, inferred=True)  # (its offsets are of its own sentence)
             if _status(ctx, actor.end, verb_at, date) and not _PLANNED.search(zh, actor.end, verb_at):
                 continue  # a future date carried from a plan (明年量产。) does not date an act told as done
         else:
@@ -548,7 +548,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             status=_status(ctx, actor.end, verb_at, date),
         ))
     drafts.extend(_occasion_events(ctx, drafts))
-    drafts = _dedupe(_hypothetical(ctx, _one_per_date(drafts, rule_drafts)))
+    drafts = _dedupe(_unasserted(ctx, _hypothetical(ctx, _one_per_date(drafts, rule_drafts))))
     for d in drafts:  # a dated meeting: what is agreed 会后 / 在会中 later takes its day
         if d.date is not None and d.date.precision == "day" and _MEETING.search(ctx.zh, d.start, ctx.clause_bounds(max(d.start, d.end - 1))[1]):
             _memory(ctx)["meeting"] = d.date
@@ -585,14 +585,44 @@ def _hypothetical(ctx: SentenceContext, drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not any(a <= d.end - 1 < b for a, b in spans)]
 
 
+# Before the verb in its clause, what says the act did not happen: 未 / 并未 / 尚未 / 没有 / 从未 / 不曾, a
+# denial (否认, 驳斥, 辟谣) or a refusal to act (不会, 无意, 不打算). Not 未来 (the future), 未经 (without:
+# 未经许可出口 is an act), 未能 is a negation too.
+_NEGATION = re.compile(r"(?:并|尚|从|还|仍|均|皆|都|也)?未(?![来经知满必])|没有|没(?=[^，。；,]{0,2}?(?:在|于|向|对|能))|不曾|"
+                       r"否认|驳斥|辟谣|澄清(?=[^，。；,]{0,6}?(?:并未|没有|未曾|不曾|不实))|不会|不打算|无意|不准备")
+# A question about the act: 是否 / 会否 / 能否 / 会不会 before the verb, or the clause ends a question.
+_QUESTION = re.compile(r"是否|会否|能否|可否|会不会|是不是|有没有|何时|什么时候")
+
+
+def _unasserted(ctx: SentenceContext, drafts: list[Draft]) -> list[Draft]:
+    """Drop the drafts whose act the sentence denies, negates or asks about: a negation or a denial between the
+    start of the verb's clause (or of the draft, when it starts later) and the verb (英伟达并未在9月推出…,
+    某部否认曾约谈…), a question word there, or a question mark closing the verb's clause."""
+    zh, kept = ctx.zh, []
+    for d in drafts:
+        clause_start, clause_end = ctx.clause_bounds(max(d.start, d.end - 1))
+        frame = zh[max(clause_start, d.start):d.end]
+        if _NEGATION.search(frame) or _QUESTION.search(frame) or zh[clause_end:clause_end + 1] in ("？", "?"):
+            continue
+        kept.append(d)
+    return kept
+
+
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
-    """One draft per act: the same actor, class and date read twice by two mechanisms stays once."""
+    """One draft per act: the same actor, class and date read twice by two mechanisms stays once; so does an act
+    of one actor on one date read twice over one stretch of text (two verbs of one clause: a notice and the
+    measure it names), the first found kept."""
     seen, kept = set(), []
     for d in drafts:
         key = (d.actor, d.action, d.date.start if d.date is not None else None, d.date.date_start if d.date is not None else None)
-        if key not in seen:
-            seen.add(key)
-            kept.append(d)
+        if key in seen:
+            continue
+        if d.date is not None and d.date.date_start and any(
+                k.actor == d.actor and k.date is not None and k.date.date_start == d.date.date_start
+                and k.start < d.end and d.start < k.end for k in kept):
+            continue
+        seen.add(key)
+        kept.append(d)
     return kept
 
 
@@ -621,6 +651,18 @@ def _one_per_date(drafts: list[Draft], rule_drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if any(d is r for r in rule_drafts) or not any(
         d.date is not None and r.date is not None and d.date.start == r.date.start and r.start < d.end and d.start < r.end
         for r in rules)]
+
+
+# Between two dates of one enumeration: 19日及20日, 3月和5月, 8日、9日.
+_DATE_JOIN = re.compile(r"\s*(?:及|和|与|、|或|以及)\s*")
+
+
+def _first_of_enumeration(zh: str, dates: list):
+    """The last of `dates`, or, when it closes an enumeration of dates (先后在19日及20日过堂), the enumeration's first."""
+    k = len(dates) - 1
+    while k > 0 and (join := _DATE_JOIN.match(zh, dates[k - 1].end)) is not None and join.end() == dates[k].start:
+        k -= 1
+    return dates[k]
 
 
 def _date_after_verb(dates, zh: str, verb_end: int, limit: int):
