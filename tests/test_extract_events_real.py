@@ -571,3 +571,49 @@ def test_a_carried_date_keeps_the_span_in_its_sentence(events):
 ])
 def test_accused_and_enumerated_dates(events, text, expected):
     assert [(r["actor"], r["action"], r["date_start"]) for r in events(text)] == expected
+
+
+# Acts told one after another with one actor and one date: one event each.
+@pytest.mark.parametrize("text, expected", [
+    ("欧盟委员会上月公布暂停对某国出口锂材料，就钴材料出口也实施更严格审查。",
+     [("欧盟委员会", "ban", "2025-10-01"), ("欧盟委员会", "tighten", "2025-10-01")]),
+    ("日本政府12日宣布延后执行新的出口审查，恢复进口韩国面板，并加强打击走私。",
+     [("日本政府", "loosen", "2025-11-12"), ("日本政府", "resume", "2025-11-12"), ("日本政府", "tighten", "2025-11-12")]),
+    ("日本政府12日宣佈延後執行新的出口審查，恢復進口韓國面板，並加強打擊走私。",
+     [("日本政府", "loosen", "2025-11-12"), ("日本政府", "resume", "2025-11-12"), ("日本政府", "tighten", "2025-11-12")]),
+    ("美國商務部3日放寬部分晶片的出口限制，並同時撤銷兩項舊規。",
+     [("美国商务部", "loosen", "2025-11-03")]),
+    # what follows a framing verb is the act it announces, not a second one
+    ("白宫6日宣布，将对进口面板加征30%关税。", [("白宫", "announce", "2025-11-06")]),
+    ("白宮6日宣布依據新法，對進口面板加徵30%關稅。", [("白宫", "announce", "2025-11-06")]),
+    # a clause with no act verb at its head is no act
+    ("华为5日推出新一代芯片，性能提升一倍，售价下降。", [("华为", "launch", "2025-11-05")]),
+])
+def test_coordinated_acts(events, text, expected):
+    assert sorted((r["actor"], r["action"], r["date_start"]) for r in events(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 同时 heading the next sentence: the act told just before
+    ("特朗普与习近平30日在釜山举行会谈。美方同时同意暂不加征新关税。",
+     [("特朗普;习近平", "other", "2025-10-30"), ("美国政府", "loosen", "2025-10-30")]),
+    # a parallel actor with 则 in the same sentence
+    ("美方12日同意放宽部分限制；中方则宣布恢复采购大豆。",
+     [("美国政府", "loosen", "2025-11-12"), ("中国政府", "resume", "2025-11-12")]),
+    ("美方12日同意放寬部分限制；中方則宣布恢復採購大豆。",
+     [("美国政府", "loosen", "2025-11-12"), ("中国政府", "resume", "2025-11-12")]),
+    # after a meeting named in the clause before: its day
+    ("两国元首30日在釜山会晤。特朗普与习近平会谈后，双方宣布达成协议。",
+     [("双方", "announce", "2025-10-30")]),
+])
+def test_acts_on_the_same_occasion(events, text, expected):
+    got = sorted((r["actor"], r["action"], r["date_start"]) for r in events(text))
+    assert all(e in got for e in expected), got
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("海光7号和海光8号则分别在2027年二季度和2028年二季度面世。", ["2027-04-01", "2028-04-01"]),
+    ("華為的兩款新晶片分別於明年一季度和四季度推出。", ["2026-01-01", "2026-10-01"]),
+])
+def test_respective_dates_give_one_event_each(events, text, dates):
+    assert sorted(r["date_start"] for r in events(text)) == dates

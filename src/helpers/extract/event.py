@@ -54,7 +54,7 @@ ACTIONS: list[tuple[str, str]] = [
     # 出货 is the act only before a count (全年出货约30万颗), right after a date or as begun (二季度出货, 开始出货);
     # 占国产出货… is the noun.
     ("ship", r"(?:出货|发货)(?=\s*(?:了|近|约|超过?|逾|达|\d))|(?:(?<=[季月年日度])|开始|启动|正式|陆续|起)(?:出货|发货)|放量|增产|扩产|送样|(?:提高|增加|提升|扩大)[^，。；]{0,12}产量|(?:非法)?(?:出口|走私)(?=\s*(?:[\d约近超逾了]|[一大多]批))"),
-    ("resume", r"恢复.{0,6}(?:销售|供货|出货|出口|发货|生产|供应)|重启.{0,6}(?:销售|供货|出货)"),
+    ("resume", r"恢复.{0,6}(?:销售|供货|出货|出口|发货|生产|供应|采购|购买|进口|订购)|重启.{0,6}(?:销售|供货|出货|采购)|重新(?:[向对给][^，。；,]{0,10}?)?(?:销售|供货|出货|发货|出口|开放|采购|购买)"),
     ("refuse", r"拒绝(?!置评|评论|回应|透露|发表评论|就此)(?:采购|购买|接受|了)?|不买账|抵制"),
     ("investigate", r"反垄断调查|反倾销调查|反歧视调查|立案调查|调查|查获|查扣|扣押|查处|约谈|约见|问询|处罚|罚款|罚单|认定.{0,8}违[法反]|裁定"),
     # Prosecution and its steps: 起诉, 逮捕 / 被捕, 过堂 / 出庭, 认罪, 判刑.
@@ -66,7 +66,7 @@ ACTIONS: list[tuple[str, str]] = [
                 r"扩大.{0,6}(?:管制|限制)|(?:实施|宣布|施加)[^，。；,]{0,6}?制裁|制裁(?=\s*[了\d一两三四五六七八九十多数]|[^，。；,]{0,4}(?:企业|公司|实体|个人|官员))|限制出口|出口管制|新规|降至.{0,6}门槛|门槛|列入.{0,24}名单|列为.{0,10}(?:实体|风险|管制)"),
     ("approve", r"批准|放行|解禁|(?<!未经)(?<!未获)(?<!无)许可|获准|松口|允许|核准|核定|同意(?!暂|延后|推迟).{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|"
                 r"完成.{0,14}备案|开绿灯"),
-    ("loosen", r"放宽|松绑|缓和|撤销|撤回|废除|取消.{0,6}(?:禁令|限制|规则|管制)|"
+    ("loosen", r"放宽|松绑|缓和|撤销|撤回|废除|取消.{0,6}(?:禁令|限制|规则|管制|关税)|(?:降低|下调|调降|减免|豁免)[^，。；,]{0,14}?(?:关税|税率)|"
                 # holding a measure back: 暂不扩大, 延后执行, 推迟实施
                 r"暂不(?:扩大|实施|执行|加征|征收|扩大施行)|(?:延后|推迟|延期|暂缓)(?:执行|实施|生效|施行)"),
     ("launch", r"(?<!例行)(?<!新闻)发布会|发布(?!会)|发表(?=[^，。；,]{0,12}?(?:路线图|芯片|晶片|产品|新品|处理器|GPU|模型|架构|系列))|推出|亮相|量产|首发|交付|面世|问世|开卖|开售"),
@@ -445,7 +445,9 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     zh = ctx.zh
     drafts: list[Draft] = []
     meeting = _memory(ctx).get("meeting")
-    if not ctx.dates and ctx.carried_date is None and not (meeting and _MEETING_REF.search(zh)):
+    if not ctx.dates and ctx.carried_date is None and not (meeting and _MEETING_REF.search(zh)) and not (
+            _memory(ctx).get("last_date") is not None and _SAME_OCCASION.search(zh)):
+        _memory(ctx)["last_date"] = None
         return drafts  # no date, no event
     groups = _groups(ctx)
     drafts.extend(_continued(ctx, groups))
@@ -453,6 +455,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     rule_drafts = _rule_modifier_events(ctx, groups)
     drafts.extend(rule_drafts)
     act_dates = _act_dates(ctx)
+    mains = []  # (draft, verb end, group end, whether its verb decides or announces) for `_coordinated`
     for n, (g_start, g_end, actor) in enumerate(groups):
         if _HEARSAY_FRAME.search(zh, g_start, actor.start):
             continue  # 市场传闻某公司将…, 外界预期…: others' talk or guess, no act of the actor's
@@ -464,7 +467,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
                 match is None or speech.start() < match.start() or action in ("other", "announce")):
             action, match = "speak", occasion  # 黄仁勋5日在某峰会上表示: the appearance
         at_meeting = meeting is not None and match is not None and _MEETING_REF.search(
-            zh, groups[n - 1][1] if n else 0, actor.end + match.start())
+            zh, groups[n - 1][0] if n else 0, actor.end + match.start())  # (会谈后，双方…: the clause before may tell it)
         if action and match is not None and action != "speak" and not at_meeting:
             action, match = _dated_verb(ctx, act_dates, actor, groups[n - 1][1] if n else 0, g_end, action, match)
         if not action or match is None or _DESCRIPTION.search(text, 0, match.start()) or _HEARSAY.match(text, match.end()):
@@ -508,6 +511,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             date = before[-1]
         elif (framed := _framed_date(ctx, act_dates, action, match, verb_end, g_end)) is not None:
             date = framed
+        elif (same := _same_occasion(ctx, drafts, g_start, actor.end, verb_at)) is not None:
+            date = same
         elif ctx.carried_date is not None:
             date = replace(ctx.carried_date, start=g_start, end=g_start, inferred=True)  # (its offsets are of its own sentence)
             if _status(ctx, actor.end, verb_at, date) and not _PLANNED.search(zh, actor.end, verb_at):
@@ -541,18 +546,96 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         # (from the clause's subject, which a passive agent follows: the span is the subject's clause)
         start = min(date.start, subject_start) if date in inside or date in before else subject_start
         end = max(verb_end, date.end) if date.start > verb_at else verb_end
-        drafts.append(Draft(
-            kind="event", start=start, end=end,
-            subject=objects[0] if objects and action in ("ban", "approve", "tighten", "investigate") else "",
-            actor=actor.canonical, action=action, items=";".join(dict.fromkeys(items)), date=date,
-            status=_status(ctx, actor.end, verb_at, date),
-        ))
+        for each in _respective_dates(zh, act_dates, date):
+            drafts.append(Draft(
+                kind="event", start=start, end=end,
+                subject=objects[0] if objects and action in ("ban", "approve", "tighten", "investigate") else "",
+                actor=actor.canonical, action=action, items=";".join(dict.fromkeys(items)), date=each,
+                status=_status(ctx, actor.end, verb_at, each),
+            ))
+        mains.append((drafts[-1], verb_end, g_end, _DECIDING.search(zh, actor.end, verb_end) is not None))
     drafts.extend(_occasion_events(ctx, drafts))
-    drafts = _dedupe(_unasserted(ctx, _hypothetical(ctx, _one_per_date(drafts, rule_drafts))))
+    drafts = _one_per_date(drafts, rule_drafts)
+    for main, verb_end, g_end, deciding in mains:
+        if any(d is main for d in drafts):
+            drafts.extend(_coordinated(ctx, main, verb_end, g_end, deciding))
+    drafts = _dedupe(_unasserted(ctx, _hypothetical(ctx, drafts)))
+    dated = [d for d in drafts if d.date is not None and d.date.date_start]
+    _memory(ctx)["last_date"] = dated[-1].date if dated else None  # for 同时 heading the next sentence
     for d in drafts:  # a dated meeting: what is agreed 会后 / 在会中 later takes its day
         if d.date is not None and d.date.precision == "day" and _MEETING.search(ctx.zh, d.start, ctx.clause_bounds(max(d.start, d.end - 1))[1]):
             _memory(ctx)["meeting"] = d.date
     return drafts
+
+
+# The head of a clause that goes on with the act of the clause before it, same actor and same day: a
+# connective (并, 同时, 也, 还, 另, 随后 …), a short prepositional phrase (就石墨出口也…, 对美方产品…), and
+# adverbs before the verb. With no connective the clause continues only a decision or an announcement
+# (宣布延后执行…，恢复采购…).
+_COORD_HEAD = re.compile(r"\s*(?P<conn>并且?|同时|也|还|另外?|亦|且|随后|随即|此外|又|再|以及)?\s*"
+                         r"(?:[就对向在与为把将从][^，。；,：:“”「」]{1,16}?)?\s*"
+                         r"(?P<adv>(?:也|还|并|亦|又|再|将|已经|已|正式|进一步|全面|同时|则|会|同步|一并|相继)*)\s*")
+_DECIDING = re.compile(r"宣布|同意|决定|宣佈|公布|表态")
+
+
+def _coordinated(ctx: SentenceContext, main: Draft, verb_end: int, g_end: int, deciding: bool) -> list[Draft]:
+    """Acts told in the clauses after an event's verb with no actor and no date of their own, each led by an act
+    verb (美国同意暂不加征关税，并降低…税率; 中国宣布延后执行…，恢复购买…; 公布暂停…出口，就…也实施更严格审查):
+    the same actor's acts on the same date, one event each. A clause with its own date is `_continued`'s."""
+    zh = ctx.zh
+    if main.date is None:
+        return []
+    drafts = []
+    at = ctx.clause_bounds(min(verb_end, len(zh) - 1))[1]
+    # A framing verb whose clause holds nothing more (宣布，将对…加征关税): the next act clause is what it
+    # announces, the main event itself, not another act.
+    conveyed_later = _CONVEYING.search(zh, max(0, verb_end - 3), verb_end) is not None and not classify(zh[verb_end:at])[0]
+    while at < g_end and zh[at:at + 1] and zh[at] in "，,；;":
+        c_start, c_end = at + 1, ctx.clause_bounds(at + 1)[1]
+        at = c_end
+        if any(c_start <= d.start < c_end for d in ctx.dates) or _SPEECH.search(zh, c_start, c_end):
+            break  # its own date (or the words said): no longer the same act's day
+        action, match = classify(zh[c_start:c_end])
+        if not action or match is None or action == "announce":
+            break
+        head = _COORD_HEAD.fullmatch(zh, c_start, c_start + match.start())
+        if head is None:
+            break
+        if not (conveyed_later or head.group("conn") or head.group("adv") and re.search(r"也|还|并|亦|又|再|同时", head.group("adv")) or deciding):
+            break
+        if any(c_start <= m.start < c_start + match.start() and m.type in ACTOR_TYPES and not _OBJECT_MARK.search(zh, 0, m.start)
+               for m in ctx.mentions):
+            break  # a new subject
+        if conveyed_later:
+            conveyed_later = False
+            continue
+        verb_at = c_start + match.start()
+        items = [m.canonical for m in ctx.mentions if c_start <= m.start < c_end and m.type in PRODUCT_TYPES]
+        start = head.start("conn") if head.group("conn") else c_start + len(zh[c_start:c_end]) - len(zh[c_start:c_end].lstrip())
+        drafts.append(Draft(kind="event", start=start,
+                            end=c_start + match.end(), actor=main.actor, action=action, date=main.date,
+                            items=";".join(dict.fromkeys(items)),
+                            status=main.status or _status(ctx, c_start, verb_at, None)))
+    return drafts
+
+
+# Before the verb of an undated clause, the words that tie it to the act told just before: 同时 (also across
+# a sentence: 美国同时同意…), and 则 / 也 / 亦 for a parallel actor of the same sentence (美方同意…；中方则宣布…).
+_SAME_OCCASION = re.compile(r"同时|与此同时")
+_PARALLEL = re.compile(r"则|也|亦|同样|同步")
+
+
+def _same_occasion(ctx: SentenceContext, found: list[Draft], g_start: int, lead_from: int, verb_at: int):
+    """The date of the act an undated clause is told alongside: the last event of this sentence for a clause with
+    同时 / 则 / 也 before its verb, or the previous sentence's last event for 同时; None otherwise."""
+    head = ctx.zh[lead_from:verb_at]
+    earlier = [d for d in found if d.date is not None and d.date.date_start and d.start < g_start]
+    if earlier and (_SAME_OCCASION.search(head) or _PARALLEL.match(head)):
+        return replace(earlier[-1].date, start=g_start, end=g_start, inferred=True)
+    last = _memory(ctx).get("last_date")
+    if not earlier and last is not None and _SAME_OCCASION.search(head):
+        return replace(last, start=g_start, end=g_start, inferred=True)
+    return None
 
 
 # A verb that conveys another act (宣布，新规于5日生效): the conveyed act may carry its own date later on.
@@ -566,7 +649,8 @@ def _framed_date(ctx: SentenceContext, dates, action: str, match, verb_end: int,
     if action == "announce" or not _CONVEYING.fullmatch(match.group(0)):
         return None
     return next((d for d in dates if verb_end <= d.start < g_end and d.date_start
-                 and not _PERIOD_COVERED.match(ctx.zh, d.end) and not _REPORT_FRAME.match(ctx.zh, d.end)), None)
+                 and not _PERIOD_COVERED.match(ctx.zh, d.end) and not _REPORT_FRAME.match(ctx.zh, d.end)
+                 and not _RULE_MODIFIER.match(ctx.zh, d.end)), None)  # (10月公布的制度: that rule's own date)
 
 
 # A condition or a hypothesis: what its clause and the clause after it tell has not happened (若…，将…).
@@ -663,6 +747,19 @@ def _first_of_enumeration(zh: str, dates: list):
     while k > 0 and (join := _DATE_JOIN.match(zh, dates[k - 1].end)) is not None and join.end() == dates[k].start:
         k -= 1
     return dates[k]
+
+
+def _respective_dates(zh: str, dates: list, date) -> list:
+    """`date`, or every date of the enumeration it opens when 分别 stands before it (甲和乙分别在2027年和2028年
+    面世: one act on each date)."""
+    if date is None or not re.search(r"分别\s*(?:在|于|於|将于|将在)?\s*$", zh[max(0, date.start - 5):date.start]):
+        return [date]
+    found, k = [date], next((i for i, d in enumerate(dates) if d.start == date.start), None)
+    while k is not None and k + 1 < len(dates) and (join := _DATE_JOIN.match(zh, dates[k].end)) is not None \
+            and join.end() == dates[k + 1].start:
+        k += 1
+        found.append(dates[k])
+    return found
 
 
 def _date_after_verb(dates, zh: str, verb_end: int, limit: int):
