@@ -617,3 +617,18 @@ def test_acts_on_the_same_occasion(events, text, expected):
 ])
 def test_respective_dates_give_one_event_each(events, text, dates):
     assert sorted(r["date_start"] for r in events(text)) == dates
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date in an earlier clause with a predicate of its own dates that clause, not the later act
+    ("2025年四大云厂商的资本支出增长四成，其中，微软上调预算。", []),
+    ("2025年四大雲廠商的資本支出增長四成，其中，微軟上調預算。", []),
+    # but a date heading a clause of its own does date the act
+    ("2025年4月，为应对需求，英伟达推出新芯片。", [("英伟达", "launch", "2025-04-01")]),
+    ("5月28日公布的财报中，英伟达计提了一笔费用。", []),
+    # an act in what a second actor says, dated by the first actor's act: a quote, not an event
+    ("美国政府自7月起向部分买家发放许可证，英伟达表示少数客户已获得许可。", [("美国政府", "approve", "2025-07-01")]),
+    ("美國政府自7月起向部分買家發放許可證，輝達表示少數客戶已獲得許可。", [("美国政府", "approve", "2025-07-01")]),
+])
+def test_dates_of_other_clauses(events, text, expected):
+    assert sorted((r["actor"], r["action"], r["date_start"]) for r in events(text)) == sorted(expected)

@@ -73,7 +73,7 @@ ACTIONS: list[tuple[str, str]] = [
     ("invest", r"注资|斥资|入股|增资|出资|(?:完成|获得|宣布)[^，。；,]{0,8}?融资|设立.{0,6}基金|成立.{0,6}基金|注册成立|(?:创立|创办|创建)(?![者人])|(?<![不未])成立(?!了?.{0,4}(?:工作组|小组))|募资|(?<![者权])投资(?![者人方机峰论活大会])"),
     # 宣布, 披露; a source's dated newest report (3日，据某机构最新报告) is a release too.
     ("announce", r"(?<!的)(?:宣布|公布|披露)|公告(?=\s*[，,：:称])|(?:财报|年报|季报|业绩)显示|发布财报|确认|证实|最新(?:研究|报告|研报|数据|调查|统计|预测)"),
-    ("other", r"游说|会见|会面|会晤|访问|访华|飞抵|抵达|到访|造访|出访|退出(?=[^，。；,]{0,10}?(?:市场|业务))|出席|签署|签订|签约|签下|重返|举行|召开|表态|会谈|通话|征收|上调|加征|邀集|通知|提交.{0,8}申请|通电话|展出|达成|收购|并购|接管|"
+    ("other", r"游说|会见|会面|会晤|访问|访华|飞抵|抵达|到访|造访|出访|退出(?=[^，。；,]{0,10}?(?:市场|业务))|出席|签署|签订|签约|签下|重返|举行|召开|表态|会谈|通话|征收|上调(?=[^，。；,]{0,8}?(?:关税|税率|费率|门槛|利率))|加征|邀集|通知|提交.{0,8}申请|通电话|展出|达成|收购|并购|接管|"
               r"通过.{0,8}(?:法案|议案|决议)"),
 ]
 _ACTION_RES = [(name, re.compile(pattern)) for name, pattern in ACTIONS]
@@ -211,6 +211,14 @@ _NOT_ACT_DATE = re.compile(r"\s*(?:之前|以前|前)(?![一二三四五六七�
 
 # After a date, a report it is the period of: 三季度财报, 2025年年报, 第三季业绩.
 _PERIOD_COVERED = re.compile(r"\s*(?:的)?(?:[一二三四]季|年|半年|中期)?(?:财报|年报|季报|半年报|业绩|报告|营收|数据)")
+
+
+def _own_clause(ctx: SentenceContext, date) -> bool:
+    """Whether a date standing in an earlier clause than the actor's has a predicate of its own there (2025年资本
+    支出增长38%，其中某公司上调…: that clause's date, not the later act's): more than a few characters after it."""
+    rest = ctx.zh[date.end:ctx.clause_bounds(date.end)[1]]
+    rest = re.sub(r"^\s*(?:上午|下午|晚间|晚上|早上|凌晨|起|以来|开始|时|当天|当日|前后|左右)", "", rest)
+    return len(rest.strip()) > 10 and not _DATE_MODIFIER.match(rest)  # (5月28日公布的财报，某公司…: a modifier)
 
 
 def _act_dates(ctx: SentenceContext) -> list:
@@ -492,14 +500,14 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         # A date inside the verb phrase (IPO申请于6月30日获受理) governs it as one before it does.
         verb_end = actor.end + match.end()
         leading = [d for d in act_dates if previous_end <= d.start < verb_at and (d.resolved or d.inferred)
-                   and not (d.start < g_start and _REPORT_FRAME.match(zh, d.end))]
+                   and not (d.start < g_start and (_REPORT_FRAME.match(zh, d.end) or _own_clause(ctx, d)))]
         if not leading:  # but never the period a release covers (披露2025年三季报)
             leading = [d for d in act_dates if verb_at < d.start and d.end <= verb_end and d.date_start
                        and not _PERIOD_COVERED.match(zh, d.end)]
         if at_meeting and not leading:  # 会谈后，双方宣布…: on the day of the meeting last told
             leading = [replace(meeting, start=g_start, end=g_start, inferred=True)]
         calendar = [d for d in leading if d.date_start]
-        before = [d for d in act_dates if d.start < g_start and not _REPORT_FRAME.match(zh, d.end)]
+        before = [d for d in act_dates if d.start < g_start and not _REPORT_FRAME.match(zh, d.end) and not _own_clause(ctx, d)]
         inside = leading
         if calendar:
             date = _first_of_enumeration(zh, calendar)
@@ -519,6 +527,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
                 continue  # a future date carried from a plan (明年量产。) does not date an act told as done
         else:
             continue
+        if speech and action != "speak" and speech.start() < match.start() and not any(date is d for d in leading):
+            continue  # 甲7月起发放许可，乙表示已获得许可: the date is the act before, what 乙 says is a quote
         if actor.type == "pronoun":
             if action != "speak":
                 continue  # 他说，…许可: a pronoun dates an appearance, not an act told in speech
@@ -821,7 +831,7 @@ def _continued(ctx: SentenceContext, groups) -> list[Draft]:
     for c_start, c_end in zip(bounds, bounds[1:]):
         if any(g_start == c_start for g_start, _, _ in groups):
             continue  # led by an actor: handled as a group
-        dates = [d for d in act_dates if c_start <= d.start < c_end and d.date_start]
+        dates = [d for d in act_dates if c_start <= d.start < c_end and (d.date_start or d.inferred)]
         owner = [g for g in groups if g[0] <= c_start]
         same_time = _SAME_TIME.match(zh, c_start, c_end)
         if not dates and same_time and owner:
