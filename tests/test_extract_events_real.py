@@ -632,3 +632,57 @@ def test_respective_dates_give_one_event_each(events, text, dates):
 ])
 def test_dates_of_other_clauses(events, text, expected):
     assert sorted((r["actor"], r["action"], r["date_start"]) for r in events(text)) == sorted(expected)
+
+
+# More verbs of each class, in both scripts (the class is what the act is; the date is the clause's).
+@pytest.mark.parametrize("text, expected", [
+    # shipments told by their volume
+    ("华为今年昇腾芯片出货量突破20万片。", ("华为", "ship", "2025-01-01")),
+    ("華為今年昇騰晶片出貨量已突破20萬片。", ("华为", "ship", "2025-01-01")),
+    ("寒武纪三季度出货量达到15万颗。", ("寒武纪", "ship", "2025-07-01")),
+    # bans: calling a halt, taking off sale, suspending a business
+    ("美国政府4月喊停H20对中国出货。", ("美国政府", "ban", "2025-04-01")),
+    ("美國政府4月喊停H20對中國出貨。", ("美国政府", "ban", "2025-04-01")),
+    ("苹果上月下架多款应用。", ("苹果", "ban", "2025-10-01")),
+    ("微软上月宣布暂停在中国的部分业务。", ("微软", "ban", "2025-10-01")),
+    # tightening: stepping up checks, rolling out measures
+    ("海关总署近日加大对进口芯片的查验力度。", ("海关总署", "tighten", "2025-10-21")),
+    ("海關總署近日加大對進口晶片的查驗力度。", ("海关总署", "tighten", "2025-10-21")),
+    ("美國商務部10月祭出新管制措施。", ("美国商务部", "tighten", "2025-10-01")),
+    ("美国商务部9月限制多款芯片的进口。", ("美国商务部", "tighten", "2025-09-01")),
+    # investigations: fines, a case opened, summons, regulators' letters
+    ("國家市場監督管理總局9月對高通開罰。", ("国家市场监督管理总局", "investigate", "2025-09-01")),
+    ("市场监管总局上月对一家芯片企业立案。", ("国家市场监督管理总局", "investigate", "2025-10-01")),
+    ("上交所12日向寒武纪发出问询函。", ("上海证券交易所", "investigate", "2025-11-12")),
+    # approvals: 获批
+    ("沐曦的IPO注册申请10月获批。", ("沐曦", "approve", "2025-10-01")),
+    # launches: 释出 (Taiwan)
+    ("輝達9月釋出新一代GPU。", ("英伟达", "launch", "2025-09-01")),
+    ("超微上月釋出新款AI晶片。", ("AMD", "launch", "2025-10-01")),
+    # listings: filing a prospectus
+    ("壁仞科技10月向港交所递交招股书。", ("壁仞", "list", "2025-10-01")),
+    ("壁仞科技10月向港交所遞交招股書。", ("壁仞", "list", "2025-10-01")),
+    # private placements
+    ("寒武纪9月完成39.8亿元定增。", ("寒武纪", "invest", "2025-09-01")),
+    ("寒武紀9月完成定向增發。", ("寒武纪", "invest", "2025-09-01")),
+    # appointments and departures
+    ("英特尔上月任命新首席执行官。", ("英特尔", "other", "2025-10-01")),
+    ("英特爾3月任命陳立武出任執行長。", ("英特尔", "other", "2025-03-01")),
+])
+def test_more_verbs_of_each_class(events, text, expected):
+    assert expected in [(r["actor"], r["action"], r["date_start"]) for r in events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "2025年以来，美国持续限制中国进口高端芯片。",
+    "今年以來，美國一直限制中國進口高階晶片。",
+    "美国政府7月起不断加强对芯片的出口审查。",
+    # 获批的 is a modifier; 加码投资 is no tightening
+    "部分获批的中国买家今年已下单。",
+])
+def test_standing_states_are_no_acts(events, text):
+    assert [r for r in events(text) if r["action"] != "invest"] == []
+
+
+def test_adding_to_an_investment_is_no_tightening(events):
+    assert [r["action"] for r in events("輝達執行長黃仁勳12日宣佈加碼投資台灣。")] == ["invest"]
