@@ -686,3 +686,36 @@ def test_standing_states_are_no_acts(events, text):
 
 def test_adding_to_an_investment_is_no_tightening(events):
     assert [r["action"] for r in events("輝達執行長黃仁勳12日宣佈加碼投資台灣。")] == ["invest"]
+
+
+# Actors the lexicon lacks or that the text refers back to.
+@pytest.mark.parametrize("text, expected", [
+    # a body referred back to: the one last named
+    ("海关总署7日发布公告。该署12日宣布对多种芯片实施出口管制。", ("海关总署", "tighten", "2025-11-12")),
+    ("海關總署7日發布公告。該署12日宣布對多種晶片實施出口管制。", ("海关总署", "tighten", "2025-11-12")),
+    # a company referred back to by its kind
+    ("华为7日发布新品。该集团12日宣布扩产。", ("华为", "ship", "2025-11-12")),
+    ("華為7日發布新品。這家企業12日宣布擴產。", ("华为", "ship", "2025-11-12")),
+    # Taiwan's councils named by two characters and 会
+    ("公平會9月對一家晶片商開罰。", ("公平会", "investigate", "2025-09-01")),
+    ("金管會10日宣布放寬外資持股限制。", ("金管会", "loosen", "2025-11-10")),
+    # a firm named by its short name and 科技 / 股份
+    ("星河科技12月5日在科创板上市。", ("星河科技", "list", "2024-12-05")),
+    ("某某股份10日发布三季报。", ("某某股份", "announce", "2025-11-10")),
+    # a measure named after a cause, dated at the clause head
+    ("受4月美國出口禁令影響，輝達H20出貨停滯。", ("美国政府", "ban", "2025-04-01")),
+    ("受4月美国出口限制影响，英伟达的出货下滑。", ("美国政府", "tighten", "2025-04-01")),
+])
+def test_actors_referred_back_or_unknown(events, text, expected):
+    assert expected in [(r["actor"], r["action"], r["date_start"]) for r in events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "该部12日宣布对多家企业实施出口管制。",  # no body named before: no actor
+    "2026财年一季度，英伟达因H20出口限制计提了一笔费用。",  # a measure the actor suffers
+    "英偉達今年因出口限制損失了市場。",
+    "这届大会5日开幕。",
+    "国产芯片10月出货大增。",
+])
+def test_no_actor_no_event(events, text):
+    assert events(text) == []

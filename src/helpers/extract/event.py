@@ -63,7 +63,7 @@ ACTIONS: list[tuple[str, str]] = [
             r"(?:要求|通知|下令|责令|勒令).{0,20}(?:停止|暂缓|暂停|中止)|暂缓(?:采购|购买|进口|订购)|"
             r"(?:暂停|中止|冻结|吊销).{0,14}?(?:许可|出口|发货|销售|供货|供应|交易|生产|资产|业务|合作|服务)|下令|责令|勒令|封杀|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
     ("tighten", r"需要许可证|(?:实施|实行)[^，。；,]{0,8}?许可(?:证)?管理|[需须](?:要)?(?:申请|申领|取得|获得)[^，。；,]{0,4}?许可|许可证要求|需获得许可|发布[^，。；,]{0,20}?(?:规则|新规|指南|禁令|条例|指导方针|方针|指引|规定)|限制.{0,8}(?:出口|销售|出货|供应|进口|采购|使用)|收紧|加码(?!投资|布局|押注|采购|投入)|加严|(?:加强|强化|加大)[^，。；,]{0,10}?(?:管制|审查|检查|查验|核查|稽查|监管|执法|打击|管控)|祭出[^，。；,]{0,6}?(?:管制|规定|新规|措施|限制|制裁)|严查|严打|严格(?:审查|检查|查验|执法)|(?:实施|采取)[^，。；,]{0,6}?(?:更严格|更严)|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
-                r"扩大.{0,6}(?:管制|限制)|(?:实施|宣布|施加)[^，。；,]{0,6}?制裁|制裁(?=\s*[了\d一两三四五六七八九十多数]|[^，。；,]{0,4}(?:企业|公司|实体|个人|官员))|限制出口|出口管制|新规|降至.{0,6}门槛|门槛|列入.{0,24}名单|列为.{0,10}(?:实体|风险|管制)"),
+                r"扩大.{0,6}(?:管制|限制)|(?:实施|宣布|施加)[^，。；,]{0,6}?制裁|制裁(?=\s*[了\d一两三四五六七八九十多数]|[^，。；,]{0,4}(?:企业|公司|实体|个人|官员))|限制出口|出口管制|出口限制|新规|降至.{0,6}门槛|门槛|列入.{0,24}名单|列为.{0,10}(?:实体|风险|管制)"),
     ("approve", r"批准|放行|解禁|获批(?!的|准的)|(?<!未经)(?<!未获)(?<!无)许可|获准|松口|允许|核准|核定|同意(?!暂|延后|推迟).{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|"
                 r"完成.{0,14}备案|开绿灯"),
     ("loosen", r"放宽|松绑|缓和|撤销|撤回|废除|取消.{0,6}(?:禁令|限制|规则|管制|关税)|(?:降低|下调|调降|减免|豁免)[^，。；,]{0,14}?(?:关税|税率)|"
@@ -144,7 +144,7 @@ _FRAME_VERB = re.compile(r"通知|举行|举办|召开")
 
 
 _CLAUSE = re.compile(r"[，,；;：:]")
-_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|根据|依据|据报|据悉|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被(?!告)|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
+_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|根据|依据|据报|据悉|虽然受到|虽受|受到|受|由于|因|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被(?!告)|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
 # Before the actor a clause may hold titles and places: 美国总统特朗普, 中国国家网信办.
 _TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|制造商|供应商|开发商|独角兽)|"
                            r"美国|中国|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
@@ -162,13 +162,18 @@ _MEETING_REF = re.compile(r"(?:会谈|会晤|会面|峰会|首脑会议)(?:后|�
 # After a place, the word that makes it its government.
 _GOVERNMENT = re.compile(r"政府|当局")
 # A company referred back to at the head of a clause: 公司, 该公司, 这家公司 (not 子公司, 公司法).
-_COMPANY_ANAPHOR = re.compile(r"(?:该|这家|此|本)?公司(?![法债股章])")
+_COMPANY_ANAPHOR = re.compile(r"(?:该|这家|此|本)?公司(?![法债股章])|(?:该|这家|此)(?:集团|企业|厂商|芯片商|芯片厂商?|芯片公司|初创公司|新创公司|"
+                              r"晶片商|晶片厂|业者|巨头|龙头|独角兽)")
+# A government body referred back to at the head of a clause: 该部, 该局, 该委员会, 这一机构 (the body last named).
+_AGENCY_ANAPHOR = re.compile(r"(?:该|此|这个|这一)(?:部门|部|局|署|委员会|委|办公室|机构|监管机构|监管部门)")
 # Products referred back to at the head of a clause: 这两款芯片, 该产品, 此系列GPU.
 _PRODUCT_ANAPHOR = re.compile(r"(?:这|该|此|上述)(?:[一两二三四几数]?款|些|一?系列|批)?(?:新)?(?:芯片|晶片|产品|GPU|处理器|加速卡|显卡|服务器)")
 # A full organisation name the lexicon lacks: a name of 2-24 characters ending in a legal or institutional
 # suffix (…股份有限公司, …集团, …交易所, …协会); it is an actor only when a date follows at once (after 于/在,
 # or a short parenthesis: (简称…)).
 _ORG_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,24}?(?:股份有限公司|有限责任公司|有限公司|集团|交易所|协会|研究院|银行)"
+                       # a firm's short name: two to four characters and 科技 / 股份 / 半导体 … (星宸科技, 某某股份)
+                       r"|(?!中国|美国|国产|国内|全球|海外|本土|大陆|台湾|这|该|此|各|多|两|几)[\u4e00-\u9fff]{2,4}(?:科技|股份|半导体|微电子|电子|存储|资本|证券)(?![公企集])"
                        # or a name in Latin script of words with capitals (a foreign firm the lexicon lacks)
                        r"|[A-Z][A-Za-z0-9&.\-]{2,}(?:\s+[A-Z][A-Za-z0-9&.\-]*){0,5}")
 # Between the names of an enumeration of actors: 甲银行、乙银行…, 商务部和海关总署.
@@ -281,7 +286,9 @@ def _passive_agent(ctx: SentenceContext, pos: int, end: int):
 # A government body the lexicon lacks, named by its kind at the head of a clause (国台办, 某某委员会, 某某总署):
 # up to ten characters ending in the word for an office, a commission, an administration or a ministry, then
 # a date or a spokesperson. Its name is its canonical form.
-_BODY_NAME = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:办公室|委员会|总署|总局|管理局|监管局|办|署|局|部|委)"
+_BODY_NAME = re.compile(r"(?:[\u4e00-\u9fff]{1,10}?(?:办公室|委员会|总署|总局|管理局|监管局|办|署|局|部|委)|"
+                        # a council named by two characters and 会 (公平会, 金管会), not a gathering (大会, 峰会, 年会)
+                        r"[\u4e00-\u9fff](?![大峰年晚例展博盛聚酒舞])[\u4e00-\u9fff]会)"
                         r"(?=\s*(?:于|於|在|已于|将于|曾于)?\s*[\d今昨前日近上本下周去明同一二三四五六七八九十]|\s*(?:新闻)?发言人)")
 _BODY_FOLLOW = re.compile(r"\s*(?:于|於|在|已于|将于|曾于)?\s*")
 
@@ -377,7 +384,10 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
             # (only with no actor before it: 商务部通知…，H20须申请许可 is the department's act)
             if product is not None and not groups and _PRODUCT_PASSIVE.match(zh, product.end) and _us_product(product.canonical, ctx.lexicon):
                 actor = Mention(product.start, product.end, product.text, "美国政府", "agency")
-        if actor is None:
+        if actor is None and (ana := _AGENCY_ANAPHOR.match(zh, pos, end)) and _memory(ctx).get("agency"):
+            # 该部12日宣布…: the body last named
+            actor = Mention(ana.start(), ana.end(), ana.group(0), _memory(ctx)["agency"], "agency")
+        if actor is None and not _AGENCY_ANAPHOR.match(zh, pos, end):
             actor = _body_name(ctx, pos, end)
         if actor is None:
             generic = _GENERIC_ACTOR.match(zh, pos) or re.compile(r"(?:有关|相关)?(" + _GENERIC_ACTOR.pattern + ")").match(zh, pos)
@@ -444,6 +454,9 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         companies = [m.canonical for m in ctx.mentions if m.type == "company"]
         if companies:
             _memory(ctx)["company"] = companies[-1]
+        agencies = [m.canonical for m in ctx.mentions if m.type == "agency"]
+        if agencies:
+            _memory(ctx)["agency"] = agencies[-1]  # for 该部 heading a later clause
         makers = [mk for m in ctx.mentions if (mk := _maker(ctx, m))]
         if makers:
             _memory(ctx)["maker"] = makers[-1]  # for 这款芯片 heading a later clause
@@ -480,6 +493,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             action, match = _dated_verb(ctx, act_dates, actor, groups[n - 1][1] if n else 0, g_end, action, match)
         if not action or match is None or _DESCRIPTION.search(text, 0, match.start()) or _HEARSAY.match(text, match.end()):
             continue
+        if _CAUSE_BEFORE.search(text, 0, match.start()):
+            continue  # 英伟达因出口限制…: a measure the actor suffers, not its act
         if action in _WEAK_ACTIONS and len(_CLAUSE.findall(text, 0, match.start())) > 2:
             continue  # a weak verb three clauses on has its own subject (…，也牵动…业者扩产)
         # 英伟达披露，美国政府通知…: a reporting frame, the event is the next group's.
@@ -646,6 +661,10 @@ def _same_occasion(ctx: SentenceContext, found: list[Draft], g_start: int, lead_
     if not earlier and last is not None and _SAME_OCCASION.search(head):
         return replace(last, start=g_start, end=g_start, inferred=True)
     return None
+
+
+# Right before the verb in the actor's clause, a cause or a plight: 因 / 由于 / 受 / 面临 (英伟达因出口限制计提…).
+_CAUSE_BEFORE = re.compile(r"(?:因为?|由于|受到|受(?![理让托益邀聘访])|基于|面临|面对|遭遇)[^，。；,]{0,14}$")
 
 
 # A verb that conveys another act (宣布，新规于5日生效): the conveyed act may carry its own date later on.
