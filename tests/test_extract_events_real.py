@@ -704,7 +704,7 @@ def test_adding_to_an_investment_is_no_tightening(events):
     ("某某股份10日发布三季报。", ("某某股份", "announce", "2025-11-10")),
     # a measure named after a cause, dated at the clause head
     ("受4月美國出口禁令影響，輝達H20出貨停滯。", ("美国政府", "ban", "2025-04-01")),
-    ("受4月美国出口限制影响，英伟达的出货下滑。", ("美国政府", "tighten", "2025-04-01")),
+    ("受2019年美国禁令影响，华为的营收下滑。", ("美国政府", "ban", "2019-01-01")),
 ])
 def test_actors_referred_back_or_unknown(events, text, expected):
     assert expected in [(r["actor"], r["action"], r["date_start"]) for r in events(text)]
@@ -719,3 +719,20 @@ def test_actors_referred_back_or_unknown(events, text, expected):
 ])
 def test_no_actor_no_event(events, text):
     assert events(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reason for the actor's own act (因 … 约谈) keeps the act
+    ("今年7月中方曾因安全问题约谈一家美国芯片企业。", [("中国政府", "investigate", "2025-07-01")]),
+    ("今年7月中方曾因安全問題約談一家美國晶片企業。", [("中国政府", "investigate", "2025-07-01")]),
+    # a dated clause with an act and no actor, before the sentence's first actor: its own event
+    ("今年3月刚拿到出口许可，没多久，美方又推出新规。", [("美国政府", "approve", "2025-03-01")]),
+])
+def test_causes_and_actorless_date_clauses(events, text, expected):
+    got = [(r["actor"], r["action"], r["date_start"]) for r in events(text)]
+    assert all(e in got for e in expected), got
+
+
+def test_an_undated_article_keeps_the_act_of_an_actorless_clause(events):
+    rows = events("今年3月刚拿到出口许可，没多久，美方又推出新规。", published="")
+    assert [(r["action"], r["date_start"]) for r in rows][:1] == [("approve", "")]

@@ -63,7 +63,7 @@ ACTIONS: list[tuple[str, str]] = [
             r"(?:要求|通知|下令|责令|勒令).{0,20}(?:停止|暂缓|暂停|中止)|暂缓(?:采购|购买|进口|订购)|"
             r"(?:暂停|中止|冻结|吊销).{0,14}?(?:许可|出口|发货|销售|供货|供应|交易|生产|资产|业务|合作|服务)|下令|责令|勒令|封杀|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
     ("tighten", r"需要许可证|(?:实施|实行)[^，。；,]{0,8}?许可(?:证)?管理|[需须](?:要)?(?:申请|申领|取得|获得)[^，。；,]{0,4}?许可|许可证要求|需获得许可|发布[^，。；,]{0,20}?(?:规则|新规|指南|禁令|条例|指导方针|方针|指引|规定)|限制.{0,8}(?:出口|销售|出货|供应|进口|采购|使用)|收紧|加码(?!投资|布局|押注|采购|投入)|加严|(?:加强|强化|加大)[^，。；,]{0,10}?(?:管制|审查|检查|查验|核查|稽查|监管|执法|打击|管控)|祭出[^，。；,]{0,6}?(?:管制|规定|新规|措施|限制|制裁)|严查|严打|严格(?:审查|检查|查验|执法)|(?:实施|采取)[^，。；,]{0,6}?(?:更严格|更严)|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
-                r"扩大.{0,6}(?:管制|限制)|(?:实施|宣布|施加)[^，。；,]{0,6}?制裁|制裁(?=\s*[了\d一两三四五六七八九十多数]|[^，。；,]{0,4}(?:企业|公司|实体|个人|官员))|限制出口|出口管制|出口限制|新规|降至.{0,6}门槛|门槛|列入.{0,24}名单|列为.{0,10}(?:实体|风险|管制)"),
+                r"扩大.{0,6}(?:管制|限制)|(?:实施|宣布|施加)[^，。；,]{0,6}?制裁|制裁(?=\s*[了\d一两三四五六七八九十多数]|[^，。；,]{0,4}(?:企业|公司|实体|个人|官员))|限制出口|出口管制|新规|降至.{0,6}门槛|门槛|列入.{0,24}名单|列为.{0,10}(?:实体|风险|管制)"),
     ("approve", r"批准|放行|解禁|获批(?!的|准的)|(?<!未经)(?<!未获)(?<!无)许可|获准|松口|允许|核准|核定|同意(?!暂|延后|推迟).{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|"
                 r"完成.{0,14}备案|开绿灯"),
     ("loosen", r"放宽|松绑|缓和|撤销|撤回|废除|取消.{0,6}(?:禁令|限制|规则|管制|关税)|(?:降低|下调|调降|减免|豁免)[^，。；,]{0,14}?(?:关税|税率)|"
@@ -144,7 +144,7 @@ _FRAME_VERB = re.compile(r"通知|举行|举办|召开")
 
 
 _CLAUSE = re.compile(r"[，,；;：:]")
-_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|根据|依据|据报|据悉|虽然受到|虽受|受到|受|由于|因|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被(?!告)|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
+_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|根据|依据|据报|据悉|(?:虽然受到|虽受|受到|受)(?=\s*(?:\d|今年|去年|前年|本月|上月|当年|同年))|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被(?!告)|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
 # Before the actor a clause may hold titles and places: 美国总统特朗普, 中国国家网信办.
 _TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|制造商|供应商|开发商|独角兽)|"
                            r"美国|中国|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
@@ -384,9 +384,11 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
             # (only with no actor before it: 商务部通知…，H20须申请许可 is the department's act)
             if product is not None and not groups and _PRODUCT_PASSIVE.match(zh, product.end) and _us_product(product.canonical, ctx.lexicon):
                 actor = Mention(product.start, product.end, product.text, "美国政府", "agency")
-        if actor is None and (ana := _AGENCY_ANAPHOR.match(zh, pos, end)) and _memory(ctx).get("agency"):
-            # 该部12日宣布…: the body last named
-            actor = Mention(ana.start(), ana.end(), ana.group(0), _memory(ctx)["agency"], "agency")
+        if actor is None and (ana := _AGENCY_ANAPHOR.match(zh, pos, end)):
+            # 该部12日宣布…: the body last named (in this sentence or before it)
+            named = [m.canonical for m in ctx.mentions if m.type == "agency" and m.end <= pos] or [_memory(ctx).get("agency", "")]
+            if named[-1]:
+                actor = Mention(ana.start(), ana.end(), ana.group(0), named[-1], "agency")
         if actor is None and not _AGENCY_ANAPHOR.match(zh, pos, end):
             actor = _body_name(ctx, pos, end)
         if actor is None:
@@ -493,8 +495,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             action, match = _dated_verb(ctx, act_dates, actor, groups[n - 1][1] if n else 0, g_end, action, match)
         if not action or match is None or _DESCRIPTION.search(text, 0, match.start()) or _HEARSAY.match(text, match.end()):
             continue
-        if _CAUSE_BEFORE.search(text, 0, match.start()):
-            continue  # 英伟达因出口限制…: a measure the actor suffers, not its act
+        if action != "speak" and _CAUSE_BEFORE.search(text, 0, match.start()) and _MEASURE_NOUN.search(match.group(0)):
+            continue  # 英伟达因出口限制…: a measure the actor suffers, not its act (中方因漏洞约谈…: its act)
         if action in _WEAK_ACTIONS and len(_CLAUSE.findall(text, 0, match.start())) > 2:
             continue  # a weak verb three clauses on has its own subject (…，也牵动…业者扩产)
         # 英伟达披露，美国政府通知…: a reporting frame, the event is the next group's.
@@ -542,7 +544,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
                 continue  # a future date carried from a plan (明年量产。) does not date an act told as done
         else:
             continue
-        if speech and action != "speak" and speech.start() < match.start() and not any(date is d for d in leading):
+        if speech and action != "speak" and speech.start() < match.start() and n and groups[n - 1][0] <= date.start < g_start:
             continue  # 甲7月起发放许可，乙表示已获得许可: the date is the act before, what 乙 says is a quote
         if actor.type == "pronoun":
             if action != "speak":
@@ -664,7 +666,9 @@ def _same_occasion(ctx: SentenceContext, found: list[Draft], g_start: int, lead_
 
 
 # Right before the verb in the actor's clause, a cause or a plight: 因 / 由于 / 受 / 面临 (英伟达因出口限制计提…).
-_CAUSE_BEFORE = re.compile(r"(?:因为?|由于|受到|受(?![理让托益邀聘访])|基于|面临|面对|遭遇)[^，。；,]{0,14}$")
+# The nouns of a measure, which a cause phrase may hold (因出口限制, 受禁令影响).
+_MEASURE_NOUN = re.compile(r"禁令|限制|管制|制裁|新规|规则|调查|禁售|禁运|门槛|断供|许可")
+_CAUSE_BEFORE = re.compile(r"(?:因(?![此而])为?|由于|(?<![接承享感忍])受(?:到)?(?![理让托益邀聘访])|基于|面临|面对|遭遇)[^，。；,]{0,14}$")
 
 
 # A verb that conveys another act (宣布，新规于5日生效): the conveyed act may carry its own date later on.
@@ -854,7 +858,8 @@ def _continued(ctx: SentenceContext, groups) -> list[Draft]:
     for c_start, c_end in zip(bounds, bounds[1:]):
         if any(g_start == c_start for g_start, _, _ in groups):
             continue  # led by an actor: handled as a group
-        dates = [d for d in act_dates if c_start <= d.start < c_end and (d.date_start or d.inferred)]
+        # (in an article with no date at all, a date that cannot be resolved still dates the act: empty, inferred)
+        dates = [d for d in act_dates if c_start <= d.start < c_end and (d.date_start or ctx.published is None and d.inferred)]
         owner = [g for g in groups if g[0] <= c_start]
         same_time = _SAME_TIME.match(zh, c_start, c_end)
         if not dates and same_time and owner:
@@ -875,7 +880,8 @@ def _continued(ctx: SentenceContext, groups) -> list[Draft]:
         if any(c_start <= m.start < c_end and m.type in ACTOR_TYPES and not _OBJECT_MARK.search(zh, 0, m.start)
                for m in ctx.mentions):
             continue  # an actor is named, just not first: not a continuation (向港交所递表: an object)
-        actor = owner[-1][2].canonical if owner else ctx.last_event_actor
+        # (a clause before every actor of the sentence: the article's last actor, else the sentence's first)
+        actor = owner[-1][2].canonical if owner else ctx.last_event_actor or (groups[0][2].canonical if groups else "")
         if not actor:
             continue
         items = [m.canonical for m in ctx.mentions if c_start <= m.start < c_end and m.type in PRODUCT_TYPES]
