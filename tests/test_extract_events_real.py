@@ -736,3 +736,27 @@ def test_causes_and_actorless_date_clauses(events, text, expected):
 def test_an_undated_article_keeps_the_act_of_an_actorless_clause(events):
     rows = events("今年3月刚拿到出口许可，没多久，美方又推出新规。", published="")
     assert [(r["action"], r["date_start"]) for r in rows][:1] == [("approve", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a listing application accepted, its date inside the phrase
+    ("沐曦的科创板上市申请于6月30日获上交所受理。", ("沐曦", "list", "2025-06-30")),
+    ("沐曦的科創板上市申請於6月30日獲上交所受理。", ("沐曦", "list", "2025-06-30")),
+    # Taiwan's over-the-counter boards
+    ("創意電子15日登錄興櫃。", ("创意电子", "list", "2025-11-15")),
+    ("某某半導體10月轉上市。", ("某某半导体", "list", "2025-10-01")),
+    # plans: 最快, 力争
+    ("壁仞科技最快明年在港交所上市。", ("壁仞", "list", "2026-01-01")),
+    ("華為力爭明年推出新一代晶片。", ("华为", "launch", "2026-01-01")),
+    # appearances: an address
+    ("黃仁勳10日在台北致詞時表示，台灣很重要。", ("黄仁勋", "speak", "2025-11-10")),
+    ("苏姿丰5日在开幕式上致辞时表示，需求强劲。", ("苏姿丰", "speak", "2025-11-05")),
+])
+def test_listing_plans_and_addresses(events, text, expected):
+    rows = [(r["actor"], r["action"], r["date_start"]) for r in events(text)]
+    assert expected in rows, rows
+
+
+@pytest.mark.parametrize("text", ["壁仞科技最快明年在港交所上市。", "華為力爭明年推出新一代晶片。"])
+def test_earliest_and_striving_are_plans(events, text):
+    assert [r["status"] for r in events(text)] == ["planned"]
