@@ -760,3 +760,11 @@ def test_listing_plans_and_addresses(events, text, expected):
 @pytest.mark.parametrize("text", ["壁仞科技最快明年在港交所上市。", "華為力爭明年推出新一代晶片。"])
 def test_earliest_and_striving_are_plans(events, text):
     assert [r["status"] for r in events(text)] == ["planned"]
+
+
+@pytest.mark.parametrize("text", [
+    "超微執行長蘇姿丰今天在台北接受媒體聯訪時表示，需求強勁。",
+    "超微执行长苏姿丰今天在台北接受媒体群访时表示，需求强劲。",
+])
+def test_a_joint_interview_on_a_day_is_an_appearance(events, text):
+    assert [(r["actor"], r["action"], r["date_start"]) for r in events(text)] == [("苏姿丰", "speak", "2025-11-20")]

@@ -93,11 +93,11 @@ def _us_product(canonical: str, lexicon) -> bool:
 
 # A dated appearance at a named occasion is an event (`speak`); what was said there is a quote.
 _OCCASION = re.compile(r"致辞|致词|讲话|演说|业绩说明会|业绩会|说明会|发布会|记者会|新闻发布会|听证会|电话会议?|招待会|研讨会|座谈会|大会|论坛|峰会|年会|"
-                       r"主题演讲|演讲|专访|采访|受访|访谈|(?:向|对|告诉|面对)(?:记者|媒体)|集体学习|Podcast|播客|节目上?|网志|博客|"
+                       r"主题演讲|演讲|专访|采访|受访|访谈|联访|群访|(?:向|对|告诉|面对)(?:记者|媒体)|集体学习|Podcast|播客|节目上?|网志|博客|"
                        # any named gathering in the frame 在…上 (在分析师日上, 在投资者大会上, 在开幕式上)
                        r"(?<=在)[^，。；,：:“”「」]{1,20}?(?:会|日|展|节|典礼|仪式|式|活动|晚宴)上")
 # An occasion that is no more than an interview: an event only on a given day.
-_INTERVIEW = re.compile(r"专访|采访|受访|访谈|(?:向|对|告诉|面对)(?:记者|媒体)")
+_INTERVIEW = re.compile(r"专访|采访|受访|访谈|联访|群访|(?:向|对|告诉|面对)(?:记者|媒体)")
 # Between an organisation and its person: a title (英伟达执行长黄仁勋: the person acts).
 _ROLE_WORD = (r"(?:联合|轮值)?(?:长|首席执行官|执行长|行政总裁|CEO|董事长|创始人|总裁|总经理|发言人|主席|国家主席|总统|"
               r"部长|商务部长|财政部长|副总裁|首席财务官|财务长|CFO|首席技术官)")
