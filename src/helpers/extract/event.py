@@ -30,6 +30,12 @@ full or in Latin script likewise, and enumerations of actors (甲、乙联合公
 A framed act dated only after the framing verb (宣布，新规于5日生效) takes that date; a product referred
 back to (这款芯片明年量产) acts through its maker. Acts in a condition and its consequence (若…，将…)
 are no events.
+Acts told one after another in clauses with no actor and no date of their own (某部12日宣布延后执行…，恢复
+采购…，并加强打击…) are the same actor's on the same date; 同时 / 则 / 也 tie an undated clause to the act just
+told (美方同时同意…; 中方则宣布…), and 分别 with enumerated dates gives one event per date. An act the sentence
+negates, denies or asks about (并未, 尚未, 否认, 是否, a question mark), a standing state (持续, 一直), and a
+measure the actor suffers (因出口限制…) are no events; a date whose own clause has a predicate of its own dates
+that clause, not a later actor's act.
 """
 
 from __future__ import annotations
