@@ -529,3 +529,245 @@ def test_joined_titles_between_the_firm_and_its_person():
     text = "英伟达创始人兼首席执行官黄仁勋10月9日出席在华盛顿举行的一场论坛。"
     events = [c for c in extract_text(text, published="2025-10-20") if c["kind"] == "event"]
     assert events and events[0]["actor"] == "黄仁勋" and events[0]["date_start"] == "2025-10-09"
+
+
+# ------------------------------------------------------------ issue 11, events round 5 (sentences written here)
+
+# Acts the sentence negates, denies or asks about are no events.
+@pytest.mark.parametrize("text", [
+    "英伟达并未在9月推出新芯片。",
+    "美国政府尚未于本月批准许可。",
+    "英伟达并没有在7月恢复销售。",
+    "輝達並未於8月恢復出貨。",
+    "商务部10日否认曾约谈英伟达。",
+    "英偉達否認曾於8月暫停生產。",
+    "美国是否会在明年批准H200出口？",
+    "英伟达会否在明年推出新芯片？",
+    "華為何時在明年推出新晶片？",
+    "摩爾線程明年會上市嗎？",
+    "寒武紀從未在去年拒絕訂單。",
+])
+def test_negated_denied_or_asked_acts_are_no_events(events, text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 未经 (without) and 未来 (the future) are no negation
+    ("被告3月未经许可走私200颗芯片。", ("被告", "2025-03-01")),
+    ("华为计划在未来的明年推出新芯片。", ("华为", "2026-01-01")),
+])
+def test_not_every_wei_negates(events, text, expected):
+    assert [(r["actor"], r["date_start"]) for r in events(text)] == [expected]
+
+
+def test_a_carried_date_keeps_the_span_in_its_sentence(events):
+    rows = events("今年以来，市场变化很大。如今华为昇腾一家便占国产出货约六成。")
+    assert all(r["char_end"] <= len("今年以来，市场变化很大。如今华为昇腾一家便占国产出货约六成。") for r in rows)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 被告 heading a clause is the accused (not the passive mark 被)
+    ("被告上月走私300颗芯片。", [("被告", "ship", "2025-10-01")]),
+    # an enumeration of dates dates the act by its first
+    ("两名被告先后于12日及14日出庭。", [("被告", "sue", "2025-11-12")]),
+    ("兩名被告先後在3日和5日過堂。", [("被告", "sue", "2025-11-03")]),
+])
+def test_accused_and_enumerated_dates(events, text, expected):
+    assert [(r["actor"], r["action"], r["date_start"]) for r in events(text)] == expected
+
+
+# Acts told one after another with one actor and one date: one event each.
+@pytest.mark.parametrize("text, expected", [
+    ("欧盟委员会上月公布暂停对某国出口锂材料，对钴材料的出口也加强审查。",
+     [("欧盟委员会", "ban", "2025-10-01"), ("欧盟委员会", "tighten", "2025-10-01")]),
+    ("日本政府12日宣布延后执行新的出口审查，恢复进口韩国面板，并加强打击走私。",
+     [("日本政府", "loosen", "2025-11-12"), ("日本政府", "resume", "2025-11-12"), ("日本政府", "tighten", "2025-11-12")]),
+    ("日本政府12日宣佈延後執行新的出口審查，恢復進口韓國面板，並加強打擊走私。",
+     [("日本政府", "loosen", "2025-11-12"), ("日本政府", "resume", "2025-11-12"), ("日本政府", "tighten", "2025-11-12")]),
+    ("美國商務部3日放寬部分晶片的出口限制，並同時撤銷兩項舊規。",
+     [("美国商务部", "loosen", "2025-11-03")]),
+    # what follows a framing verb is the act it announces, not a second one
+    ("白宫6日宣布，将对进口面板加征30%关税。", [("白宫", "announce", "2025-11-06")]),
+    ("白宮6日宣布依據新法，對進口面板加徵30%關稅。", [("白宫", "announce", "2025-11-06")]),
+    # a clause with no act verb at its head is no act
+    ("华为5日推出新一代芯片，性能提升一倍，售价下降。", [("华为", "launch", "2025-11-05")]),
+])
+def test_coordinated_acts(events, text, expected):
+    assert sorted((r["actor"], r["action"], r["date_start"]) for r in events(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 同时 heading the next sentence: the act told just before
+    ("特朗普与习近平30日在釜山举行会谈。美方同时同意暂不加征新关税。",
+     [("特朗普;习近平", "other", "2025-10-30"), ("美国政府", "loosen", "2025-10-30")]),
+    # a parallel actor with 则 in the same sentence
+    ("美方12日同意放宽部分限制；中方则宣布恢复采购大豆。",
+     [("美国政府", "loosen", "2025-11-12"), ("中国政府", "resume", "2025-11-12")]),
+    ("美方12日同意放寬部分限制；中方則宣布恢復採購大豆。",
+     [("美国政府", "loosen", "2025-11-12"), ("中国政府", "resume", "2025-11-12")]),
+    # after a meeting named in the clause before: its day
+    ("两国元首30日在釜山会晤。特朗普与习近平会谈后，双方宣布达成协议。",
+     [("双方", "announce", "2025-10-30")]),
+])
+def test_acts_on_the_same_occasion(events, text, expected):
+    got = sorted((r["actor"], r["action"], r["date_start"]) for r in events(text))
+    assert all(e in got for e in expected), got
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("海光7号和海光8号则分别在2027年二季度和2028年二季度面世。", ["2027-04-01", "2028-04-01"]),
+    ("華為的兩款新晶片分別於明年一季度和四季度推出。", ["2026-01-01", "2026-10-01"]),
+])
+def test_respective_dates_give_one_event_each(events, text, dates):
+    assert sorted(r["date_start"] for r in events(text)) == dates
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date in an earlier clause with a predicate of its own dates that clause, not the later act
+    ("2025年四大云厂商的资本支出增长四成，其中，微软上调预算。", []),
+    ("2025年四大雲廠商的資本支出增長四成，其中，微軟上調預算。", []),
+    # but a date heading a clause of its own does date the act
+    ("2025年4月，为应对需求，英伟达推出新芯片。", [("英伟达", "launch", "2025-04-01")]),
+    ("5月28日公布的财报中，英伟达计提了一笔费用。", []),
+    # an act in what a second actor says, dated by the first actor's act: a quote, not an event
+    ("美国政府自7月起向部分买家发放许可证，英伟达表示少数客户已获得许可。", [("美国政府", "approve", "2025-07-01")]),
+    ("美國政府自7月起向部分買家發放許可證，輝達表示少數客戶已獲得許可。", [("美国政府", "approve", "2025-07-01")]),
+])
+def test_dates_of_other_clauses(events, text, expected):
+    assert sorted((r["actor"], r["action"], r["date_start"]) for r in events(text)) == sorted(expected)
+
+
+# More verbs of each class, in both scripts (the class is what the act is; the date is the clause's).
+@pytest.mark.parametrize("text, expected", [
+    # shipments told by their volume
+    ("华为今年昇腾芯片出货量突破20万片。", ("华为", "ship", "2025-01-01")),
+    ("華為今年昇騰晶片出貨量已突破20萬片。", ("华为", "ship", "2025-01-01")),
+    ("寒武纪三季度出货量达到15万颗。", ("寒武纪", "ship", "2025-07-01")),
+    # bans: calling a halt, taking off sale, suspending a business
+    ("美国政府4月喊停H20对中国出货。", ("美国政府", "ban", "2025-04-01")),
+    ("美國政府4月喊停H20對中國出貨。", ("美国政府", "ban", "2025-04-01")),
+    ("苹果上月下架多款应用。", ("苹果", "ban", "2025-10-01")),
+    ("微软上月宣布暂停在中国的部分业务。", ("微软", "ban", "2025-10-01")),
+    # tightening: stepping up checks, rolling out measures
+    ("海关总署近日加大对进口芯片的查验力度。", ("海关总署", "tighten", "2025-10-21")),
+    ("海關總署近日加大對進口晶片的查驗力度。", ("海关总署", "tighten", "2025-10-21")),
+    ("美國商務部10月祭出新管制措施。", ("美国商务部", "tighten", "2025-10-01")),
+    ("美国商务部9月限制多款芯片的进口。", ("美国商务部", "tighten", "2025-09-01")),
+    # investigations: fines, a case opened, summons, regulators' letters
+    ("國家市場監督管理總局9月對高通開罰。", ("国家市场监督管理总局", "investigate", "2025-09-01")),
+    ("市场监管总局上月对一家芯片企业立案。", ("国家市场监督管理总局", "investigate", "2025-10-01")),
+    ("上交所12日向寒武纪发出问询函。", ("上海证券交易所", "investigate", "2025-11-12")),
+    # approvals: 获批
+    ("沐曦的IPO注册申请10月获批。", ("沐曦", "approve", "2025-10-01")),
+    # launches: 释出 (Taiwan)
+    ("輝達9月釋出新一代GPU。", ("英伟达", "launch", "2025-09-01")),
+    ("超微上月釋出新款AI晶片。", ("AMD", "launch", "2025-10-01")),
+    # listings: filing a prospectus
+    ("壁仞科技10月向港交所递交招股书。", ("壁仞", "list", "2025-10-01")),
+    ("壁仞科技10月向港交所遞交招股書。", ("壁仞", "list", "2025-10-01")),
+    # private placements
+    ("寒武纪9月完成39.8亿元定增。", ("寒武纪", "invest", "2025-09-01")),
+    ("寒武紀9月完成定向增發。", ("寒武纪", "invest", "2025-09-01")),
+    # appointments and departures
+    ("英特尔上月任命新首席执行官。", ("英特尔", "other", "2025-10-01")),
+    ("英特爾3月任命陳立武出任執行長。", ("英特尔", "other", "2025-03-01")),
+])
+def test_more_verbs_of_each_class(events, text, expected):
+    assert expected in [(r["actor"], r["action"], r["date_start"]) for r in events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "去年以来，美方不断限制对华出售先进设备。",
+    "今年以來，美國一直限制中國進口高階晶片。",
+    "美国政府7月起不断加强对芯片的出口审查。",
+    # 获批的 is a modifier; 加码投资 is no tightening
+    "少数获批的海外客户今年已下单。",
+])
+def test_standing_states_are_no_acts(events, text):
+    assert [r for r in events(text) if r["action"] != "invest"] == []
+
+
+def test_adding_to_an_investment_is_no_tightening(events):
+    assert [r["action"] for r in events("輝達執行長黃仁勳12日宣佈加碼投資台灣。")] == ["invest"]
+
+
+# Actors the lexicon lacks or that the text refers back to.
+@pytest.mark.parametrize("text, expected", [
+    # a body referred back to: the one last named
+    ("海关总署7日发布公告。该署12日宣布对多种芯片实施出口管制。", ("海关总署", "tighten", "2025-11-12")),
+    ("海關總署7日發布公告。該署12日宣布對多種晶片實施出口管制。", ("海关总署", "tighten", "2025-11-12")),
+    # a company referred back to by its kind
+    ("华为7日发布新品。该集团12日宣布扩产。", ("华为", "ship", "2025-11-12")),
+    ("華為7日發布新品。這家企業12日宣布擴產。", ("华为", "ship", "2025-11-12")),
+    # Taiwan's councils named by two characters and 会
+    ("公平會9月對一家晶片商開罰。", ("公平会", "investigate", "2025-09-01")),
+    ("金管會10日宣布放寬外資持股限制。", ("金管会", "loosen", "2025-11-10")),
+    # a firm named by its short name and 科技 / 股份
+    ("星河科技12月5日在科创板上市。", ("星河科技", "list", "2024-12-05")),
+    ("某某股份10日发布三季报。", ("某某股份", "announce", "2025-11-10")),
+    # a measure named after a cause, dated at the clause head
+    ("受4月美國出口禁令影響，輝達H20出貨停滯。", ("美国政府", "ban", "2025-04-01")),
+    ("受2019年美国禁令影响，华为的营收下滑。", ("美国政府", "ban", "2019-01-01")),
+])
+def test_actors_referred_back_or_unknown(events, text, expected):
+    assert expected in [(r["actor"], r["action"], r["date_start"]) for r in events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "该部12日宣布对多家企业实施出口管制。",  # no body named before: no actor
+    "2026财年一季度，英伟达因H20出口限制计提了一笔费用。",  # a measure the actor suffers
+    "英偉達今年因出口限制損失了市場。",
+    "这届大会5日开幕。",
+    "国产芯片10月出货大增。",
+])
+def test_no_actor_no_event(events, text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reason for the actor's own act (因 … 约谈) keeps the act
+    ("今年3月中方因数据安全问题约谈一家外国芯片企业。", [("中国政府", "investigate", "2025-03-01")]),
+    ("今年3月中方因數據安全問題約談一家外國晶片企業。", [("中国政府", "investigate", "2025-03-01")]),
+    # a dated clause with an act and no actor, before the sentence's first actor: its own event
+    ("今年3月刚拿到出口许可，没多久，美方又推出新规。", [("美国政府", "approve", "2025-03-01")]),
+])
+def test_causes_and_actorless_date_clauses(events, text, expected):
+    got = [(r["actor"], r["action"], r["date_start"]) for r in events(text)]
+    assert all(e in got for e in expected), got
+
+
+def test_an_undated_article_keeps_the_act_of_an_actorless_clause(events):
+    rows = events("今年3月刚拿到出口许可，没多久，美方又推出新规。", published="")
+    assert [(r["action"], r["date_start"]) for r in rows][:1] == [("approve", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a listing application accepted, its date inside the phrase
+    ("沐曦的科创板上市申请于6月30日获上交所受理。", ("沐曦", "list", "2025-06-30")),
+    ("沐曦的科創板上市申請於6月30日獲上交所受理。", ("沐曦", "list", "2025-06-30")),
+    # Taiwan's over-the-counter boards
+    ("創意電子15日登錄興櫃。", ("创意电子", "list", "2025-11-15")),
+    ("某某半導體10月轉上市。", ("某某半导体", "list", "2025-10-01")),
+    # plans: 最快, 力争
+    ("壁仞科技最快明年在港交所上市。", ("壁仞", "list", "2026-01-01")),
+    ("華為力爭明年推出新一代晶片。", ("华为", "launch", "2026-01-01")),
+    # appearances: an address
+    ("黃仁勳10日在台北致詞時表示，台灣很重要。", ("黄仁勋", "speak", "2025-11-10")),
+    ("苏姿丰5日在开幕式上致辞时表示，需求强劲。", ("苏姿丰", "speak", "2025-11-05")),
+])
+def test_listing_plans_and_addresses(events, text, expected):
+    rows = [(r["actor"], r["action"], r["date_start"]) for r in events(text)]
+    assert expected in rows, rows
+
+
+@pytest.mark.parametrize("text", ["壁仞科技最快明年在港交所上市。", "華為力爭明年推出新一代晶片。"])
+def test_earliest_and_striving_are_plans(events, text):
+    assert [r["status"] for r in events(text)] == ["planned"]
+
+
+@pytest.mark.parametrize("text", [
+    "超微執行長蘇姿丰今天在台北接受媒體聯訪時表示，需求強勁。",
+    "超微执行长苏姿丰今天在台北接受媒体群访时表示，需求强劲。",
+])
+def test_a_joint_interview_on_a_day_is_an_appearance(events, text):
+    assert [(r["actor"], r["action"], r["date_start"]) for r in events(text)] == [("苏姿丰", "speak", "2025-11-20")]

@@ -30,6 +30,12 @@ full or in Latin script likewise, and enumerations of actors (甲、乙联合公
 A framed act dated only after the framing verb (宣布，新规于5日生效) takes that date; a product referred
 back to (这款芯片明年量产) acts through its maker. Acts in a condition and its consequence (若…，将…)
 are no events.
+Acts told one after another in clauses with no actor and no date of their own (某部12日宣布延后执行…，恢复
+采购…，并加强打击…) are the same actor's on the same date; 同时 / 则 / 也 tie an undated clause to the act just
+told (美方同时同意…; 中方则宣布…), and 分别 with enumerated dates gives one event per date. An act the sentence
+negates, denies or asks about (并未, 尚未, 否认, 是否, a question mark), a standing state (持续, 一直), and a
+measure the actor suffers (因出口限制…) are no events; a date whose own clause has a predicate of its own dates
+that clause, not a later actor's act.
 """
 
 from __future__ import annotations
@@ -47,33 +53,33 @@ ACTIONS: list[tuple[str, str]] = [
                  # headline style: 发 alone before a results report (晚发三季报)
                  r"(?<![开研出引激启])发(?=[^，。；,\s]{0,4}?(?:财报|年报|季报|业绩))"),
     # The steps of a listing: 招股, 申购, 递表, IPO申请获受理, 过会, 通过聆讯, 挂牌上市.
-    ("list", r"挂牌|(?<![已未拟])上市(?![公企规首辅])|公开发售|国际配售|中签|配发结果|(?:启动|完成)上市辅导|辅导验收|招股(?!价|书|说明书)|申购|递表|"
+    ("list", r"挂牌|(?<![已未拟])上市(?![公企规首辅]|申请|计划|进程|之路)|(?:登录|登陆)?兴柜|上柜(?![公企])|受理[^，。；,]{0,20}?(?:上市|IPO|发行)[^，。；,]{0,4}?申请|公开发售|国际配售|中签|配发结果|(?:启动|完成)上市辅导|辅导验收|招股(?!价|书|说明书)|申购|递表|(?:递交|提交|呈交|更新)[^，。；,]{0,10}?(?:招股书|招股说明书|上市申请|IPO申请|申请材料)|"
              r"IPO.{0,6}(?:受理|过会|获批|注册生效)|(?:申请|IPO)[^，。；]{0,14}?获[^，。；]{0,8}?受理|过会|通过.{0,10}聆讯|"
              r"同意.{0,14}(?:注册|上市|发行)|登陆.{0,8}(?:科创板|主板|创业板|港交所|联交所|纳斯达克|纽交所)"),
     # Shipments and output ramps: 出货, 放量, 增产, 送样; an export with a count (走私出口200颗).
     # 出货 is the act only before a count (全年出货约30万颗), right after a date or as begun (二季度出货, 开始出货);
     # 占国产出货… is the noun.
-    ("ship", r"(?:出货|发货)(?=\s*(?:了|近|约|超过?|逾|达|\d))|(?:(?<=[季月年日度])|开始|启动|正式|陆续|起)(?:出货|发货)|放量|增产|扩产|送样|(?:提高|增加|提升|扩大)[^，。；]{0,12}产量|(?:非法)?(?:出口|走私)(?=\s*[\d约近超逾了])"),
-    ("resume", r"恢复.{0,6}(?:销售|供货|出货|出口|发货|生产|供应)|重启.{0,6}(?:销售|供货|出货)"),
+    ("ship", r"(?:出货|发货)(?=\s*(?:了|近|约|超过?|逾|达|\d))|(?:出货|交货|发货)量(?=\s*(?:已|已经|首次|首度|再度)?\s*(?:突破|达到?|超过?|逾|约|近|翻倍|增至|升至|\d))|(?:(?<=[季月年日度])|开始|启动|正式|陆续|起)(?:出货|发货)|放量|增产|扩产|送样|(?:提高|增加|提升|扩大)[^，。；]{0,12}产量|(?:非法)?(?:出口|走私)(?=\s*(?:[\d约近超逾了]|[一大多]批))"),
+    ("resume", r"恢复.{0,6}(?:销售|供货|出货|出口|发货|生产|供应|采购|购买|进口|订购)|重启.{0,6}(?:销售|供货|出货|采购)|重新(?:[向对给][^，。；,]{0,10}?)?(?:销售|供货|出货|发货|出口|开放|采购|购买)"),
     ("refuse", r"拒绝(?!置评|评论|回应|透露|发表评论|就此)(?:采购|购买|接受|了)?|不买账|抵制"),
-    ("investigate", r"反垄断调查|反倾销调查|反歧视调查|立案调查|调查|查获|查扣|扣押|查处|约谈|约见|问询|处罚|罚款|罚单|认定.{0,8}违[法反]|裁定"),
+    ("investigate", r"反垄断调查|反倾销调查|反歧视调查|立案调查|调查|立案|搜查|突击检查|传唤|(?:警示|监管|关注|问询)函|查获|查扣|扣押|查处|约谈|约见|问询|处罚|罚款|罚单|开罚|裁罚|重罚|认定.{0,8}违[法反]|裁定"),
     # Prosecution and its steps: 起诉, 逮捕 / 被捕, 过堂 / 出庭, 认罪, 判刑.
     ("sue", r"起诉|提起.{0,4}诉讼|诉讼|上诉|逮捕|被捕|拘捕|过堂|出庭|认罪|判处|判刑|定罪"),
-    ("ban", r"禁令|禁止|叫停|禁售|禁运|断供|停用|弃用|停止(?:[为向对给][^，。；,]{0,10}?)?(?:采购|购买|使用|供货|供应|销售|出口|订购|代工|生产|服务)|暂停(?:采购|购买|订购|进口)|"
+    ("ban", r"禁令|禁止|叫停|喊停|下架|封锁|禁售|禁运|断供|停用|弃用|停止(?:[为向对给][^，。；,]{0,10}?)?(?:采购|购买|使用|供货|供应|销售|出口|订购|代工|生产|服务)|暂停(?:采购|购买|订购|进口)|"
             r"(?:要求|通知|下令|责令|勒令).{0,20}(?:停止|暂缓|暂停|中止)|暂缓(?:采购|购买|进口|订购)|"
-            r"(?:暂停|中止|冻结|吊销).{0,14}?(?:许可|出口|发货|销售|供货|供应|交易|生产|资产)|下令|责令|勒令|封杀|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
-    ("tighten", r"需要许可证|(?:实施|实行)[^，。；,]{0,8}?许可(?:证)?管理|[需须](?:要)?(?:申请|申领|取得|获得)[^，。；,]{0,4}?许可|许可证要求|需获得许可|发布[^，。；,]{0,20}?(?:规则|新规|指南|禁令|条例|指导方针|方针|指引|规定)|限制.{0,8}(?:出口|销售|出货|供应)|收紧|加码|加严|(?:加强|强化)[^，。；,]{0,10}?(?:管制|审查|检查|查验|核查|稽查|监管|执法|打击|管控)|严查|严打|严格(?:审查|检查|查验|执法)|(?:实施|采取)[^，。；,]{0,6}?(?:更严格|更严)|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
+            r"(?:暂停|中止|冻结|吊销).{0,14}?(?:许可|出口|发货|销售|供货|供应|交易|生产|资产|业务|合作|服务)|下令|责令|勒令|封杀|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
+    ("tighten", r"需要许可证|(?:实施|实行)[^，。；,]{0,8}?许可(?:证)?管理|[需须](?:要)?(?:申请|申领|取得|获得)[^，。；,]{0,4}?许可|许可证要求|需获得许可|发布[^，。；,]{0,20}?(?:规则|新规|指南|禁令|条例|指导方针|方针|指引|规定)|限制.{0,8}(?:出口|销售|出货|供应|进口|采购|使用)|收紧|加码(?!投资|布局|押注|采购|投入)|加严|(?:加强|强化|加大)[^，。；,]{0,10}?(?:管制|审查|检查|查验|核查|稽查|监管|执法|打击|管控)|祭出[^，。；,]{0,6}?(?:管制|规定|新规|措施|限制|制裁)|严查|严打|严格(?:审查|检查|查验|执法)|(?:实施|采取)[^，。；,]{0,6}?(?:更严格|更严)|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
                 r"扩大.{0,6}(?:管制|限制)|(?:实施|宣布|施加)[^，。；,]{0,6}?制裁|制裁(?=\s*[了\d一两三四五六七八九十多数]|[^，。；,]{0,4}(?:企业|公司|实体|个人|官员))|限制出口|出口管制|新规|降至.{0,6}门槛|门槛|列入.{0,24}名单|列为.{0,10}(?:实体|风险|管制)"),
-    ("approve", r"批准|放行|解禁|许可|获准|松口|允许|核准|核定|同意(?!暂|延后|推迟).{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|"
+    ("approve", r"批准|放行|解禁|获批(?!的|准的)|(?<!未经)(?<!未获)(?<!无)许可|获准|松口|允许|核准|核定|同意(?!暂|延后|推迟).{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|"
                 r"完成.{0,14}备案|开绿灯"),
-    ("loosen", r"放宽|松绑|缓和|撤销|撤回|废除|取消.{0,6}(?:禁令|限制|规则|管制)|"
+    ("loosen", r"放宽|松绑|缓和|撤销|撤回|废除|取消.{0,6}(?:禁令|限制|规则|管制|关税)|(?:降低|下调|调降|减免|豁免)[^，。；,]{0,14}?(?:关税|税率)|"
                 # holding a measure back: 暂不扩大, 延后执行, 推迟实施
                 r"暂不(?:扩大|实施|执行|加征|征收|扩大施行)|(?:延后|推迟|延期|暂缓)(?:执行|实施|生效|施行)"),
-    ("launch", r"(?<!例行)(?<!新闻)发布会|发布(?!会)|发表(?=[^，。；,]{0,12}?(?:路线图|芯片|晶片|产品|新品|处理器|GPU|模型|架构|系列))|推出|亮相|量产|首发|交付|面世|问世|开卖|开售"),
-    ("invest", r"注资|斥资|入股|增资|出资|(?:完成|获得|宣布)[^，。；,]{0,8}?融资|设立.{0,6}基金|成立.{0,6}基金|注册成立|(?:创立|创办|创建)(?![者人])|(?<![不未])成立(?!了?.{0,4}(?:工作组|小组))|募资|(?<![者权])投资(?![者人方机峰论活大会])"),
+    ("launch", r"(?<!例行)(?<!新闻)发布会|发布(?!会)|发表(?=[^，。；,]{0,12}?(?:路线图|芯片|晶片|产品|新品|处理器|GPU|模型|架构|系列))|推出|释出(?=[^，。；,]{0,12}?(?:芯片|晶片|GPU|产品|新品|处理器|模型|版本|系列|平台))|亮相|量产|首发|交付|面世|问世|开卖|开售"),
+    ("invest", r"注资|斥资|入股|增资|出资|(?:完成|获得|宣布)[^，。；,]{0,8}?融资|设立.{0,6}基金|成立.{0,6}基金|注册成立|(?:创立|创办|创建)(?![者人])|(?<![不未])成立(?!了?.{0,4}(?:工作组|小组))|募资|定增|定向增发|(?<![者权])投资(?![者人方机峰论活大会])"),
     # 宣布, 披露; a source's dated newest report (3日，据某机构最新报告) is a release too.
     ("announce", r"(?<!的)(?:宣布|公布|披露)|公告(?=\s*[，,：:称])|(?:财报|年报|季报|业绩)显示|发布财报|确认|证实|最新(?:研究|报告|研报|数据|调查|统计|预测)"),
-    ("other", r"游说|会见|会面|会晤|访问|访华|飞抵|抵达|到访|造访|出访|退出(?=[^，。；,]{0,10}?(?:市场|业务))|出席|签署|签订|签约|签下|重返|举行|召开|表态|会谈|通话|征收|上调|加征|邀集|通知|提交.{0,8}申请|通电话|展出|达成|收购|并购|接管|"
+    ("other", r"游说|任命|聘任|出任|接任|卸任|辞任|辞去|延长[^，。；,]{0,6}?(?:休战|豁免|期限|暂停)|会见|会面|会晤|访问|访华|飞抵|抵达|到访|造访|出访|退出(?=[^，。；,]{0,10}?(?:市场|业务))|出席|签署|签订|签约|签下|重返|举行|召开|表态|会谈|通话|征收|上调(?=[^，。；,]{0,8}?(?:关税|税率|费率|门槛|利率))|加征|邀集|通知|提交.{0,8}申请|通电话|展出|达成|收购|并购|接管|"
               r"通过.{0,8}(?:法案|议案|决议)"),
 ]
 _ACTION_RES = [(name, re.compile(pattern)) for name, pattern in ACTIONS]
@@ -81,7 +87,7 @@ _LAUNCH_AFTER = re.compile(r"[^，。,；]{0,16}?(?:推出|发布|上市|面世|
 # An epithet before the actor: 有「国产X」之称的燧原, 被称为…的, 号称…的 (skipped like a title).
 _EPITHET = re.compile(r"(?:素有|享有|有)?[^，。,；：:]{1,16}?(?:之称|称号)的|(?:被称为|号称|人称)[^，。,；：:]{1,12}?的")
 # Words that put the action in the future: 预计, 计划, 将于, 拟, 准备 (a planned event).
-_PLANNED = re.compile(r"预计|计划|规划|拟|准备|有望|即将|预定|定于|订于|将(?=于|在|会|要|正式|陆续|率先|首次|推出|发布|上市|挂牌|量产|交付|出货|开始|启动|增产|放量)")
+_PLANNED = re.compile(r"预计|计划|规划|拟|准备|有望|即将|预定|定于|订于|最快|最早将|争取|力争|打算|将(?=于|在|会|要|正式|陆续|率先|首次|推出|发布|上市|挂牌|量产|交付|出货|开始|启动|增产|放量)")
 _PRODUCT_PASSIVE = re.compile(r"[^，。,；]{0,8}?(?:获准|被准许|获批|被禁|遭禁|被列入|被纳入|被要求|被限制|被叫停|被暂停|"
                               r"[需须](?:要)?(?:申请|申领|取得|获得)[^，。；,]{0,4}?许可)")
 _US_VENDORS = {"英伟达", "AMD", "英特尔"}
@@ -92,12 +98,12 @@ def _us_product(canonical: str, lexicon) -> bool:
     return entity is not None and entity.parent in _US_VENDORS
 
 # A dated appearance at a named occasion is an event (`speak`); what was said there is a quote.
-_OCCASION = re.compile(r"业绩说明会|业绩会|说明会|发布会|记者会|新闻发布会|听证会|电话会议?|招待会|研讨会|座谈会|大会|论坛|峰会|年会|"
-                       r"主题演讲|演讲|专访|采访|受访|访谈|(?:向|对|告诉|面对)(?:记者|媒体)|集体学习|Podcast|播客|节目上?|网志|博客|"
+_OCCASION = re.compile(r"致辞|致词|讲话|演说|业绩说明会|业绩会|说明会|发布会|记者会|新闻发布会|听证会|电话会议?|招待会|研讨会|座谈会|大会|论坛|峰会|年会|"
+                       r"主题演讲|演讲|专访|采访|受访|访谈|联访|群访|(?:向|对|告诉|面对)(?:记者|媒体)|集体学习|Podcast|播客|节目上?|网志|博客|"
                        # any named gathering in the frame 在…上 (在分析师日上, 在投资者大会上, 在开幕式上)
                        r"(?<=在)[^，。；,：:“”「」]{1,20}?(?:会|日|展|节|典礼|仪式|式|活动|晚宴)上")
 # An occasion that is no more than an interview: an event only on a given day.
-_INTERVIEW = re.compile(r"专访|采访|受访|访谈|(?:向|对|告诉|面对)(?:记者|媒体)")
+_INTERVIEW = re.compile(r"专访|采访|受访|访谈|联访|群访|(?:向|对|告诉|面对)(?:记者|媒体)")
 # Between an organisation and its person: a title (英伟达执行长黄仁勋: the person acts).
 _ROLE_WORD = (r"(?:联合|轮值)?(?:长|首席执行官|执行长|行政总裁|CEO|董事长|创始人|总裁|总经理|发言人|主席|国家主席|总统|"
               r"部长|商务部长|财政部长|副总裁|首席财务官|财务长|CFO|首席技术官)")
@@ -144,7 +150,7 @@ _FRAME_VERB = re.compile(r"通知|举行|举办|召开")
 
 
 _CLAUSE = re.compile(r"[，,；;：:]")
-_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|根据|依据|据报|据悉|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
+_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|根据|依据|据报|据悉|(?:虽然受到|虽受|受到|受)(?=\s*(?:\d|今年|去年|前年|本月|上月|当年|同年))|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被(?!告)|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
 # Before the actor a clause may hold titles and places: 美国总统特朗普, 中国国家网信办.
 _TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|制造商|供应商|开发商|独角兽)|"
                            r"美国|中国|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
@@ -162,13 +168,18 @@ _MEETING_REF = re.compile(r"(?:会谈|会晤|会面|峰会|首脑会议)(?:后|�
 # After a place, the word that makes it its government.
 _GOVERNMENT = re.compile(r"政府|当局")
 # A company referred back to at the head of a clause: 公司, 该公司, 这家公司 (not 子公司, 公司法).
-_COMPANY_ANAPHOR = re.compile(r"(?:该|这家|此|本)?公司(?![法债股章])")
+_COMPANY_ANAPHOR = re.compile(r"(?:该|这家|此|本)?公司(?![法债股章])|(?:该|这家|此)(?:集团|企业|厂商|芯片商|芯片厂商?|芯片公司|初创公司|新创公司|"
+                              r"晶片商|晶片厂|业者|巨头|龙头|独角兽)")
+# A government body referred back to at the head of a clause: 该部, 该局, 该委员会, 这一机构 (the body last named).
+_AGENCY_ANAPHOR = re.compile(r"(?:该|此|这个|这一)(?:部门|部|局|署|委员会|委|办公室|机构|监管机构|监管部门)")
 # Products referred back to at the head of a clause: 这两款芯片, 该产品, 此系列GPU.
 _PRODUCT_ANAPHOR = re.compile(r"(?:这|该|此|上述)(?:[一两二三四几数]?款|些|一?系列|批)?(?:新)?(?:芯片|晶片|产品|GPU|处理器|加速卡|显卡|服务器)")
 # A full organisation name the lexicon lacks: a name of 2-24 characters ending in a legal or institutional
 # suffix (…股份有限公司, …集团, …交易所, …协会); it is an actor only when a date follows at once (after 于/在,
 # or a short parenthesis: (简称…)).
 _ORG_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,24}?(?:股份有限公司|有限责任公司|有限公司|集团|交易所|协会|研究院|银行)"
+                       # a firm's short name: two to four characters and 科技 / 股份 / 半导体 … (星宸科技, 某某股份)
+                       r"|(?!中国|美国|国产|国内|全球|海外|本土|大陆|台湾|这|该|此|各|多|两|几)[\u4e00-\u9fff]{2,4}(?:科技|股份|半导体|微电子|电子|存储|资本|证券)(?![公企集])"
                        # or a name in Latin script of words with capitals (a foreign firm the lexicon lacks)
                        r"|[A-Z][A-Za-z0-9&.\-]{2,}(?:\s+[A-Z][A-Za-z0-9&.\-]*){0,5}")
 # Between the names of an enumeration of actors: 甲银行、乙银行…, 商务部和海关总署.
@@ -187,7 +198,7 @@ _MODIFIER_ACT_AFTER = re.compile(r"(?:在[^，。,；]{0,10})?(成立|创立|创
 _DESCRIPTION = re.compile(r"经营范围|主营业务|业务范围|主要业务")
 # Actors the lexicon does not name but the reporting does.
 GENERIC_ACTORS = {
-    "中方": "中国政府", "中国政府": "中国政府", "北京当局": "中国政府", "监管部门": "中国监管部门",
+    "中方": "中国政府", "中国政府": "中国政府", "北京当局": "中国政府", "监管部门": "中国监管部门", "中国监管部门": "中国监管部门", "中国监管机构": "中国监管部门", "中国监管当局": "中国监管部门", "监管当局": "中国监管部门",
     "有关部门": "中国监管部门", "监管机构": "中国监管部门", "中国海关": "中国海关", "海关": "中国海关",
     "美方": "美国政府", "中国": "中国政府", "美国": "美国政府", "检方": "检方", "检察官": "检方", "美国政府": "美国政府",
     "华盛顿": "美国政府", "双方": "双方", "美国联邦政府": "美国政府", "联邦政府": "美国政府", "美国国会": "美国国会", "国会": "美国国会",
@@ -211,6 +222,14 @@ _NOT_ACT_DATE = re.compile(r"\s*(?:之前|以前|前)(?![一二三四五六七�
 
 # After a date, a report it is the period of: 三季度财报, 2025年年报, 第三季业绩.
 _PERIOD_COVERED = re.compile(r"\s*(?:的)?(?:[一二三四]季|年|半年|中期)?(?:财报|年报|季报|半年报|业绩|报告|营收|数据)")
+
+
+def _own_clause(ctx: SentenceContext, date) -> bool:
+    """Whether a date standing in an earlier clause than the actor's has a predicate of its own there (2025年资本
+    支出增长38%，其中某公司上调…: that clause's date, not the later act's): more than a few characters after it."""
+    rest = ctx.zh[date.end:ctx.clause_bounds(date.end)[1]]
+    rest = re.sub(r"^\s*(?:上午|下午|晚间|晚上|早上|凌晨|起|以来|开始|时|当天|当日|前后|左右)", "", rest)
+    return len(rest.strip()) > 10 and not _DATE_MODIFIER.match(rest)  # (5月28日公布的财报，某公司…: a modifier)
 
 
 def _act_dates(ctx: SentenceContext) -> list:
@@ -273,7 +292,9 @@ def _passive_agent(ctx: SentenceContext, pos: int, end: int):
 # A government body the lexicon lacks, named by its kind at the head of a clause (国台办, 某某委员会, 某某总署):
 # up to ten characters ending in the word for an office, a commission, an administration or a ministry, then
 # a date or a spokesperson. Its name is its canonical form.
-_BODY_NAME = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:办公室|委员会|总署|总局|管理局|监管局|办|署|局|部|委)"
+_BODY_NAME = re.compile(r"(?:[\u4e00-\u9fff]{1,10}?(?:办公室|委员会|总署|总局|管理局|监管局|办|署|局|部|委)|"
+                        # a council named by two characters and 会 (公平会, 金管会), not a gathering (大会, 峰会, 年会)
+                        r"[\u4e00-\u9fff](?![大峰年晚例展博盛聚酒舞])[\u4e00-\u9fff]会)"
                         r"(?=\s*(?:于|於|在|已于|将于|曾于)?\s*[\d今昨前日近上本下周去明同一二三四五六七八九十]|\s*(?:新闻)?发言人)")
 _BODY_FOLLOW = re.compile(r"\s*(?:于|於|在|已于|将于|曾于)?\s*")
 
@@ -369,7 +390,12 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
             # (only with no actor before it: 商务部通知…，H20须申请许可 is the department's act)
             if product is not None and not groups and _PRODUCT_PASSIVE.match(zh, product.end) and _us_product(product.canonical, ctx.lexicon):
                 actor = Mention(product.start, product.end, product.text, "美国政府", "agency")
-        if actor is None:
+        if actor is None and (ana := _AGENCY_ANAPHOR.match(zh, pos, end)):
+            # 该部12日宣布…: the body last named (in this sentence or before it)
+            named = [m.canonical for m in ctx.mentions if m.type == "agency" and m.end <= pos] or [_memory(ctx).get("agency", "")]
+            if named[-1]:
+                actor = Mention(ana.start(), ana.end(), ana.group(0), named[-1], "agency")
+        if actor is None and not _AGENCY_ANAPHOR.match(zh, pos, end):
             actor = _body_name(ctx, pos, end)
         if actor is None:
             generic = _GENERIC_ACTOR.match(zh, pos) or re.compile(r"(?:有关|相关)?(" + _GENERIC_ACTOR.pattern + ")").match(zh, pos)
@@ -436,6 +462,9 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         companies = [m.canonical for m in ctx.mentions if m.type == "company"]
         if companies:
             _memory(ctx)["company"] = companies[-1]
+        agencies = [m.canonical for m in ctx.mentions if m.type == "agency"]
+        if agencies:
+            _memory(ctx)["agency"] = agencies[-1]  # for 该部 heading a later clause
         makers = [mk for m in ctx.mentions if (mk := _maker(ctx, m))]
         if makers:
             _memory(ctx)["maker"] = makers[-1]  # for 这款芯片 heading a later clause
@@ -445,7 +474,9 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     zh = ctx.zh
     drafts: list[Draft] = []
     meeting = _memory(ctx).get("meeting")
-    if not ctx.dates and ctx.carried_date is None and not (meeting and _MEETING_REF.search(zh)):
+    if not ctx.dates and ctx.carried_date is None and not (meeting and _MEETING_REF.search(zh)) and not (
+            _memory(ctx).get("last_date") is not None and _SAME_OCCASION.search(zh)):
+        _memory(ctx)["last_date"] = None
         return drafts  # no date, no event
     groups = _groups(ctx)
     drafts.extend(_continued(ctx, groups))
@@ -453,6 +484,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     rule_drafts = _rule_modifier_events(ctx, groups)
     drafts.extend(rule_drafts)
     act_dates = _act_dates(ctx)
+    mains = []  # (draft, verb end, group end, whether its verb decides or announces) for `_coordinated`
     for n, (g_start, g_end, actor) in enumerate(groups):
         if _HEARSAY_FRAME.search(zh, g_start, actor.start):
             continue  # 市场传闻某公司将…, 外界预期…: others' talk or guess, no act of the actor's
@@ -464,11 +496,13 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
                 match is None or speech.start() < match.start() or action in ("other", "announce")):
             action, match = "speak", occasion  # 黄仁勋5日在某峰会上表示: the appearance
         at_meeting = meeting is not None and match is not None and _MEETING_REF.search(
-            zh, groups[n - 1][1] if n else 0, actor.end + match.start())
+            zh, groups[n - 1][0] if n else 0, actor.end + match.start())  # (会谈后，双方…: the clause before may tell it)
         if action and match is not None and action != "speak" and not at_meeting:
             action, match = _dated_verb(ctx, act_dates, actor, groups[n - 1][1] if n else 0, g_end, action, match)
         if not action or match is None or _DESCRIPTION.search(text, 0, match.start()) or _HEARSAY.match(text, match.end()):
             continue
+        if action != "speak" and _CAUSE_BEFORE.search(text, 0, match.start()) and _MEASURE_NOUN.search(match.group(0)):
+            continue  # 英伟达因出口限制…: a measure the actor suffers, not its act (中方因漏洞约谈…: its act)
         if action in _WEAK_ACTIONS and len(_CLAUSE.findall(text, 0, match.start())) > 2:
             continue  # a weak verb three clauses on has its own subject (…，也牵动…业者扩产)
         # 英伟达披露，美国政府通知…: a reporting frame, the event is the next group's.
@@ -489,17 +523,17 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         # A date inside the verb phrase (IPO申请于6月30日获受理) governs it as one before it does.
         verb_end = actor.end + match.end()
         leading = [d for d in act_dates if previous_end <= d.start < verb_at and (d.resolved or d.inferred)
-                   and not (d.start < g_start and _REPORT_FRAME.match(zh, d.end))]
+                   and not (d.start < g_start and (_REPORT_FRAME.match(zh, d.end) or _own_clause(ctx, d)))]
         if not leading:  # but never the period a release covers (披露2025年三季报)
             leading = [d for d in act_dates if verb_at < d.start and d.end <= verb_end and d.date_start
                        and not _PERIOD_COVERED.match(zh, d.end)]
         if at_meeting and not leading:  # 会谈后，双方宣布…: on the day of the meeting last told
             leading = [replace(meeting, start=g_start, end=g_start, inferred=True)]
         calendar = [d for d in leading if d.date_start]
-        before = [d for d in act_dates if d.start < g_start and not _REPORT_FRAME.match(zh, d.end)]
+        before = [d for d in act_dates if d.start < g_start and not _REPORT_FRAME.match(zh, d.end) and not _own_clause(ctx, d)]
         inside = leading
         if calendar:
-            date = calendar[-1]
+            date = _first_of_enumeration(zh, calendar)
         elif leading:
             date = leading[-1]
         elif (after := _date_after_verb(act_dates, zh, actor.end + match.end(), g_end)) is not None:
@@ -508,12 +542,16 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             date = before[-1]
         elif (framed := _framed_date(ctx, act_dates, action, match, verb_end, g_end)) is not None:
             date = framed
+        elif (same := _same_occasion(ctx, drafts, g_start, actor.end, verb_at)) is not None:
+            date = same
         elif ctx.carried_date is not None:
-            date = replace(ctx.carried_date, inferred=True)
+            date = replace(ctx.carried_date, start=g_start, end=g_start, inferred=True)  # (its offsets are of its own sentence)
             if _status(ctx, actor.end, verb_at, date) and not _PLANNED.search(zh, actor.end, verb_at):
                 continue  # a future date carried from a plan (明年量产。) does not date an act told as done
         else:
             continue
+        if speech and action != "speak" and speech.start() < match.start() and n and groups[n - 1][0] <= date.start < g_start:
+            continue  # 甲7月起发放许可，乙表示已获得许可: the date is the act before, what 乙 says is a quote
         if actor.type == "pronoun":
             if action != "speak":
                 continue  # 他说，…许可: a pronoun dates an appearance, not an act told in speech
@@ -541,18 +579,102 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         # (from the clause's subject, which a passive agent follows: the span is the subject's clause)
         start = min(date.start, subject_start) if date in inside or date in before else subject_start
         end = max(verb_end, date.end) if date.start > verb_at else verb_end
-        drafts.append(Draft(
-            kind="event", start=start, end=end,
-            subject=objects[0] if objects and action in ("ban", "approve", "tighten", "investigate") else "",
-            actor=actor.canonical, action=action, items=";".join(dict.fromkeys(items)), date=date,
-            status=_status(ctx, actor.end, verb_at, date),
-        ))
+        for each in _respective_dates(zh, act_dates, date):
+            drafts.append(Draft(
+                kind="event", start=start, end=end,
+                subject=objects[0] if objects and action in ("ban", "approve", "tighten", "investigate") else "",
+                actor=actor.canonical, action=action, items=";".join(dict.fromkeys(items)), date=each,
+                status=_status(ctx, actor.end, verb_at, each),
+            ))
+        mains.append((drafts[-1], verb_end, g_end, _DECIDING.search(zh, actor.end, verb_end) is not None))
     drafts.extend(_occasion_events(ctx, drafts))
-    drafts = _dedupe(_hypothetical(ctx, _one_per_date(drafts, rule_drafts)))
+    drafts = _one_per_date(drafts, rule_drafts)
+    for main, verb_end, g_end, deciding in mains:
+        if any(d is main for d in drafts):
+            drafts.extend(_coordinated(ctx, main, verb_end, g_end, deciding))
+    drafts = _dedupe(_unasserted(ctx, _hypothetical(ctx, drafts)))
+    dated = [d for d in drafts if d.date is not None and d.date.date_start]
+    _memory(ctx)["last_date"] = dated[-1].date if dated else None  # for 同时 heading the next sentence
     for d in drafts:  # a dated meeting: what is agreed 会后 / 在会中 later takes its day
         if d.date is not None and d.date.precision == "day" and _MEETING.search(ctx.zh, d.start, ctx.clause_bounds(max(d.start, d.end - 1))[1]):
             _memory(ctx)["meeting"] = d.date
     return drafts
+
+
+# The head of a clause that goes on with the act of the clause before it, same actor and same day: a
+# connective (并, 同时, 也, 还, 另, 随后 …), a short prepositional phrase (就石墨出口也…, 对美方产品…), and
+# adverbs before the verb. With no connective the clause continues only a decision or an announcement
+# (宣布延后执行…，恢复采购…).
+_COORD_HEAD = re.compile(r"\s*(?P<conn>并且?|同时|也|还|另外?|亦|且|随后|随即|此外|又|再|以及)?\s*"
+                         r"(?:[就对向在与为把将从][^，。；,：:“”「」]{1,16}?)?\s*"
+                         r"(?P<adv>(?:也|还|并|亦|又|再|将|已经|已|正式|进一步|全面|同时|则|会|同步|一并|相继)*)\s*")
+_DECIDING = re.compile(r"宣布|同意|决定|宣佈|公布|表态")
+
+
+def _coordinated(ctx: SentenceContext, main: Draft, verb_end: int, g_end: int, deciding: bool) -> list[Draft]:
+    """Acts told in the clauses after an event's verb with no actor and no date of their own, each led by an act
+    verb (美国同意暂不加征关税，并降低…税率; 中国宣布延后执行…，恢复购买…; 公布暂停…出口，就…也实施更严格审查):
+    the same actor's acts on the same date, one event each. A clause with its own date is `_continued`'s."""
+    zh = ctx.zh
+    if main.date is None:
+        return []
+    drafts = []
+    at = ctx.clause_bounds(min(verb_end, len(zh) - 1))[1]
+    # A framing verb whose clause holds nothing more (宣布，将对…加征关税): the next act clause is what it
+    # announces, the main event itself, not another act.
+    conveyed_later = _CONVEYING.search(zh, max(0, verb_end - 3), verb_end) is not None and not classify(zh[verb_end:at])[0]
+    while at < g_end and zh[at:at + 1] and zh[at] in "，,；;":
+        c_start, c_end = at + 1, ctx.clause_bounds(at + 1)[1]
+        at = c_end
+        if any(c_start <= d.start < c_end for d in ctx.dates) or _SPEECH.search(zh, c_start, c_end):
+            break  # its own date (or the words said): no longer the same act's day
+        action, match = classify(zh[c_start:c_end])
+        if not action or match is None or action == "announce":
+            break
+        head = _COORD_HEAD.fullmatch(zh, c_start, c_start + match.start())
+        if head is None:
+            break
+        if not (conveyed_later or head.group("conn") or head.group("adv") and re.search(r"也|还|并|亦|又|再|同时", head.group("adv")) or deciding):
+            break
+        if any(c_start <= m.start < c_start + match.start() and m.type in ACTOR_TYPES and not _OBJECT_MARK.search(zh, 0, m.start)
+               for m in ctx.mentions):
+            break  # a new subject
+        if conveyed_later:
+            conveyed_later = False
+            continue
+        verb_at = c_start + match.start()
+        items = [m.canonical for m in ctx.mentions if c_start <= m.start < c_end and m.type in PRODUCT_TYPES]
+        start = head.start("conn") if head.group("conn") else c_start + len(zh[c_start:c_end]) - len(zh[c_start:c_end].lstrip())
+        drafts.append(Draft(kind="event", start=start,
+                            end=c_start + match.end(), actor=main.actor, action=action, date=main.date,
+                            items=";".join(dict.fromkeys(items)),
+                            status=main.status or _status(ctx, c_start, verb_at, None)))
+    return drafts
+
+
+# Before the verb of an undated clause, the words that tie it to the act told just before: 同时 (also across
+# a sentence: 美国同时同意…), and 则 / 也 / 亦 for a parallel actor of the same sentence (美方同意…；中方则宣布…).
+_SAME_OCCASION = re.compile(r"同时|与此同时")
+_PARALLEL = re.compile(r"则|也|亦|同样|同步")
+
+
+def _same_occasion(ctx: SentenceContext, found: list[Draft], g_start: int, lead_from: int, verb_at: int):
+    """The date of the act an undated clause is told alongside: the last event of this sentence for a clause with
+    同时 / 则 / 也 before its verb, or the previous sentence's last event for 同时; None otherwise."""
+    head = ctx.zh[lead_from:verb_at]
+    earlier = [d for d in found if d.date is not None and d.date.date_start and d.start < g_start]
+    if earlier and (_SAME_OCCASION.search(head) or _PARALLEL.match(head)):
+        return replace(earlier[-1].date, start=g_start, end=g_start, inferred=True)
+    last = _memory(ctx).get("last_date")
+    if not earlier and last is not None and _SAME_OCCASION.search(head):
+        return replace(last, start=g_start, end=g_start, inferred=True)
+    return None
+
+
+# Right before the verb in the actor's clause, a cause or a plight: 因 / 由于 / 受 / 面临 (英伟达因出口限制计提…).
+# The nouns of a measure, which a cause phrase may hold (因出口限制, 受禁令影响).
+_MEASURE_NOUN = re.compile(r"禁令|限制|管制|制裁|新规|规则|调查|禁售|禁运|门槛|断供|许可")
+_CAUSE_BEFORE = re.compile(r"(?:因(?![此而])为?|由于|(?<![接承享感忍])受(?:到)?(?![理让托益邀聘访])|基于|面临|面对|遭遇)[^，。；,]{0,14}$")
 
 
 # A verb that conveys another act (宣布，新规于5日生效): the conveyed act may carry its own date later on.
@@ -566,7 +688,8 @@ def _framed_date(ctx: SentenceContext, dates, action: str, match, verb_end: int,
     if action == "announce" or not _CONVEYING.fullmatch(match.group(0)):
         return None
     return next((d for d in dates if verb_end <= d.start < g_end and d.date_start
-                 and not _PERIOD_COVERED.match(ctx.zh, d.end) and not _REPORT_FRAME.match(ctx.zh, d.end)), None)
+                 and not _PERIOD_COVERED.match(ctx.zh, d.end) and not _REPORT_FRAME.match(ctx.zh, d.end)
+                 and not _RULE_MODIFIER.match(ctx.zh, d.end)), None)  # (10月公布的制度: that rule's own date)
 
 
 # A condition or a hypothesis: what its clause and the clause after it tell has not happened (若…，将…).
@@ -585,14 +708,48 @@ def _hypothetical(ctx: SentenceContext, drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not any(a <= d.end - 1 < b for a, b in spans)]
 
 
+# Before the verb in its clause, what says the act did not happen: 未 / 并未 / 尚未 / 没有 / 从未 / 不曾, a
+# denial (否认, 驳斥, 辟谣) or a refusal to act (不会, 无意, 不打算). Not 未来 (the future), 未经 (without:
+# 未经许可出口 is an act), 未能 is a negation too.
+_NEGATION = re.compile(r"(?:并|尚|从|还|仍|均|皆|都|也)?未(?![来经知满必])|没有|没(?=[^，。；,]{0,2}?(?:在|于|向|对|能))|不曾|"
+                       r"否认|驳斥|辟谣|澄清(?=[^，。；,]{0,6}?(?:并未|没有|未曾|不曾|不实))|不会|不打算|无意|不准备")
+# Before the verb in its clause, an adverb of duration: a standing state (2025年以来持续限制…), not an act on a date.
+_DURATIVE = re.compile(r"持续|一直|不断|长期|始终")
+# A question about the act: 是否 / 会否 / 能否 / 会不会 before the verb, or the clause ends a question.
+_QUESTION = re.compile(r"是否|会否|能否|可否|会不会|是不是|有没有|何时|什么时候")
+
+
+def _unasserted(ctx: SentenceContext, drafts: list[Draft]) -> list[Draft]:
+    """Drop the drafts whose act the sentence denies, negates or asks about: a negation or a denial between the
+    start of the verb's clause (or of the draft, when it starts later) and the verb (英伟达并未在9月推出…,
+    某部否认曾约谈…), a question word there, or a question mark closing the verb's clause."""
+    zh, kept = ctx.zh, []
+    for d in drafts:  # (a duration adverb just before the verb: a standing state, not an act)
+        clause_start, clause_end = ctx.clause_bounds(max(d.start, d.end - 1))
+        frame = zh[max(clause_start, d.start):d.end]
+        if _NEGATION.search(frame) or _QUESTION.search(frame) or zh[clause_end:clause_end + 1] in ("？", "?"):
+            continue
+        if _DURATIVE.search(frame):
+            continue
+        kept.append(d)
+    return kept
+
+
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
-    """One draft per act: the same actor, class and date read twice by two mechanisms stays once."""
+    """One draft per act: the same actor, class and date read twice by two mechanisms stays once; so does an act
+    of one actor on one date read twice over one stretch of text (two verbs of one clause: a notice and the
+    measure it names), the first found kept."""
     seen, kept = set(), []
     for d in drafts:
         key = (d.actor, d.action, d.date.start if d.date is not None else None, d.date.date_start if d.date is not None else None)
-        if key not in seen:
-            seen.add(key)
-            kept.append(d)
+        if key in seen:
+            continue
+        if d.date is not None and d.date.date_start and any(
+                k.actor == d.actor and k.date is not None and k.date.date_start == d.date.date_start
+                and k.start < d.end and d.start < k.end for k in kept):
+            continue
+        seen.add(key)
+        kept.append(d)
     return kept
 
 
@@ -621,6 +778,31 @@ def _one_per_date(drafts: list[Draft], rule_drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if any(d is r for r in rule_drafts) or not any(
         d.date is not None and r.date is not None and d.date.start == r.date.start and r.start < d.end and d.start < r.end
         for r in rules)]
+
+
+# Between two dates of one enumeration: 19日及20日, 3月和5月, 8日、9日.
+_DATE_JOIN = re.compile(r"\s*(?:及|和|与|、|或|以及)\s*")
+
+
+def _first_of_enumeration(zh: str, dates: list):
+    """The last of `dates`, or, when it closes an enumeration of dates (先后在19日及20日过堂), the enumeration's first."""
+    k = len(dates) - 1
+    while k > 0 and (join := _DATE_JOIN.match(zh, dates[k - 1].end)) is not None and join.end() == dates[k].start:
+        k -= 1
+    return dates[k]
+
+
+def _respective_dates(zh: str, dates: list, date) -> list:
+    """`date`, or every date of the enumeration it opens when 分别 stands before it (甲和乙分别在2027年和2028年
+    面世: one act on each date)."""
+    if date is None or not re.search(r"分别\s*(?:在|于|於|将于|将在)?\s*$", zh[max(0, date.start - 5):date.start]):
+        return [date]
+    found, k = [date], next((i for i, d in enumerate(dates) if d.start == date.start), None)
+    while k is not None and k + 1 < len(dates) and (join := _DATE_JOIN.match(zh, dates[k].end)) is not None \
+            and join.end() == dates[k + 1].start:
+        k += 1
+        found.append(dates[k])
+    return found
 
 
 def _date_after_verb(dates, zh: str, verb_end: int, limit: int):
@@ -682,7 +864,8 @@ def _continued(ctx: SentenceContext, groups) -> list[Draft]:
     for c_start, c_end in zip(bounds, bounds[1:]):
         if any(g_start == c_start for g_start, _, _ in groups):
             continue  # led by an actor: handled as a group
-        dates = [d for d in act_dates if c_start <= d.start < c_end and d.date_start]
+        # (in an article with no date at all, a date that cannot be resolved still dates the act: empty, inferred)
+        dates = [d for d in act_dates if c_start <= d.start < c_end and (d.date_start or ctx.published is None and d.inferred)]
         owner = [g for g in groups if g[0] <= c_start]
         same_time = _SAME_TIME.match(zh, c_start, c_end)
         if not dates and same_time and owner:
@@ -703,7 +886,8 @@ def _continued(ctx: SentenceContext, groups) -> list[Draft]:
         if any(c_start <= m.start < c_end and m.type in ACTOR_TYPES and not _OBJECT_MARK.search(zh, 0, m.start)
                for m in ctx.mentions):
             continue  # an actor is named, just not first: not a continuation (向港交所递表: an object)
-        actor = owner[-1][2].canonical if owner else ctx.last_event_actor
+        # (a clause before every actor of the sentence: the article's last actor, else the sentence's first)
+        actor = owner[-1][2].canonical if owner else ctx.last_event_actor or (groups[0][2].canonical if groups else "")
         if not actor:
             continue
         items = [m.canonical for m in ctx.mentions if c_start <= m.start < c_end and m.type in PRODUCT_TYPES]
