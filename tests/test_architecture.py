@@ -187,3 +187,16 @@ def test_no_table_key_depends_on_theme_or_report_code():
     text = (PACKAGE / "build" / "versions.py").read_text(encoding="utf-8")
     patterns = re.findall(r'"([a-z_*/]+\.py)"', text)
     assert not [p for p in patterns if p.startswith(("themes/", "report/", "*", "**"))], patterns
+
+
+def test_no_package_file_is_ignored_by_git():
+    """A module that .gitignore hides works here and is missing from every clone."""
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None or not (paths.ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    files = [str(p.relative_to(paths.ROOT)) for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", *files], cwd=paths.ROOT, capture_output=True,
+                             text=True).stdout.split()
+    assert not ignored, f"ignored by .gitignore: {ignored}"
