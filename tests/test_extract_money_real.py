@@ -385,3 +385,124 @@ STRESS = [
 @pytest.mark.parametrize("text, figures", STRESS, ids=[f"stress{i:02d}" for i in range(len(STRESS))])
 def test_stress_set(text, figures):
     assert _figures(text) == [(pytest.approx(v), None if m is None else pytest.approx(m), u) for v, m, u in figures]
+
+
+# ---------------------------------------------------------------- forms of issue 11 (made up, both scripts)
+@pytest.mark.parametrize("text, figures", [
+    ("营收增加20亿元至150亿元。", [(2e9, None, _CNY), (1.5e10, None, _CNY)]),
+    ("該集團收入按年增加12億港元至96億港元。", [(1.2e9, None, _HKD), (9.6e9, None, _HKD)]),
+    ("市值增加2,000億美元至4.5兆美元。", [(2e11, None, _USD), (4.5e12, None, _USD)]),
+    ("净利润减少约3亿元至12亿元。", [(3e8, None, _CNY), (1.2e9, None, _CNY)]),
+    ("淨利按年減少3億美元至12億美元。", [(3e8, None, _USD), (1.2e9, None, _USD)]),
+    ("资本开支上调50亿美元至400亿美元。", [(5e9, None, _USD), (4e10, None, _USD)]),
+    ("營收增加20至150億元。", [(2e9, None, _CNY), (1.5e10, None, _CNY)]),
+    # a verb before 至 and then a range: the range stands
+    ("预计营收增长至60亿至64亿美元。", [(6e9, 6.4e9, _USD)]),
+    ("Meta將資本支出上調至700億至720億美元。", [(7e10, 7.2e10, _USD)]),
+])
+def test_by_how_much_and_the_level_reached(text, figures):
+    """`增加X至Y`: X is the change and Y the level reached, two claims, not the range X to Y."""
+    assert _figures(text) == [(pytest.approx(v), m, u) for v, m, u in figures]
+
+
+def test_the_level_reached_keeps_its_start_and_the_change_says_which_way():
+    found = _money("该公司营收减少3亿元至12亿元。")
+    assert [c["metric"] for c in found] == ["营收减少额", "营收"]
+    assert found[1]["from_value"] == pytest.approx(1.5e9)
+    found = _money("資本開支上調50億美元至400億美元。")
+    assert found[0]["metric"] == "资本支出增加额" and found[1]["from_value"] == pytest.approx(3.5e10)
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("营收12亿8千万元。", [(1.28e9, None, _CNY)]),
+    ("營收12億8千萬元。", [(1.28e9, None, _CNY)]),
+    ("總額1兆2千億新台幣。", [(1.2e12, None, _TWD)]),
+    ("投资3亿6000万元。", [(3.6e8, None, _CNY)]),
+])
+def test_the_rest_of_a_figure_in_a_compound_smaller_unit(text, figures):
+    assert _figures(text) == [(pytest.approx(v), m, u) for v, m, u in figures]
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("OpenAI 1000亿美元的算力投资。", [(1e11, None, _USD)]),
+    ("Meta 650億美元的資本支出。", [(6.5e10, None, _USD)]),
+    ("内存价格为每GB 5美元。", [(5, None, _USD)]),
+    ("HBM報價漲至每GB 18美元。", [(18, None, _USD)]),
+    ("营收$50亿。", [(5e9, None, _USD)]),
+    ("售价HK$12.5。", [(12.5, None, _HKD)]),
+    # the numbers of names stay names
+    ("RTX 5090和MI308都在名单上。", []),
+    ("H20与910C的出货量均超过10万片。", []),
+])
+def test_a_name_before_a_figure_of_large_magnitude_or_a_per_unit_price(text, figures):
+    """A letter before a figure is a model number (`MI308`), unless a space parts it from a figure
+    of 万/亿/兆 (no model is numbered so) or the letters are the unit after 每 (`每GB 5美元`)."""
+    assert _figures(text) == [(pytest.approx(v), m, u) for v, m, u in figures]
+
+
+@pytest.mark.parametrize("text, subjects", [
+    ("寒武紀、海光資訊和摩爾線程的市值分別為6000億元、3500億元及3000億元。", ["寒武纪", "海光", "摩尔线程"]),
+    ("华为和中芯国际的投资额分别约为100亿元、50亿元。", ["华为", "中芯国际"]),
+    ("英伟达和AMD在中国的销售额分别为230亿美元与8亿美元。", ["英伟达", "AMD"]),
+    ("沐曦与壁仞的融资额分别达到20亿元、15亿元，估值分别为200亿元和150亿元。",
+     ["沐曦", "壁仞", "沐曦", "壁仞"]),
+    ("輝達與超微上季在中國營收分別是50億美元和9億美元。", ["英伟达", "AMD"]),
+])
+def test_amounts_after_respectively_go_to_the_names_before_it_in_order(text, subjects):
+    assert [c["subject"] for c in _money(text)] == subjects
+
+
+def test_amounts_after_respectively_take_the_dates_in_order():
+    found = _money("2024年和2025年营收分别为30亿元和50亿元。")
+    assert [c["date_start"] for c in found] == ["2024-01-01", "2025-01-01"]
+    found = _money("該公司2023年與2024年的淨利分別為8億元、11億元。")
+    assert [c["date_start"] for c in found] == ["2023-01-01", "2024-01-01"]
+
+
+def test_names_that_do_not_match_the_count_leave_the_subjects_alone():
+    found = _money("三家公司营收分别为12亿元、15亿元和20亿元。")
+    assert [c["subject"] for c in found] == ["", "", ""]
+
+
+@pytest.mark.parametrize("text, units", [
+    ("壁仞科技今日在港掛牌，招股價19.6港元。該股收報35.2元，市值約800億元。", [_HKD, _HKD, _HKD]),
+    ("该公司在港上市，发行价每股30港元。次日收报33元。", [_HKD, _HKD]),
+    ("这家公司在台上市，承销价每股新台币500元。今日股价收680元。", [_TWD, _TWD]),
+    # an amount that is not a share price does not take the listing's currency
+    ("该股招股价19.6港元。公司去年营收12亿元。", [_HKD, _CNY]),
+    # and a share quoted in 人民币 leaves a later bare 元 in yuan
+    ("发行价为每股人民币25元。首日收报50元。", [_CNY, _CNY]),
+])
+def test_a_later_share_price_in_bare_yuan_is_in_the_listing_currency(text, units):
+    assert [u for _, _, u in _figures(text)] == units
+
+
+@pytest.mark.parametrize("text, hedge", [
+    ("给予最高不超过1000万元的奖励。", "不足"),
+    ("單筆補助不超過500萬元。", "不足"),
+    ("投资额不低于50亿元。", "超"),
+])
+def test_at_most_and_at_least(text, hedge):
+    assert [c["hedge"] for c in _money(text)] == [hedge]
+
+
+@pytest.mark.parametrize("text", [
+    "华为今年出货50万颗昇腾芯片。",
+    "該公司出貨逾20萬片晶片。",
+    "寒武纪营收同比增长43倍。",
+    "毛利率升至56.2%，净利率为30%。",
+    "2025年5月1日起实施新规。",
+    "客服电话400-800-8888。",
+    "股票代码688256，港股代码06082。",
+    "H20和910C均在限制之列。",
+    "元戎启行发布新平台。",
+    "该基金规模为3000亿。",
+    "千亿级市场正在形成。",
+    "美元指數走強，人民幣兌美元報7.12。",
+    "以美元计价的营收增长了。",
+    "多元化布局成为共识。",
+    "三元锂电池的成本下降。",
+    "集群规模达到1万张卡，功耗为20兆瓦。",
+])
+def test_what_is_not_money(text):
+    assert _money(text) == []

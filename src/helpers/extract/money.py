@@ -56,7 +56,7 @@ _SUFFIX_CURRENCIES = {
 _PREFIX_CURRENCIES = {
     "新台币": "TWD", "台币": "TWD", "人民币": "CNY", "港币": "HKD", "港元": "HKD", "美元": "USD", "美金": "USD",
     "日元": "JPY", "日圆": "JPY", "日币": "JPY", "欧元": "EUR", "英镑": "GBP", "US$": "USD", "NT$": "TWD",
-    "HK$": "HKD", "RMB": "CNY", "¥": "CNY", "￥": "CNY", "€": "EUR",
+    "HK$": "HKD", "S$": "SGD", "$": "USD", "RMB": "CNY", "¥": "CNY", "￥": "CNY", "€": "EUR",
     "USD": "USD", "CNY": "CNY", "HKD": "HKD", "NTD": "TWD", "TWD": "TWD",
 }
 # Currencies whose unit word is 元: what a later bare 元 continues, when the text names the currency
@@ -80,14 +80,14 @@ _SAME_WORDS = r"(?:以下皆同|以下均同|以下同|下文同|下同)"
 _YUAN_WORD = r"(?:[件器宇素首老旦凶帅勋]|年(?=[，,。；;的」』”)）\s]|$))"
 # A digit of 角 or 分: one Arabic digit or Chinese numeral.
 _SMALL_COIN = r"[1-9一二两三四五六七八九]"
-# An amount: [currency word, `(下同)`] figure [magnitude] [the rest of 3兆8090亿] [多/余/来]
+# An amount: [currency word, `(下同)`] figure [magnitude] [the rest of 3兆8090亿, 12亿8千万] [多/余/来]
 # [magnitude: 300多亿] [currency word] [per hour] [级]. With neither currency word it is a bare figure,
 # kept only as the low side of a range (`20至30亿美元`) or the start of a change.
 _AMOUNT = re.compile(
     rf"(?:(?P<pc>{_alternation(_PREFIX_CURRENCIES)})\s*(?P<same>[(（]{_SAME_WORDS}[)）])?\s*"
     r"(?:大约|约合|约为|约达|约|逾|超过|将近|近|不足|不到|高达|达到|达|为|共计|合计|总计|计)?\s*)?"
     rf"(?P<num>{ARABIC}|{_CN_FIGURE})\s*(?:(?<=[一二两兩三四五六七八九十])个(?=[亿万]))?(?P<mag_a>{_MAG})?"
-    rf"(?:(?<=[兆亿万])(?P<more>\d+(?:\.\d+)?)(?P<mag_more>亿|万|千)?)?"
+    rf"(?:(?<=[兆亿万])(?P<more>\d+(?:\.\d+)?)(?P<mag_more>千亿|亿|千万|百万|万|千|百)?)?"
     rf"(?P<approx>多|余|来)?(?P<mag_b>{_MAG})?"
     rf"\s*(?P<sc>{_alternation(set(_SUFFIX_CURRENCIES) - {'块'})}|块(?=\s*{_SMALL_COIN}\s*[毛角]))?(?!{_YUAN_WORD})"
     # the 角 (毛) and 分 after 元 or 块: `123元1角1分`, `十块三毛`, `一百三十五块六角七分钱`
@@ -109,6 +109,12 @@ _CHANGE_GAP = re.compile(
 # 从/由 opening the change, perhaps with the start's date and what is measured before the figure
 # (`从2023年的每小时8美元`).
 _CHANGE_FROM = re.compile(r"(?:从|由)[^，,。；;：:、从由]{0,12}$")
+# A verb of growth or decline right before the first figure of `A 至 B`: A is by how much, B the
+# level reached (`营收增加20亿元至150亿元`, `按年減少3億美元至12億美元`), not a range.
+_UP_WORDS = r"增加|增长|成长|上升|提高|提升|上调|调高|上修|上涨|大涨|大增|增|涨|升|扩大|多赚|多出"
+_DOWN_WORDS = r"减少|下降|下跌|下滑|降低|下调|调低|下修|大跌|大减|缩水|蒸发|收窄|缩小|回落|减|降|跌|少赚"
+_BY_VERB = re.compile(rf"(?P<verb>{_UP_WORDS}|{_DOWN_WORDS})了?\s*(?:大约|约|近|逾|超过|超|将近|接近|不足|不到)?\s*$")
+_DOWN = re.compile(rf"(?:{_DOWN_WORDS})$")
 # Words before 十/百/千 that say there is no figure (`数百亿`, `上千万`, `几十亿`; `账上三千万元` has one).
 _NO_FIGURE = re.compile(r"(?:数|几|上)$")
 _SAME_BELOW = re.compile(rf"\s*[(（]\s*(人民币|新台币|台币|港币|港元|美元)\s*[，,、]?\s*{_SAME_WORDS}\s*[)）]")
@@ -133,7 +139,7 @@ _METRICS = [
     (r"市值", "市值"),
     (r"发行价|招股价|发售价", "发行价"),
     (r"目标价", "目标价"),
-    (r"股价|收盘价|开盘价|收在|报价区间|报价|开盘|收盘|盘中", "股价"),
+    (r"股价|收盘价|开盘价|收在|收报|报收|报价区间|报价|开盘|收盘|盘中", "股价"),
     (r"每股收益|每股盈余|每股盈利", "每股收益"),
     (r"注册资本", "注册资本"),
     (r"出资", "出资额"),
@@ -148,7 +154,7 @@ _METRICS = [
     (r"净亏损|亏损", "净亏损"),
     (r"净利润|净利|利润|盈利", "净利润"),
     (r"营收|营业收入|收入|销售额|营业额", "营收"),
-    (r"售价|价格|定价|单价|电价|成本|卖", "售价"),
+    (r"售价|价格|定价|单价|要价|开价|作价|电价|成本|卖", "售价"),
     (r"损失|减记|计提|撇帐|撇账", "损失"),
     (r"税|关税|分成", "税费"),
     (r"现金流", "现金流"),
@@ -169,6 +175,8 @@ _ANY_METRIC = re.compile("|".join(f"(?:{p})" for p, _ in _METRICS))
 _ANY_CURRENCY = re.compile(_alternation(set(_PREFIX_CURRENCIES) | set(_SUFFIX_CURRENCIES)))
 _BRACKETS = re.compile(r"[()（）]")
 _NAME_BEFORE = re.compile(r"[A-Za-z]\s?$")  # a letter just before a figure: `MI308`, `RTX 5090`
+# A letter run after 每 is the unit a price is quoted per (`每GB 5美元`), not a name.
+_PER_LETTERS = re.compile(r"每[A-Za-z]+\s?$")
 _DATE_AFTER = re.compile(r"\s*(?:年|月|日|季|财年|财季|Q)")
 _RATE_AFTER = re.compile(r"\s*(?:%|％|个百分点|倍|成)")
 _CLAUSE_SPLIT = re.compile(r"[，,。；;：:]")
@@ -197,8 +205,15 @@ class _Amount:
 
 
 def _carry(ctx: SentenceContext) -> dict:
-    """What money remembers of the article read so far: the currency a bare 元 continues."""
-    return ctx.memory.setdefault("money", {"code": ""})
+    """What money remembers of the article read so far: the currency a bare 元 continues (`code`), and
+    the currency a share was last quoted in (`listing`: `招股价19.6港元。…收报35.2元`)."""
+    return ctx.memory.setdefault("money", {"code": "", "listing": ""})
+
+
+# What a share is quoted at: prices in the currency of the market it is listed on. Hong Kong and Taiwan
+# listings write the unit once (`19.6港元`) and the later prices of the same share as a bare 元.
+_SHARE_METRICS = {"股价", "发行价", "目标价", "市值"}
+_LISTING_CODES = {"HKD", "TWD"}
 
 
 def _article_currency(ctx: SentenceContext) -> str:
@@ -283,8 +298,13 @@ def _is_figure(zh: str, m: re.Match) -> bool:
         return False
     if zh[m.end("num") : m.end("num") + 1] in ("几", "数"):  # `十几万元`, `一百几十亿`: no figure
         return False
-    if arabic and not m.group("pc") and _NAME_BEFORE.search(zh[max(0, start - 2) : start]):
-        return False  # the number of a name: `MI308`, `RTX 5090`, `AI 2.0元年`
+    if arabic and not m.group("pc") and _NAME_BEFORE.search(zh[max(0, start - 2) : start]) \
+            and not _PER_LETTERS.search(zh[max(0, start - 8) : start]):
+        # the number of a name (`MI308`, `RTX 5090`, `AI 2.0元年`), unless a space parts the name from
+        # a figure of 万/亿/兆 (`OpenAI 1000亿美元`): no model is numbered so
+        big = any(ch in "万亿兆" for ch in (m.group("mag_a") or "") + (m.group("mag_b") or ""))
+        if not (big and zh[start - 1].isspace()):
+            return False
     if _after_exchange_rate(zh, m.start()):
         return False
     if not m.group("sc") and _DATE_AFTER.match(zh, m.end("num")):
@@ -371,7 +391,11 @@ def _resolve_currencies(ctx: SentenceContext, amounts: list[_Amount]) -> None:
     taiwanese = "TWD" if any(not a.code and not a.bare_figure and a.big == 1e12 and "兆" in ctx.zh[a.start : a.end]
                              for a in amounts) else ""
     local = ""  # `52.5港元，目标价60元`: within its sentence a unit word of a 元-type currency carries too
+    listing = _carry(ctx)["listing"]
     for i, a in enumerate(amounts):
+        share = not a.bare_figure and not a.in_bracket and _metric(ctx.zh, a.start, a.end) in _SHARE_METRICS
+        if share and a.explicit:
+            listing = a.code if a.code in _LISTING_CODES else ""
         if a.carries and not a.in_bracket:
             code = a.code
         if a.explicit and a.code in _YUAN_TYPE and not a.in_bracket:
@@ -387,8 +411,8 @@ def _resolve_currencies(ctx: SentenceContext, amounts: list[_Amount]) -> None:
             between = ctx.zh[a.end : following.start]
             if _CONVERSION_OPEN.fullmatch(between):
                 converted = _convert_code(a, following)
-        a.code = converted or local or code or ahead_code or taiwanese or "CNY"
-    _carry(ctx)["code"] = code
+        a.code = converted or local or (listing if share else "") or code or ahead_code or taiwanese or "CNY"
+    _carry(ctx)["code"], _carry(ctx)["listing"] = code, listing
 
 
 def _draft(ctx: SentenceContext, start: int, end: int, a: _Amount, value_max: float | None = None,
@@ -460,7 +484,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         high = amounts[k]
         if high.bare_figure:
             continue
-        pair = _range(ctx, amounts, i, k) or _change(ctx, low, high)
+        pair = _increment(ctx, low, high) or _range(ctx, amounts, i, k) or _change(ctx, low, high)
         if pair:
             drafts.extend(pair)
             used.update((i, k))
@@ -472,7 +496,51 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             continue
         drafts.append(_draft(ctx, a.start, a.end, a))
     drafts.sort(key=lambda d: d.start)
+    _respectively(ctx, drafts)
     return drafts
+
+
+_SUBJECT_TYPES = {"company", "fund", "chip", "system", "agency", "org"}
+# `分别为`, `分別是`, `分别达到`, `分别约为`: the figures after it go, in order, to the names before it.
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|约为|约|录得|实现|获得|占|有)?")
+
+
+def _respectively(ctx: SentenceContext, drafts: list[Draft]) -> None:
+    """`寒武纪、海光和摩尔线程的市值分别为6000亿元、3500亿元及3000亿元`: a list of amounts after 分别
+    takes the subjects (and the dates: `2024年和2025年营收分别为…`) named before 分别 in its clause, in
+    order, when there are as many of them as amounts; a later 分别 of the sentence with no names of its own
+    continues the last ones (`…，估值分别为200亿元和150亿元`). Otherwise the subjects stay as found."""
+    zh = ctx.zh
+    previous: list[str] = []
+    for m in _RESPECTIVELY.finditer(zh):
+        listed = []
+        pos = m.end()
+        for d in drafts:
+            if d.start < pos:
+                continue
+            gap = zh[pos : d.start]
+            if listed and not _LIST_GAP.fullmatch(gap) or not listed and len(gap.strip()) > 6:
+                break
+            listed.append(d)
+            pos = d.end
+        if len(listed) < 2:
+            continue
+        clause_start = ctx.clause_bounds(m.start())[0]
+        names, seen = [], set()
+        for mention in ctx.mentions:
+            if clause_start <= mention.start and mention.end <= m.start() and mention.type in _SUBJECT_TYPES \
+                    and mention.canonical not in seen:
+                names.append(mention.canonical)
+                seen.add(mention.canonical)
+        names = names or previous
+        if len(names) == len(listed):
+            previous = names
+            for d, name in zip(listed, names):
+                d.subject = name
+        dates = [d for d in ctx.dates if clause_start <= d.start and d.end <= m.start() and d.resolved]
+        if len(dates) == len(listed):
+            for d, date in zip(listed, dates):
+                d.date = date
 
 
 def _share_list_currency(zh: str, amounts: list[_Amount], used: set[int]) -> None:
@@ -518,6 +586,27 @@ def _range(ctx: SentenceContext, amounts: list[_Amount], i: int, k: int) -> list
             drafts.append(_draft(ctx, a.start, b.end, _Amount(**{**b.__dict__, "value": a.value}),
                                  value_max=b.value))
     return drafts
+
+
+def _increment(ctx: SentenceContext, low: _Amount, high: _Amount) -> list[Draft]:
+    """`营收增加20亿元至150亿元`: by how much (its own claim, metric `…增加额` / `…减少额`) and the level
+    reached (the start figure worked out from the two)."""
+    zh = ctx.zh
+    verb = _BY_VERB.search(zh[max(0, low.start - 8) : low.start])
+    if not verb or low.in_bracket or high.in_bracket or not re.fullmatch(r"\s*(?:至|到)\s*", zh[low.end : high.start]):
+        return []
+    if not (low.code == high.code or low.bare_figure):
+        return []
+    if low.bare_figure:  # `增加20至150亿元`: the first figure takes the second's magnitude and currency
+        low = _Amount(**{**high.__dict__, "start": low.start, "end": low.end, "figure_start": low.figure_start,
+                         "value": _shared_magnitude(low, high), "approx": low.approx})
+    down = bool(_DOWN.search(verb.group("verb")))
+    by = _draft(ctx, low.start, low.end, low)
+    by.metric = (by.metric if by.metric != "金额" else "") + ("减少额" if down else "增加额")
+    start_value = high.value + low.value if down else high.value - low.value
+    level = _draft(ctx, high.start, high.end, high,
+                   from_value=float(f"{start_value:.12g}") if start_value > 0 else None)
+    return [by, level]
 
 
 def _change(ctx: SentenceContext, low: _Amount, high: _Amount) -> list[Draft]:
