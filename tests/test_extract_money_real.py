@@ -506,3 +506,30 @@ def test_at_most_and_at_least(text, hedge):
 ])
 def test_what_is_not_money(text):
     assert _money(text) == []
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("营收为467亿美元，去年同期为300亿。", [(4.67e10, None, _USD), (3e10, None, _USD)]),
+    ("淨利潤264億美元，高於市場預期的250億。", [(2.64e10, None, _USD), (2.5e10, None, _USD)]),
+    ("本季營收新台幣8,000億元，上季為7,500億。", [(8e11, None, _TWD), (7.5e11, None, _TWD)]),
+    ("营收分别为人民币28亿、30亿和35亿。", [(2.8e9, None, _CNY), (3e9, None, _CNY), (3.5e9, None, _CNY)]),
+    # counts and figures with no comparison stay out
+    ("营收50亿美元，出货量达1.2亿颗。", [(5e9, None, _USD)]),
+    ("营收50亿美元，用户数达1.2亿。", [(5e9, None, _USD)]),
+    ("出貨量1.2億片，營收50億美元。", [(5e9, None, _USD)]),
+])
+def test_a_bare_figure_set_against_a_period_or_listed_after_an_amount_takes_its_currency(text, figures):
+    assert _figures(text) == [(pytest.approx(v), m, u) for v, m, u in figures]
+
+
+def test_a_comparison_period_after_the_amount_does_not_date_it():
+    found = _money("该公司营收为58亿元，去年同期为41亿。", published="2025-06-30")
+    assert [c["date_start"] for c in found] == ["", "2024-01-01"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("公司兑现了100亿元的投资承诺。", 1e10),
+    ("到期兌付資金50億元。", 5e9),
+])
+def test_cashing_out_is_not_an_exchange_rate(text, value):
+    assert [c["value"] for c in _money(text)] == [pytest.approx(value)]

@@ -122,7 +122,7 @@ _SAME_BELOW = re.compile(rf"\s*[(（]\s*(人民币|新台币|台币|港币|港�
 # subject of its clause (`新台币今日收30.12元`, `人民币贬值至7.3元`) (then a short run of words of
 # level or movement after 兑/汇率, and none that names what an amount is: `汇率波动导致损失3亿元` is money).
 _EXCHANGE = re.compile(
-    r"(?:兑|汇率|汇价|(?:新台币|台币|人民币|港币|美元|日元|日圆)(?:今天|今日|昨日|终场|盘中|一度|早盘|尾盘){0,2}"
+    r"(?:兑(?![现付奖])|汇率|汇价|(?:新台币|台币|人民币|港币|美元|日元|日圆)(?:今天|今日|昨日|终场|盘中|一度|早盘|尾盘){0,2}"
     r"(?:升值|贬值|收报|收在|收|报))[^，,。；;：:\d（）()]{0,8}$")
 # A unit of one currency set against another (`1美元约合7.1元人民币`, `以1美元兑32新台币`, `每1美元可兑换
 # 7.8港元`): the verb of exchange between the two amounts.
@@ -158,11 +158,12 @@ _METRICS = [
     (r"损失|减记|计提|撇帐|撇账", "损失"),
     (r"税|关税|分成", "税费"),
     (r"现金流", "现金流"),
+    (r"收益", "收益"),
     (r"缺口", "缺口"),
     (r"估值", "估值"),
     (r"支付|付款|款项|交易额|交易金额|收购|并购", "交易额"),
     (r"订单", "订单额"),
-    (r"市场规模|市场", "市场规模"),
+    (r"市场规模|市场(?!预期|共识|预估|估计|人士|传闻)", "市场规模"),
     (r"外汇", "外汇"),
 ]
 _METRIC_PATTERNS = [(re.compile(p), metric) for p, metric in _METRICS]
@@ -433,7 +434,18 @@ def _draft(ctx: SentenceContext, start: int, end: int, a: _Amount, value_max: fl
     return Draft(kind="money", start=start, end=end, subject=subject.canonical if subject else "",
                  metric=_metric(zh, start, end), value=a.value, value_max=value_max, unit=unit, hedge=hedge,
                  from_value=from_value, to_value=a.value if from_value is not None else None,
-                 date=ctx.date_for(start))
+                 date=_date_for(ctx, start))
+
+
+def _date_for(ctx: SentenceContext, start: int):
+    """The period of an amount: the last date before it in its sentence, else one after it in its own
+    clause (`营收467亿美元，去年同期为300亿`: the 去年同期 of the next clause is not the first figure's)."""
+    before = [d for d in ctx.dates if d.start <= start and d.resolved]
+    if before:
+        return before[-1]
+    clause_end = ctx.clause_bounds(start)[1]
+    after = [d for d in ctx.dates if start < d.start < clause_end and d.resolved]
+    return after[0] if after else None
 
 
 def _metric(zh: str, start: int, end: int) -> str:
@@ -491,6 +503,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             if len(pair) > 1:  # the converted range used the bracketed figures too
                 used.update(j for j in range(i + 1, min(k + 2, len(amounts))) if amounts[j].in_bracket)
     _share_list_currency(zh, amounts, used)
+    _compared_figures(zh, amounts, used)
     for i, a in enumerate(amounts):
         if i in used or a.bare_figure:
             continue
@@ -560,6 +573,37 @@ def _share_list_currency(zh: str, amounts: list[_Amount], used: set[int]) -> Non
             item.code, item.bare_figure = last.code, False
             item.rate, item.level = last.rate, last.level
             j -= 1
+
+
+# What may follow a bare figure that continues an amount: the end of its clause, `的`, or the next item
+# of a list (not a measure word: `1.2亿颗` is a count).
+_FIGURE_ENDS = re.compile(r"\s*(?:[，,。；;）)、]|的|和|及|与|$)")
+# A period or expectation that a figure is set against (`去年同期为300亿`, `高于市场预期的250亿`).
+_COMPARED = re.compile(r"去年同期|上年同期|同期|上季|上一季|前一季|上季度|上年|去年|前年|一年前|预期|预估|预测")
+
+
+def _compared_figures(zh: str, amounts: list[_Amount], used: set[int]) -> None:
+    """A bare figure of 万/亿/兆 after an amount of its sentence takes that amount's currency when it
+    is the next item of a list begun by it (`人民币28亿、30亿和35亿`) or stands in a clause that sets it
+    against a period or an expectation (`营收467亿美元，去年同期为300亿`), ending its clause (not a
+    count: `出货量达1.2亿颗`)."""
+    last = None
+    for k, a in enumerate(amounts):
+        if a.in_bracket:
+            continue
+        if not a.bare_figure:
+            last = a
+            continue
+        if last is None or k in used or a.big < 1e4 or a.big != last.big and not _COMPARED.search(zh[:a.start]):
+            continue
+        if not _FIGURE_ENDS.match(zh, a.end):
+            continue
+        clause = _CLAUSE_SPLIT.split(zh[: a.start])[-1]
+        listed = _LIST_GAP.fullmatch(zh, amounts[k - 1].end, a.start) and amounts[k - 1].code == last.code \
+            and amounts[k - 1].big == a.big
+        if listed or _COMPARED.search(clause):
+            a.code, a.bare_figure, a.explicit = last.code, False, last.explicit
+            last = a
 
 
 def _range(ctx: SentenceContext, amounts: list[_Amount], i: int, k: int) -> list[Draft]:
