@@ -533,3 +533,34 @@ def test_a_comparison_period_after_the_amount_does_not_date_it():
 ])
 def test_cashing_out_is_not_an_exchange_rate(text, value):
     assert [c["value"] for c in _money(text)] == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize("text, subjects", [
+    ("英伟达向AMD支付20亿美元。", ["英伟达"]),
+    ("輝達向超微支付20億美元。", ["英伟达"]),
+    ("英伟达表示，受AMD竞争影响，营收降至300亿美元。", ["英伟达"]),
+    ("据路透社报道，英伟达季度营收570亿美元。", ["英伟达"]),
+    ("據彭博報導，台積電季度營收新台幣9,000億元。", ["台积电"]),
+    ("该市场主要包括229亿美元英伟达H20、18亿美元AMD MI308。", ["H20", "MI308"]),
+    ("H20損失160億美元，MI308損失14億美元。", ["H20", "MI308"]),
+])
+def test_the_subject_is_what_the_clause_is_about(text, subjects):
+    """Not the nearest name: not the object of a preposition (`向AMD`, `据路透社`), not a name of another
+    clause when the sentence opens with its topic; a product written right after an amount in a list
+    is what the amount is the sales of."""
+    assert [c["subject"] for c in _money(text)] == subjects
+
+
+def test_a_sentence_that_names_no_one_continues_the_company_reported_on():
+    found = _money("沐曦发布半年报。上半年实现营收9.2亿元，净利润1.1亿元。")
+    assert [c["subject"] for c in found] == ["沐曦", "沐曦"]
+    found = _money("燧原科技公布業績。期內收入12億元。")
+    assert [c["subject"] for c in found] == ["燧原"]
+
+
+@pytest.mark.parametrize("text", [
+    "寒武纪发布半年报。中国AI芯片市场规模达到1500亿元。",  # a market's size is no company's
+    "寒武纪发布半年报。多家银行拟向大基金三期出资215亿元。",  # the clause's actor is unnamed
+])
+def test_the_company_reported_on_is_not_carried_to_amounts_that_are_not_its(text):
+    assert [c["subject"] for c in _money(text)] == [""]

@@ -172,7 +172,8 @@ _ANY_METRIC = re.compile("|".join(f"(?:{p})" for p, _ in _METRICS))
 
 # Pre-filter: every amount that is not a bare figure has a currency word or sign (a key of
 # _PREFIX_CURRENCIES or _SUFFIX_CURRENCIES) in its text, and a sentence whose amounts are all bare
-# figures yields no claim and changes no memory. So a sentence without one is skipped outright.
+# figures yields no claim and changes no currency memory. So a sentence without one is skipped outright
+# (after noting the company it is about: `_remember_topic`).
 _ANY_CURRENCY = re.compile(_alternation(set(_PREFIX_CURRENCIES) | set(_SUFFIX_CURRENCIES)))
 _BRACKETS = re.compile(r"[()（）]")
 _NAME_BEFORE = re.compile(r"[A-Za-z]\s?$")  # a letter just before a figure: `MI308`, `RTX 5090`
@@ -208,7 +209,7 @@ class _Amount:
 def _carry(ctx: SentenceContext) -> dict:
     """What money remembers of the article read so far: the currency a bare 元 continues (`code`), and
     the currency a share was last quoted in (`listing`: `招股价19.6港元。…收报35.2元`)."""
-    return ctx.memory.setdefault("money", {"code": "", "listing": ""})
+    return ctx.memory.setdefault("money", {"code": "", "listing": "", "topic": ""})
 
 
 # What a share is quoted at: prices in the currency of the market it is listed on. Hong Kong and Taiwan
@@ -430,11 +431,77 @@ def _draft(ctx: SentenceContext, start: int, end: int, a: _Amount, value_max: fl
         hedge = "约" if a.approx == "来" else "超"
     if a.level:
         hedge = hedge or "约"
-    subject = ctx.nearest_before(start, {"company", "fund", "chip", "system", "agency", "org"}, limit=40)
-    return Draft(kind="money", start=start, end=end, subject=subject.canonical if subject else "",
+    return Draft(kind="money", start=start, end=end, subject=_subject(ctx, start, end),
                  metric=_metric(zh, start, end), value=a.value, value_max=value_max, unit=unit, hedge=hedge,
                  from_value=from_value, to_value=a.value if from_value is not None else None,
                  date=_date_for(ctx, start))
+
+
+# A preposition before a name makes it the object of the clause, not what the clause is about
+# (`向AMD支付`, `对高通罚款`, `据路透社`, `比英伟达`).
+_PREPOSITION = re.compile(r"(?:向|对|对于|给|与|跟|同|从|自|比|较|据|根据|按|被|把|替|为|令)\s*$")
+# Right after an amount, a product or company that the amount is the sales of (`229亿美元NVIDIA H20`),
+# in a list or after the words that open one.
+_NAME_AFTER_GAP = 1
+_LIST_OPEN = re.compile(r"(?:、|包括|包含|其中|以及|和|及|：|:)\s*$")
+
+
+def _subject(ctx: SentenceContext, start: int, end: int) -> str:
+    """The entity the amount's clause is about: the last name in its own clause before it that is not
+    the object of a preposition; else the name it is written before (`229亿美元NVIDIA H20、20亿美元…`);
+    else the name that opens a clause of the sentence before it (the sentence's topic:
+    `英伟达表示，受AMD竞争影响，营收降至300亿美元` is Nvidia's); else the nearest name before it that is
+    no preposition's object (`拟向大基金出资215亿元` is not the fund's); else the company of the sentences
+    before (`_remember_topic`)."""
+    zh = ctx.zh
+    names = [m for m in ctx.mentions if m.type in _SUBJECT_TYPES]
+    clause_start = ctx.clause_bounds(start)[0]
+    free = [m for m in names if m.end <= start and not _PREPOSITION.search(zh[max(0, m.start - 3) : m.start])]
+    run, pos = [], end  # the names written right after the amount, one after another
+    for m in names:
+        if pos <= m.start <= pos + _NAME_AFTER_GAP:
+            run.append(m)
+            pos = m.end
+    if run and _LIST_OPEN.search(zh[max(0, start - 4) : start]):
+        products = [m for m in run if m.type in {"chip", "system"}]
+        return (products or run)[-1].canonical
+    own = [m for m in free if m.start >= clause_start]
+    if own:
+        return own[-1].canonical
+    openers = [m for m in free if start - m.end <= 60 and not zh[ctx.clause_bounds(m.start)[0] : m.start].strip()]
+    if openers:
+        return openers[-1].canonical
+    nearest = [m for m in free if start - m.end <= 40]
+    if nearest:
+        return nearest[-1].canonical
+    # A sentence that names no one continues the company the article last reported on
+    # (`寒武纪发布半年报。…上半年实现营收28亿元，净利润…`), unless the amount is not a company's
+    # (a market's size, a fund's or a plan's).
+    if _metric(zh, start, end) in _NOT_A_COMPANYS:
+        return ""
+    if any(m.start >= clause_start and m.end <= start for m in names):
+        return ""  # the clause names only a preposition's object: the actor is someone it does not name
+    return _carry(ctx)["topic"]
+
+
+_NOT_A_COMPANYS = {"市场规模", "基金规模", "缺口", "外汇", "税费", "金额"}
+_TOPIC_TYPES = {"company", "fund"}
+
+
+def _remember_topic(ctx: SentenceContext, drafts: list[Draft]) -> None:
+    """The company a sentence is about, for the amounts of later sentences that name none: its money
+    subject, else the first company or fund that opens one of its clauses (not a preposition's object)."""
+    carry = _carry(ctx)
+    companies = {m.canonical for m in ctx.mentions if m.type in _TOPIC_TYPES}
+    named = [d.subject for d in drafts if d.subject in companies]
+    if named:
+        carry["topic"] = named[-1]
+        return
+    zh = ctx.zh
+    for m in ctx.mentions:
+        if m.type in _TOPIC_TYPES and not zh[ctx.clause_bounds(m.start)[0] : m.start].strip():
+            carry["topic"] = m.canonical
+            return
 
 
 def _date_for(ctx: SentenceContext, start: int):
@@ -479,9 +546,11 @@ def extract(ctx: SentenceContext) -> list[Draft]:
     """Money claims of one sentence: ranges, changes, then single amounts (each figure used once)."""
     zh = ctx.zh
     if not _ANY_CURRENCY.search(zh):
+        _remember_topic(ctx, [])
         return []  # bare figures at most: see _ANY_CURRENCY
     amounts = _amounts(zh, ctx.dates)
     if all(a.bare_figure for a in amounts):
+        _remember_topic(ctx, [])
         return []
     _resolve_currencies(ctx, amounts)
     drafts: list[Draft] = []
@@ -510,6 +579,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
         drafts.append(_draft(ctx, a.start, a.end, a))
     drafts.sort(key=lambda d: d.start)
     _respectively(ctx, drafts)
+    _remember_topic(ctx, drafts)
     return drafts
 
 
