@@ -564,3 +564,30 @@ def test_a_sentence_that_names_no_one_continues_the_company_reported_on():
 ])
 def test_the_company_reported_on_is_not_carried_to_amounts_that_are_not_its(text):
     assert [c["subject"] for c in _money(text)] == [""]
+
+
+@pytest.mark.parametrize("text, subject, metric", [
+    ("微软、谷歌和亚马逊今年资本支出合计超过3000亿美元。", "微软;谷歌;亚马逊", "资本支出"),
+    ("輝達與超微的中國營收合計約300億美元。", "英伟达;AMD", "营收"),
+    ("英伟达斥资50亿美元入股英特尔。", "英伟达", "投资额"),
+    ("英偉達砸50億美元入股英特爾。", "英伟达", "投资额"),
+    ("这笔收购的交易价值约为350亿美元。", "", "交易额"),
+])
+def test_joint_subjects_and_the_verbs_of_investing(text, subject, metric):
+    found = _money(text)
+    assert [(c["subject"], c["metric"]) for c in found] == [(subject, metric)]
+
+
+@pytest.mark.parametrize("text, units", [
+    ("中芯國際（00981）今日收報45.2元。", [_HKD]),
+    ("华虹半导体(01347.HK)收报38.5元，市值约660亿元。", [_HKD, _HKD]),
+    ("壁仞科技港股收報35元。", [_HKD]),
+    ("聯發科台股收1,350元。", [_TWD]),
+    ("寒武纪(688256)收报1,200元。", [_CNY]),
+    ("英伟达美股收报180元。", [_USD]),
+    # a market named in another clause, or an amount that is no share price, is left alone
+    ("台股收盤後，燧原公布發行價每股58.5元。", [_CNY]),
+    ("港股方面，该公司去年营收12亿元。", [_CNY]),
+])
+def test_a_share_price_in_bare_yuan_takes_the_currency_of_its_market(text, units):
+    assert [u for _, _, u in _figures(text)] == units

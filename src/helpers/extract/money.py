@@ -140,12 +140,13 @@ _METRICS = [
     (r"发行价|招股价|发售价", "发行价"),
     (r"目标价", "目标价"),
     (r"股价|收盘价|开盘价|收在|收报|报收|报价区间|报价|开盘|收盘|盘中", "股价"),
+    (r"(?<![营创税吸接回征])收$", "股价"),  # `联发科收1,350元`: 收 right before the figure is the close
     (r"每股收益|每股盈余|每股盈利", "每股收益"),
     (r"注册资本", "注册资本"),
     (r"出资", "出资额"),
     (r"募资|募集资金|融资额|集资", "募资额"),
     (r"基金|大基金|资金支持|产业资金|资金计划|资金规模", "基金规模"),
-    (r"投资额|投资|融资|注资|投入", "投资额"),
+    (r"投资额|投资|融资|注资|投入|斥资|入股|砸", "投资额"),
     (r"资本支出|资本开支", "资本支出"),
     (r"研发费用|研发投入|研发", "研发费用"),
     (r"补贴|补助", "补贴"),
@@ -161,14 +162,15 @@ _METRICS = [
     (r"收益", "收益"),
     (r"缺口", "缺口"),
     (r"估值", "估值"),
-    (r"支付|付款|款项|交易额|交易金额|收购|并购", "交易额"),
+    (r"支付|付款|款项|交易额|交易金额|交易价值|收购|并购|价值", "交易额"),
     (r"订单", "订单额"),
     (r"市场规模|市场(?!预期|共识|预估|估计|人士|传闻)", "市场规模"),
     (r"外汇", "外汇"),
 ]
 _METRIC_PATTERNS = [(re.compile(p), metric) for p, metric in _METRICS]
-# Any metric word at all: one search standing for "does any of _METRIC_PATTERNS match".
-_ANY_METRIC = re.compile("|".join(f"(?:{p})" for p, _ in _METRICS))
+# Any metric word at all: one search standing for "does any of _METRIC_PATTERNS match" (but a bare 收
+# before the figure, which is also how an exchange rate closes: `新台币终场收30.12元`).
+_ANY_METRIC = re.compile("|".join(f"(?:{p})" for p, _ in _METRICS if not p.endswith("$")))
 
 # Pre-filter: every amount that is not a bare figure has a currency word or sign (a key of
 # _PREFIX_CURRENCIES or _SUFFIX_CURRENCIES) in its text, and a sentence whose amounts are all bare
@@ -216,6 +218,30 @@ def _carry(ctx: SentenceContext) -> dict:
 # listings write the unit once (`19.6港元`) and the later prices of the same share as a bare 元.
 _SHARE_METRICS = {"股价", "发行价", "目标价", "市值"}
 _LISTING_CODES = {"HKD", "TWD"}
+# The market a share is quoted on, named in the sentence before its price: the board, the exchange or
+# the form of its code (`(00981)` and `.HK` in Hong Kong, six digits and `.SH` / `.SZ` on the mainland).
+_MARKETS = [
+    ("HKD", r"港股|H股|\.HK|港交所|香港交易所|联交所|恒指|恒生指数|[(（]0\d{3,4}(?:\.HK)?[)）]"),
+    ("TWD", r"台股|\.TW|台湾证券交易所|证交所|柜买中心|上柜|加权指数"),
+    ("CNY", r"A股|科创板|创业板|沪市|深市|上交所|深交所|沪指|\.SH|\.SZ|[(（]\d{6}(?:\.S[HZ])?[)）]"),
+    ("USD", r"美股|纳斯达克|那斯达克|纽交所|纽约证交所|道琼斯|标普"),
+]
+_MARKET = re.compile("|".join(f"(?P<{code}>{p})" for code, p in _MARKETS))
+
+
+_CODE_FORM = re.compile(r"[(（]")
+
+
+def _market_before(zh: str, pos: int) -> str:
+    """The currency of the market named last before `pos`: a share's code anywhere before it in the
+    sentence (`中芯国际(00981)…`), a board or an exchange only in its own clause (`台股收盘后，摩尔线程
+    公布发行价每股114.28元` names Taiwan's market for the time of day, not for the share)."""
+    clause_start = max((m.end() for m in _CLAUSE_SPLIT.finditer(zh, 0, pos)), default=0)
+    last = None
+    for m in _MARKET.finditer(zh, 0, pos):
+        if m.start() >= clause_start or _CODE_FORM.match(m.group(0)) or m.group(0).startswith("."):
+            last = m
+    return last.lastgroup if last else ""
 
 
 def _article_currency(ctx: SentenceContext) -> str:
@@ -396,8 +422,11 @@ def _resolve_currencies(ctx: SentenceContext, amounts: list[_Amount]) -> None:
     listing = _carry(ctx)["listing"]
     for i, a in enumerate(amounts):
         share = not a.bare_figure and not a.in_bracket and _metric(ctx.zh, a.start, a.end) in _SHARE_METRICS
+        market = _market_before(ctx.zh, a.start) if share else ""
         if share and a.explicit:
             listing = a.code if a.code in _LISTING_CODES else ""
+        elif market:
+            listing = market if market in _LISTING_CODES else ""
         if a.carries and not a.in_bracket:
             code = a.code
         if a.explicit and a.code in _YUAN_TYPE and not a.in_bracket:
@@ -413,7 +442,7 @@ def _resolve_currencies(ctx: SentenceContext, amounts: list[_Amount]) -> None:
             between = ctx.zh[a.end : following.start]
             if _CONVERSION_OPEN.fullmatch(between):
                 converted = _convert_code(a, following)
-        a.code = converted or local or (listing if share else "") or code or ahead_code or taiwanese or "CNY"
+        a.code = converted or local or market or (listing if share else "") or code or ahead_code or taiwanese or "CNY"
     _carry(ctx)["code"], _carry(ctx)["listing"] = code, listing
 
 
@@ -467,7 +496,8 @@ def _subject(ctx: SentenceContext, start: int, end: int) -> str:
         return (products or run)[-1].canonical
     own = [m for m in free if m.start >= clause_start]
     if own:
-        return own[-1].canonical
+        joint = _joint(zh, [m for m in names if clause_start <= m.start and m.end <= start], start)
+        return joint or own[-1].canonical
     openers = [m for m in free if start - m.end <= 60 and not zh[ctx.clause_bounds(m.start)[0] : m.start].strip()]
     if openers:
         return openers[-1].canonical
@@ -502,6 +532,24 @@ def _remember_topic(ctx: SentenceContext, drafts: list[Draft]) -> None:
         if m.type in _TOPIC_TYPES and not zh[ctx.clause_bounds(m.start)[0] : m.start].strip():
             carry["topic"] = m.canonical
             return
+
+
+_TOGETHER = re.compile(r"合计|共计|总计|合共|加起来|加总|总共")
+_NAME_JOINS = re.compile(r"\s*(?:、|和|与|及|以及|,|，)\s*")
+
+
+def _joint(zh: str, own: list, start: int) -> str:
+    """`微软、谷歌和亚马逊的资本支出合计超过3000亿美元`: the names listed before 合计 are one subject,
+    joined by `;`."""
+    if not _TOGETHER.search(zh, own[-1].end, start):
+        return ""
+    run = [own[-1]]
+    for m in reversed(own[:-1]):
+        if not _NAME_JOINS.fullmatch(zh, m.end, run[0].start):
+            break
+        run.insert(0, m)
+    names = list(dict.fromkeys(m.canonical for m in run))
+    return ";".join(names) if len(names) > 1 else ""
 
 
 def _date_for(ctx: SentenceContext, start: int):
