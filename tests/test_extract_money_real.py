@@ -513,6 +513,10 @@ def test_what_is_not_money(text):
     ("淨利潤264億美元，高於市場預期的250億。", [(2.64e10, None, _USD), (2.5e10, None, _USD)]),
     ("本季營收新台幣8,000億元，上季為7,500億。", [(8e11, None, _TWD), (7.5e11, None, _TWD)]),
     ("营收分别为人民币28亿、30亿和35亿。", [(2.8e9, None, _CNY), (3e9, None, _CNY), (3.5e9, None, _CNY)]),
+    ("营收2000亿美元，净利润800亿。", [(2e11, None, _USD), (8e10, None, _USD)]),
+    ("營收新台幣2,000億元，淨利800億。", [(2e11, None, _TWD), (8e10, None, _TWD)]),
+    ("营收50亿美元，员工超过3万。", [(5e9, None, _USD)]),
+    ("营收50亿美元，其中数据中心40亿。", [(5e9, None, _USD)]),
     # counts and figures with no comparison stay out
     ("营收50亿美元，出货量达1.2亿颗。", [(5e9, None, _USD)]),
     ("营收50亿美元，用户数达1.2亿。", [(5e9, None, _USD)]),
@@ -591,3 +595,13 @@ def test_joint_subjects_and_the_verbs_of_investing(text, subject, metric):
 ])
 def test_a_share_price_in_bare_yuan_takes_the_currency_of_its_market(text, units):
     assert [u for _, _, u in _figures(text)] == units
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("该公司完成20亿元首轮融资。", [(2e9, None, _CNY)]),
+    ("燧原獲得5億元首期投資。", [(5e8, None, _CNY)]),
+    ("G20元首峰会在南非举行。", []),
+    ("10月30日元首會晤。", []),
+])
+def test_yuan_before_shou_after_a_magnitude_is_money(text, figures):
+    assert _figures(text) == [(pytest.approx(v), m, u) for v, m, u in figures]

@@ -77,7 +77,8 @@ _MAG = rf"(?:{MAGNITUDE}|兆)"
 # `(下同)` and its variants: the currency named holds for the amounts after it.
 _SAME_WORDS = r"(?:以下皆同|以下均同|以下同|下文同|下同)"
 # Words that 元 begins, where it is not the currency (`电子元件`, `元宇宙`, `元首`, `AI 2.0元年`).
-_YUAN_WORD = r"(?:[件器宇素首老旦凶帅勋]|年(?=[，,。；;的」』”)）\s]|$))"
+# After 万/亿/兆 the 首 is the next word's (`20亿元首轮融资`), not 元首.
+_YUAN_WORD = r"(?:[件器宇素老旦凶帅勋]|(?<![万亿兆]元)首|年(?=[，,。；;的」』”)）\s]|$))"
 # A digit of 角 or 分: one Arabic digit or Chinese numeral.
 _SMALL_COIN = r"[1-9一二两三四五六七八九]"
 # An amount: [currency word, `(下同)`] figure [magnitude] [the rest of 3兆8090亿, 12亿8千万] [多/余/来]
@@ -703,8 +704,8 @@ _COMPARED = re.compile(r"去年同期|上年同期|同期|上季|上一季|前�
 def _compared_figures(zh: str, amounts: list[_Amount], used: set[int]) -> None:
     """A bare figure of 万/亿/兆 after an amount of its sentence takes that amount's currency when it
     is the next item of a list begun by it (`人民币28亿、30亿和35亿`) or stands in a clause that sets it
-    against a period or an expectation (`营收467亿美元，去年同期为300亿`), ending its clause (not a
-    count: `出货量达1.2亿颗`)."""
+    against a period or an expectation (`营收467亿美元，去年同期为300亿`) or names what money it is
+    (`营收2000亿美元，净利润800亿`), ending its clause (not a count: `出货量达1.2亿颗`, `用户数达1.2亿`)."""
     last = None
     for k, a in enumerate(amounts):
         if a.in_bracket:
@@ -719,7 +720,7 @@ def _compared_figures(zh: str, amounts: list[_Amount], used: set[int]) -> None:
         clause = _CLAUSE_SPLIT.split(zh[: a.start])[-1]
         listed = _LIST_GAP.fullmatch(zh, amounts[k - 1].end, a.start) and amounts[k - 1].code == last.code \
             and amounts[k - 1].big == a.big
-        if listed or _COMPARED.search(clause):
+        if listed or _COMPARED.search(clause) or _ANY_METRIC.search(clause):
             a.code, a.bare_figure, a.explicit = last.code, False, last.explicit
             last = a
 
