@@ -418,6 +418,12 @@ def test_the_level_reached_keeps_its_start_and_the_change_says_which_way():
     ("營收12億8千萬元。", [(1.28e9, None, _CNY)]),
     ("總額1兆2千億新台幣。", [(1.2e12, None, _TWD)]),
     ("投资3亿6000万元。", [(3.6e8, None, _CNY)]),
+    ("聯電全年營收新台幣2兆3,456億元。", [(2.3456e12, None, _TWD)]),
+    ("鴻海營收7兆1,000億元。", [(7.1e12, None, _TWD)]),
+    ("营收1亿2,345万元。", [(1.2345e8, None, _CNY)]),
+    ("總額1萬2,000元。", [(12000, None, _CNY)]),
+    ("市值兩兆三千億元新台幣。", [(2.3e12, None, _TWD)]),
+    ("市值2兆3千億元。", [(2.3e12, None, _TWD)]),
 ])
 def test_the_rest_of_a_figure_in_a_compound_smaller_unit(text, figures):
     assert _figures(text) == [(pytest.approx(v), m, u) for v, m, u in figures]

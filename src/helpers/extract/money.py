@@ -81,14 +81,14 @@ _SAME_WORDS = r"(?:以下皆同|以下均同|以下同|下文同|下同)"
 _YUAN_WORD = r"(?:[件器宇素老旦凶帅勋]|(?<![万亿兆]元)首|年(?=[，,。；;的」』”)）\s]|$))"
 # A digit of 角 or 分: one Arabic digit or Chinese numeral.
 _SMALL_COIN = r"[1-9一二两三四五六七八九]"
-# An amount: [currency word, `(下同)`] figure [magnitude] [the rest of 3兆8090亿, 12亿8千万] [多/余/来]
+# An amount: [currency word, `(下同)`] figure [magnitude] [the rest of 3兆8090亿, 2兆8,943亿, 12亿8千万] [多/余/来]
 # [magnitude: 300多亿] [currency word] [per hour] [级]. With neither currency word it is a bare figure,
 # kept only as the low side of a range (`20至30亿美元`) or the start of a change.
 _AMOUNT = re.compile(
     rf"(?:(?P<pc>{_alternation(_PREFIX_CURRENCIES)})\s*(?P<same>[(（]{_SAME_WORDS}[)）])?\s*"
     r"(?:大约|约合|约为|约达|约|逾|超过|将近|近|不足|不到|高达|达到|达|为|共计|合计|总计|计)?\s*)?"
     rf"(?P<num>{ARABIC}|{_CN_FIGURE})\s*(?:(?<=[一二两兩三四五六七八九十])个(?=[亿万]))?(?P<mag_a>{_MAG})?"
-    rf"(?:(?<=[兆亿万])(?P<more>\d+(?:\.\d+)?)(?P<mag_more>千亿|亿|千万|百万|万|千|百)?)?"
+    rf"(?:(?<=[兆亿万])(?P<more>{ARABIC}|(?<=兆)[一二两兩三四五六七八九][零〇一二两兩三四五六七八九十百千]*)(?P<mag_more>千亿|亿|千万|百万|万|千|百)?)?"
     rf"(?P<approx>多|余|来)?(?P<mag_b>{_MAG})?"
     rf"\s*(?P<sc>{_alternation(set(_SUFFIX_CURRENCIES) - {'块'})}|块(?=\s*{_SMALL_COIN}\s*[毛角]))?(?!{_YUAN_WORD})"
     # the 角 (毛) and 分 after 元 or 块: `123元1角1分`, `十块三毛`, `一百三十五块六角七分钱`
@@ -268,7 +268,7 @@ def _value(m: re.Match) -> float | None:
     if m.group("mag_a"):
         value *= _scale(m.group("mag_a"))
     if m.group("more"):  # 3兆8090亿: the rest in a smaller unit
-        rest = float(m.group("more")) * (_scale(m.group("mag_more")) if m.group("mag_more") else 1)
+        rest = (parse_number(m.group("more").replace(",", "")) or 0) * (_scale(m.group("mag_more")) if m.group("mag_more") else 1)
         if rest >= _scale(m.group("mag_a")):
             return None
         value += rest
