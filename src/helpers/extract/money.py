@@ -470,15 +470,15 @@ def _draft(ctx: SentenceContext, start: int, end: int, a: _Amount, value_max: fl
 # A preposition before a name makes it the object of the clause, not what the clause is about
 # (`向AMD支付`, `对高通罚款`, `据路透社`, `比英伟达`).
 _PREPOSITION = re.compile(r"(?:向|对|对于|给|与|跟|同|从|自|比|较|据|根据|按|被|把|替|为|令)\s*$")
-# Right after an amount, a product or company that the amount is the sales of (`229亿美元NVIDIA H20`),
+# Right after an amount, a product or company that the amount is the sales of (`31亿美元华为昇腾910C`),
 # in a list or after the words that open one.
 _NAME_AFTER_GAP = 1
-_LIST_OPEN = re.compile(r"(?:、|包括|包含|其中|以及|和|及|：|:)\s*$")
+_LIST_OPEN = re.compile(r"(?:、|包括|包含|主要由|其中|以及|和|及|：|:)\s*$")
 
 
 def _subject(ctx: SentenceContext, start: int, end: int) -> str:
     """The entity the amount's clause is about: the last name in its own clause before it that is not
-    the object of a preposition; else the name it is written before (`229亿美元NVIDIA H20、20亿美元…`);
+    the object of a preposition; else the name it is written before (`31亿美元华为昇腾910C、12亿美元…`);
     else the name that opens a clause of the sentence before it (the sentence's topic:
     `英伟达表示，受AMD竞争影响，营收降至300亿美元` is Nvidia's); else the nearest name before it that is
     no preposition's object (`拟向大基金出资215亿元` is not the fund's); else the company of the sentences
