@@ -611,3 +611,14 @@ def test_a_share_price_in_bare_yuan_takes_the_currency_of_its_market(text, units
 ])
 def test_yuan_before_shou_after_a_magnitude_is_money(text, figures):
     assert _figures(text) == [(pytest.approx(v), m, u) for v, m, u in figures]
+
+
+@pytest.mark.parametrize("text, metric, unit", [
+    ("每手400股，入場費約6,868.5港元。", "入场费", _HKD),
+    ("孖展認購額達980億港元。", "认购额", _HKD),
+    ("新股发行价格为58.6元/股。", "发行价", _CNY),
+    ("上市首日成交額達62億港元。", "成交额", _HKD),
+    ("该股暗盘收报27元。", "股价", _HKD),
+])
+def test_ipo_words_and_the_hong_kong_grey_market(text, metric, unit):
+    assert [(c["metric"], c["unit"]) for c in _money(text)] == [(metric, unit)]
