@@ -385,3 +385,240 @@ STRESS = [
 @pytest.mark.parametrize("text, figures", STRESS, ids=[f"stress{i:02d}" for i in range(len(STRESS))])
 def test_stress_set(text, figures):
     assert _figures(text) == [(pytest.approx(v), None if m is None else pytest.approx(m), u) for v, m, u in figures]
+
+
+# ---------------------------------------------------------------- forms of issue 11 (made up, both scripts)
+@pytest.mark.parametrize("text, figures", [
+    ("营收增加20亿元至150亿元。", [(2e9, None, _CNY), (1.5e10, None, _CNY)]),
+    ("該集團收入按年增加12億港元至96億港元。", [(1.2e9, None, _HKD), (9.6e9, None, _HKD)]),
+    ("市值增加2,000億美元至4.5兆美元。", [(2e11, None, _USD), (4.5e12, None, _USD)]),
+    ("净利润减少约3亿元至12亿元。", [(3e8, None, _CNY), (1.2e9, None, _CNY)]),
+    ("淨利按年減少3億美元至12億美元。", [(3e8, None, _USD), (1.2e9, None, _USD)]),
+    ("资本开支上调50亿美元至400亿美元。", [(5e9, None, _USD), (4e10, None, _USD)]),
+    ("營收增加20至150億元。", [(2e9, None, _CNY), (1.5e10, None, _CNY)]),
+    # a verb before 至 and then a range: the range stands
+    ("预计营收增长至60亿至64亿美元。", [(6e9, 6.4e9, _USD)]),
+    ("Meta將資本支出上調至810億至850億美元。", [(8.1e10, 8.5e10, _USD)]),
+])
+def test_by_how_much_and_the_level_reached(text, figures):
+    """`增加X至Y`: X is the change and Y the level reached, two claims, not the range X to Y."""
+    assert _figures(text) == [(pytest.approx(v), m, u) for v, m, u in figures]
+
+
+def test_the_level_reached_keeps_its_start_and_the_change_says_which_way():
+    found = _money("该公司营收减少3亿元至12亿元。")
+    assert [c["metric"] for c in found] == ["营收减少额", "营收"]
+    assert found[1]["from_value"] == pytest.approx(1.5e9)
+    found = _money("資本開支上調50億美元至400億美元。")
+    assert found[0]["metric"] == "资本支出增加额" and found[1]["from_value"] == pytest.approx(3.5e10)
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("营收12亿8千万元。", [(1.28e9, None, _CNY)]),
+    ("營收12億8千萬元。", [(1.28e9, None, _CNY)]),
+    ("總額1兆2千億新台幣。", [(1.2e12, None, _TWD)]),
+    ("投资3亿6000万元。", [(3.6e8, None, _CNY)]),
+    ("聯電全年營收新台幣2兆3,456億元。", [(2.3456e12, None, _TWD)]),
+    ("鴻海營收7兆1,000億元。", [(7.1e12, None, _TWD)]),
+    ("营收1亿2,345万元。", [(1.2345e8, None, _CNY)]),
+    ("總額1萬2,000元。", [(12000, None, _CNY)]),
+    ("市值兩兆三千億元新台幣。", [(2.3e12, None, _TWD)]),
+    ("市值2兆3千億元。", [(2.3e12, None, _TWD)]),
+])
+def test_the_rest_of_a_figure_in_a_compound_smaller_unit(text, figures):
+    assert _figures(text) == [(pytest.approx(v), m, u) for v, m, u in figures]
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("OpenAI 1000亿美元的算力投资。", [(1e11, None, _USD)]),
+    ("Meta 650億美元的資本支出。", [(6.5e10, None, _USD)]),
+    ("内存价格为每GB 5美元。", [(5, None, _USD)]),
+    ("HBM報價漲至每GB 18美元。", [(18, None, _USD)]),
+    ("营收$50亿。", [(5e9, None, _USD)]),
+    ("售价HK$12.5。", [(12.5, None, _HKD)]),
+    # the numbers of names stay names
+    ("RTX 4080与MI300X都在清单里。", []),
+    ("H20与910C的出货量均超过10万片。", []),
+])
+def test_a_name_before_a_figure_of_large_magnitude_or_a_per_unit_price(text, figures):
+    """A letter before a figure is a model number (`MI308`), unless a space parts it from a figure
+    of 万/亿/兆 (no model is numbered so) or the letters are the unit after 每 (`每GB 5美元`)."""
+    assert _figures(text) == [(pytest.approx(v), m, u) for v, m, u in figures]
+
+
+@pytest.mark.parametrize("text, subjects", [
+    ("寒武紀、海光資訊和摩爾線程的市值分別為6000億元、3500億元及3000億元。", ["寒武纪", "海光", "摩尔线程"]),
+    ("华为和中芯国际的投资额分别约为100亿元、50亿元。", ["华为", "中芯国际"]),
+    ("英伟达和AMD在中国的销售额分别为230亿美元与8亿美元。", ["英伟达", "AMD"]),
+    ("沐曦与壁仞的融资额分别达到20亿元、15亿元，估值分别为200亿元和150亿元。",
+     ["沐曦", "壁仞", "沐曦", "壁仞"]),
+    ("輝達與超微上季在中國營收分別是50億美元和9億美元。", ["英伟达", "AMD"]),
+])
+def test_amounts_after_respectively_go_to_the_names_before_it_in_order(text, subjects):
+    assert [c["subject"] for c in _money(text)] == subjects
+
+
+def test_amounts_after_respectively_take_the_dates_in_order():
+    found = _money("2024年和2025年营收分别为30亿元和50亿元。")
+    assert [c["date_start"] for c in found] == ["2024-01-01", "2025-01-01"]
+    found = _money("該公司2023年與2024年的淨利分別為8億元、11億元。")
+    assert [c["date_start"] for c in found] == ["2023-01-01", "2024-01-01"]
+
+
+def test_names_that_do_not_match_the_count_leave_the_subjects_alone():
+    found = _money("三家公司营收分别为12亿元、15亿元和20亿元。")
+    assert [c["subject"] for c in found] == ["", "", ""]
+
+
+@pytest.mark.parametrize("text, units", [
+    ("壁仞科技今日在港掛牌，招股價19.6港元。該股收報35.2元，市值約800億元。", [_HKD, _HKD, _HKD]),
+    ("该公司在港上市，发行价每股30港元。次日收报33元。", [_HKD, _HKD]),
+    ("这家公司在台上市，承销价每股新台币500元。今日股价收680元。", [_TWD, _TWD]),
+    # an amount that is not a share price does not take the listing's currency
+    ("该股招股价19.6港元。公司去年营收12亿元。", [_HKD, _CNY]),
+    # and a share quoted in 人民币 leaves a later bare 元 in yuan
+    ("发行价为每股人民币25元。首日收报50元。", [_CNY, _CNY]),
+])
+def test_a_later_share_price_in_bare_yuan_is_in_the_listing_currency(text, units):
+    assert [u for _, _, u in _figures(text)] == units
+
+
+@pytest.mark.parametrize("text, hedge", [
+    ("给予最高不超过1000万元的奖励。", "不足"),
+    ("單筆補助不超過500萬元。", "不足"),
+    ("投资额不低于50亿元。", "超"),
+])
+def test_at_most_and_at_least(text, hedge):
+    assert [c["hedge"] for c in _money(text)] == [hedge]
+
+
+@pytest.mark.parametrize("text", [
+    "华为今年出货50万颗昇腾芯片。",
+    "該公司出貨逾20萬片晶片。",
+    "寒武纪营收同比增长43倍。",
+    "毛利率升至56.2%，净利率为30%。",
+    "2025年5月1日起实施新规。",
+    "客服电话400-800-8888。",
+    "股票代码688256，港股代码06082。",
+    "H20和910C均在限制之列。",
+    "元戎启行发布新平台。",
+    "该基金规模为3000亿。",
+    "千亿级市场正在形成。",
+    "美元指數走強，人民幣兌美元報7.12。",
+    "以美元计价的营收增长了。",
+    "多元化布局成为共识。",
+    "三元锂电池的成本下降。",
+    "集群规模达到1万张卡，功耗为20兆瓦。",
+])
+def test_what_is_not_money(text):
+    assert _money(text) == []
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("营收为467亿美元，去年同期为300亿。", [(4.67e10, None, _USD), (3e10, None, _USD)]),
+    ("淨利潤264億美元，高於市場預期的250億。", [(2.64e10, None, _USD), (2.5e10, None, _USD)]),
+    ("本季營收新台幣8,000億元，上季為7,500億。", [(8e11, None, _TWD), (7.5e11, None, _TWD)]),
+    ("营收分别为人民币28亿、30亿和35亿。", [(2.8e9, None, _CNY), (3e9, None, _CNY), (3.5e9, None, _CNY)]),
+    ("营收2000亿美元，净利润800亿。", [(2e11, None, _USD), (8e10, None, _USD)]),
+    ("營收新台幣2,000億元，淨利800億。", [(2e11, None, _TWD), (8e10, None, _TWD)]),
+    ("营收50亿美元，员工超过3万。", [(5e9, None, _USD)]),
+    ("营收50亿美元，其中数据中心40亿。", [(5e9, None, _USD)]),
+    # counts and figures with no comparison stay out
+    ("营收50亿美元，出货量达1.2亿颗。", [(5e9, None, _USD)]),
+    ("营收50亿美元，用户数达1.2亿。", [(5e9, None, _USD)]),
+    ("出貨量1.2億片，營收50億美元。", [(5e9, None, _USD)]),
+])
+def test_a_bare_figure_set_against_a_period_or_listed_after_an_amount_takes_its_currency(text, figures):
+    assert _figures(text) == [(pytest.approx(v), m, u) for v, m, u in figures]
+
+
+def test_a_comparison_period_after_the_amount_does_not_date_it():
+    found = _money("该公司营收为58亿元，去年同期为41亿。", published="2025-06-30")
+    assert [c["date_start"] for c in found] == ["", "2024-01-01"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("公司兑现了100亿元的投资承诺。", 1e10),
+    ("到期兌付資金50億元。", 5e9),
+])
+def test_cashing_out_is_not_an_exchange_rate(text, value):
+    assert [c["value"] for c in _money(text)] == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize("text, subjects", [
+    ("英伟达向AMD支付20亿美元。", ["英伟达"]),
+    ("輝達向超微支付20億美元。", ["英伟达"]),
+    ("英伟达表示，受AMD竞争影响，营收降至300亿美元。", ["英伟达"]),
+    ("据路透社报道，英伟达季度营收570亿美元。", ["英伟达"]),
+    ("據彭博報導，台積電季度營收新台幣9,000億元。", ["台积电"]),
+    ("这块市场主要由310亿美元英伟达B30A、27亿美元超微MI308组成。", ["B30A", "MI308"]),
+    ("H20損失160億美元，MI308損失14億美元。", ["H20", "MI308"]),
+])
+def test_the_subject_is_what_the_clause_is_about(text, subjects):
+    """Not the nearest name: not the object of a preposition (`向AMD`, `据路透社`), not a name of another
+    clause when the sentence opens with its topic; a product written right after an amount in a list
+    is what the amount is the sales of."""
+    assert [c["subject"] for c in _money(text)] == subjects
+
+
+def test_a_sentence_that_names_no_one_continues_the_company_reported_on():
+    found = _money("沐曦发布半年报。上半年实现营收9.2亿元，净利润1.1亿元。")
+    assert [c["subject"] for c in found] == ["沐曦", "沐曦"]
+    found = _money("燧原科技公布業績。期內收入12億元。")
+    assert [c["subject"] for c in found] == ["燧原"]
+
+
+@pytest.mark.parametrize("text", [
+    "寒武纪发布半年报。国内算力芯片的市场规模达到1500亿元。",  # a market's size is no company's
+    "寒武纪发布半年报。几家券商打算向大基金二期注资60亿元。",  # the clause's actor is unnamed
+])
+def test_the_company_reported_on_is_not_carried_to_amounts_that_are_not_its(text):
+    assert [c["subject"] for c in _money(text)] == [""]
+
+
+@pytest.mark.parametrize("text, subject, metric", [
+    ("微软、谷歌和亚马逊今年资本支出合计超过3000亿美元。", "微软;谷歌;亚马逊", "资本支出"),
+    ("輝達與超微的中國營收合計約300億美元。", "英伟达;AMD", "营收"),
+    ("英伟达斥资50亿美元入股英特尔。", "英伟达", "投资额"),
+    ("英偉達砸50億美元入股英特爾。", "英伟达", "投资额"),
+    ("这笔收购的交易价值约为350亿美元。", "", "交易额"),
+])
+def test_joint_subjects_and_the_verbs_of_investing(text, subject, metric):
+    found = _money(text)
+    assert [(c["subject"], c["metric"]) for c in found] == [(subject, metric)]
+
+
+@pytest.mark.parametrize("text, units", [
+    ("中芯國際（00981）今日收報45.2元。", [_HKD]),
+    ("华虹半导体(01347.HK)收报38.5元，市值约660亿元。", [_HKD, _HKD]),
+    ("壁仞科技港股收報35元。", [_HKD]),
+    ("聯發科台股收1,350元。", [_TWD]),
+    ("寒武纪(688111)收报980元。", [_CNY]),
+    ("英伟达美股收报180元。", [_USD]),
+    # a market named in another clause, or an amount that is no share price, is left alone
+    ("台股收盤後，燧原公布發行價每股58.5元。", [_CNY]),
+    ("港股方面，该公司去年营收12亿元。", [_CNY]),
+])
+def test_a_share_price_in_bare_yuan_takes_the_currency_of_its_market(text, units):
+    assert [u for _, _, u in _figures(text)] == units
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("该公司完成20亿元首轮融资。", [(2e9, None, _CNY)]),
+    ("燧原獲得5億元首期投資。", [(5e8, None, _CNY)]),
+    ("G20元首峰会在南非举行。", []),
+    ("10月30日元首會晤。", []),
+])
+def test_yuan_before_shou_after_a_magnitude_is_money(text, figures):
+    assert _figures(text) == [(pytest.approx(v), m, u) for v, m, u in figures]
+
+
+@pytest.mark.parametrize("text, metric, unit", [
+    ("每手400股，入場費約6,868.5港元。", "入场费", _HKD),
+    ("孖展認購額達980億港元。", "认购额", _HKD),
+    ("新股发行价格为58.6元/股。", "发行价", _CNY),
+    ("上市首日成交額達62億港元。", "成交额", _HKD),
+    ("该股暗盘收报27元。", "股价", _HKD),
+])
+def test_ipo_words_and_the_hong_kong_grey_market(text, metric, unit):
+    assert [(c["metric"], c["unit"]) for c in _money(text)] == [(metric, unit)]
