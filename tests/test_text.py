@@ -48,3 +48,10 @@ def test_overlong_sentence_is_cut_at_a_comma_with_offsets_intact():
 def test_question_mark_inside_a_book_title_does_not_split():
     sentences = split_sentences("据《H20芯片解禁,怎么看?》一文报道,英伟达恢复销售。下一句。")
     assert [s.text for s in sentences] == ["据《H20芯片解禁,怎么看?》一文报道,英伟达恢复销售。", "下一句。"]
+
+
+def test_a_space_after_a_magnitude_does_not_end_the_sentence():
+    from helpers.lang.text import split_sentences
+
+    assert [s.text for s in split_sentences("公司营收 50 亿 美元，同比增长。")] == ["公司营收 50 亿 美元，同比增长。"]
+    assert [s.text for s in split_sentences("募资30億 港元 首日上涨")] == ["募资30億 港元", "首日上涨"]

@@ -70,7 +70,7 @@ def cjk_count(text: str) -> int:
 _TERMINATORS = "。！？!?…"
 _CLOSERS = "”’」』）)】》\"'"
 _SENTENCE_END = re.compile(
-    rf"(?:[{_TERMINATORS}]+[{_CLOSERS}]*)|\n+|(?<=[{CJK}”」])[ \t]{{1,4}}(?=[{CJK}“「])"
+    rf"(?:[{_TERMINATORS}]+[{_CLOSERS}]*)|\n+|(?<=[{CJK}”」])(?<![亿億万萬兆])[ \t]{{1,4}}(?=[{CJK}“「])"
 )
 
 
@@ -87,7 +87,7 @@ def split_sentences(text: str, max_chars: int = 600) -> list[Sentence]:
 
     Ends at 。！？!? and ellipses (keeping closing quotes with the sentence), at
     line breaks, and at a run of spaces between Chinese characters, which some
-    platforms use in place of a full stop. A sentence longer than `max_chars`
+    platforms use in place of a full stop (not after a magnitude: `50亿 美元` is one figure). A sentence longer than `max_chars`
     is cut at its last comma or semicolon before the limit, so no claim's
     context grows without bound.
     """
