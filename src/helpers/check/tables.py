@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..lang import lexicon as lexicon_mod
 from ..store.tables import Tables
 from .disagreements import comparable_claims
 from .events import match_reference, reported_events
@@ -19,6 +20,7 @@ from .verdicts import claim_check
 def check_tables(tables: Tables, specs: pd.DataFrame, reference_events: pd.DataFrame, lexicon=None,
                  memo: dict | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Verdicts of a set of articles' claims, and their comparable claims (for `disagreements_among`)."""
+    lexicon = lexicon or lexicon_mod.load()
     matched = match_reference(reported_events(tables, lexicon), reference_events, lexicon)
-    verdicts = claim_check(tables.claims, specs, matched, reference_events, memo)
-    return verdicts, comparable_claims(tables.claims, share_speakers(tables.claims))
+    verdicts = claim_check(tables.claims, specs, matched, reference_events, memo, lexicon)
+    return verdicts, comparable_claims(tables.claims, share_speakers(tables.claims), lexicon)
