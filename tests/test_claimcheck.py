@@ -236,3 +236,54 @@ def test_an_event_outside_the_window_is_not_a_misdated_one():
     out = _event_verdicts([dict(claim_id="far", actor="国家市场监督管理总局", action="investigate", items="英伟达",
                                 date_start="2025-03-01", date_end="2025-03-01", date_precision="day")])
     assert out.loc["far", "verdict"] == "unverifiable"
+
+
+# ---------------------------------------------------------------- issue 14: disagreements
+
+def _share(cid, article, value, scope="中国市场", date="", sentence="s", hedge="", **kw):
+    return claim(kind="market_share", claim_id=cid, article_id=article, subject="英伟达", metric="市场份额",
+                 scope=scope, value=value, unit="%", date_start=date, hedge=hedge, sentence=sentence,
+                 sentence_zh_hans=sentence, **kw)
+
+
+def _disagree(rows):
+    df = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    return disagreements.disagreements(df, pd.Series({r["claim_id"]: "" for r in rows}))
+
+
+def test_a_foundrys_several_nodes_are_not_a_disagreement():
+    rows = [claim(kind="spec", claim_id="a7", article_id="a", subject="中芯国际", metric="制程", value=7.0, unit="nm"),
+            claim(kind="spec", claim_id="b14", article_id="b", subject="中芯国际", metric="制程", value=14.0, unit="nm")]
+    assert _disagree(rows).empty
+
+
+def test_time_is_a_reason_only_when_both_are_dated_and_differ():
+    undated = _disagree([_share("x", "a", 50.0), _share("y", "b", 80.0, date="2025-03-01")])
+    assert "different time" not in undated["reason"].iloc[0]
+    # both dated on different dates: different periods, no disagreement at all
+    assert _disagree([_share("x", "a", 50.0, date="2024-01-01"), _share("y", "b", 80.0, date="2025-03-01")]).empty
+
+
+def test_a_share_among_domestic_vendors_is_not_a_share_of_the_market():
+    rows = [_share("d", "a", 70.0, scope="中国AI芯片市场", sentence="华为在国产阵营内部的份额约七成。", hedge="约"),
+            _share("m", "b", 20.0, scope="中国AI芯片市场", sentence="华为占中国AI芯片市场两成。")]
+    for r in rows:
+        r["subject"] = "华为"
+    assert _disagree(rows).empty
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([0.0, 5.0, 20.0, 50.0, 95.0]), st.sampled_from(["", "约", "超", "不足"]),
+                          st.sampled_from(["", "2025-01-01", "2025-06-01"])), min_size=1, max_size=8),
+       st.lists(st.tuples(st.sampled_from([0.0, 50.0, 90.0]), st.sampled_from(["", "约"])), max_size=3))
+def test_an_articles_claims_never_disagree_with_themselves(own, others):
+    rows = [_share(f"a{i}", "a", v, hedge=h, date=d) for i, (v, h, d) in enumerate(own)]
+    alone = _disagree(rows)
+    assert alone.empty  # one article alone never disagrees with itself
+    rows += [_share(f"b{i}", "b", v, hedge=h) for i, (v, h) in enumerate(others)]
+    out = _disagree(rows)
+    for _, group in out.groupby("group"):
+        assert group["article_id"].nunique() >= 2  # every group spans two articles

@@ -156,3 +156,93 @@ def match_reference(reported: pd.DataFrame, reference: pd.DataFrame, lexicon=Non
     ]
     out["match_basis"] = bases
     return out
+
+
+# ------------------------------------------------------------------ mentions of the record
+# Words a Chinese sentence uses for each family of action (the reference's action classes).
+_ACTION_ZH = {
+    "investigate": r"调查|约谈|立案|反垄断|反倾销|反歧视|审查|问询",
+    "restrict": r"禁|停止|叫停|暂停|限制|管制|收紧|许可证?要求|不得|实体清单|新规|规则|关税|取消|撤销",
+    "allow": r"批准|放行|许可|恢复|同意|解禁|获批|放宽|松绑|开绿灯",
+    "launch": r"推出|发布|亮相|上市|宣布|确认",
+}
+_COUNTRY_CAMPS = {"中国": "Chinese government", "美国": "US government"}
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)%")
+
+
+def _action_pattern(action_class: str) -> re.Pattern | None:
+    words = _ACTION_ZH.get(_ACTION_FAMILY.get(action_class, action_class))
+    return re.compile(words) if words else None
+
+
+def _grams(text: str, n: int = 4) -> set[str]:
+    """The runs of `n` Chinese characters of a text (what two wordings of one action share: 反倾销调)."""
+    runs = re.findall(r"[\u4e00-\u9fff]+", text)
+    return {run[i:i + n] for run in runs for i in range(len(run) - n + 1)}
+
+
+def _shares_words(words: set[str], text: str) -> bool:
+    return bool(words & _grams(text))
+
+
+def record_mentions(tables: Tables, reference: pd.DataFrame, lexicon=None) -> pd.DataFrame:
+    """Which sentences mention which reference event, dated or not: the sentence names the event's actor
+    (its agency, or a member of its camp for a row naming only a government or a firm), one of its items
+    (when it has any), and its action (a word of the action's family, or every percentage the record's
+    action states, as text or as a claim's figure: `95% to 0%`); and, when the sentence's claims carry a
+    date, that date lies within `MATCH_WINDOW_DAYS` of the event. One row per (reference row, article,
+    sentence)."""
+    lexicon = lexicon or lexicon_mod.load()
+    columns = ["reference_row", "article_id", "sent_idx", "sentence"]
+    if tables.sentences is None or tables.sentences.empty or reference.empty:
+        return pd.DataFrame(columns=columns)
+    claims = tables.claims
+    figures: dict[tuple, set[float]] = {}
+    dates: dict[tuple, list[tuple[str, str]]] = {}
+    for c in claims.itertuples():
+        key = (c.article_id, c.sent_idx)
+        for v in (c.value, c.from_value, c.to_value):
+            if v is not None and v == v:
+                figures.setdefault(key, set()).add(round(float(v), 3))
+        if c.date_start:
+            dates.setdefault(key, []).append((c.date_start, c.date_end or c.date_start))
+    refs = []
+    known_items = {e.canonical for e in getattr(lexicon, "entities", [])}
+    ref_words = {ref.Index: _grams(str(getattr(ref, "action_zh", "") or "")) for ref in reference.itertuples()}
+    for ref in reference.itertuples():
+        items = {lexicon.canonical(i.strip()) for i in str(ref.items).split(";") if i.strip()}
+        change = re.search(r"from (\d+(?:\.\d+)?)% to (\d+(?:\.\d+)?)%", str(ref.action))
+        percents = {round(float(p), 3) for p in (change.groups() if change else _PERCENT.findall(str(ref.action)))}
+        refs.append((ref, items, percents, _action_pattern(ref.action_class), _actors(ref)))
+    unique = set(tables.articles.loc[tables.articles["duplicate_of"].fillna("") == "", "article_id"]) \
+        if "duplicate_of" in tables.articles else set(tables.articles["article_id"])
+    out = []
+    for s in tables.sentences.itertuples():
+        if s.article_id not in unique:
+            continue
+        text = str(s.sentence_zh_hans or s.sentence)
+        named = lexicon.mentions(text)
+        if not named:
+            continue
+        names = {m.canonical for m in named}
+        actors_named = {(actor_group(n, lexicon), actor_agency(n, lexicon)) for n in names
+                        if lexicon.entity(n) is not None and lexicon.entity(n).type in ("agency", "person", "company", "org")}
+        actors_named |= {(_COUNTRY_CAMPS[n], "") for n in names if n in _COUNTRY_CAMPS}  # 中方, 美方: the government
+        key = (s.article_id, s.sent_idx)
+        said = figures.get(key, set()) | {round(float(p), 3) for p in _PERCENT.findall(text)}
+        for ref, items, percents, action, actors in refs:
+            if items and not items & names and not (not items & known_items and _shares_words(ref_words[ref.Index], text)):
+                continue
+            # the same agency, or one side naming only the camp (中方 for MOFCOM, `China government` for 商务部)
+            if not any(camp == c and (agency == a or not agency or not a) for camp, agency in actors for c, a in actors_named):
+                continue
+            if percents:
+                if not percents <= said:
+                    continue
+            elif action is None or not action.search(text):
+                continue
+            spans = dates.get(key, [])
+            if spans and not any(dates_overlap(a, b, ref.date_start, ref.date_end, MATCH_WINDOW_DAYS) for a, b in spans):
+                continue
+            out.append((ref.Index, s.article_id, s.sent_idx, s.sentence))
+    return pd.DataFrame(out, columns=columns)
