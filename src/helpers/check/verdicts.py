@@ -22,7 +22,7 @@ from .events import MATCH_SLACK_DAYS, MATCH_WINDOW_DAYS
 from .reference import SAME_AS, UNITS, load_chip_specs, to_base
 
 VERDICT_COLUMNS = ["claim_id", "article_id", "kind", "subject", "metric", "claim_value", "claim_unit", "hedge",
-                   "verdict", "reference_rows", "reference_values", "note", "evidence", "sentence"]
+                   "verdict", "reference_rows", "reference_values", "note", "evidence", "sentence", "overridden"]
 
 # Claim metric -> what reference metrics it can be compared with.
 _METRIC_FAMILIES = [
@@ -491,6 +491,6 @@ def claim_check(claims: pd.DataFrame, specs: pd.DataFrame | None = None,
                             if claim["kind"] == "spec" else (claim["period"] or claim["date_start"])),
             "claim_unit": claim["unit"], "hedge": claim["hedge"], "verdict": v.verdict,
             "reference_rows": ";".join(map(str, v.rows)), "reference_values": v.values, "note": v.note,
-            "evidence": claim["evidence"], "sentence": claim["sentence"],
+            "evidence": claim["evidence"], "sentence": claim["sentence"], "overridden": "",
         })
     return pd.DataFrame(rows, columns=VERDICT_COLUMNS)
