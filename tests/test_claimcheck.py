@@ -287,3 +287,32 @@ def test_an_articles_claims_never_disagree_with_themselves(own, others):
     out = _disagree(rows)
     for _, group in out.groupby("group"):
         assert group["article_id"].nunique() >= 2  # every group spans two articles
+
+
+def test_a_ratio_naming_chip_counts_is_checked_on_chip_counts(specs, lexicon):
+    s = "与NVL144相比，Atlas 950超节点的卡数是其56.8倍，总算力是其6.7倍。"
+    cards = claimcheck.check_spec(ratio("Atlas 950 SuperPoD", "NVL144", 56.8, s, "其56.8倍"), specs, lexicon=lexicon)
+    assert cards.verdict == "agrees" and "chips per system" in cards.note
+    compute = claimcheck.check_spec(ratio("Atlas 950 SuperPoD", "NVL144", 6.7, s, "其6.7倍", metric="算力"), specs,
+                                    lexicon=lexicon)
+    assert compute.verdict != "conflicts" and "FP8" in compute.note
+
+
+def test_a_chip_against_a_system_needs_review(specs, lexicon):
+    s = "华为用384张昇腾卡（910C）堆出的超节点，算力约为GB200 NVL72的1.7倍。"
+    v = claimcheck.check_spec(ratio("昇腾910C", "GB200 NVL72", 1.7, s, "GB200 NVL72的1.7倍", hedge="约", metric="算力"),
+                              specs, lexicon=lexicon)
+    assert v.verdict == "needs_review" and "system" in v.note
+
+
+def test_a_figure_a_reference_note_quotes_from_another_source_needs_review(specs, lexicon):
+    s = "B200的显存为192GB。"
+    v = claimcheck.check_spec(spec("B200", "HBM容量", 192, "GB", sentence=s, sentence_zh_hans=s, evidence="192GB"),
+                              specs, lexicon=lexicon)
+    assert v.verdict == "needs_review" and "192" in v.note and "180" in v.note
+
+
+def test_a_product_named_as_the_comparison_is_not_the_clauses_subject(specs, lexicon):
+    s = "昇腾910C的FP16算力为800 TFLOPS，约为H20的5倍，相当于H100的80%左右。"
+    v = claimcheck.check_spec(ratio("H20", "H100", 0.8, s, "H100的80%", hedge="约", metric="算力"), specs, lexicon=lexicon)
+    assert v.verdict == "needs_review" and "昇腾910C" in v.note

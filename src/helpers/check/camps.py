@@ -98,7 +98,7 @@ def actor_agency(canonical: str, lexicon=None) -> str:
     if entity.type != "agency":
         return ""
     gloss = entity.gloss_en
-    if re.search(r"\b(administration|government)\b", gloss, re.I) and not re.search(r"\([A-Z]{2,}\)", gloss):
+    if re.search(r"\bgovernment\b|\b(Trump|Biden|Obama) administration\b", gloss, re.I):
         return ""  # a whole government (特朗普政府, 美国政府) is a camp, not one agency
     if "MOFCOM" in gloss or "China's Ministry of Commerce" in gloss:
         return "MOFCOM"

@@ -57,15 +57,20 @@ def reported_events(tables: Tables, lexicon=None) -> pd.DataFrame:
 _ACTION_WORDS = [
     ("investigate", r"investigat|probe|antitrust|anti-dumping|summon"),  # before approve: `…the Mellanox approval`
     ("approve", r"approv|granted|allow|licen[cs]es? (?:were )?(?:issued|granted)|issu\w* licen|resum|lift"),
-    ("ban", r"\bban|prohibit|halt|stop|barred|told .* to stop|order"),
+    ("ban", r"\bban|prohibit|halt|stop|suspend|barred|told .* to stop|order"),
     ("tighten", r"need a licen|requires? a licen|rule|restrict|control|licen[cs]e requirement|entity list|threshold|tighten|tariff|added"),
-    ("launch", r"launch|unveil|announc|introduc|confirm"),
+    ("launch", r"launch|unveil|announc|introduc|confirm|results"),
 ]
 
 
-def action_class(action_en: str) -> str:
-    """The extractors' action for a reference row's English action (`approve`, `ban`, …, `other`)."""
-    for cls, pattern in _ACTION_WORDS:
+_FIRM_FIRST = ("launch", "ban")  # a firm's row is first what it launched or announced, or halted
+
+
+def action_class(action_en: str, firm: bool = False) -> str:
+    """The extractors' action for a reference row's English action (`approve`, `ban`, …, `other`); a firm's
+    row (`Confirmed the A800 … to fall under the thresholds`) is read for a launch or a halt first."""
+    words = sorted(_ACTION_WORDS, key=lambda w: w[0] not in _FIRM_FIRST) if firm else _ACTION_WORDS
+    for cls, pattern in words:
         if re.search(pattern, action_en, re.IGNORECASE):
             return cls
     return "other"
@@ -76,7 +81,8 @@ def reference_events() -> pd.DataFrame:
     ref, _ = load_export_controls()
     ref = ref.copy()
     ref["when"] = [_mid(s, e) for s, e in zip(ref["date_start"], ref["date_end"])]
-    ref["action_class"] = [action_class(a) for a in ref["action"]]
+    ref["action_class"] = [action_class(a, g not in ("US government", "Chinese government"))
+                           for a, g in zip(ref["action"], ref["actor_group"])]
     ref["agency"] = [reference_agency(a) for a in ref["actor"]]
     return ref
 
@@ -103,7 +109,8 @@ def match_basis(ev_camp: str, ev_agency: str, action: str, items: set[str], ref,
     """Why a reported event can be this reference event, as `strong: …` or `weak: …` ('' when it cannot).
 
     Strong: the same agency and the same action; or, when one side names only a government or a firm,
-    the same camp, action and a shared item. Weak: the same agency and a shared item but another action;
+    the same camp, action and a shared item (`strong (camp only)` when the other side names an agency:
+    enough to agree, not to say the date is wrong). Weak: the same agency and a shared item but another action;
     or the same camp and action when the report names no item."""
     same = same_action(ref.action_class, action)
     shared = items & ref_items
@@ -120,7 +127,9 @@ def match_basis(ev_camp: str, ev_agency: str, action: str, items: set[str], ref,
                 return f"weak: same agency ({agency}){item_text}, but {action} against the record's {ref.action_class}"
             continue
         if same and shared:
-            return f"strong: same camp ({camp}), action ({action}) and item ({', '.join(sorted(shared))})"
+            # one side names an agency, the other only the camp: good enough to agree, not to contradict
+            label = "strong" if not (ev_agency or agency) else "strong (camp only)"
+            return f"{label}: same camp ({camp}), action ({action}) and item ({', '.join(sorted(shared))})"
         if same and not items:
             return f"weak: same camp ({camp}) and action ({action}); the report names no item"
         if shared and action == "other":

@@ -76,6 +76,7 @@ RATIO_ABOUT_TOLERANCE = 0.25
 # What a ratio is of, read from the text around its figure, before the metric the extractor gave it.
 _BENCHMARK = re.compile(r"场景|效果|测试|实测|跑分|得分|基准|benchmark|MLPerf|性价比|能效|功耗|耗电|效率", re.I)
 _PRICE = re.compile(r"[价價][格钱錢]|[售定报報][价價]|成本|费用|費用|便宜|[贵貴]")
+_COUNT_WORDS = re.compile(r"卡数|芯片数|晶片数|颗数|张数")
 _SPARSE_WORDS = re.compile(r"稀疏|sparsity|sparse", re.I)
 _DENSE_WORDS = re.compile(r"稠密|dense|非稀疏", re.I)
 # A ratio's metric as the extractor names it -> the reference family it can be checked on.
@@ -93,7 +94,7 @@ _RATIO_FAMILIES = [
 
 def _around(claim) -> tuple[str, str]:
     """The clause a claim's figure sits in (up to `；` / `;` / `。`), in simplified script, cut at the end of
-    the comma phrase holding the figure; and that phrase with the one before it."""
+    the comma phrase holding the figure; and that phrase with the one before it (`_phrase`: the phrase alone)."""
     sentence = str(claim.get("sentence_zh_hans") or claim.get("sentence") or "")
     original = str(claim.get("sentence") or sentence)
     evidence = str(claim.get("evidence") or "")
@@ -109,29 +110,43 @@ def _around(claim) -> tuple[str, str]:
     return clause, "，".join(phrases[-2:])
 
 
+def _phrase(claim) -> str:
+    """The comma phrase holding the claim's figure (the whole sentence when the figure is not found)."""
+    clause, _ = _around(claim)
+    return re.split(r"[，,]", clause)[-1] if clause else ""
+
+
 def _named(text: str, lexicon) -> list:
     return [m for m in lexicon.mentions(text) if m.type in ("chip", "system", "company")] if lexicon else []
 
 
+_COMPARED_OBJECT = re.compile(r"^(?:的)?(?:性能|算力|规模|卡数|芯片数量?)?(?:的)?[约近]?[\d一二三四五六七八九十两半百]+(?:\.\d+)?(?:倍|%|成|分之)")
+
+
 def _other_product(claim, clause: str, lexicon) -> str:
-    """The product or firm the figure's clause names instead of the claim's subject (`壁仞…目标H100性能的80%`
-    pinned on the 思元590 named in the clause before), or ''."""
+    """The product the figure's clause is about instead of the claim's subject (`壁仞…目标H100性能的80%`
+    pinned on the 思元590 named in the clause before), or ''. A product named as what something is
+    compared with (`约为H20的5倍`) is not what the clause is about."""
     if lexicon is None or not clause:
         return ""
     subject = SAME_AS.get(claim["subject"], claim["subject"])
-    own = {subject}
-    entity = lexicon.entity(subject)
-    if entity is not None and entity.parent:
-        own.add(entity.parent)
-    named = _named(clause, lexicon)
-    if any(m.canonical in own or SAME_AS.get(m.canonical) == subject for m in named):
+    named = [m for m in _named(clause, lexicon) if not _COMPARED_OBJECT.match(clause[m.end:])]
+    if any(m.canonical == subject or SAME_AS.get(m.canonical) == subject for m in named):
         return ""
-    compared = {claim.get("relative_to") or ""}
-    other = lexicon.entity(claim.get("relative_to") or "")
-    if other is not None and other.parent:
-        compared.add(other.parent)
-    others = [m.canonical for m in named if m.canonical not in compared]
-    return others[0] if others else ""
+    skip = {claim.get("relative_to") or ""}
+    for name in (subject, claim.get("relative_to") or ""):
+        entity = lexicon.entity(name)
+        if entity is not None and entity.parent:
+            skip.add(entity.parent)
+    others = [m for m in named if m.canonical not in skip]
+    products = [m.canonical for m in others if m.type in ("chip", "system")]
+    return (products or [m.canonical for m in others] or [""])[0]
+
+
+def _kind_of(specs: pd.DataFrame, name: str) -> str:
+    rows = specs[specs["entity"] == SAME_AS.get(name, name)]
+    kinds = set(rows["kind"]) - {"note"}
+    return kinds.pop() if len(kinds) == 1 else ""
 
 
 def _basis(r) -> str:
@@ -180,7 +195,8 @@ def check_spec(claim, specs: pd.DataFrame, cache: dict | None = None, lexicon=No
     values = "; ".join(f"{r.value_num:g} {r.unit} ({r.precision_note or r.metric})" for r in rows)
     printed = float(claim["value"])
     sentence = str(claim.get("sentence_zh_hans") or claim.get("sentence") or "")
-    stated = "sparse" if _SPARSE_WORDS.search(sentence) else "dense" if _DENSE_WORDS.search(sentence) else ""
+    phrase = _phrase(claim)
+    stated = "sparse" if _SPARSE_WORDS.search(phrase) else "dense" if _DENSE_WORDS.search(phrase) else ""
     agreeing, notes, other_basis = [], [], []
     for r in rows:
         for figure, basis, note in _figures(r, family[0]):
@@ -217,6 +233,10 @@ def check_spec(claim, specs: pd.DataFrame, cache: dict | None = None, lexicon=No
         return Verdict("needs_review", ids, values, f"{said} is within {NEAR_MISS:.0%} of the reference's "
                        f"{figure:g} {r.unit_base} ({basis or 'basis not stated'}; {_basis(r)}), but on the wrong "
                        "side of its hedge: a rounding question." + source_note)
+    noted = _noted_figure(claim, value, rows)
+    if noted:
+        return Verdict("needs_review", ids, values, f"{said} matches no figure of the reference's rows, but a row's "
+                       f"note gives {noted} from another source: the sources disagree. Reference: {grounds}." + source_note)
     elsewhere = _agrees_elsewhere(claim, value, base_unit, family, specs, cache, lexicon)
     if elsewhere:
         return Verdict("needs_review", ids, values, f"{said} matches no {claim['subject']} figure but agrees with "
@@ -265,6 +285,22 @@ def _agrees_elsewhere(claim, value: float, base_unit: str, family, specs, cache,
 
 
 _FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(TFLOPS|PFLOPS|EFLOPS|TOPS|GB/s|TB/s|GB|TB|nm)", re.I)
+
+
+def _noted_figure(claim, value: float, rows) -> str:
+    """A figure a reference row's DISAGREEMENT note quotes from another source that this claim agrees with
+    (`192 GB (8 HBM3e stacks) is widely quoted`), as written there, or ''."""
+    for r in rows:
+        note = str(getattr(r, "note", "") or "")
+        at = note.find("DISAGREEMENT")
+        if at < 0:
+            continue
+        for m in _FIGURE.finditer(note[at:].replace(",", "")):
+            unit = next((u for u in UNITS if u.lower() == m.group(2).lower()), "")
+            if unit and to_base(1.0, unit)[1] == r.unit_base and hedge_agrees(
+                    value, claim["hedge"], to_base(float(m.group(1)), unit)[0], float(claim["value"])):
+                return m.group(0)
+    return ""
 
 
 def _sentence_agrees(claim, rows, base_unit: str) -> str:
@@ -349,6 +385,8 @@ def _check_ratio(claim, specs: pd.DataFrame, lexicon=None) -> Verdict:
     if _PRICE.search(phrase):
         return Verdict("unverifiable", [], "", "a price ratio: the reference holds no prices")
     family = next((f for pattern, f in _RATIO_FAMILIES if pattern.match(metric)), None)
+    if family is not None and family[0] == "compute" and _COUNT_WORDS.search(_phrase(claim)):
+        family = ("chips per system", "")  # `卡数是其56.8倍`: the text names the metric
     if family is None:
         return Verdict("unverifiable", [], "", f"the reference has no {metric} figures to form a ratio")
     if not claim.get("relative_to"):
@@ -357,6 +395,10 @@ def _check_ratio(claim, specs: pd.DataFrame, lexicon=None) -> Verdict:
     if other:
         return Verdict("needs_review", [], "", f"the clause the figure sits in names {other}, not {claim['subject']}: "
                        "the figure may be another product's")
+    kinds = {_kind_of(specs, claim["subject"]), _kind_of(specs, claim["relative_to"])}
+    if kinds == {"chip", "system"}:
+        return Verdict("needs_review", [], "", f"{claim['subject']} and {claim['relative_to']} are a chip and a system: "
+                       "not like with like (the figure is likely a system's)")
     if family[0] != "compute":
         return _check_plain_ratio(claim, specs, family[0])
     a = list(_reference_candidates(specs, claim["subject"], "compute", family[1]).itertuples())
@@ -401,14 +443,16 @@ def _check_plain_ratio(claim, specs: pd.DataFrame, family: str) -> Verdict:
     """A ratio of chips per system, memory or bandwidth: the two products' reference figures divided."""
     a = [r for r in _reference_candidates(specs, claim["subject"], family, "").itertuples()]
     b = [r for r in _reference_candidates(specs, claim["relative_to"], family, "").itertuples()]
-    pairs = [(ra, rb) for ra in a for rb in b if ra.unit_base == rb.unit_base]
+    counts = {"chips", "dies"}  # a system counted in GPU dies (NVL144) is compared as counted, and the note says so
+    pairs = [(ra, rb) for ra in a for rb in b if ra.unit_base == rb.unit_base or {ra.unit_base, rb.unit_base} <= counts]
     if not pairs:
         return Verdict("unverifiable", [], "", f"no {family} figure for both {claim['subject']} and {claim['relative_to']}")
     lines, ok = [], []
     for ra, rb in pairs:
         ratio = ra.value_base / rb.value_base
         line = (f"{claim['subject']} {ra.value_num:g} {ra.unit} / {claim['relative_to']} {rb.value_num:g} {rb.unit} "
-                f"= {ratio:.2f} ({family})")
+                f"= {ratio:.2f} ({family}" + ("; GPU dies, two per package" if "dies" in {ra.unit_base, rb.unit_base} else "")
+                + ")")
         lines.append(line)
         if _ratio_agrees(ratio, claim):
             ok.append(line)
@@ -421,10 +465,10 @@ def _check_plain_ratio(claim, specs: pd.DataFrame, family: str) -> Verdict:
 
 def check_event(claim, matched_rows: list[int], reference_events: pd.DataFrame, basis: str = "") -> Verdict:
     """A reported event against the reference events it can be (`events.match_reference`, with each match's
-    basis, strong or weak). Agrees when a strong match's date overlaps the claim's at the precision the text
-    gives (a few days' slack); conflicts when only strong matches within the window lie on other dates;
-    needs_review when only a weak match (an agency's act on the item but another action, or a camp's act
-    with no item to share) overlaps; unverifiable when nothing matches."""
+    basis). Agrees when a match's date overlaps the claim's at the precision the text gives (a few days'
+    slack) and the match is strong, or of the same agency and item, or of the same camp on the same day;
+    conflicts when only exact strong matches (same agency, or neither side naming one) within the window
+    lie on other dates; needs_review when only a weaker match overlaps; unverifiable when nothing matches."""
     if not matched_rows:
         return Verdict("unverifiable", [], "", "no reference event by the same agency (or camp, action and item) "
                        f"within {MATCH_WINDOW_DAYS} days")
@@ -435,8 +479,10 @@ def check_event(claim, matched_rows: list[int], reference_events: pd.DataFrame, 
     precision = claim["date_precision"] or "unknown"
     overlapping = [r for r in rows.itertuples()
                    if dates_overlap(claim["date_start"], claim["date_end"], r.date_start, r.date_end, MATCH_SLACK_DAYS)]
+    same_day = claim["date_precision"] == "day"
     for r in overlapping:
-        if strength.get(r.Index, True):
+        basis_of = why.get(r.Index, "strong")
+        if basis_of.startswith("strong") or basis_of.startswith("weak: same agency") or (same_day and r.date_precision == "day"):
             disagreement = " The reference notes a disagreement between its sources on this event." if r.disagreement else ""
             return Verdict("agrees", matched_rows, values,
                            f"date agrees with {r.date} at {precision} precision ({why.get(r.Index, '')}).{disagreement}")
@@ -444,9 +490,9 @@ def check_event(claim, matched_rows: list[int], reference_events: pd.DataFrame, 
         r = overlapping[0]
         return Verdict("needs_review", matched_rows, values, f"a weak match: {r.date} {r.actor} ({r.source_url}), "
                        f"{why.get(r.Index, '')}; the date agrees but the match rests on less than agency and action.")
-    strong = [r for r in rows.itertuples() if strength.get(r.Index, True)]
+    strong = [r for r in rows.itertuples() if why.get(r.Index, "strong:").startswith("strong:")]
     if not strong:
-        return Verdict("unverifiable", matched_rows, values, "only weak matches, on other dates: "
+        return Verdict("unverifiable", matched_rows, values, "no match close enough to say the date is wrong, on other dates: "
                        + "; ".join(why.get(r.Index, "") for r in rows.itertuples()))
     span = claim["date_start"] + (f"–{claim['date_end']}" if claim["date_end"] and claim["date_end"] != claim["date_start"] else "")
     return Verdict("conflicts", matched_rows, values, f"the article dates it {span} ({precision}); the reference dates "
