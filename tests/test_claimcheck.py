@@ -316,3 +316,18 @@ def test_a_product_named_as_the_comparison_is_not_the_clauses_subject(specs, lex
     s = "昇腾910C的FP16算力为800 TFLOPS，约为H20的5倍，相当于H100的80%左右。"
     v = claimcheck.check_spec(ratio("H20", "H100", 0.8, s, "H100的80%", hedge="约", metric="算力"), specs, lexicon=lexicon)
     assert v.verdict == "needs_review" and "昇腾910C" in v.note
+
+
+def test_dense_and_sparse_figures_of_one_product_are_not_a_disagreement():
+    from helpers.check.tables import check_tables
+    from helpers.check.events import reference_events
+    rows = [claim(kind="spec", claim_id="d", article_id="a", subject="H100", metric="FP16算力", value=989.0, unit="TFLOPS",
+                  sentence="H100的FP16算力为989 TFLOPS。", evidence="989 TFLOPS"),
+            claim(kind="spec", claim_id="s", article_id="b", subject="H100", metric="FP16算力", value=1979.0, unit="TFLOPS",
+                  sentence="H100的FP16算力达1979 TFLOPS。", evidence="1979 TFLOPS")]
+    df = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["", ""], "published": ["", ""], "duplicate_of": ["", ""]})
+    tables = Tables(articles=articles, sentences=pd.DataFrame(), claims=df, ingest_report=pd.DataFrame())
+    verdicts, compare = check_tables(tables, load_chip_specs()[0], reference_events())
+    assert set(verdicts["verdict"]) == {"agrees"}
+    assert disagreements.disagreements_among(compare).empty

@@ -49,6 +49,11 @@ def comparable_claims(claims: pd.DataFrame, speakers: pd.Series | None = None, l
     if not data.empty:
         firm = data["subject"].map(lambda n: (lexicon.entity(n).type if lexicon.entity(n) else "") in _MULTI_VALUED_TYPES)
         data = data[~((data["kind"] == "spec") & firm)]
+    if not data.empty and "relative_to" in data:
+        # a ratio is of its comparand: 1.7× GB200 NVL72 and 0.8× H20 are not two figures for one thing
+        ratio = (data["unit"] == "ratio") & (data["relative_to"].fillna("") != "")
+        if ratio.any():
+            data = data.assign(metric=data["metric"].where(~ratio, data["metric"] + "（相对" + data["relative_to"].fillna("") + "）"))
     if not data.empty:
         text = data.get("sentence_zh_hans", data["sentence"]).fillna("").astype(str)
         among = (data["kind"] == "market_share") & text.str.contains(_AMONG_DOMESTIC)
