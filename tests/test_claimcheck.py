@@ -331,3 +331,12 @@ def test_dense_and_sparse_figures_of_one_product_are_not_a_disagreement():
     verdicts, compare = check_tables(tables, load_chip_specs()[0], reference_events())
     assert set(verdicts["verdict"]) == {"agrees"}
     assert disagreements.disagreements_among(compare).empty
+
+
+def test_the_figures_phrase_is_found_when_regional_words_change_the_length(specs, lexicon):
+    original = "與輝達計劃中的NVL144相比，Atlas 950超節點的卡數是其56.8倍，總算力是其6.7倍。"
+    simplified = "与英伟达计划中的NVL144相比，Atlas 950超节点的卡数是其56.8倍，总算力是其6.7倍。"
+    row = ratio("Atlas 950 SuperPoD", "NVL144", 56.8, original, "其56.8倍")
+    row["sentence_zh_hans"] = simplified
+    v = claimcheck.check_spec(row, specs, lexicon=lexicon)
+    assert v.verdict == "agrees" and "chips per system" in v.note

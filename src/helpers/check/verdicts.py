@@ -98,8 +98,10 @@ def _around(claim) -> tuple[str, str]:
     sentence = str(claim.get("sentence_zh_hans") or claim.get("sentence") or "")
     original = str(claim.get("sentence") or sentence)
     evidence = str(claim.get("evidence") or "")
-    at = original.find(evidence) if evidence else -1
-    if at < 0 or len(original) != len(sentence):
+    at = original.find(evidence) if evidence and len(original) == len(sentence) else -1
+    if at < 0 and evidence:  # regional words change the length (輝達 → 英伟达): find the figure in the copy itself
+        at = sentence.find(evidence)
+    if at < 0:
         return sentence, sentence
     end = at + len(evidence)
     stop = re.search(r"[，,；;。！？]", sentence[end:])
