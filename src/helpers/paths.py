@@ -11,6 +11,7 @@ SEEDS = ROOT / "seeds"
 DATA = ROOT / "data"
 LEXICON = DATA / "lexicon"
 REFERENCE = DATA / "reference"
+REVIEW = DATA / "review"  # reviewer overrides (overrides.csv)
 PROCESSED = DATA / "processed"
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"

@@ -16,6 +16,7 @@ import pandas as pd
 from ..check.disagreements import COMPARE_COLUMNS
 from ..check.events import reference_events
 from ..check.reference import load_chip_specs
+from ..check.review import load_overrides
 from ..check.tables import check_tables
 from ..check.verdicts import VERDICT_COLUMNS
 from ..extract import CLAIM_COLUMNS, extract_article
@@ -64,7 +65,7 @@ def init_worker(lexicon_folder: str, in_pool: bool = False) -> None:
 def _references() -> tuple:
     global _reference
     if _reference is None:
-        _reference = (load_chip_specs()[0], reference_events())
+        _reference = (load_chip_specs()[0], reference_events(), load_overrides()[0])
     return _reference
 
 
@@ -162,9 +163,9 @@ def parts_job(job: dict) -> dict:
     articles_df = pd.DataFrame(articles, columns=ARTICLE_COLUMNS)  # members come by part, then file
     sentences_df = pd.DataFrame(sentences, columns=SENTENCE_COLUMNS)
     claims_df = claims_frame(claims, part_of)
-    specs, reference = _references()
+    specs, reference, overrides = _references()
     verdicts, compare = check_tables(Tables(articles_df, sentences_df, claims_df, pd.DataFrame()), specs, reference,
-                                     _lexicon, memo=_check_memo)
+                                     _lexicon, memo=_check_memo, overrides=overrides)
     out = Path(job["out"])
     written = sorted(job["parts"])
     for name, df, columns in (("articles", articles_df, ARTICLE_COLUMNS), ("sentences", sentences_df, SENTENCE_COLUMNS),

@@ -25,10 +25,12 @@ from typing import Callable
 
 import pandas as pd
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 from filelock import FileLock, Timeout
 
 from .. import paths
 from ..check.disagreements import COMPARE_COLUMNS, disagreement_table
+from ..check.review import load_overrides, overrides_path, review_report
 from ..check.verdicts import VERDICT_COLUMNS
 from ..extract import CLAIM_COLUMNS
 from ..ingest.article import Ingested, too_large
@@ -45,7 +47,7 @@ from .workers import Workers
 
 REPORT_COLUMNS = ["file", "status", "reason", "article_id", "encoding"]
 OUTPUT_FILES = ["articles.parquet", "sentences.parquet", "claims.parquet", "claims.csv", "claim_check.parquet",
-                "claim_check.csv", "disagreements.csv", "ingest_report.csv"]
+                "claim_check.csv", "disagreements.csv", "ingest_report.csv", "review_report.csv"]
 _SUMMARY = "summary:"  # cache keys of ingestion summaries: the ingestion key with this prefix
 
 
@@ -377,7 +379,7 @@ class _Build:
                 extract_key="" if r["duplicate_of"] else key(r["content_hash"], r["article_id"], r["published"],
                                                              extract_salt),
             ))
-        reference = folder_digest(paths.REFERENCE)
+        reference = folder_digest(paths.REFERENCE) + folder_digest(paths.REVIEW)
         signatures = {
             p: key(TABLES_CODE, extract_salt, reference,
                    *("\x1f".join(map(str, (x["ingest_key"], x["extract_key"], *x["record"].values()))) for x in m))
@@ -395,13 +397,26 @@ class _Build:
         write_arrow_csv(disagreeing, out / "disagreements.csv")
         write_table(report_df, out / "ingest_report.csv")
         (out / "ingest_report.failed.csv").unlink(missing_ok=True)
+        self._write_review_report()
         return len(pc.unique(disagreeing.column("group")))
+
+    def _write_review_report(self) -> None:
+        """`review_report.csv`: each reviewer override applied, stale (its claim no longer extracted) or
+        invalid; stale and invalid ones also said on the console, one line each."""
+        overrides, problems = load_overrides(log=self.log)
+        claim_ids = set(_column(self.out / "claims.parquet", "claim_id"))
+        checked = set(_column(self.out / "claim_check.parquet", "claim_id"))
+        report = review_report(overrides, problems, claim_ids, checked)
+        for row in report[report["status"] == "stale"].itertuples():
+            self.log(f"{overrides_path()} line {row.line}: stale override of {row.field} for claim {row.claim_id} "
+                     f"({row.reason}); not applied")
+        write_table(report, self.out / "review_report.csv")
 
     def _signature(self, keys: dict[str, str], skipped: dict[str, str], lexicon: str) -> str:
         """Everything the tables depend on: each file's content key, the manifest, the code, lexicon and
         reference versions."""
         h = hashlib.sha256(f"{INGEST_CODE}|{EXTRACT_CODE}|{TABLES_CODE}|{lexicon}|"
-                           f"{folder_digest(paths.REFERENCE)}|{paths.MAX_FILES}".encode())
+                           f"{folder_digest(paths.REFERENCE)}|{folder_digest(paths.REVIEW)}|{paths.MAX_FILES}".encode())
         for rel in sorted(keys):
             h.update(f"{rel}\0{keys[rel]}\n".encode())
         for rel in sorted(skipped):
@@ -582,3 +597,11 @@ class _Build:
 
 
 __all__ = ["ARTICLE_COLUMNS", "SENTENCE_COLUMNS", "REPORT_COLUMNS", "BuildError", "BuildResult", "build"]
+
+
+def _column(folder: Path, column: str) -> list[str]:
+    """One text column of a table kept as parts (empty when the table has no parts yet)."""
+    files = sorted(Path(folder).glob("*.parquet"))
+    if not files:
+        return []
+    return [v for f in files for v in pq.read_table(f, columns=[column]).column(column).to_pylist()]

@@ -20,10 +20,10 @@ ABOUT_TOLERANCE = 0.10  # `约`, `近`, `或`: within a tenth of the figure
 def hedge_kind(hedge: str) -> int:
     """What a hedge says of the true figure: ABOVE (`超`), BELOW (`不足`), ABOUT (`约`, `近`, `或`) or
     EXACT (within the rounding its digits allow)."""
-    if "超" in hedge:
-        return ABOVE
-    if "不足" in hedge:
+    if "不足" in hedge or "不到" in hedge or "低于" in hedge or "少于" in hedge:
         return BELOW
+    if "超" in hedge or "逾" in hedge or "高于" in hedge:
+        return ABOVE
     if "约" in hedge or "近" in hedge or "或" in hedge:
         return ABOUT
     return EXACT

@@ -57,3 +57,49 @@ def reference_actor_group(actor: str) -> str:
         if pattern.search(actor):
             return group
     return "other firms"
+
+
+# The agencies the record names, as the reference writes them and as the lexicon glosses them. An actor
+# with none of these (美国政府, 中方, `China government`) is a camp, not an agency.
+AGENCIES = [
+    ("BIS", re.compile(r"\bBIS\b|Bureau of Industry|Commerce", re.I)),
+    ("White House", re.compile(r"White House|Trump|President", re.I)),
+    ("SAMR", re.compile(r"SAMR|Market Regulation", re.I)),
+    ("MOFCOM", re.compile(r"MOFCOM|Ministry of Commerce", re.I)),
+    ("CAC", re.compile(r"\bCAC\b|Cyberspace", re.I)),
+    ("MIIT", re.compile(r"MIIT|Industry and Information", re.I)),
+    ("customs", re.compile(r"customs", re.I)),
+]
+
+
+def _agency_of(text: str) -> str:
+    for name, pattern in AGENCIES:
+        if name == "MOFCOM" and re.search(r"\bUS\b|United States", text):
+            continue
+        if pattern.search(text):
+            return name
+    return ""
+
+
+def reference_agency(actor: str) -> str:
+    """The agency a reference row's actor names (`China SAMR` → `SAMR`), or '' for a whole government or a firm."""
+    return _agency_of(actor) if reference_actor_group(actor) in ("US government", "Chinese government") else ""
+
+
+def actor_agency(canonical: str, lexicon=None) -> str:
+    """The agency an article's actor is (国家市场监督管理总局 → `SAMR`, 特朗普 → `White House`), or ''."""
+    lexicon = lexicon or lexicon_mod.load()
+    entity = lexicon.entity(canonical)
+    if entity is None:
+        return ""
+    if entity.type == "person":
+        parent = lexicon.entity(entity.parent) if entity.parent else None
+        return _agency_of(parent.gloss_en) if parent is not None and parent.type == "agency" else ""
+    if entity.type != "agency":
+        return ""
+    gloss = entity.gloss_en
+    if re.search(r"\bgovernment\b|\b(Trump|Biden|Obama) administration\b", gloss, re.I):
+        return ""  # a whole government (特朗普政府, 美国政府) is a camp, not one agency
+    if "MOFCOM" in gloss or "China's Ministry of Commerce" in gloss:
+        return "MOFCOM"
+    return _agency_of(gloss)

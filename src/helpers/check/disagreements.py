@@ -2,19 +2,25 @@
 
 Figures are compared with their hedges (`agreement.consistency`), shares within one market family
 (`markets`), and a figure counts as disagreeing only when another article gives a figure it clashes
-with. Each group says what may explain it (a different time, a different speaker).
+with: an article never disagrees with itself. Two figures both dated, on different dates, are of
+different periods and do not clash. A spec of a firm rather than a product (a foundry's process node:
+it runs several) has several legitimate values and is not compared; a share among domestic vendors
+(`国产阵营内部`) is of its own market. Each group gives only the reasons its claims show: `different time`
+when two of them are dated and the dates differ, `different scope`, `different speaker`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..lang import lexicon as lexicon_mod
 from ..store.parts import schema
 from .agreement import consistency
 from .markets import market_families
@@ -27,10 +33,32 @@ COMPARE_COLUMNS = ["claim_id", "article_id", "kind", "subject", "scope", "metric
 _COMPARED_KINDS = ["market_share", "spec", "money"]
 
 
-def comparable_claims(claims: pd.DataFrame, speakers: pd.Series | None = None) -> pd.DataFrame:
+# A share of the domestic vendors alone, not of the whole market.
+_AMONG_DOMESTIC = re.compile(r"国产(?:阵营|厂商|芯片厂商|品牌|供应商|GPU厂商)(?:内部|之中|中|里)|国内厂商(?:之中|中)|本土厂商(?:之中|中)")
+AMONG_DOMESTIC_SCOPE = "国产厂商内部"
+# Spec metrics a firm has many legitimate values of (one per product or line): never a disagreement.
+_MULTI_VALUED_TYPES = {"company", "org"}
+
+
+def comparable_claims(claims: pd.DataFrame, speakers: pd.Series | None = None, lexicon=None) -> pd.DataFrame:
     """The claims that can disagree between articles (shares, specs, money with a subject), with their
-    speaker: the quote's speaker for a share figure inside a quote (`speakers`, by claim id), else the actor."""
+    speaker: the quote's speaker for a share figure inside a quote (`speakers`, by claim id), else the actor.
+    A firm's specs (`中芯国际 制程`) are left out; a share among domestic vendors gets that scope."""
     data = claims[claims["kind"].isin(_COMPARED_KINDS) & (claims["subject"] != "")]
+    lexicon = lexicon or lexicon_mod.load()
+    if not data.empty:
+        firm = data["subject"].map(lambda n: (lexicon.entity(n).type if lexicon.entity(n) else "") in _MULTI_VALUED_TYPES)
+        data = data[~((data["kind"] == "spec") & firm)]
+    if not data.empty and "relative_to" in data:
+        # a ratio is of its comparand: 1.7× GB200 NVL72 and 0.8× H20 are not two figures for one thing
+        ratio = (data["unit"] == "ratio") & (data["relative_to"].fillna("") != "")
+        if ratio.any():
+            data = data.assign(metric=data["metric"].where(~ratio, data["metric"] + "（相对" + data["relative_to"].fillna("") + "）"))
+    if not data.empty:
+        text = data.get("sentence_zh_hans", data["sentence"]).fillna("").astype(str)
+        among = (data["kind"] == "market_share") & text.str.contains(_AMONG_DOMESTIC)
+        if among.any():
+            data = data.assign(scope=data["scope"].where(~among, AMONG_DOMESTIC_SCOPE))
     if speakers is not None:
         speaker = data["claim_id"].map(speakers.astype(object)).astype(object).where(lambda x: x.notna(), "")
         speaker = speaker.where(data["kind"] == "market_share", data["actor"])
@@ -39,11 +67,17 @@ def comparable_claims(claims: pd.DataFrame, speakers: pd.Series | None = None) -
     return data.assign(speaker=speaker.astype(str))[COMPARE_COLUMNS].reset_index(drop=True)
 
 
-def _members(keys: np.ndarray, figures: np.ndarray, hedges: list[str], articles: list[str]) -> np.ndarray:
-    """For each claim of one group (given as the index of its distinct (figure, hedge) key), whether
-    its figure clashes with a figure that some other article gives."""
+def _members(keys: np.ndarray, figures: np.ndarray, hedges: list[str], articles: list[str],
+             times: list[str] | None = None) -> np.ndarray:
+    """For each claim of one group (given as the index of its distinct (figure, hedge, time) key), whether
+    its figure clashes with a figure that some other article gives for the same period (two figures both
+    dated, on different dates, do not clash)."""
     n_keys = len(figures)
     clash = ~consistency(figures, hedges)
+    if times is not None:
+        t = np.asarray(times, dtype=object)
+        dated = t != ""
+        clash &= ~(dated[:, None] & dated[None, :] & (t[:, None] != t[None, :]))
     np.fill_diagonal(clash, False)
     article_codes, article_names = pd.factorize(pd.Series(articles, dtype=object))
     holder = np.full(n_keys, -1)  # the one article that gives a figure, or -2 when several do
@@ -114,7 +148,11 @@ def disagreement_table(table: pa.Table, memo=None, version: str = "") -> pa.Tabl
               if group_codes[rows[0]] >= 0 and article_codes[rows[0]] != article_codes[rows[-1]]]  # 2+ articles
     hedges = np.asarray(hedge.to_numpy(zero_copy_only=False), dtype=object)
     articles = np.asarray(table.column("article_id").to_numpy(zero_copy_only=False), dtype=object)
-    digests = [_group_digest(figure[rows], hedges[rows].tolist(), articles[rows].tolist(), version) for rows in groups]
+    period_col = pc.fill_null(table.column("period"), "")
+    time_col = pc.if_else(pc.equal(period_col, ""), pc.fill_null(table.column("date_start"), ""), period_col)
+    times = np.asarray(time_col.to_numpy(zero_copy_only=False), dtype=object)
+    digests = [_group_digest(figure[rows], [f"{h}\x1d{t}" for h, t in zip(hedges[rows].tolist(), times[rows].tolist())],
+                             articles[rows].tolist(), version) for rows in groups]
     known = memo.get_many(digests) if memo is not None else {}
     learned: list[tuple[str, str]] = []
     picked: list[np.ndarray] = []
@@ -123,10 +161,10 @@ def disagreement_table(table: pa.Table, memo=None, version: str = "") -> pa.Tabl
             positions = json.loads(known[digest])
         else:
             distinct: dict[tuple, int] = {}
-            keys = np.array([distinct.setdefault((f, h), len(distinct))
-                             for f, h in zip(figure[rows].tolist(), hedges[rows].tolist())])
-            member = _members(keys, np.array([f for f, _ in distinct]), [h for _, h in distinct],
-                              articles[rows].tolist())
+            keys = np.array([distinct.setdefault((f, h, t), len(distinct))
+                             for f, h, t in zip(figure[rows].tolist(), hedges[rows].tolist(), times[rows].tolist())])
+            member = _members(keys, np.array([f for f, _, _ in distinct]), [h for _, h, _ in distinct],
+                              articles[rows].tolist(), [t for _, _, t in distinct])
             positions = np.flatnonzero(member).tolist()
             learned.append((digest, json.dumps(positions)))
         if positions:
@@ -141,11 +179,12 @@ def disagreement_table(table: pa.Table, memo=None, version: str = "") -> pa.Tabl
     date = pc.if_else(pc.equal(period, ""), pc.fill_null(chosen.column("date_start"), ""), period)
     speaker = pc.fill_null(chosen.column("speaker"), "")
     dates, speakers = date.to_pylist(), speaker.to_pylist()
+    scopes = pc.fill_null(chosen.column("scope"), "").to_pylist()
     group_of, reasons, start = [], [], 0
     for number, members in enumerate(picked, start=1):
         end = start + len(members)
         group_of += [number] * len(members)
-        reasons += [_reason(dates[start:end], speakers[start:end])] * len(members)
+        reasons += [_reason(dates[start:end], speakers[start:end], scopes[start:end])] * len(members)
         start = end
     units = chosen.column("unit").to_pylist()
     figures = [
@@ -171,11 +210,14 @@ def _group_digest(figures: np.ndarray, hedges: list[str], articles: list[str], v
     return "disagreeing:" + h.hexdigest()
 
 
-def _reason(dates: list[str], speakers: list[str]) -> str:
+def _reason(dates: list[str], speakers: list[str], scopes: list[str] | None = None) -> str:
+    """What the group's own claims show may explain it: two dated claims on different dates, scopes
+    of one market family worded differently, different speakers; else `unexplained`."""
     reasons = []
-    dated = {d for d in dates if d}
-    if len(dated) > 1 or (dated and not all(dates)):
+    if len({d for d in dates if d}) > 1:
         reasons.append("different time")
+    if scopes is not None and len({s for s in scopes if s}) > 1:
+        reasons.append("different scope")
     if len({s or "(author)" for s in speakers}) > 1:
         reasons.append("different speaker")
     return ", ".join(reasons) or "unexplained"

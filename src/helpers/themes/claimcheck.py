@@ -12,7 +12,9 @@ def verdict_table(verdicts: pd.DataFrame) -> pd.DataFrame:
         "metric (指标)": verdicts["metric"], "claim (文中)": (verdicts["hedge"] + verdicts["claim_value"].astype(str)
                                                           + " " + verdicts["claim_unit"]).str.strip(),
         "verdict (核查)": verdicts["verdict"], "reference (参考)": verdicts["reference_values"],
-        "note": verdicts["note"], "sentence (原句)": verdicts["sentence"],
+        "note": verdicts["note"],
+        "overridden (复核)": verdicts["overridden"] if "overridden" in verdicts else "",
+        "sentence (原句)": verdicts["sentence"],
     })
 
 
@@ -21,7 +23,10 @@ def finding(verdicts: pd.DataFrame, disagreeing: pd.DataFrame) -> str:
         return "No claim the reference can speak to."
     counts = verdicts["verdict"].value_counts()
     text = (f"Of {len(verdicts)} checkable claims, {counts.get('agrees', 0)} agree with the record, "
-            f"{counts.get('conflicts', 0)} conflict and {counts.get('unverifiable', 0)} cannot be checked")
+            f"{counts.get('conflicts', 0)} conflict with it, {counts.get('needs_review', 0)} need a reviewer "
+            f"(a weak match) and {counts.get('unverifiable', 0)} cannot be checked")
+    if "overridden" in verdicts and (verdicts["overridden"].fillna("") != "").any():
+        text += f" ({int((verdicts['overridden'].fillna('') != '').sum())} settled by a reviewer)"
     if len(disagreeing):
         first = disagreeing[disagreeing["group"] == disagreeing["group"].min()]
         figures = " vs ".join(dict.fromkeys(first["figure"]))
@@ -42,11 +47,12 @@ def attach_verdicts(df: pd.DataFrame, verdicts: pd.DataFrame) -> pd.DataFrame:
 
 
 def verdicts_by_kind(verdicts: pd.DataFrame) -> pd.DataFrame:
-    """How many claims of each kind agree, conflict or cannot be checked."""
+    """How many claims of each kind agree, conflict, need review or cannot be checked."""
+    columns = ["agrees", "conflicts", "needs_review", "unverifiable"]
     if verdicts.empty:
-        return pd.DataFrame(columns=["agrees", "conflicts", "unverifiable"])
+        return pd.DataFrame(columns=columns)
     table = verdicts.groupby(["kind", "verdict"]).size().unstack(fill_value=0)
-    return table.reindex(columns=["agrees", "conflicts", "unverifiable"], fill_value=0)
+    return table.reindex(columns=columns, fill_value=0)
 
 
 def verdict_chart(by_kind: pd.DataFrame, ax=None):
@@ -57,7 +63,7 @@ def verdict_chart(by_kind: pd.DataFrame, ax=None):
     if by_kind.empty:
         ax.set_title("No checkable claims")
         return ax
-    colors = {"agrees": "#27ae60", "conflicts": "#c0392b", "unverifiable": "#bbb"}
+    colors = {"agrees": "#27ae60", "conflicts": "#c0392b", "needs_review": "#e67e22", "unverifiable": "#bbb"}
     by_kind.plot.barh(stacked=True, color=[colors[c] for c in by_kind.columns], ax=ax)
     ax.set_xlabel("claims")
     ax.set_ylabel("")

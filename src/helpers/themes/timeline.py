@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..check.camps import GROUPS, group_label
-from ..check.events import reference_events, reported_events
+from ..check.events import record_mentions, reference_events, reported_events
 from ..store.tables import Tables
 from .claimcheck import attach_verdicts
 
@@ -34,15 +34,26 @@ def reported_with_matches(tables: Tables, reference: pd.DataFrame, lexicon=None)
     return reported
 
 
-def coverage(reported_matched: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
-    """Each reference event with the number of reports and of articles that cover it."""
-    counts = {}
+def coverage(reported_matched: pd.DataFrame, reference: pd.DataFrame, tables: Tables | None = None,
+             lexicon=None) -> pd.DataFrame:
+    """Each reference event with the articles that cover it: those whose dated reports the claim check matched
+    to it, and (given the tables) those that mention it, dated or not (`events.record_mentions`). Only events
+    on or before the newest article's date are counted (`counted`): a later event cannot have been skipped."""
+    covering: dict[int, set[str]] = {}
     for row in reported_matched.itertuples():
         for j in filter(None, str(row.reference_rows).split(";")):
-            counts.setdefault(int(j), set()).add(row.article_id)
+            covering.setdefault(int(j), set()).add(row.article_id)
+    newest = None
+    if tables is not None:
+        for m in record_mentions(tables, reference, lexicon).itertuples():
+            covering.setdefault(int(m.reference_row), set()).add(m.article_id)
+        published = pd.to_datetime(tables.articles["published"], errors="coerce").dropna()
+        newest = published.max() if len(published) else None
     out = reference[["date", "actor", "actor_group", "action", "items", "source_url"]].copy()
-    out["articles"] = [len(counts.get(i, ())) for i in reference.index]
+    out["articles"] = [len(covering.get(i, ())) for i in reference.index]
+    out["article_ids"] = ["; ".join(sorted(covering.get(i, ()))) for i in reference.index]
     out["covered"] = out["articles"] > 0
+    out["counted"] = (pd.to_datetime(reference["date_start"]) <= newest) if newest is not None else True
     return out
 
 
@@ -61,12 +72,14 @@ def finding(reported: pd.DataFrame, cov: pd.DataFrame) -> str:
     dated = happened[happened["date_start"] != ""]
     by_group = reported["actor_group"].value_counts()
     top = by_group.index[0]
-    covered = int(cov["covered"].sum())
+    counted = cov[cov["counted"]] if "counted" in cov else cov
+    covered = int(counted["covered"].sum())
+    later = len(cov) - len(counted)
     span = f"{dated['date_start'].min()[:7]} to {dated['date_start'].max()[:7]}" if len(dated) else "no calendar dates"
     ahead = f", and {int(planned.sum())} planned for later" if planned.any() else ""
     return (f"{len(happened)} dated events reported ({span}){ahead}, most by {top} ({by_group.iloc[0]}); "
-            f"{covered} of {len(cov)} reference export-control events appear in the coverage, "
-            f"{len(cov) - covered} are never mentioned.")
+            f"{covered} of {len(counted)} reference export-control events up to the newest article are mentioned, "
+            f"{len(counted) - covered} never" + (f" ({later} later events not counted)" if later else "") + ".")
 
 
 def timeline_chart(reported: pd.DataFrame, reference: pd.DataFrame, ax=None, as_of=None):
