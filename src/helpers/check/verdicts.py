@@ -196,7 +196,6 @@ def check_spec(claim, specs: pd.DataFrame, cache: dict | None = None, lexicon=No
         return Verdict("unverifiable", [], "", f"no reference row for {claim['subject']} {claim['metric']}")
     values = "; ".join(f"{r.value_num:g} {r.unit} ({r.precision_note or r.metric})" for r in rows)
     printed = float(claim["value"])
-    sentence = str(claim.get("sentence_zh_hans") or claim.get("sentence") or "")
     phrase = _phrase(claim)
     stated = "sparse" if _SPARSE_WORDS.search(phrase) else "dense" if _DENSE_WORDS.search(phrase) else ""
     agreeing, notes, other_basis = [], [], []
@@ -475,7 +474,6 @@ def check_event(claim, matched_rows: list[int], reference_events: pd.DataFrame, 
         return Verdict("unverifiable", [], "", "no reference event by the same agency (or camp, action and item) "
                        f"within {MATCH_WINDOW_DAYS} days")
     rows = reference_events.loc[matched_rows]
-    strength = dict(zip(matched_rows, (b.startswith("strong") for b in basis.split(" | "))))
     why = dict(zip(matched_rows, basis.split(" | ")))
     values = "; ".join(f"{r.date} {r.actor}: {r.action}" for r in rows.itertuples())
     precision = claim["date_precision"] or "unknown"
