@@ -33,3 +33,15 @@ def test_chart_draws_plans_with_their_own_marker():
     ax = timeline.timeline_chart(_reported(), reference)
     labels = ax.get_legend_handles_labels()[1]
     assert "planned (announced for later)" in labels and "reported: b" not in labels
+
+
+def test_chart_has_one_mark_per_camp_and_date_however_many_articles():
+    many = pd.DataFrame({
+        "article_id": [f"a{i}" for i in range(40)], "date_start": ["2025-04-15"] * 40, "date_end": ["2025-04-15"] * 40,
+        "actor_group": [timeline.GROUPS[0]] * 40, "status": [""] * 40, "when": pd.to_datetime(["2025-04-15"] * 40),
+    })
+    reference = pd.DataFrame({"when": pd.to_datetime([]), "actor_group": []})
+    ax = timeline.timeline_chart(many, reference)
+    labels = ax.get_legend_handles_labels()[1]
+    assert labels == ["record (reference)", "reported (size: articles)"]
+    assert len(ax.collections[1].get_offsets()) == 1  # forty articles, one camp, one date: one mark

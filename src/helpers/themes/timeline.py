@@ -83,8 +83,9 @@ def finding(reported: pd.DataFrame, cov: pd.DataFrame) -> str:
 
 
 def timeline_chart(reported: pd.DataFrame, reference: pd.DataFrame, ax=None, as_of=None):
-    """Reported events (filled, one colour per article), planned ones (open diamonds) and reference events
-    (open circles) by camp over time."""
+    """Reported events (filled, as large as the number of articles reporting that camp's act on that date),
+    planned ones (open diamonds) and reference events (open circles) by camp over time. One mark per
+    camp and date, however many articles: each article's events are in the events table."""
     import matplotlib.pyplot as plt
 
     if ax is None:
@@ -95,9 +96,11 @@ def timeline_chart(reported: pd.DataFrame, reference: pd.DataFrame, ax=None, as_
                edgecolors="#555", s=40, label="record (reference)")
     dated = reported.dropna(subset=["when"])
     planned = _planned(dated)
-    for article_id, group in dated[~planned].groupby("article_id"):
-        ax.scatter(group["when"], [y[g] - 0.18 for g in group["actor_group"]], s=55, alpha=0.85,
-                   label=f"reported: {article_id}")
+    happened = dated[~planned]
+    if len(happened):
+        points = happened.groupby(["actor_group", "when"])["article_id"].nunique().reset_index(name="articles")
+        ax.scatter(points["when"], [y[g] - 0.18 for g in points["actor_group"]], s=30 + 25 * points["articles"].clip(upper=12),
+                   alpha=0.75, color="#2c7fb8", label="reported (size: articles)")
     if planned.any():
         ahead = dated[planned]
         ax.scatter(ahead["when"], [y[g] - 0.18 for g in ahead["actor_group"]], s=55, marker="D",
