@@ -340,3 +340,18 @@ def test_the_figures_phrase_is_found_when_regional_words_change_the_length(specs
     row["sentence_zh_hans"] = simplified
     v = claimcheck.check_spec(row, specs, lexicon=lexicon)
     assert v.verdict == "agrees" and "chips per system" in v.note
+
+
+def test_segments_one_article_gives_are_not_set_against_other_articles():
+    rows = [
+        claim(kind="market_share", claim_id="a1", article_id="a", subject="某代工厂", metric="营收占比", value=77.0,
+              unit="%", sentence="s"),
+        claim(kind="market_share", claim_id="a2", article_id="a", subject="某代工厂", metric="营收占比", value=23.0,
+              unit="%", sentence="s"),
+        claim(kind="market_share", claim_id="b1", article_id="b", subject="某代工厂", metric="营收占比", value=40.0,
+              unit="%", sentence="t"),
+        claim(kind="market_share", claim_id="c1", article_id="c", subject="某代工厂", metric="营收占比", value=60.0,
+              unit="%", sentence="u"),
+    ]
+    out = disagreements.disagreements(pd.DataFrame(rows, columns=CLAIM_COLUMNS))
+    assert set(out["article_id"]) == {"b", "c"}  # a's 77% and 23% are two segments, not two rival figures

@@ -5,7 +5,8 @@ Figures are compared with their hedges (`agreement.consistency`), shares within 
 with: an article never disagrees with itself. Two figures both dated, on different dates, are of
 different periods and do not clash. A spec of a firm rather than a product (a foundry's process node:
 it runs several) has several legitimate values and is not compared; a share among domestic vendors
-(`国产阵营内部`) is of its own market. Each group gives only the reasons its claims show: `different time`
+(`国产阵营内部`) is of its own market. Figures an article itself gives several of for one subject,
+metric, market and period (segments of a whole) are not compared. Each group gives only the reasons its claims show: `different time`
 when two of them are dated and the dates differ, `different scope`, `different speaker`.
 """
 
@@ -59,12 +60,26 @@ def comparable_claims(claims: pd.DataFrame, speakers: pd.Series | None = None, l
         among = (data["kind"] == "market_share") & text.str.contains(_AMONG_DOMESTIC)
         if among.any():
             data = data.assign(scope=data["scope"].where(~among, AMONG_DOMESTIC_SCOPE))
+    if not data.empty:
+        data = data[~_segmented(data)]
     if speakers is not None:
         speaker = data["claim_id"].map(speakers.astype(object)).astype(object).where(lambda x: x.notna(), "")
         speaker = speaker.where(data["kind"] == "market_share", data["actor"])
     else:
         speaker = data["actor"]
     return data.assign(speaker=speaker.astype(str))[COMPARE_COLUMNS].reset_index(drop=True)
+
+
+def _segmented(data: pd.DataFrame) -> pd.Series:
+    """Claims of a subject and metric that their own article gives several figures for, in one market
+    and period (`12英寸晶圆收入占比77%，8英寸23%`; a firm's revenue by line): parts of a whole or
+    figures of different things the text does not name, so they are not set against other articles."""
+    figure = data["to_value"].where(data["to_value"].notna(), data["value"])
+    time = data["period"].fillna("").where(data["period"].fillna("") != "", data["date_start"].fillna(""))
+    keys = [data["article_id"], data["kind"], data["subject"], data["metric"], data["unit"].fillna(""),
+            data["scope"].fillna(""), time]
+    distinct = figure.groupby(keys, dropna=False).transform("nunique")
+    return distinct > 1
 
 
 def _members(keys: np.ndarray, figures: np.ndarray, hedges: list[str], articles: list[str],
