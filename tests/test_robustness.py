@@ -188,8 +188,10 @@ def test_too_many_files_are_reported_not_read(seed_corpus, tmp_path, monkeypatch
 def test_two_builds_on_one_folder_do_not_interleave(seed_corpus, tmp_path):
     from filelock import FileLock
 
+    from helpers.store.atomic import LOCK_NAME
+
     out = tmp_path / "out"
     out.mkdir()
-    with FileLock(str(out / ".build.lock")):
+    with FileLock(str(out / LOCK_NAME)):
         with pytest.raises(BuildError, match="another build"):
             build(seed_corpus, out, log=quiet)
