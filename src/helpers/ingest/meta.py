@@ -85,7 +85,7 @@ def _records(lines: list[str], problems: list[ManifestProblem]):
         fields = None
         if not unterminated:
             try:
-                fields = next(csv.reader([buf], strict=True))
+                fields = next(csv.reader([buf]))  # lenient, as before: a stray inner quote is text
             except (csv.Error, StopIteration):
                 fields = None
         if fields is not None and any("\n" in f for i, f in enumerate(fields) if i != notes_at):
