@@ -448,6 +448,10 @@ def test_smaller_items(tmp_path):
     (tmp_path / "afile").write_text("x")
     with pytest.raises(BuildError, match="not a folder"):
         build(corpus, tmp_path / "afile", log=quiet)
+    from helpers.report.runner import ReportError, report
+
+    with pytest.raises(ReportError, match="not a folder"):
+        report(corpus, tmp_path / "afile", log=quiet)
 
 
 def test_names_that_look_like_formulas_match_between_report_and_articles(tmp_path):

@@ -201,6 +201,8 @@ def check_report_folder(corpus: Path, out: Path) -> None:
         raise ReportError(f"report folder {out} and corpus {corpus} overlap; the corpus is read-only")
     if o in (paths.ROOT, *paths.ROOT.parents) or o in (paths.DATA, paths.NOTEBOOKS, paths.SEEDS, paths.ROOT / "src"):
         raise ReportError(f"report folder {out} is part of the project; choose a folder of its own (default reports/)")
+    if o.exists() and not o.is_dir():
+        raise ReportError(f"report folder {out} is not a folder (a file of that name exists)")
     if o.exists() and any(o.iterdir()):
         entries = {p.name for p in o.iterdir()} - OWN_ENTRIES
         entries = {e for e in entries if not e.startswith((".staging-", ".old-"))}
