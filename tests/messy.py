@@ -43,6 +43,10 @@ def write_messy_corpus(root: Path) -> Path:
     (corpus / "新 文章 with spaces.txt").write_text(OTHERS[3], encoding="utf-8")
     (corpus / "hostile.html").write_text(HOSTILE_PAGE, encoding="utf-8")
     (corpus / "hostile.txt").write_text(HOSTILE_TITLE + "\n" + OTHERS[4], encoding="utf-8")
+    # A name mathtext cannot parse: it reaches chart labels as the article id.
+    (corpus / "价格$x^$与$1_$2.txt").write_text("海关数据显示，上月进口的图形处理器数量明显减少，部分厂商转向国产方案。"
+                                                 "一家服务器厂商称，今年国产加速卡的订单已占三成，价格仍比进口产品高。",
+                                                 encoding="utf-8")
     seed = (corpus / "001_395745f8d570e6af.txt").read_text(encoding="utf-8")
     (corpus / "repost.txt").write_text("网易首页 > 正文\n分享至\n" + seed + "\n相关推荐\n别的新闻\n【5评论】", encoding="utf-8")
     manifest = (corpus / "manifest.csv").read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ from filelock import FileLock
 from helpers import paths
 from helpers.report.notebook import parse_as_of
 from helpers.report.runner import ReportError, report
+from helpers.store.atomic import LOCK_NAME
 
 ARTICLE = "英伟达在中国AI芯片市场的份额从95%降到50%。华为昇腾910B的FP16算力约256 TFLOPS。2025年4月，美国政府叫停H20对华出口。"
 
@@ -127,7 +128,7 @@ def test_a_failing_notebook_names_itself_and_keeps_the_last_good_report(built_re
 
 def test_two_runs_on_one_folder_do_not_interleave(built_report):
     out, _ = built_report
-    with FileLock(str(out / ".report.lock")):
+    with FileLock(str(out / LOCK_NAME)):
         with pytest.raises(ReportError, match="another report run"):
             report(paths.SEEDS, out, log=quiet)
 

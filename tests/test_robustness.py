@@ -48,7 +48,8 @@ def test_every_file_is_accounted_for(messy_report):
     status = report_rows.set_index("file")["status"]
     assert status["empty.txt"] == "skipped" and status["photo.txt"] == "skipped"
     assert status["repost.txt"] == "duplicate"
-    for name in ["gbk.txt", "big5.txt", "utf16.txt", "a/b/nested.txt", "新 文章 with spaces.txt", "hostile.html", "hostile.txt"]:
+    for name in ["gbk.txt", "big5.txt", "utf16.txt", "a/b/nested.txt", "新 文章 with spaces.txt", "hostile.html", "hostile.txt",
+                 "价格$x^$与$1_$2.txt"]:
         assert status[name] == "ok", name
     reasons = " ".join(report_rows["reason"])
     assert "missing.txt" in reasons and "2025-02-30" in reasons
@@ -188,8 +189,10 @@ def test_too_many_files_are_reported_not_read(seed_corpus, tmp_path, monkeypatch
 def test_two_builds_on_one_folder_do_not_interleave(seed_corpus, tmp_path):
     from filelock import FileLock
 
+    from helpers.store.atomic import LOCK_NAME
+
     out = tmp_path / "out"
     out.mkdir()
-    with FileLock(str(out / ".build.lock")):
+    with FileLock(str(out / LOCK_NAME)):
         with pytest.raises(BuildError, match="another build"):
             build(seed_corpus, out, log=quiet)

@@ -20,5 +20,5 @@ TEMPLATES = PACKAGE_DIR / "report" / "templates"
 KERNEL_NAME = "chipwatch"
 
 # Limits the build enforces (stated in the README).
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = 20_000_000  # 20 MB (decimal, as the messages say)
 MAX_FILES = 20_000

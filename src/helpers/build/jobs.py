@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import signal
+import threading
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +23,9 @@ from ..check.review import load_overrides
 from ..check.tables import check_tables
 from ..check.verdicts import VERDICT_COLUMNS
 from ..extract import CLAIM_COLUMNS, extract_article
+from .. import paths
 from ..ingest.article import Ingested, Skip, ingest_bytes
+from ..ingest.files import NotRead, read_capped
 from ..lang import lexicon as lexicon_mod
 from ..lang.script import Simplifier
 from ..store import parts
@@ -34,6 +39,14 @@ ARTICLE_COLUMNS = [
     "url", "notes", "encoding", "n_chars_raw", "n_chars_removed", "removed", "pinyin_repaired", "published_detail",
 ]
 SENTENCE_COLUMNS = ["article_id", "sent_idx", "char_start", "char_end", "sentence", "sentence_zh_hans"]
+
+# Per-article caps (stated in the README): an article that hits one keeps the claims found up to it,
+# and its row in the ingest report says so.
+MAX_CLAIMS_PER_ARTICLE = 2_000
+MAX_EXTRACT_SECONDS = 60
+_WINDOW = 400  # sentences extracted at a time: the caps are checked between windows, and a window's
+# claims (at most a few hundred sentences' worth) bound what one call can hold in memory
+LOST = "the worker process handling it was lost twice (killed, or out of memory)"
 
 _simplifier: Simplifier | None = None
 _lexicon = None
@@ -96,6 +109,31 @@ def ingest_job(job: tuple[str, bytes, str]) -> tuple[str, str, str]:
     return key, art.to_json(), dumps(summary(art))
 
 
+_SUMMARY_TYPES = dict(
+    encoding=str, title=str, published=str, published_how=str, outlet=str, url=str, script=str, content_hash=str,
+    n_chars=int, n_chars_raw=int, n_chars_removed=int, removed=str, pinyin_repaired=int, fingerprint=str,
+)
+
+
+def valid_summary(value) -> bool:
+    """Whether a value read back (from the cache or `.state/summaries.json`) has the shape of a summary,
+    or of a skip reason: anything else is not trusted and is made again."""
+    if not isinstance(value, dict):
+        return False
+    if "skip" in value:
+        return len(value) == 1 and isinstance(value["skip"], str)
+    if any(type(value.get(k)) is not t for k, t in _SUMMARY_TYPES.items()):
+        return False
+    bands = value.get("bands")
+    return bands is None or (isinstance(bands, list) and all(type(b) is int for b in bands))
+
+
+def lost_ingest(job: tuple[str, bytes, str]) -> tuple[str, str, str]:
+    """The result of ingesting a file whose worker was lost twice: skipped, with the reason."""
+    skipped = dumps({"skip": LOST})
+    return job[0], skipped, skipped
+
+
 def summary_of_body(body: str) -> str:
     """The summary of a cached ingestion result (for entries cached before summaries were kept)."""
     data = loads(body)
@@ -122,6 +160,7 @@ def parts_job(job: dict) -> dict:
         reader.close()
     entries: list[tuple[str, str]] = []
     failures: dict[str, str] = {}
+    notes: dict[str, str] = {}
     articles, sentences, claims = [], [], []
     part_of: dict[str, int] = {}
     n_ingested = n_extracted = 0
@@ -129,36 +168,49 @@ def parts_job(job: dict) -> dict:
         row = m["record"]
         part_of[row["article_id"]] = part
         body = bodies.get(m["ingest_key"])
-        if body is None:  # a damaged cache entry: ingest the file again, if it is still what the build saw
+        art = None
+        if body is not None:
             try:
-                data = (Path(job["corpus"]) / row["file"]).read_bytes()
+                art = Ingested.from_json(body)
+            except (ValueError, TypeError, KeyError):  # intact as stored, but not an article: made again
+                art = None
+        if art is None:  # a damaged cache entry: ingest the file again, if it is still what the build saw
+            try:
+                data = read_capped(m.get("path") or str(Path(job["corpus"]) / row["file"]), paths.MAX_FILE_BYTES)
                 suffix = Path(row["file"]).suffix
                 if key(hashlib.sha256(data).hexdigest(), suffix.lower(), job["ingest_salt"]) != m["ingest_key"]:
                     raise Skip("it changed while the build ran")
                 art = ingest_bytes(data, suffix, _simplifier)
-            except (OSError, Skip) as exc:
+            except (OSError, Skip, NotRead) as exc:
                 failures[row["article_id"]] = f"could not be read again: {exc}"
                 continue
             entries.append((m["ingest_key"], art.to_json()))
             n_ingested += 1
-        else:
-            art = Ingested.from_json(body)
         articles.append({**row, "text": art.text, "text_zh_hans": art.text_zh_hans})
         sentences.extend((row["article_id"], *s) for s in art.sentences)
         if not m["extract_key"]:
             continue  # a duplicate: its claims are those of the article it repeats
         found = cached_claims.get(m["extract_key"])
-        if found is None:
+        if found is not None:
             try:
-                rows = extract_article(row["article_id"], art.text, art.sentences, row["published"], _lexicon,
-                                       _simplifier, art.simplified)
+                cached_rows, note = _claims_entry(loads(found))
+            except (ValueError, TypeError, KeyError):
+                found = None  # not the shape claims are stored in: extracted again
+        if found is None:
+            if not job.get("extract", True):
+                failures[row["article_id"]] = LOST
+                continue
+            try:
+                cached_rows, note = capped_extract(row["article_id"], art, row["published"])
             except Exception as exc:  # an extractor bug costs one article's claims, never the build
                 failures[row["article_id"]] = f"{type(exc).__name__}: {exc}"
                 continue
-            found = dumps(rows)
-            entries.append((m["extract_key"], found))
+            # The claims as a list; with the note of a cap that was hit, as {"claims": [...], "note": ...}.
+            entries.append((m["extract_key"], dumps({"claims": cached_rows, "note": note} if note else cached_rows)))
             n_extracted += 1
-        claims.extend(loads(found))
+        if note:
+            notes[row["article_id"]] = note
+        claims.extend(cached_rows)
 
     articles_df = pd.DataFrame(articles, columns=ARTICLE_COLUMNS)  # members come by part, then file
     sentences_df = pd.DataFrame(sentences, columns=SENTENCE_COLUMNS)
@@ -177,7 +229,65 @@ def parts_job(job: dict) -> dict:
         tally = counts[part_of[article_id]]
         tally[verdict] = tally.get(verdict, 0) + 1
     return dict(parts=written, entries=entries, failures=failures, n_ingested=n_ingested, n_extracted=n_extracted,
-                verdicts=counts)
+                verdicts=counts, notes=notes)
+
+
+def _claims_entry(value) -> tuple[list[dict], str]:
+    """The claims and the note of a cached extraction, checked for their shape."""
+    rows, note = (value, "") if isinstance(value, list) else (value["claims"], value["note"])
+    if not isinstance(note, str) or not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise TypeError("not claims")
+    return rows, note
+
+
+def lost_parts(job: dict) -> dict:
+    """A parts job whose worker was lost twice: run again in this process without extracting anything
+    new (claims already in the cache are used), so the articles are written and the ones whose claims
+    were being extracted are reported as failed instead of taking the build down."""
+    if _lexicon is None:
+        init_worker(job["lexicon"])
+    return parts_job({**job, "extract": False})
+
+
+class _Deadline(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _Deadline()
+
+
+def capped_extract(article_id: str, art: Ingested, published: str) -> tuple[list[dict], str]:
+    """An article's claims with the caps applied: at most `MAX_CLAIMS_PER_ARTICLE` claims and
+    `MAX_EXTRACT_SECONDS` seconds. Long articles are read `_WINDOW` sentences at a time (what a reader
+    carries from sentence to sentence starts afresh at each window); the time cap is a timer that
+    interrupts the extractor (in the main thread of a process; elsewhere it is checked between windows).
+    Returns the claims and, when a cap was hit, a note saying which."""
+    rows: list[dict] = []
+    sentences = art.sentences
+    started = time.monotonic()
+    timer = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    previous = signal.signal(signal.SIGALRM, _alarm) if timer else None
+    if timer:
+        signal.setitimer(signal.ITIMER_REAL, MAX_EXTRACT_SECONDS)
+    note = ""
+    try:
+        for start in range(0, max(len(sentences), 1), _WINDOW):
+            if time.monotonic() - started > MAX_EXTRACT_SECONDS:
+                raise _Deadline()
+            rows.extend(extract_article(article_id, art.text, sentences[start : start + _WINDOW], published, _lexicon,
+                                        _simplifier, art.simplified))
+            if len(rows) > MAX_CLAIMS_PER_ARTICLE:
+                note = f"claims capped at {MAX_CLAIMS_PER_ARTICLE} (the article holds more)"
+                break
+    except _Deadline:
+        note = (f"claim extraction stopped after {MAX_EXTRACT_SECONDS} s "
+                f"(claims of the first {len(set(r['sent_idx'] for r in rows))} sentence(s) with claims kept)")
+    finally:
+        if timer:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    return rows[:MAX_CLAIMS_PER_ARTICLE], note
 
 
 _check_memo: dict = {}  # reference lookups and spec verdicts, kept for the life of the process

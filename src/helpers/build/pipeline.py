@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import stat as stat_mod
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from typing import Callable
 import pandas as pd
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
-from filelock import FileLock, Timeout
+from filelock import Timeout
 
 from .. import paths
 from ..check.disagreements import COMPARE_COLUMNS, disagreement_table
@@ -35,13 +36,14 @@ from ..check.verdicts import VERDICT_COLUMNS
 from ..extract import CLAIM_COLUMNS
 from ..ingest.article import Ingested, too_large
 from ..ingest.dedupe import containment, find_duplicates
-from ..ingest.files import FileIndex, find_article_files
-from ..ingest.meta import ESTIMATED, read_manifest
+from ..ingest.files import FileIndex, NotRead, file_kind, find_article_files, read_capped
+from ..ingest.meta import ESTIMATED, manifest_key, read_manifest
 from ..store import parts
-from ..store.atomic import atomic_write, write_arrow_csv, write_table
+from ..store.atomic import atomic_write, folder_lock, read_csv_table, remove_stale, write_arrow_csv, write_table
 from ..store.cache import Store, dumps, loads
 from ..store.tables import ARTICLE_ORDER, CLAIM_ORDER, sort_rows
-from .jobs import ARTICLE_COLUMNS, SENTENCE_COLUMNS, parts_job, ingest_job, summary_of_body
+from .jobs import (ARTICLE_COLUMNS, SENTENCE_COLUMNS, ingest_job, lost_ingest, lost_parts, parts_job,
+                   summary_of_body, valid_summary)
 from .versions import EXTRACT_CODE, INGEST_CODE, TABLES_CODE, folder_digest, key
 from .workers import Workers
 
@@ -78,7 +80,7 @@ class BuildResult:
     @property
     def report(self) -> pd.DataFrame:
         if self._report is None:
-            self._report = pd.read_csv(self.out / "ingest_report.csv", encoding="utf-8-sig", keep_default_na=False)
+            self._report = read_csv_table(self.out / "ingest_report.csv")
         return self._report
 
     @property
@@ -98,20 +100,33 @@ def build(
     lexicon_folder: Path | str | None = None,
     workers: int | None = None,
     log: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
+    take_lock: bool = True,
 ) -> BuildResult:
-    """Ingest `corpus` into tables under `out`; never writes under `corpus`."""
+    """Ingest `corpus` into tables under `out`; never writes under `corpus`. `take_lock=False` only for a
+    caller that holds the lock of the folder `out` and the cache are in (the report runner)."""
     corpus, out = Path(corpus), Path(out)
     if not corpus.is_dir():
         raise BuildError(f"corpus folder not found: {corpus}")
     if out.resolve() == corpus.resolve() or corpus.resolve() in out.resolve().parents:
         raise BuildError(f"output folder {out} is inside the corpus {corpus}; the corpus is read-only")
-    out.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(out / ".build.lock"))
     try:
-        lock.acquire(timeout=0)
+        out.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise BuildError(f"output folder {out} is not a folder (a file of that name exists)") from None
+    except OSError as exc:
+        raise BuildError(f"output folder {out} cannot be made ({exc.strerror or type(exc).__name__})") from None
+    if not out.is_dir():
+        raise BuildError(f"output folder {out} is not a folder (a file of that name exists)")
+    lock = folder_lock(out) if take_lock else None
+    try:
+        if lock is not None:
+            lock.acquire(timeout=0)
     except Timeout as exc:
-        raise BuildError(f"another build is writing to {out}; wait for it to finish") from exc
+        raise BuildError(f"another build or report is writing to {out}; wait for it to finish") from exc
+    except OSError as exc:
+        raise BuildError(f"output folder {out} cannot be locked ({exc.strerror or type(exc).__name__})") from None
     try:
+        remove_stale(out)  # staging folders of killed builds
         run = _Build(corpus, out, Path(cache_dir) if cache_dir else out / ".cache",
                      Path(lexicon_folder or paths.LEXICON), workers, log)
         try:
@@ -119,7 +134,8 @@ def build(
         finally:
             run.close()
     finally:
-        lock.release()
+        if lock is not None:
+            lock.release()
 
 
 def forget_tables(out: Path | str) -> None:
@@ -150,9 +166,23 @@ def _split_name(rel: str) -> tuple[str, str]:
     return (name[:dot], name[dot:]) if dot > 0 else (name, "")
 
 
+def _loads_or_none(body: str):
+    try:
+        return loads(body)
+    except ValueError:
+        return None
+
+
 def _read_bytes(path: str) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read()
+    return read_capped(path, paths.MAX_FILE_BYTES)
+
+
+_UNPRINTABLE = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7f, *range(0x80, 0xa0))}
+
+
+def printable(name: str) -> str:
+    """A file name safe to print on a terminal: control characters (ANSI escapes) shown as `\\xNN`."""
+    return name.translate(_UNPRINTABLE)
 
 
 class _LazyTexts(Mapping):
@@ -182,7 +212,7 @@ class _ReportRows:
     def add(self, file: str, status: str, reason: str = "", article_id: str = "", encoding: str = "") -> None:
         self.rows.append(dict(file=file, status=status, reason=reason, article_id=article_id, encoding=encoding))
         if status == "skipped":
-            self.log(f"skipped {file}: {reason}")
+            self.log(f"skipped {printable(file)}: {printable(reason)}")
 
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.rows, columns=REPORT_COLUMNS)
@@ -207,6 +237,7 @@ class _Written:
     n_extracted: int
     n_reingested: int  # articles whose cached ingestion was damaged and was redone
     verdict_counts: dict[int, dict]  # per part of the tables: verdict -> claims
+    notes: dict[str, str]  # article id -> a cap that was hit (claims kept up to it)
 
 
 class _Build:
@@ -238,7 +269,10 @@ class _Build:
         body = self.store.get_many([ingest_key]).get(ingest_key)
         if body is None:
             raise BuildError(f"the cache lost an entry while the build ran ({self.cache_dir}); run the build again")
-        return Ingested.from_json(body)
+        try:
+            return Ingested.from_json(body)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise BuildError(f"the cache holds a damaged entry ({self.cache_dir}); run the build again") from exc
 
     # -------------------------------------------------------- the steps
 
@@ -246,23 +280,27 @@ class _Build:
         corpus, out = self.corpus, self.out
         lexicon = folder_digest(self.lexicon_folder)
         ingest_salt = f"ingest{INGEST_CODE}|{lexicon}"  # what ingestion keys depend on besides a file's bytes
-        files = find_article_files(corpus)
+        self.listing = listing = find_article_files(corpus)
+        files = listing.files
         found = set(files)
         report = _ReportRows(self.log)
-        over_limit: dict[str, str] = {}
+        over_limit: dict[str, str] = dict(listing.problems)  # entries not read: their rows, and the signature
         if len(files) > paths.MAX_FILES:
             for rel in files[paths.MAX_FILES:]:
                 over_limit[rel] = f"over the limit of {paths.MAX_FILES} files in one build"
-                report.add(rel, "skipped", over_limit[rel])
             files = files[: paths.MAX_FILES]
 
         # 1. A content key per file; unchanged files (same size, times and inode) are not read again.
         index = FileIndex.load(out / ".state" / "files.json")
         keys, skipped, data_of = self._content_keys(files, index, ingest_salt)
-        signature = self._signature(keys, {**skipped, **over_limit}, lexicon)
+        skipped.update(over_limit)
+        signature = self._signature(keys, skipped, lexicon)
         marker = out / ".build-signature"
-        if (marker.exists() and marker.read_text() == signature
-                and all((out / name).exists() for name in OUTPUT_FILES)):
+        damaged = parts.damaged_outputs(out)  # every table file checked against its recorded size and checksum
+        if damaged and marker.exists():
+            self.log(f"table files damaged or missing in {out} ({', '.join(sorted(damaged)[:3])}"
+                     f"{' …' if len(damaged) > 3 else ''}): written again")
+        if marker.exists() and marker.read_text() == signature and not damaged:
             index.save(set(keys))
             self.log(f"nothing changed in {corpus}: tables in {out} kept")
             return BuildResult(out, n_cached=len(keys), unchanged=True)
@@ -281,7 +319,7 @@ class _Build:
         # 4. The parts whose articles (or the code behind them) changed are written again.
         members, part_signatures = self._plan_parts(records, keys, lexicon)
         kept = parts.read_signatures(out)
-        on_disk = parts.present(out)
+        on_disk = parts.present(out) - parts.parts_of(damaged)
         dirty = sorted(p for p, sig in part_signatures.items()
                        if kept.get(p, {}).get("signature") != sig or p not in on_disk)
         emptied = sorted((set(kept) | parts.with_files(out)) - set(part_signatures))
@@ -294,9 +332,12 @@ class _Build:
                  f"{len(dirty)} of {len(members)} part(s) of the tables written")
         for article_id, error in failures.items():  # the file was read, its claims were not: say so in its row
             report_df.loc[report_df["article_id"] == article_id, "reason"] = f"claims not extracted ({error})"
+        for article_id, note in written.notes.items():  # caps hit: the claims are partial, and the row says so
+            report_df.loc[report_df["article_id"] == article_id, "reason"] = note
 
         # 5. What spans every part: the CSV tables, disagreements, the ingest report, what the next build reads.
         n_groups = self._write_shared(report_df)
+        parts.record_outputs(out)
         if not failures and not ingestion.unsettled:
             atomic_write(marker, lambda p: p.write_text(signature))
         index.save(set(keys))
@@ -324,13 +365,18 @@ class _Build:
         data_of: dict[str, bytes] = {}
         root = str(self.corpus)
         for rel in files:
-            path = f"{root}/{rel}"
+            path = self.listing.path(root, rel)
             try:
                 st = os.stat(path)
+                if not stat_mod.S_ISREG(st.st_mode):
+                    raise NotRead(f"not a regular file ({file_kind(st.st_mode)})")
                 if st.st_size > paths.MAX_FILE_BYTES:
                     skipped[rel] = too_large(st.st_size)
                     continue
                 sha, data = index.digest(rel, st, lambda: _read_bytes(path))
+            except NotRead as exc:
+                skipped[rel] = str(exc)
+                continue
             except OSError as exc:
                 skipped[rel] = f"unreadable ({exc.strerror or type(exc).__name__})"
                 continue
@@ -344,15 +390,16 @@ class _Build:
         """Every article's row without its text (manifest applied, id, duplicate of), and the ingest report."""
         manifest = read_manifest(self.corpus / "manifest.csv")
         for problem in manifest.problems:
-            report.add(f"manifest.csv (line {problem.line})", "skipped",
+            report.add(f"manifest.csv (line {problem.line})" if problem.line else "manifest.csv", "skipped",
                         f"{problem.file + ': ' if problem.file else ''}{problem.reason}")
+        found_keys = {manifest_key(rel) for rel in found}
         for name in manifest.rows:
-            if name not in found:
+            if name not in found_keys:
                 report.add("manifest.csv", "skipped", f"row names a file that is not in the corpus: {name}")
         ok = {rel: s for rel, s in summaries.items() if "skip" not in s}
         skipped = {**skipped, **{rel: s["skip"] for rel, s in summaries.items() if "skip" in s}}
         ids = _article_ids(sorted(ok))
-        records = {rel: self._record(rel, ids[rel], ok[rel], manifest.rows.get(rel, {})) for rel in ok}
+        records = {rel: self._record(rel, ids[rel], ok[rel], manifest.rows.get(manifest_key(rel), {})) for rel in ok}
         self._mark_duplicates(records, ok, keys)
         file_of = {r["article_id"]: rel for rel, r in records.items()}
         for rel in sorted(set(skipped) | set(records)):
@@ -365,17 +412,17 @@ class _Build:
                 report.add(rel, "ok", "", records[rel]["article_id"], records[rel]["encoding"])
         return records, report.frame()
 
-    @staticmethod
-    def _plan_parts(records: dict[str, dict], keys: dict[str, str], lexicon: str
+    def _plan_parts(self, records: dict[str, dict], keys: dict[str, str], lexicon: str
                     ) -> tuple[dict[int, list[dict]], dict[int, str]]:
         """The articles of each part (with their cache keys), and each part's signature: everything its
         tables depend on (the articles' rows and keys, code, lexicon and reference versions)."""
         extract_salt = f"extract{EXTRACT_CODE}|{lexicon}"
+        listing, corpus = self.listing, str(self.corpus)
         members: dict[int, list[dict]] = {}
         for rel in sorted(records):
             r = records[rel]
             members.setdefault(parts.part_of(rel), []).append(dict(
-                record=r, ingest_key=keys[rel],
+                record=r, ingest_key=keys[rel], path=listing.path(corpus, rel),
                 extract_key="" if r["duplicate_of"] else key(r["content_hash"], r["article_id"], r["published"],
                                                              extract_salt),
             ))
@@ -422,8 +469,12 @@ class _Build:
         for rel in sorted(skipped):
             h.update(f"{rel}\0skip:{skipped[rel]}\n".encode())
         manifest = self.corpus / "manifest.csv"
-        if manifest.exists():
-            h.update(manifest.read_bytes())
+        try:
+            h.update(read_capped(str(manifest), paths.MAX_FILE_BYTES))
+        except FileNotFoundError:
+            pass
+        except (OSError, NotRead) as exc:  # reported as a manifest problem by the catalogue
+            h.update(f"manifest unreadable: {exc}".encode())
         return h.hexdigest()
 
     def _summaries(self, keys: dict[str, str], data_of: dict[str, bytes]) -> _Ingestion:
@@ -437,8 +488,12 @@ class _Build:
         except (OSError, ValueError):
             remembered = {}
         n_remembered = len(remembered) if isinstance(remembered, dict) else -1
-        remembered = {k: remembered[k] for k in distinct if k in remembered} if n_remembered >= 0 else {}
+        # An edited or damaged file is not trusted: what does not have a summary's shape is looked up again.
+        remembered = ({k: remembered[k] for k in distinct if k in remembered and valid_summary(remembered[k])}
+                      if n_remembered >= 0 else {})
         cached = self.store.get_many([_SUMMARY + k for k in distinct if k not in remembered])
+        for k in [k for k, body in cached.items() if not valid_summary(_loads_or_none(body))]:
+            del cached[k]  # intact as stored, but not a summary: made again
         cached.update({_SUMMARY + k: "" for k in remembered})
         missing = [k for k in distinct if _SUMMARY + k not in cached]
         if missing:  # ingested before summaries were kept: the result itself may be in the cache
@@ -457,14 +512,17 @@ class _Build:
                 data = data_of.get(rel)
                 if data is None:
                     try:
-                        data = (self.corpus / rel).read_bytes()
+                        data = _read_bytes(self.listing.path(str(self.corpus), rel))
+                    except NotRead as exc:
+                        unreadable[k] = {"skip": str(exc)}
+                        continue
                     except OSError as exc:  # skipped this time, not remembered: the next build tries again
                         unreadable[k] = {"skip": f"unreadable ({exc.strerror or type(exc).__name__})"}
                         continue
                 jobs.append((k, data, Path(rel).suffix))
         data_of.clear()
         pending: list[tuple[str, str]] = []
-        for k, body, summary in self.pool.map(ingest_job, jobs):
+        for k, body, summary in self.pool.map(ingest_job, jobs, on_lost=lost_ingest):
             pending += [(k, body), (_SUMMARY + k, summary)]
             cached[_SUMMARY + k] = summary
             if len(pending) >= 400:  # committed in batches: a killed build keeps what it finished
@@ -556,17 +614,19 @@ class _Build:
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
         failures: dict[str, str] = {}
+        notes: dict[str, str] = {}
         verdicts: dict[int, dict] = {}
         n_extracted = n_reingested = 0
         try:
             jobs = [dict(parts={p: members[p] for p in batch}, out=str(staging), cache=str(self.store.path),
-                         corpus=str(self.corpus), ingest_salt=ingest_salt)
+                         corpus=str(self.corpus), ingest_salt=ingest_salt, lexicon=str(self.lexicon_folder))
                     for batch in self._batches(dirty, members)]
             weight = sum(len(members[p]) for p in dirty)
-            for result in self.pool.map(parts_job, jobs, weight=weight, chunksize=1):
+            for result in self.pool.map(parts_job, jobs, weight=weight, chunksize=1, on_lost=lost_parts):
                 if result["entries"]:
                     self.store.put_many(result["entries"])
                 failures.update(result["failures"])
+                notes.update(result.get("notes", {}))
                 verdicts.update(result["verdicts"])
                 n_extracted += result["n_extracted"]
                 n_reingested += result["n_ingested"]
@@ -593,7 +653,7 @@ class _Build:
                               for p in members}
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        return _Written(failures, n_extracted, n_reingested, verdict_counts)
+        return _Written(failures, n_extracted, n_reingested, verdict_counts, notes)
 
 
 __all__ = ["ARTICLE_COLUMNS", "SENTENCE_COLUMNS", "REPORT_COLUMNS", "BuildError", "BuildResult", "build"]

@@ -32,8 +32,9 @@ class Skip(Exception):
     """A file that is not ingested, with the one-line reason."""
 
 
-def too_large(size: int) -> str:
-    return f"file too large ({size / 1e6:.1f} MB; the limit is {paths.MAX_FILE_BYTES / 1e6:.0f} MB)"
+def too_large(size: int, at_least: bool = False) -> str:
+    more = "more than " if at_least else ""
+    return f"file too large ({more}{size / 1e6:.1f} MB; the limit is {paths.MAX_FILE_BYTES / 1e6:.0f} MB)"
 
 
 @dataclass
@@ -67,7 +68,11 @@ class Ingested:
     @classmethod
     def from_json(cls, raw: str) -> "Ingested":
         data = loads(raw)
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+            raise ValueError("not an ingested article")
         data["sentences"] = [tuple(s) for s in data["sentences"]]
+        if not all(len(s) == 5 and type(s[1]) is int and type(s[2]) is int for s in data["sentences"]):
+            raise ValueError("not an ingested article")
         return cls(**data)
 
 

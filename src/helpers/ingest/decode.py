@@ -56,6 +56,28 @@ def _looks_textual(text: str) -> bool:
     return len(_BAD_CHARS.findall(text)) / len(text) < 0.01
 
 
+_CHINESE_OR_ASCII = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\t\n\r\x20-\x7e]")
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """Chinese UTF-16 saved without a byte-order mark has almost no NUL bytes: try both byte orders and
+    keep the one whose text is almost all Chinese, Chinese punctuation and ASCII (GBK or Big5 bytes
+    read as UTF-16 fall into Hangul, private use and surrogates instead)."""
+    if len(data) % 2 or len(data) < 8:
+        return None
+    for encoding in ("utf_16_le", "utf_16_be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:20000]
+        cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
+        if (cjk >= 0.3 * len(sample) and len(_CHINESE_OR_ASCII.findall(sample)) >= 0.97 * len(sample)
+                and _looks_textual(text)):
+            return Decoded(text, encoding.replace("_", "-"))
+    return None
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a file's bytes; raise `NotText` when they are empty or not text."""
     if not data.strip():
@@ -79,14 +101,22 @@ def decode_bytes(data: bytes) -> Decoded:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:8192]:
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            return utf16
         raise NotText("binary content (NUL bytes)")
     try:
         text = data.decode("utf-8")
+        if not text.strip():  # only spaces (U+3000 and the like)
+            raise NotText("empty file (only spaces)")
         if not _looks_textual(text):
             raise NotText("binary content (control characters)")
         return Decoded(text, "utf-8")
     except UnicodeDecodeError:
         pass
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
     best = charset_normalizer.from_bytes(data[:200_000], cp_isolation=_CANDIDATES).best()
     order = [best.encoding] if best is not None else []
     order += [e for e in ("gb18030", "big5hkscs") if e not in order]

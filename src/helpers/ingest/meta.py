@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,38 +55,97 @@ class Manifest:
     problems: list[ManifestProblem]
 
 
+def manifest_key(name: str) -> str:
+    """How a manifest row and a corpus file are matched: `/` for `\\`, and Unicode NFC (a name typed on
+    one system in NFD, as macOS stores it, matches the same name in NFC)."""
+    return unicodedata.normalize("NFC", name.replace("\\", "/"))
+
+
+_MAX_MANIFEST_BYTES = 20_000_000
+
+
+def _records(lines: list[str], problems: list[ManifestProblem]):
+    """(line number, fields) of each row after the header. A quoted field may span lines only in
+    `notes`: a row whose quote runs on into the lines below in any other column (or to the end of the
+    file) is reported as an unterminated quote and ignored, and reading starts again on its next line,
+    so one stray quote never swallows the rows after it."""
+    header = next(csv.reader([lines[0]]))
+    notes_at = header.index("notes") if "notes" in header else -1
+    pos = 1
+    while pos < len(lines):
+        start = pos
+        buf = lines[pos]
+        pos += 1
+        while buf.count('"') % 2 and pos < len(lines):
+            buf += lines[pos]
+            pos += 1
+        if not buf.strip():
+            continue
+        unterminated = buf.count('"') % 2 == 1
+        fields = None
+        if not unterminated:
+            try:
+                fields = next(csv.reader([buf]))  # lenient, as before: a stray inner quote is text
+            except (csv.Error, StopIteration):
+                fields = None
+        if fields is not None and any("\n" in f for i, f in enumerate(fields) if i != notes_at):
+            unterminated = True
+        if unterminated or fields is None:
+            what = "unterminated quote" if unterminated else "row that is not CSV"
+            problems.append(ManifestProblem(start + 1, "", f"{what}; row ignored"))
+            pos = start + 1
+            continue
+        yield start + 1, dict(zip(header, fields))
+
+
 def read_manifest(path: Path) -> Manifest:
-    """Rows keyed by the file path as written (relative to the corpus), and the problems found."""
+    """Rows keyed by the file path as written (relative to the corpus, `manifest_key`), and the problems
+    found."""
     rows: dict[str, dict[str, str]] = {}
     problems: list[ManifestProblem] = []
-    if not path.exists():
+    first_line: dict[str, int] = {}
+    if not path.exists() and not path.is_symlink():
+        return Manifest(rows, problems)
+    if not path.is_file():
+        problems.append(ManifestProblem(0, "", "manifest unreadable (not a regular file); ignored"))
         return Manifest(rows, problems)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            if "file" not in (reader.fieldnames or []):
-                problems.append(ManifestProblem(1, "", "manifest has no 'file' column; ignored"))
-                return Manifest(rows, problems)
-            for line, raw in enumerate(reader, start=2):
-                row = {c: (raw.get(c) or "").strip() for c in MANIFEST_COLUMNS}
-                if not row["file"]:
-                    problems.append(ManifestProblem(line, "", "row without a file name; ignored"))
-                    continue
-                if row["published"]:
-                    try:
-                        row["published"] = parse_iso_date(row["published"]).isoformat()
-                    except ValueError:
-                        problems.append(
-                            ManifestProblem(
-                                line,
-                                row["file"],
-                                f"impossible published date {row['published']!r}; date ignored",
-                            )
-                        )
-                        row["published"] = ""
-                rows[row["file"].replace("\\", "/")] = row
-    except (UnicodeDecodeError, csv.Error) as exc:
+        with path.open("rb") as fh:
+            data = fh.read(_MAX_MANIFEST_BYTES + 1)
+        if len(data) > _MAX_MANIFEST_BYTES:
+            raise ValueError(f"larger than {_MAX_MANIFEST_BYTES / 1e6:.0f} MB")
+        text = data.decode("utf-8-sig")
+    except OSError as exc:
+        problems.append(ManifestProblem(0, "", f"manifest unreadable ({exc.strerror or type(exc).__name__}); ignored"))
+        return Manifest(rows, problems)
+    except (UnicodeDecodeError, ValueError) as exc:
         problems.append(ManifestProblem(0, "", f"manifest unreadable ({exc}); ignored"))
+        return Manifest(rows, problems)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").splitlines(keepends=True)
+    if not lines or "file" not in [c.strip() for c in next(csv.reader([lines[0]]), [])]:
+        problems.append(ManifestProblem(1, "", "manifest has no 'file' column; ignored"))
+        return Manifest(rows, problems)
+    lines[0] = ",".join(c.strip() for c in next(csv.reader([lines[0]]))) + "\n"
+    for line, raw in _records(lines, problems):
+        row = {c: (raw.get(c) or "").strip() for c in MANIFEST_COLUMNS}
+        if not row["file"]:
+            problems.append(ManifestProblem(line, "", "row without a file name; ignored"))
+            continue
+        if row["published"]:
+            try:
+                row["published"] = parse_iso_date(row["published"]).isoformat()
+            except ValueError:
+                problems.append(
+                    ManifestProblem(line, row["file"], f"impossible published date {row['published']!r}; date ignored")
+                )
+                row["published"] = ""
+        name = manifest_key(row["file"])
+        if name in rows:
+            problems.append(ManifestProblem(line, row["file"],
+                                            f"duplicate row (first on line {first_line[name]}); this later row wins"))
+        else:
+            first_line[name] = line
+        rows[name] = row
     return Manifest(rows, problems)
 
 

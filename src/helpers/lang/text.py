@@ -27,7 +27,11 @@ _PINYIN_GLOSS = re.compile(
 # full-width ASCII block (Ｈ２０ → H20, ％ → %) and compatibility spaces.
 _FULLWIDTH = re.compile("[\uff01-\uff5e\u3000\u00a0\u2002-\u200a]")
 _KEEP_FULLWIDTH = set("，。：；！？（）【】「」『』、《》〈〉“”‘’")
-_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+# Invisible characters that only steer display: zero-width spaces and joiners, the word joiner and BOM,
+# bidirectional marks, embeddings, overrides and isolates (U+200E/F, U+061C, U+202A–E, U+2066–9), the
+# soft hyphen, invisible operators (U+2061–4) and variation selectors (U+FE00–F: the emoji U+FE0F).
+# Dropped before anything reads the text: they would split a number or a name in two.
+_ZERO_WIDTH = re.compile("[\u200b-\u200f\u061c\u202a-\u202e\u2060-\u2064\u2066-\u2069\u00ad\ufe00-\ufe0f\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 

@@ -34,6 +34,8 @@ def setup_fonts() -> str:
     mpl.rcParams["font.family"] = "sans-serif"
     mpl.rcParams["font.sans-serif"] = [FONT_FAMILY, "DejaVu Sans"]
     mpl.rcParams["axes.unicode_minus"] = False
+    # Labels carry article ids, file names and titles: a `$` in them is text, never mathtext.
+    mpl.rcParams["text.parse_math"] = False
     return FONT_FAMILY
 
 

@@ -22,11 +22,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from filelock import FileLock, Timeout
+from filelock import Timeout
 
 from .. import paths
 from ..build.pipeline import BuildError, build
 from ..build.versions import code_digest
+from ..store.atomic import LOCK_NAME, atomic_write, folder_lock, remove_stale
 from ..store.parts import read_signatures, read_table
 from ..store.tables import load
 from .articles import write_article_pages
@@ -195,7 +196,8 @@ ul.reports a {{ font-size: 1.1rem; font-weight: 600; }}
 
 # ------------------------------------------------------------ the run
 
-OWN_ENTRIES = {".cache", ".report.lock", ".build.lock"}
+JOURNAL = ".swap.json"  # the swap in progress: completed by the next run if this one is killed
+OWN_ENTRIES = {".cache", ".report.lock", ".build.lock", LOCK_NAME, JOURNAL}
 
 
 def check_report_folder(corpus: Path, out: Path) -> None:
@@ -205,6 +207,8 @@ def check_report_folder(corpus: Path, out: Path) -> None:
         raise ReportError(f"report folder {out} and corpus {corpus} overlap; the corpus is read-only")
     if o in (paths.ROOT, *paths.ROOT.parents) or o in (paths.DATA, paths.NOTEBOOKS, paths.SEEDS, paths.ROOT / "src"):
         raise ReportError(f"report folder {out} is part of the project; choose a folder of its own (default reports/)")
+    if o.exists() and not o.is_dir():
+        raise ReportError(f"report folder {out} is not a folder (a file of that name exists)")
     if o.exists() and any(o.iterdir()):
         entries = {p.name for p in o.iterdir()} - OWN_ENTRIES
         entries = {e for e in entries if not e.startswith((".staging-", ".old-"))}
@@ -214,17 +218,50 @@ def check_report_folder(corpus: Path, out: Path) -> None:
 
 
 def _swap_into_place(staging: Path, out: Path) -> None:
-    """Move the staged report into `out`, entry by entry; index.html last."""
+    """Move the staged report into `out`, entry by entry, index.html last. The moves are written down
+    first (`JOURNAL`), so a run killed half-way is completed by the next (`recover_swap`): a report
+    folder never stays half old and half new."""
     old = out / f".old-{os.getpid()}"
-    entries = sorted(staging.iterdir(), key=lambda p: p.name == "index.html")
-    for entry in entries:
-        target = out / entry.name
-        if target.exists():
+    names = [p.name for p in sorted(staging.iterdir(), key=lambda p: (p.name == "index.html", p.name))]
+    body = json.dumps({"staging": staging.name, "old": old.name, "entries": names})
+    atomic_write(out / JOURNAL, lambda p: p.write_text(body, encoding="utf-8"))
+    _complete_swap(out, staging, old, names)
+
+
+def _complete_swap(out: Path, staging: Path, old: Path, names: list[str]) -> None:
+    """Each entry is in one of three states (not moved; the old one set aside; the new one in place),
+    each reached by one rename, so the moves can be taken up again wherever they stopped."""
+    for name in names:
+        source, target = staging / name, out / name
+        if not os.path.lexists(source):
+            continue  # already in place
+        if os.path.lexists(target):
             old.mkdir(exist_ok=True)
-            os.replace(target, old / entry.name)
-        os.replace(entry, target)
+            if os.path.lexists(old / name):
+                shutil.rmtree(old / name, ignore_errors=True)
+            os.replace(target, old / name)
+        os.replace(source, target)
+    (out / JOURNAL).unlink(missing_ok=True)
     shutil.rmtree(old, ignore_errors=True)
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def recover_swap(out: Path) -> bool:
+    """Complete a swap that a killed run left half done (call under the folder's lock); True if one was."""
+    try:
+        journal = json.loads((out / JOURNAL).read_text(encoding="utf-8"))
+        staging, old, names = journal["staging"], journal["old"], list(journal["entries"])
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError, KeyError, TypeError):
+        (out / JOURNAL).unlink(missing_ok=True)
+        return False
+    plain = all(isinstance(n, str) and n and "/" not in n and n not in (".", "..") for n in [staging, old, *names])
+    if not plain or not staging.startswith(".staging-") or not old.startswith(".old-"):
+        (out / JOURNAL).unlink(missing_ok=True)  # not a journal this program wrote
+        return False
+    _complete_swap(out, out / staging, out / old, names)
+    return True
 
 
 def _report_signature(tables: Path, sources: list[Path], corpus: Path, as_of: dt.date) -> str:
@@ -292,20 +329,28 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
     except ValueError as exc:
         raise ReportError(str(exc)) from None
     check_report_folder(corpus, out)
-    out.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(out / ".report.lock"))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportError(f"report folder {out} cannot be made ({exc.strerror or type(exc).__name__})") from None
+    if not out.is_dir():
+        raise ReportError(f"report folder {out} is not a folder (a file of that name exists)")
+    lock = folder_lock(out)  # the same lock as a build into this folder: one run writes here, and in its cache
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        raise ReportError(f"another report run is writing to {out}; wait for it to finish") from None
+        raise ReportError(f"another report run or build is writing to {out}; wait for it to finish") from None
     staging = out / f".staging-{os.getpid()}"
     try:
+        if recover_swap(out):
+            log(f"      completed the swap a stopped run left half done in {out}")
+        remove_stale(out)  # staging folders of killed runs
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
         log(f"[1/3] building tables from {corpus}")
         _link_previous_tables(out / "data", staging / "data")
         try:
-            result = build(corpus, staging / "data", cache_dir=out / ".cache", log=log)
+            result = build(corpus, staging / "data", cache_dir=out / ".cache", log=log, take_lock=False)
         except BuildError as exc:
             raise ReportError(str(exc)) from None
         sources = [Path(p).resolve() for p in notebook_paths] if notebook_paths is not None else notebooks()

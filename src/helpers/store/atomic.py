@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Callable
 
 import pandas as pd
+from filelock import FileLock
 
-_FORMULA = re.compile(r"[=+\-@\t\r]")
+# A cell a spreadsheet would run as a formula, or one that already starts with the apostrophe the guard
+# adds (so that the guard can be undone exactly: `read_csv_table`).
+_FORMULA = re.compile(r"[=+\-@\t\r']")
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
@@ -88,6 +92,19 @@ def write_arrow_csv(table, path: Path) -> None:
     atomic_write(path, write)
 
 
+def read_csv_table(path: Path) -> pd.DataFrame:
+    """A CSV table this module wrote, with the formula guard undone: cells read as they were written
+    from (a file named `=x.txt` is `=x.txt` again, as in the Parquet tables)."""
+    df = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False)
+    for column in df.columns:
+        if df[column].dtype == object or pd.api.types.is_string_dtype(df[column]):
+            values = df[column]
+            guarded = values.map(lambda v: isinstance(v, str) and v.startswith("'")).astype(bool)
+            if guarded.any():
+                df[column] = values.where(~guarded, values.str[1:])
+    return df
+
+
 def write_table(df: pd.DataFrame, path: Path) -> None:
     """A whole table as one Parquet or CSV file, atomically."""
     if path.suffix == ".parquet":
@@ -95,3 +112,28 @@ def write_table(df: pd.DataFrame, path: Path) -> None:
     else:
         safe = spreadsheet_safe(df)
         atomic_write(path, lambda p: _write_csv(safe, p))
+
+
+# ------------------------------------------------------------ one run at a time per output folder
+
+LOCK_NAME = ".chipwatch.lock"  # taken by `build` and by `report`: one run writes into a folder (and its cache)
+STALE_PREFIXES = (".staging-", ".old-")  # what a killed run leaves behind, removed by the next under the lock
+
+
+def folder_lock(folder: Path):
+    """The lock every run that writes into `folder` takes (a `filelock.FileLock`, not yet acquired)."""
+    return FileLock(str(Path(folder) / LOCK_NAME))
+
+
+def remove_stale(folder: Path, keep: set[str] = frozenset()) -> list[str]:
+    """Remove staging and set-aside folders a killed run left in `folder` (call only under its lock)."""
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        if name.startswith(STALE_PREFIXES) and name not in keep:
+            shutil.rmtree(Path(folder) / name, ignore_errors=True)
+            removed.append(name)
+    return removed

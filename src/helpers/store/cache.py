@@ -31,7 +31,10 @@ def loads(body: str):
 
 def _digest(body: str) -> str:
     """A checksum against damage (not tampering): CRC-32 and the length, cheap for thousands of entries."""
-    data = body.encode("utf-8")
+    return _digest_bytes(body.encode("utf-8"))
+
+
+def _digest_bytes(data: bytes) -> str:
     return f"{zlib.crc32(data):08x}-{len(data)}"
 
 
@@ -114,11 +117,21 @@ def read_entries(db: sqlite3.Connection, keys: list[str]) -> tuple[dict[str, str
     for start in range(0, len(keys), 500):
         chunk = keys[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for key, body, sha in db.execute(f"SELECT key, body, checksum FROM entries WHERE key IN ({marks})", chunk):
-            if _digest(body) == sha:
-                found[key] = body
-            else:
+        # Read as raw bytes (a damaged value may not be text, or not UTF-8): each is checked for its type,
+        # its encoding and its checksum before it is returned; anything else is reported as damaged.
+        rows = db.execute(f"SELECT key, CAST(body AS BLOB), typeof(body), checksum FROM entries "
+                          f"WHERE key IN ({marks})", chunk)
+        for key, raw, kind, sha in rows:
+            body = None
+            if kind == "text" and isinstance(raw, bytes) and isinstance(sha, str) and _digest_bytes(raw) == sha:
+                try:
+                    body = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    body = None
+            if body is None:
                 bad.append(key)
+            else:
+                found[key] = body
     return found, bad
 
 

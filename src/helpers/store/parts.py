@@ -225,3 +225,85 @@ def clear_layout(out: Path) -> None:
         path = out / f"{table}.parquet"
         if path.is_file():
             os.unlink(path)
+
+
+# ------------------------------------------------------------ what was written, to check before trusting it
+
+_OUTPUTS = Path(".state") / "outputs.json"
+SHARED_FILES = ("claims.csv", "claim_check.csv", "disagreements.csv", "ingest_report.csv")
+
+
+def _output_files(out: Path) -> list[str]:
+    """The table files of a build (parts, fragments, the CSV tables), relative to `out`."""
+    names = [n for n in SHARED_FILES if (out / n).is_file()]
+    for folder in [*(f"{t}.parquet" for t in PARQUET_TABLES), PARTS_DIR]:
+        try:
+            names += [f"{folder}/{n}" for n in sorted(os.listdir(out / folder)) if not n.startswith(".")]
+        except OSError:
+            pass
+    return names
+
+
+def _crc(path: Path) -> str:
+    crc = 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            crc = zlib.crc32(chunk, crc)
+    return f"{crc:08x}"
+
+
+def _recorded(out: Path) -> dict[str, list] | None:
+    try:
+        data = json.loads((out / _OUTPUTS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    return {k: v for k, v in data.items() if isinstance(v, list) and len(v) == 3}
+
+
+def damaged_outputs(out: Path) -> set[str]:
+    """The table files that are missing or differ from what the last build recorded (size, then
+    CRC-32 of the whole file). Without a record (tables of an older version), the tables that are
+    missing."""
+    record = _recorded(out)
+    if record is None:
+        expected = [*(f"{t}.parquet" for t in PARQUET_TABLES), *SHARED_FILES]
+        return {n for n in expected if not (out / n).exists()}
+    damaged = set()
+    for name, (size, _mtime, crc) in record.items():
+        try:
+            if os.stat(out / name).st_size != size or _crc(out / name) != crc:
+                damaged.add(name)
+        except OSError:
+            damaged.add(name)
+    return damaged
+
+
+def parts_of(names: set[str]) -> set[int]:
+    """The parts the named table files belong to."""
+    found = set()
+    for name in names:
+        at = name.find("part-")
+        if at >= 0 and name[at + 5 : at + 8].isdigit():
+            found.add(int(name[at + 5 : at + 8]))
+    return found
+
+
+def record_outputs(out: Path) -> None:
+    """Record every table file's size, modification time and CRC-32 (files unchanged since the last
+    record, which the build has just checked, are not read again)."""
+    old = _recorded(out) or {}
+    record = {}
+    for name in _output_files(out):
+        try:
+            st = os.stat(out / name)
+        except OSError:
+            continue
+        known = old.get(name)
+        if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
+            record[name] = known
+        else:
+            record[name] = [st.st_size, st.st_mtime_ns, _crc(out / name)]
+    body = json.dumps(record, sort_keys=True)
+    atomic_write(out / _OUTPUTS, lambda p: p.write_text(body, encoding="utf-8"))

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import paths
 from . import parts
+from .atomic import read_csv_table
 
 ARTICLE_ORDER = ["file"]
 SENTENCE_ORDER = ["article_id", "sent_idx"]
@@ -54,7 +55,7 @@ def load(tables: Path | str = paths.PROCESSED) -> Tables:
         articles=sort_rows(parts.read_table(tables, "articles", None), ARTICLE_ORDER),
         sentences=sort_rows(parts.read_table(tables, "sentences"), SENTENCE_ORDER),
         claims=sort_rows(parts.read_table(tables, "claims"), CLAIM_ORDER),
-        ingest_report=pd.read_csv(tables / "ingest_report.csv", encoding="utf-8-sig", keep_default_na=False),
+        ingest_report=read_csv_table(tables / "ingest_report.csv"),
         claim_check=sort_rows(parts.read_table(tables, "claim_check"), VERDICT_ORDER)
         if (tables / "claim_check.parquet").exists() else pd.DataFrame(),
         disagreements=(pd.read_csv(tables / "disagreements.csv", encoding="utf-8-sig", keep_default_na=False)
