@@ -42,13 +42,16 @@ SAME_AS = {"NVL144": "Vera Rubin NVL144", "NVL576": "Rubin Ultra NVL576", "NVL72
 
 
 @dataclass(frozen=True)
-class ReferenceProblem:
+class RowProblem:
+    """A row of a curated table left out, and why (the file, its line, the reason)."""
+
     file: str
     line: int
     reason: str
+    left_out: str = "row"
 
     def __str__(self) -> str:
-        return f"{self.file} line {self.line}: {self.reason}; row left out"
+        return f"{self.file} line {self.line}: {self.reason}; {self.left_out} left out"
 
 
 def to_base(value: float, unit: str) -> tuple[float, str]:
@@ -72,7 +75,7 @@ def parse_reference_date(value: str) -> tuple[str, str, str]:
     return first.isoformat(), last.isoformat(), "month"
 
 
-def _read(path: Path, columns: list[str]) -> tuple[pd.DataFrame, list[ReferenceProblem]]:
+def _read(path: Path, columns: list[str]) -> tuple[pd.DataFrame, list[RowProblem]]:
     df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     missing = [c for c in columns if c not in df.columns]
     if missing:
@@ -85,7 +88,7 @@ def _url_ok(url: str) -> bool:
     return bool(re.match(r"https?://\S+\.\S+", url.strip()))
 
 
-def load_export_controls(path: Path | None = None, log=None) -> tuple[pd.DataFrame, list[ReferenceProblem]]:
+def load_export_controls(path: Path | None = None, log=None) -> tuple[pd.DataFrame, list[RowProblem]]:
     path = path or paths.REFERENCE / "export_controls.csv"
     df, problems = _read(path, EXPORT_COLUMNS)
     rows = []
@@ -102,7 +105,7 @@ def load_export_controls(path: Path | None = None, log=None) -> tuple[pd.DataFra
         if not reason and not _url_ok(row["source_url"]):
             reason = "no source URL"
         if reason:
-            problems.append(ReferenceProblem(path.name, row["line"], reason))
+            problems.append(RowProblem(path.name, row["line"], reason))
             continue
         row.update(date_start=start, date_end=end, date_precision=precision, actor_group=reference_actor_group(row["actor"]),
                    disagreement="DISAGREEMENT" in row["note"])
@@ -162,7 +165,7 @@ def product_entity(product: str, lexicon=None) -> str:
     return ""
 
 
-def load_chip_specs(path: Path | None = None, log=None) -> tuple[pd.DataFrame, list[ReferenceProblem]]:
+def load_chip_specs(path: Path | None = None, log=None) -> tuple[pd.DataFrame, list[RowProblem]]:
     path = path or paths.REFERENCE / "chip_specs.csv"
     df, problems = _read(path, SPEC_COLUMNS)
     rows = []
@@ -186,7 +189,7 @@ def load_chip_specs(path: Path | None = None, log=None) -> tuple[pd.DataFrame, l
             except ValueError:
                 reason = f"value {row['value']!r} is not a number"
         if reason:
-            problems.append(ReferenceProblem(path.name, row["line"], reason))
+            problems.append(RowProblem(path.name, row["line"], reason))
             continue
         row["value_num"] = value
         if value is not None:

@@ -8,12 +8,12 @@ stale (`stale_overrides`): reported, never applied to anything else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from .. import paths
+from .reference import RowProblem
 
 OVERRIDE_COLUMNS = ["claim_id", "field", "value", "reviewer", "note"]
 VERDICT_VALUES = ("agrees", "conflicts", "needs_review", "unverifiable")
@@ -23,21 +23,16 @@ _NUMERIC = ("value", "value_max")
 REVIEW_REPORT_COLUMNS = ["line", "claim_id", "field", "value", "reviewer", "status", "reason"]
 
 
-@dataclass(frozen=True)
-class OverrideProblem:
-    file: str
-    line: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file} line {self.line}: {self.reason}; override left out"
+def OverrideProblem(file: str, line: int, reason: str) -> RowProblem:
+    """A row of the overrides left out, and why."""
+    return RowProblem(file, line, reason, "override")
 
 
 def overrides_path() -> Path:
     return paths.REVIEW / "overrides.csv"
 
 
-def load_overrides(path: Path | None = None, log=None) -> tuple[pd.DataFrame, list[OverrideProblem]]:
+def load_overrides(path: Path | None = None, log=None) -> tuple[pd.DataFrame, list[RowProblem]]:
     """The valid overrides (with their line in the file) and the problems of the others. A missing file is
     no overrides; a file without the columns is one problem."""
     path = Path(path or overrides_path())
@@ -126,7 +121,7 @@ def apply_to_verdicts(verdicts: pd.DataFrame, overrides: pd.DataFrame) -> pd.Dat
     return out
 
 
-def review_report(overrides: pd.DataFrame, problems: list[OverrideProblem], claim_ids: set[str],
+def review_report(overrides: pd.DataFrame, problems: list[RowProblem], claim_ids: set[str],
                   checked_ids: set[str]) -> pd.DataFrame:
     """One row per line of the overrides file: `applied`, `stale` (the claim is no longer extracted, or a
     verdict override of a claim the check does not cover) or `invalid`, with the reason."""
