@@ -14,7 +14,7 @@ def verdict_table(verdicts: pd.DataFrame) -> pd.DataFrame:
         "verdict (核查)": verdicts["verdict"], "reference (参考)": verdicts["reference_values"],
         "note": verdicts["note"],
         "overridden (复核)": verdicts["overridden"] if "overridden" in verdicts else "",
-        "sentence (原句)": verdicts["sentence"],
+        "sentence (原句)": verdicts["sentence"], "claim": verdicts["claim_id"],
     })
 
 

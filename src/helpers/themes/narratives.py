@@ -49,6 +49,7 @@ def share_table(shares: pd.DataFrame) -> pd.DataFrame:
         "speaker (说话人)": shares["speaker"],
         "date in text": shares["period"].where(shares["period"] != "", shares["date_start"]),
         "sentence (原句)": shares["sentence"],
+        "claim": shares["claim_id"],
     })
 
 

@@ -132,7 +132,7 @@ def events_table(reported: pd.DataFrame) -> pd.DataFrame:
         "article_id": "article", "outlet": "outlet", "actor": "actor (行为者)", "actor_group": "camp",
         "action": "action (行为)", "items": "chips", "date_shown": "date (日期)", "date_precision": "date precision",
         "date_inferred": "inferred", "status": "status", "matched_reference": "matched reference event", "verdict": "verdict",
-        "verdict_note": "verdict note", "sentence": "sentence (原句)",
+        "verdict_note": "verdict note", "sentence": "sentence (原句)", "claim_id": "claim",
     }
     present = [c for c in columns if c in reported.columns]
     return reported[present].rename(columns=columns)
