@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..extract.hedges import hedge_before
 from .agreement import ABOUT, ABOVE, BELOW, dates_overlap, hedge_agrees, hedge_kind
 from .events import MATCH_SLACK_DAYS, MATCH_WINDOW_DAYS
 from .reference import SAME_AS, UNITS, load_chip_specs, to_base
@@ -157,21 +158,17 @@ def _basis(r) -> str:
     return f"{r.product} {r.value_num:g} {r.unit} ({r.precision_note or r.metric}{status}; {r.source_url})"
 
 
-_HEDGE_BEFORE = re.compile(r"(不到|不足|低于|少于|超过|超|逾|高于|大约|约|近)(?:为|是|达|有|了)?$")
-
-
-def _text_hedge(claim) -> str:
-    """The hedge the text puts right before the figure (`不到H100的两成`) when the claim lost it, or ''."""
+def _text_hedge(claim) -> tuple[str, str]:
+    """The hedge the text puts right before the figure (`不到H100的两成`) when the claim lost it, and the
+    words it stands in; ('', '') when there is none. Read with the extractors' hedge grammar
+    (`extract.hedges.hedge_before`), the one home of how a hedge is written."""
     sentence, evidence = str(claim.get("sentence") or ""), str(claim.get("evidence") or "")
     simplified = str(claim.get("sentence_zh_hans") or sentence)
     at = sentence.find(evidence) if evidence else -1
     if at < 0 or len(simplified) != len(sentence):
-        return ""
-    m = _HEDGE_BEFORE.search(simplified[max(0, at - 4):at])
-    if m is None:
-        return ""
-    word = m.group(1)
-    return {"超过": "超", "大约": "约", "不到": "不到"}.get(word, word)
+        return "", ""
+    hedge = hedge_before(simplified, at)
+    return hedge, sentence[max(0, at - 4):at] if hedge else ""
 
 
 def check_spec(claim, specs: pd.DataFrame, cache: dict | None = None, lexicon=None) -> Verdict:
@@ -179,11 +176,11 @@ def check_spec(claim, specs: pd.DataFrame, cache: dict | None = None, lexicon=No
     lets the check see the products a sentence names (a figure pinned on the wrong one is `needs_review`)."""
     cache = {} if cache is None else cache
     if not claim.get("hedge"):
-        hedge = _text_hedge(claim)
+        hedge, written = _text_hedge(claim)
         if hedge:
             verdict = check_spec({**claim, "hedge": hedge}, specs, cache, lexicon)
             return Verdict(verdict.verdict, verdict.rows, verdict.values,
-                           f"{verdict.note} (hedge {hedge} read from the text before the figure)")
+                           f"{verdict.note} (hedge {hedge} read from the text before the figure: “{written}”)")
     if claim["unit"] == "ratio":
         return _check_ratio(claim, specs, lexicon)
     family = _family(claim["metric"])
