@@ -33,22 +33,26 @@ def test_system_table_counts_dies_as_packages(specs):
 def test_cautions_name_roadmaps_dies_and_sparsity():
     table = pd.DataFrame({
         "system": ["A", "B", "C"], "status": ["vendor roadmap", "shipping", "shipping"],
-        "counted as": ["GPU dies", "GPUs", "NPUs"], "chips": [144.0, 72.0, 384.0],
+        "counted as": ["GPU dies", "GPUs", "NPUs"], "chips": [144.0, 72.0, 384.0], "packages": [72.0, 72.0, 384.0],
         "system FP8 PFLOPS (stated)": [None, 720.0, 300.0], "stated sparsity": ["", "sparse", "unstated"],
+        "FP8 PFLOPS": [None, 360.0, 300.0],
     })
     notes = clusters.apples_to_oranges(table)
     assert any("Vendor roadmaps (A)" in n and "shipping systems (B, C)" in n for n in notes)
     assert any(n.startswith("A counts GPU dies") for n in notes)
     assert any("with sparsity for B but of unstated sparsity for C" in n for n in notes)
-    assert any("B 10, C 0.78" in n for n in notes)
+    assert any("B 5, C 0.78" in n for n in notes)  # per package, at the dense figure
 
 
-def test_finding_sets_card_counts_against_compute():
-    table = pd.DataFrame({"system": ["big", "small"], "chips": [384.0, 72.0],
-                          "system FP8 PFLOPS (stated)": [300.0, 720.0]})
-    assert clusters.finding(table) == ("big has 5× the chips of small (384 against 72) but 0.4× the stated FP8 "
-                                       "compute; card counts overstate the gap.")
-    assert "No system" in clusters.finding(table.assign(chips=float("nan")))
+def test_system_compute_puts_sparse_figures_on_the_dense_basis(specs):
+    table = clusters.system_table(["GB200 NVL72", "GB300 NVL72", "CloudMatrix 384"], specs).set_index("system")
+    # GB200 NVL72's FP8 row is with sparsity and states its dense figure: the two NVL72 racks meet there.
+    assert table.loc["GB200 NVL72", "stated sparsity"] == "sparse"
+    assert table.loc["GB200 NVL72", "FP8 PFLOPS"] == pytest.approx(table.loc["GB300 NVL72", "FP8 PFLOPS"])
+    assert table.loc["GB200 NVL72", "FP8 basis"] == "dense"
+    # CloudMatrix 384 has no FP8 figure but a dense BF16 one: it is on the BF16 panel, not missing.
+    assert pd.isna(table.loc["CloudMatrix 384", "FP8 PFLOPS"])
+    assert table.loc["CloudMatrix 384", "BF16/FP16 PFLOPS"] > 0
 
 
 def test_article_figures_carry_the_reference_beside_the_claim(specs):
