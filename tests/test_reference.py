@@ -37,6 +37,24 @@ def test_bad_rows_are_reported_with_their_line_and_left_out(tmp_path):
     loaded, problems = load_export_controls(path)
     assert len(loaded) == 2 and problems[0].line == 3 and "impossible date" in problems[0].reason
 
+    events.loc[1, "date"] = "2025-02-03"
+    events.loc[2, "action_class"] = "embargo"
+    events.to_csv(path, index=False)
+    loaded, problems = load_export_controls(path)
+    assert len(loaded) == 2 and problems[0].line == 4 and "unknown action_class 'embargo'" in problems[0].reason
+
+
+def test_a_reference_rows_action_class_is_set_by_hand_else_read_from_its_wording():
+    from helpers.check.events import reference_class
+
+    row = {"action": "Launched a variant with reduced chip-to-chip bandwidth", "action_zh": "", "actor_group": "firm"}
+    assert reference_class(row) == "launch"  # `bandwidth` is no ban
+    assert reference_class({**row, "action_class": "ship"}) == "ship"  # the hand-set class wins
+    # The Chinese wording, read with the extractors' grammar, before the English.
+    zh = {"action": "Did something", "action_zh": "某部对某公司立案调查", "actor_group": "Chinese government"}
+    assert reference_class(zh) == "investigate"
+    assert reference_class({"action": "Began accepting orders", "action_zh": "", "actor_group": "firm"}) != "ban"
+
 
 def test_units_and_dates():
     assert to_base(1.6, "PFLOPS") == (1600.0, "TFLOPS")

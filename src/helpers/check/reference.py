@@ -18,10 +18,14 @@ from pathlib import Path
 import pandas as pd
 
 from .. import paths
+from ..extract.event import ACTIONS
 from ..lang import lexicon as lexicon_mod
 from .camps import reference_actor_group
 
 EXPORT_COLUMNS = ["date", "actor", "action", "action_zh", "items", "threshold", "source_url", "note"]
+# Optional: `action_class`, the row's action in the extractors' classes (`tighten`, `approve`, …), set by hand;
+# where it is empty the claim check derives it from the row's wording (`check.events.reference_events`).
+ACTION_CLASSES = sorted({name for name, _ in ACTIONS})
 SPEC_COLUMNS = ["vendor", "product", "kind", "year", "metric", "value", "unit", "precision_note", "source_url", "note"]
 
 # unit -> (base unit, factor to the base unit)
@@ -104,6 +108,8 @@ def load_export_controls(path: Path | None = None, log=None) -> tuple[pd.DataFra
             reason = "no action"
         if not reason and not _url_ok(row["source_url"]):
             reason = "no source URL"
+        if not reason and row.get("action_class", "").strip() and row["action_class"].strip() not in ACTION_CLASSES:
+            reason = f"unknown action_class {row['action_class'].strip()!r} (one of {', '.join(ACTION_CLASSES)})"
         if reason:
             problems.append(RowProblem(path.name, row["line"], reason))
             continue
