@@ -92,7 +92,7 @@ def ingest_bytes(data: bytes, suffix: str, simplifier: Simplifier) -> Ingested:
         raw = page.text
         title, outlet, url = page.title, page.outlet, page.url
         if page.published:
-            published, published_how = page.published, "page metadata"
+            published, published_how = page.published, page.published_how or "page metadata"
 
     raw = normalize_text(raw)
     if not published:

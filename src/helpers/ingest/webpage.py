@@ -1,4 +1,6 @@
-"""Saved web pages: the article's main text and metadata, through trafilatura (offline)."""
+"""Saved web pages: the article's main text and metadata, through trafilatura (offline), checked against
+what the page's markup says of itself (`page_facts`: its own headline, its dated structured data and
+byline, its largest block of text)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ from html.parser import HTMLParser
 
 import lxml.html
 
+from .page_facts import cjk_len, largest_block, page_date, page_title, read_facts
+
 
 @dataclass(frozen=True)
 class PageText:
@@ -16,6 +20,7 @@ class PageText:
     published: str
     outlet: str
     url: str
+    published_how: str = ""
 
 
 _BLOCKS = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
@@ -115,13 +120,19 @@ def extract_page(html: str) -> PageText:
     ) or ""
     # No extensive date search: it takes a copyright footer (© 2019) for the publication date.
     meta = trafilatura.extract_metadata(html, extensive=False)
-    published = ""
-    if meta is not None and meta.date:
-        published = str(meta.date)[:10]
+    facts = read_facts(html)
+    sitename = (meta.sitename or "") if meta is not None else ""
+    published, how = page_date(facts, str(meta.date)[:10] if meta is not None and meta.date else "")
+    # An article written as one block of text between images (WeChat) is dropped by the extractor as
+    # boilerplate: where it kept less than half of the page's largest block, the block is the article.
+    block = largest_block(facts)
+    if cjk_len(block) > 2 * cjk_len(text):
+        text = block
     return PageText(
         text=text,
-        title=(meta.title or "") if meta is not None else "",
+        title=page_title(facts, (meta.title or "") if meta is not None else "", sitename),
         published=published,
-        outlet=(meta.sitename or "") if meta is not None else "",
+        outlet=sitename,
         url=(meta.url or "") if meta is not None else "",
+        published_how=how,
     )

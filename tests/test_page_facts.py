@@ -1,0 +1,74 @@
+"""What a saved page says of itself: its own headline, its publication date, its body (ingest.page_facts)."""
+
+from __future__ import annotations
+
+from helpers.ingest import page_facts as pf
+from helpers.ingest.webpage import extract_page
+
+_BODY = "".join(f"<p>这是正文的第{n}段，说明某公司今天发布了新的芯片产品并公布了价格。</p>" for n in range(6))
+
+
+def _page(head: str = "", body: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_the_pages_own_headline_wins_over_a_related_storys():
+    html = _page("<title>某公司发布新款芯片产品</title>",
+                 "<h2>某公司发布新款芯片产品</h2>" + _BODY + "<h2>作者最新文章</h2><p>另一篇完全无关的文章标题在这里</p>")
+    facts = pf.read_facts(html)
+    assert pf.page_title(facts, extracted="另一篇完全无关的文章标题在这里") == "某公司发布新款芯片产品"
+
+
+def test_a_site_suffix_is_cut_but_a_headline_is_not():
+    assert pf.strip_site("某公司发布新款芯片产品_某某新闻网") == "某公司发布新款芯片产品"
+    assert pf.strip_site("某公司发布新款芯片产品 - 科技频道") == "某公司发布新款芯片产品"
+    assert pf.strip_site("某公司发布新款芯片产品|财经日报", sitename="财经日报") == "某公司发布新款芯片产品"
+    assert pf.strip_site("中美-芯片之争的下一步") == "中美-芯片之争的下一步"  # too little would be left
+    # A heading that ends where the <title> goes on without a separator was cut: the <title> is whole.
+    html = _page('<title>多地项目接连停工 某集团"暗伤"浮现？_某某网</title>', "<h1>多地项目接连停工 某集团</h1>" + _BODY)
+    assert pf.page_title(pf.read_facts(html)) == '多地项目接连停工 某集团"暗伤"浮现？'
+    # A <title> that adds a column name after a separator: the heading is whole.
+    html = _page("<title>某公司发布新款芯片产品|数码</title>", "<h1>某公司发布新款芯片产品</h1>" + _BODY)
+    assert pf.page_title(pf.read_facts(html)) == "某公司发布新款芯片产品"
+
+
+def test_the_date_comes_from_the_pages_structured_data_before_a_related_storys_time():
+    html = _page('<script type="application/ld+json">{"@context": "x", "pubDate": "2019-09-05T11:10:52"}</script>',
+                 "<h1>某公司发布新款芯片产品</h1><p>2019-09-05 11:10 某某网</p>" + _BODY
+                 + "<h5>一篇相关文章</h5><p><time>2019-09-04</time></p>")
+    assert pf.page_date(pf.read_facts(html), extracted="2019-09-04") == ("2019-09-05", "page metadata")
+
+
+def test_a_two_digit_year_is_never_read_day_first():
+    html = _page('<meta itemprop="dateUpdate" content="2018-03-08 23:16:24">',
+                 "<h2>某公司发布新款芯片产品</h2><p>发布时间：18-03-08</p>" + _BODY)
+    # The extractor's 2008-03-18 loses to the page's own dated field (an update: nothing better is there).
+    assert pf.page_date(pf.read_facts(html), extracted="2008-03-18") == ("2018-03-08", "page metadata (updated)")
+
+
+def test_a_byline_after_the_headline_dates_a_page_without_structured_data():
+    html = _page("", "<p>2017年1月1日 网站首页</p><h1>某公司发布新款芯片产品</h1><p>2019年9月26日 15:10 来源：某报</p>"
+                 + _BODY)
+    assert pf.page_date(pf.read_facts(html)) == ("2019-09-26", "page byline")
+    named = _page('<meta name="firstpublishedtime" content="2007-08-20-23:59:59">'
+                  '<meta name="others" content="页面生成时间 2023-10-23">', _BODY)
+    assert pf.page_date(pf.read_facts(named))[0] == "2007-08-20"
+
+
+def test_the_body_is_the_first_run_of_text_after_the_headline_not_a_longer_list_below_it():
+    links = "".join(f"<li>推荐阅读第{n}条：另一件不相干的事情发生了变化</li>" for n in range(30))
+    html = _page("<title>某公司发布新款芯片产品</title>",
+                 "<ul><li>首页</li><li>新闻</li></ul><h1>某公司发布新款芯片产品</h1>" + _BODY + "<h3>推荐</h3><ul>"
+                 + links + "</ul>")
+    block = pf.largest_block(pf.read_facts(html))
+    assert block.startswith("这是正文的第0段") and "推荐阅读" not in block and block.count("\n") == 5
+
+
+def test_an_article_the_extractor_drops_as_boilerplate_is_kept():
+    # One container of text lines between images, after a short headline: the shape of a WeChat article.
+    lines = "".join(f"<section>这是正文的第{n}段，说明某公司今天发布了新的芯片产品。<img src='x{n}.png'></section>"
+                    for n in range(8))
+    html = _page("<title>某公司发布新款芯片产品</title>",
+                 "<h1>某公司发布新款芯片产品</h1><div id='content'>" + lines + "</div><p>微信扫一扫</p>")
+    text = extract_page(html).text
+    assert text.count("这是正文的第") == 8
