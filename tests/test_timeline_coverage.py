@@ -57,3 +57,44 @@ def test_only_events_up_to_the_newest_article_are_counted():
     text = timeline.finding(pd.DataFrame({"date_start": ["2025-10-06"], "date_end": ["2025-10-06"],
                                           "actor_group": ["Nvidia"], "status": [""]}), cov)
     assert f"of {len(counted)} reference export-control events" in text and "later events not counted" in text
+
+
+def _covered(sentences, published):
+    cov = _coverage(_tables(sentences, published))
+    return set(cov.loc[cov["covered"], "date"])
+
+
+def test_talk_of_export_controls_in_general_names_no_particular_rule():
+    assert _covered([("a", "这背后是美国出口管制层层加码。"), ("a", "美国持续限制中国进口高端芯片。")],
+                    {"a": "2025-11-01"}) == set()
+
+
+def test_the_actor_is_the_subject_of_the_act_not_a_name_in_its_object():
+    # China is where the chips go, not who acts: no Chinese measure on H200 is mentioned.
+    covered = _covered([("a", "美国商务部正式批准英伟达向中国销售H200芯片。")], {"a": "2026-02-01"})
+    assert not any(d.startswith("2026-01-14") for d in covered)  # China customs' H200 stop
+    assert "2026-01-13" in covered  # the BIS rule letting H200 go case by case
+
+
+def test_an_act_only_supposed_or_asked_about_is_no_mention():
+    assert _covered([("a", "即使美国放宽对H200的销售限制，中方是否接受仍不确定。")], {"a": "2025-12-20"}) == set()
+
+
+def test_one_verb_is_one_event_and_an_enumeration_is_several():
+    # An undated ban on chips several rules covered is the latest such rule before the article: one event.
+    covered = _covered([("a", "此前美国政府禁止英伟达向中国出口H100和A100。")], {"a": "2025-06-01"})
+    assert len(covered) == 1
+    # One verb, three launches named one by one: three events.
+    covered = _covered([("b", "英伟达先后推出A800、H800、H20等合规版芯片。")], {"b": "2025-06-01"})
+    assert {"2022-11-07", "2023-03-21", "2023-11"} <= covered
+
+
+def test_an_undated_article_reads_a_month_and_day_in_the_events_year():
+    # No publication date: 12月9日 cannot be resolved, but it places the SAMR case, not its 2025 finding.
+    covered = _covered([("a", "12月9日，国家市场监督管理总局宣布对英伟达展开反垄断调查。")], {"a": ""})
+    assert covered == {"2024-12-09"}
+
+
+def test_controls_on_a_us_chip_with_no_one_named_are_washingtons():
+    covered = _covered([("a", "自今年4月以来，H20芯片对华出口一直受到限制。")], {"a": "2025-06-01"})
+    assert "2025-04-09" in covered

@@ -10,10 +10,14 @@ another event, not a misdated one. A reference row that reports what another act
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from ..extract.dates import find_dates
+from ..extract.context import PRODUCT_TYPES
 from ..extract.event import STRONG_ACTIONS, classify
 from ..lang import lexicon as lexicon_mod
 from ..store.tables import Tables
@@ -181,61 +185,265 @@ def match_reference(reported: pd.DataFrame, reference: pd.DataFrame, lexicon=Non
 
 
 # ------------------------------------------------------------------ mentions of the record
-# Words a Chinese sentence uses for each family of action (the reference's action classes).
+# Words a Chinese sentence uses for each family of action (the reference's action classes), for a government's
+# act and for a firm's (a firm halts production or sales; it does not impose controls).
 _ACTION_ZH = {
-    "investigate": r"调查|约谈|立案|反垄断|反倾销|反歧视|审查|问询",
-    "restrict": r"禁|停止|叫停|暂停|限制|管制|收紧|许可证?要求|不得|实体清单|新规|规则|关税|取消|撤销",
-    "allow": r"批准|放行|许可|恢复|同意|解禁|获批|放宽|松绑|开绿灯",
-    "launch": r"推出|发布|亮相|上市|宣布|确认",
+    "investigate": r"调查|约谈|立案|反垄断|反倾销|反歧视|问询",
+    "restrict": r"(?<!解)禁|停止|叫停|暂停|限制|管制|收紧|许可证?要求|不得|实体清单|新规|规则|关税|取消|撤销",
+    "allow": r"批准|放行|许可|恢复|同意|解禁|获批|放宽|松绑|开绿灯|允许|准许|核准",
+    "launch": r"推出|发布(?!会)|亮相|上市|首发|面世|问世|量产|开售",
+    "announce": r"宣布|公布|披露|财报|业绩|计提|减记|指引",
+    "ship": r"出货|发货|交付|订单",
 }
-_COUNTRY_CAMPS = {"中国": "Chinese government", "美国": "US government"}
+_FIRM_ACTION_ZH = {"restrict": r"暂停|停止|停产|叫停|中止|停售|断供|停工"}
+# Which words stand for a record row's class when a sentence is read for a mention of it (an announcement
+# of results is not a launch here, unlike when two dated events are matched).
+_MENTION_FAMILY = {"ban": "restrict", "tighten": "restrict", "approve": "allow", "resume": "allow",
+                   "loosen": "allow", "investigate": "investigate", "launch": "launch", "announce": "announce",
+                   "ship": "ship", "list": "launch"}
+_US_VENDORS = {"英伟达", "AMD", "英特尔"}
+# A maker's chips named without a model (英伟达AI芯片, Nvidia的晶片): they stand for its chips in the record.
+_MAKERS_CHIPS = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*(?:的)?\s*(?:AI|人工智能)?\s*(?:[（(]AI[）)])?\s*"
+                           r"(?:芯片|晶片|GPU|产品|处理器|显卡)")
+_COUNTRY_CAMPS = {"中国": "Chinese government", "美国": "US government", "北京": "Chinese government",
+                  "华盛顿": "US government"}
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)%")
+_CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+# A name right after one of these is the object of the act, not who acts (向中国出售, 对英伟达调查).
+_OBJECT_BEFORE = re.compile(r"(?:向|对|與|与|和|同|跟|把|给|從|从|在|赴|访|访问|针对|對|出口|进口|销往|输往|进入|打压|制裁|"
+                            r"遏制|围堵|施压|限制|管制|禁止)\s*$")
+# A country named before one of these is a modifier (中国客户, 美国企业), not a government that acts.
+_MODIFIER_AFTER = re.compile(r"\s*(?:的)?(?:客户|企业|公司|市场|厂商|买家|用户|芯片|半导体|科技|本土|消费者|业者|业界|同行|团队|"
+                             r"大陆|国内|境内|产业|AI|人工智能|数据中心|厂|股|网友|媒体|民众|经济)")
+# A date this loose (`今年`, `2025年以来`, a quarter) neither places a mention nor tells two events apart.
+_PRECISE = {"day", "week", "dekad", "month"}
+# An act the clause only supposes, asks about or plans (即使美国放宽…, 是否批准…, 试图禁止…) is no mention.
+_SUPPOSED = re.compile(r"即使|即便|如果|假如|若|是否|能否|会否|讨论|考虑|试图|拟|计划|可能|或将|希望|呼吁|并未|尚未|没有|未曾|未能")
+# A control word used as a noun (管制的焦点, 限制的范围) names no act.
+_NOUN_USE = re.compile(r"(?:管制|限制|规则|新规)的")
+# A name the record gives a rule or measure (“10·7规则”, 《人工智能扩散框架》), not a newspaper's (《金融时报》).
+_QUOTED_NAME = re.compile(r"[“\"《「]([^”\"》」]{1,24}(?:规则|框架|措施|规定|条例|法案?|公告|清单|指南|新规))[”\"》」]")
 
 
-def _action_pattern(action_class: str) -> re.Pattern | None:
-    words = _ACTION_ZH.get(_ACTION_FAMILY.get(action_class, action_class))
+def _action_pattern(action_class: str, firm: bool = False) -> re.Pattern | None:
+    family = _MENTION_FAMILY.get(action_class, action_class)
+    words = (_FIRM_ACTION_ZH if firm else {}).get(family) or _ACTION_ZH.get(family)
     return re.compile(words) if words else None
 
 
+def _clause_of(text: str, pos: int) -> tuple[int, int]:
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, pos)), default=0)
+    end = _CLAUSE_END.search(text, pos)
+    return start, end.start() if end else len(text)
+
+
+def _record_names(action_zh: str) -> list[str]:
+    """The names a record row gives its act (`“10·7规则”`, `《人工智能扩散框架》`): naming one is a mention."""
+    return [m.group(1) for m in _QUOTED_NAME.finditer(action_zh)]
+
+
+@dataclass(frozen=True)
+class _RecordRow:
+    ref: object
+    items: frozenset
+    percents: frozenset
+    action: re.Pattern | None
+    actors: tuple
+    names: tuple
+    firm: bool
+    vendors: frozenset = frozenset()  # the makers of its items (英伟达 for H20): `英伟达AI芯片` names them
+    words: frozenset = frozenset()  # runs of its Chinese wording no other record row shares (反倾销调, 倾销调查)
+
+
 def _grams(text: str, n: int = 4) -> set[str]:
-    """The runs of `n` Chinese characters of a text (what two wordings of one action share: 反倾销调)."""
+    """The runs of `n` Chinese characters of a text (what two wordings of one act share: 反倾销调)."""
     runs = re.findall(r"[\u4e00-\u9fff]+", text)
     return {run[i:i + n] for run in runs for i in range(len(run) - n + 1)}
 
 
-def _shares_words(words: set[str], text: str) -> bool:
-    return bool(words & _grams(text))
+def _record_rows(reference: pd.DataFrame, lexicon) -> list[_RecordRow]:
+    known = {e.canonical for e in getattr(lexicon, "entities", [])}
+    grams = {ref.Index: _grams(str(getattr(ref, "action_zh", "") or "")) for ref in reference.itertuples()}
+    counts: dict[str, int] = {}
+    for found in grams.values():
+        for g in found:
+            counts[g] = counts.get(g, 0) + 1
+    rows = []
+    for ref in reference.itertuples():
+        items = set()
+        for item in filter(None, (i.strip() for i in str(ref.items).split(";"))):
+            # `Nvidia (Mellanox)`, `RTX Pro 6000D (a.k.a. B40)`: the names the lexicon knows in it
+            inside = lexicon.mentions(item)
+            products = {m.canonical for m in inside if m.type in PRODUCT_TYPES}
+            items |= {lexicon.canonical(item)} | (products or {m.canonical for m in inside})
+        change = re.search(r"from (\d+(?:\.\d+)?)% to (\d+(?:\.\d+)?)%", str(ref.action))
+        percents = {round(float(p), 3) for p in (change.groups() if change else _PERCENT.findall(str(ref.action)))}
+        firm = ref.actor_group not in ("US government", "Chinese government")
+        vendors = {e.parent for i in items if (e := lexicon.entity(i)) is not None and e.type in PRODUCT_TYPES
+                   and e.parent}
+        rows.append(_RecordRow(ref, frozenset(items & known), frozenset(percents),
+                               _action_pattern(ref.action_class, firm), tuple(_actors(ref)),
+                               tuple(_record_names(str(getattr(ref, "action_zh", "") or ""))), firm,
+                               frozenset(vendors), frozenset(g for g in grams[ref.Index] if counts[g] == 1)))
+    return rows
+
+
+def _agents(text: str, named, lexicon) -> list[tuple[int, str, str]]:
+    """Who can act in the sentence: (position, camp, agency) of each actor named other than as an object."""
+    out = []
+    for m in named:
+        entity = lexicon.entity(m.canonical)
+        if m.canonical in _COUNTRY_CAMPS:
+            camp, agency = _COUNTRY_CAMPS[m.canonical], ""
+        elif entity is not None and entity.type in ("agency", "person", "company", "org"):
+            camp, agency = actor_group(m.canonical, lexicon), actor_agency(m.canonical, lexicon)
+        else:
+            continue
+        if _OBJECT_BEFORE.search(text[max(0, m.start - 4):m.start]):
+            continue
+        if m.canonical in _COUNTRY_CAMPS and _MODIFIER_AFTER.match(text, m.end):
+            continue
+        out.append((m.start, camp, agency))
+    return out
+
+
+def _fits(actors, camp: str, agency: str) -> bool:
+    """The same agency, or one side naming only the camp (中方 for MOFCOM, `China government` for 商务部)."""
+    return any(c == camp and (a == agency or not a or not agency) for c, a in actors)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One way a sentence can be read as mentioning a record row: at which verb (-1 for a figure or a name
+    alone), dated near the row or not, and how well it fits (`rank`, higher is better)."""
+    row: _RecordRow
+    verb: int
+    dated: bool
+    rank: tuple
+
+
+def _readings(row: _RecordRow, text: str, names: set, agents, dates, said: set, agencies: set,
+              day: dt.date | None, makers: frozenset = frozenset()) -> list[_Reading]:
+    """The readings of a sentence as a mention of the row: an action word of the row's kind whose subject
+    (the clause's first agent before it, else the sentence's first) is the row's actor; when the clause
+    (or the sentence's opening) gives a date, one near the row's (a date as loose as a year places
+    nothing); and either that date, to the month or closer, or one of the row's items, or for a row about
+    general items (`advanced computing ICs`) its name (`10·7规则`). A remark with figures (95% to 0%) is
+    read from its figures and its speaker's side."""
+    ref = row.ref
+    # its name, or (for a row about general items) two runs of wording only it has: 发起反倾销调查, not 出口管制
+    named_record = any(n in text for n in row.names) or (not row.items and len(row.words & _grams(text)) >= 2)
+    own = lambda camp: camp == ref.actor_group  # noqa: E731  the row's own actor, not one it reports
+    shared = len(row.items & names) * 2 + bool(row.vendors & makers)  # an item itself, else its maker's chips
+    recency = str(ref.date_start) <= day.isoformat() if day else True
+    if row.percents and ref.action_class == "other":
+        fits = [camp for _, camp, agency in agents if _fits(row.actors, camp, agency)]
+        if row.percents <= said and fits:
+            return [_Reading(row, -1, False, (False, own(fits[0]), False, shared, -9999, recency,
+                                              str(ref.date_start)))]
+        return []
+    out = []
+    for m in (row.action.finditer(text) if row.action is not None else ()):
+        start, end = _clause_of(text, m.start())
+        in_clause = [a for a in agents if start <= a[0] < m.start()]
+        earlier = [a for a in agents if a[0] < m.start()]
+        subject = in_clause[0] if in_clause else (earlier[0] if earlier else None)
+        if subject is None and row.items & names and ref.actor_group == "US government" and \
+                _MENTION_FAMILY.get(ref.action_class) == "restrict" and row.vendors & _US_VENDORS:
+            # `H20芯片对华出口的限制`, `受4月…出口限制影响`: controls on a US product with no one named are
+            # Washington's
+            subject = (m.start(), "US government", "")
+        if subject is None or not _fits(row.actors, subject[1], subject[2]):
+            continue
+        if _SUPPOSED.search(text, start, m.start()) or _NOUN_USE.match(text, m.start()):
+            continue
+        spans = [d for d in dates if start <= d.start < end] or [d for d in dates if d.start < subject[0]]
+        spans = [d for d in (_in_row_year(d, ref) if day is None else d for d in spans) if d.date_start]
+        near = [d for d in spans if dates_overlap(d.date_start, d.date_end or d.date_start, ref.date_start,
+                                                  ref.date_end, MATCH_WINDOW_DAYS)]
+        if spans and not near:
+            continue  # the clause dates another event
+        precise = [d for d in near if d.precision in _PRECISE]
+        if not precise and not (shared if row.items else named_record):
+            continue  # undated, an act is told apart by what it is about
+        off = min((abs((dt.date.fromisoformat(d.date_start) - dt.date.fromisoformat(str(ref.date_start))).days)
+                   for d in precise), default=9999)
+        exact = any(a in agencies for _, a in row.actors if a)
+        out.append(_Reading(row, m.start(), bool(precise),
+                            (bool(precise), own(subject[1]), exact, shared, -off, recency, str(ref.date_start))))
+    if not out and named_record:
+        out.append(_Reading(row, -1, False, (False, True, False, shared, -9999, recency, str(ref.date_start))))
+    return out
+
+
+_MONTH_DAY = re.compile(r"(\d{1,2})月(?:(\d{1,2})[日号])?")
+
+
+def _in_row_year(d, ref):
+    """A date the article leaves without a year (an undated article's `12月9日`) read in the row's year."""
+    if d.date_start or not ref.date_start:
+        return d
+    m = _MONTH_DAY.search(d.text)
+    if not m:
+        return d
+    year = int(str(ref.date_start)[:4])
+    try:
+        if m.group(2):
+            day = dt.date(year, int(m.group(1)), int(m.group(2))).isoformat()
+            return replace(d, date_start=day, date_end=day, precision="day")
+        first = dt.date(year, int(m.group(1)), 1)
+        last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return replace(d, date_start=first.isoformat(), date_end=last.isoformat(), precision="month")
+    except ValueError:
+        return d
+
+
+def _one_event_per_verb(readings: list[_Reading], names: set) -> list[_RecordRow]:
+    """One act per verb: of the rows one verb can be read as, the best fit (a date near the row's, the
+    row's own actor, the agency the sentence names, more of its items, then the latest on or before the
+    article's date); rows the verb reaches through different items of an enumeration (推出A800、H800、H20)
+    are each kept."""
+    by_verb: dict[int, list[_Reading]] = {}
+    for r in readings:
+        by_verb.setdefault(r.verb, []).append(r)
+    keep: dict[int, _RecordRow] = {}
+    for verb, group in by_verb.items():
+        group = sorted(group, key=lambda r: r.rank, reverse=True)
+        taken: set = set()
+        for r in group:
+            items = r.row.items & names
+            if r is group[0] or (items and not items & taken and r.rank[:5] == group[0].rank[:5]):
+                keep[r.row.ref.Index] = r.row
+                taken |= items
+    return list(keep.values())
+
+
+def _published(tables: Tables) -> dict[str, dt.date | None]:
+    out = {}
+    for aid, value in zip(tables.articles["article_id"], tables.articles["published"]):
+        try:
+            out[aid] = dt.date.fromisoformat(str(value)[:10])
+        except ValueError:
+            out[aid] = None
+    return out
 
 
 def record_mentions(tables: Tables, reference: pd.DataFrame, lexicon=None) -> pd.DataFrame:
-    """Which sentences mention which reference event, dated or not: the sentence names the event's actor
-    (its agency, or a member of its camp for a row naming only a government or a firm), one of its items
-    (when it has any), and its action (a word of the action's family, or every percentage the record's
-    action states, as text or as a claim's figure: `95% to 0%`); and, when the sentence's claims carry a
-    date, that date lies within `MATCH_WINDOW_DAYS` of the event. One row per (reference row, article,
-    sentence)."""
+    """Which sentences mention which reference event, dated or not (`_readings`), one event per verb
+    (`_one_event_per_verb`): an undated `此前美国禁止…H100` that fits several bans is the one that fits best,
+    and among equals the latest on or before the article's date, the act a report most likely refers back
+    to. One row per (reference row, article, sentence)."""
     lexicon = lexicon or lexicon_mod.load()
     columns = ["reference_row", "article_id", "sent_idx", "sentence"]
     if tables.sentences is None or tables.sentences.empty or reference.empty:
         return pd.DataFrame(columns=columns)
-    claims = tables.claims
+    rows = _record_rows(reference, lexicon)
+    published = _published(tables)
     figures: dict[tuple, set[float]] = {}
-    dates: dict[tuple, list[tuple[str, str]]] = {}
-    for c in claims.itertuples():
-        key = (c.article_id, c.sent_idx)
+    for c in tables.claims.itertuples():
         for v in (c.value, c.from_value, c.to_value):
             if v is not None and v == v:
-                figures.setdefault(key, set()).add(round(float(v), 3))
-        if c.date_start:
-            dates.setdefault(key, []).append((c.date_start, c.date_end or c.date_start))
-    refs = []
-    known_items = {e.canonical for e in getattr(lexicon, "entities", [])}
-    ref_words = {ref.Index: _grams(str(getattr(ref, "action_zh", "") or "")) for ref in reference.itertuples()}
-    for ref in reference.itertuples():
-        items = {lexicon.canonical(i.strip()) for i in str(ref.items).split(";") if i.strip()}
-        change = re.search(r"from (\d+(?:\.\d+)?)% to (\d+(?:\.\d+)?)%", str(ref.action))
-        percents = {round(float(p), 3) for p in (change.groups() if change else _PERCENT.findall(str(ref.action)))}
-        refs.append((ref, items, percents, _action_pattern(ref.action_class), _actors(ref)))
+                figures.setdefault((c.article_id, c.sent_idx), set()).add(round(float(v), 3))
     unique = set(tables.articles.loc[tables.articles["duplicate_of"].fillna("") == "", "article_id"]) \
         if "duplicate_of" in tables.articles else set(tables.articles["article_id"])
     out = []
@@ -244,27 +452,18 @@ def record_mentions(tables: Tables, reference: pd.DataFrame, lexicon=None) -> pd
             continue
         text = str(s.sentence_zh_hans or s.sentence)
         named = lexicon.mentions(text)
-        if not named:
+        agents = _agents(text, named, lexicon)
+        if not agents and not any(m.type in PRODUCT_TYPES for m in named):
             continue
         names = {m.canonical for m in named}
-        actors_named = {(actor_group(n, lexicon), actor_agency(n, lexicon)) for n in names
-                        if lexicon.entity(n) is not None and lexicon.entity(n).type in ("agency", "person", "company", "org")}
-        actors_named |= {(_COUNTRY_CAMPS[n], "") for n in names if n in _COUNTRY_CAMPS}  # 中方, 美方: the government
-        key = (s.article_id, s.sent_idx)
-        said = figures.get(key, set()) | {round(float(p), 3) for p in _PERCENT.findall(text)}
-        for ref, items, percents, action, actors in refs:
-            if items and not items & names and not (not items & known_items and _shares_words(ref_words[ref.Index], text)):
-                continue
-            # the same agency, or one side naming only the camp (中方 for MOFCOM, `China government` for 商务部)
-            if not any(camp == c and (agency == a or not agency or not a) for camp, agency in actors for c, a in actors_named):
-                continue
-            if percents:
-                if not percents <= said:
-                    continue
-            elif action is None or not action.search(text):
-                continue
-            spans = dates.get(key, [])
-            if spans and not any(dates_overlap(a, b, ref.date_start, ref.date_end, MATCH_WINDOW_DAYS) for a, b in spans):
-                continue
-            out.append((ref.Index, s.article_id, s.sent_idx, s.sentence))
+        said = figures.get((s.article_id, s.sent_idx), set()) | {round(float(p), 3) for p in _PERCENT.findall(text)}
+        day = published.get(s.article_id)
+        dates = find_dates(text, day)
+        agencies = {agency for _, _, agency in agents if agency}
+        makers = frozenset(m.canonical for m in named if m.canonical in _US_VENDORS | {"华为"}
+                           and _MAKERS_CHIPS.match(text, m.end))
+        readings = [r for row in rows
+                    for r in _readings(row, text, names, agents, dates, said, agencies, day, makers)]
+        keep = _one_event_per_verb(readings, names)
+        out.extend((row.ref.Index, s.article_id, s.sent_idx, s.sentence) for row in keep)
     return pd.DataFrame(out, columns=columns)

@@ -34,15 +34,37 @@ def reported_with_matches(tables: Tables, reference: pd.DataFrame, lexicon=None)
     return reported
 
 
+def _best_match(report, reference: pd.DataFrame) -> int | None:
+    """The one reference event a dated report stands for, of those the claim check matched it to strongly
+    (the same agency and action, or camp, action and item; a weak match is a guess and covers nothing): the
+    row whose own actor is the report's camp, then the nearest date. A report is one act: it covers one
+    event."""
+    rows = [int(j) for j in str(report.reference_rows).split(";") if j]
+    bases = str(getattr(report, "match_basis", "") or "").split(" | ")
+    strong = [(j, b) for j, b in zip(rows, bases) if b.startswith("strong")]
+    if not strong:
+        return None
+    when = pd.to_datetime(report.date_start, errors="coerce")
+
+    def rank(pair):
+        j, basis = pair
+        ref = reference.loc[j]
+        off = abs((pd.to_datetime(ref["date_start"]) - when).days) if pd.notna(when) else 0
+        return (basis.startswith("strong"), ref["actor_group"] == getattr(report, "actor_group", ""), -off)
+
+    return max(strong, key=rank)[0]
+
+
 def coverage(reported_matched: pd.DataFrame, reference: pd.DataFrame, tables: Tables | None = None,
              lexicon=None) -> pd.DataFrame:
     """Each reference event with the articles that cover it: those whose dated reports the claim check matched
-    to it, and (given the tables) those that mention it, dated or not (`events.record_mentions`). Only events
+    to it strongly, and (given the tables) those that mention it, dated or not (`events.record_mentions`). Only events
     on or before the newest article's date are counted (`counted`): a later event cannot have been skipped."""
     covering: dict[int, set[str]] = {}
     for row in reported_matched.itertuples():
-        for j in filter(None, str(row.reference_rows).split(";")):
-            covering.setdefault(int(j), set()).add(row.article_id)
+        best = _best_match(row, reference)
+        if best is not None:
+            covering.setdefault(best, set()).add(row.article_id)
     newest = None
     if tables is not None:
         for m in record_mentions(tables, reference, lexicon).itertuples():
