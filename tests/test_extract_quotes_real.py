@@ -896,3 +896,95 @@ def test_stress_round4(lexicon, simplifier, text, expected):
     rows = extract_text(text, published="2025-11-20", lexicon=lexicon, simplifier=simplifier)
     got = sorted((r["actor"], r["evidence"]) for r in rows if r["kind"] == "quote")
     assert got == sorted((_canonical(lexicon, a), w) for a, w in expected)
+
+
+# ------------------------------------------------------------ speakers as real reporting names them (issue 11)
+
+def test_a_spokesman_goes_on_in_the_first_person(quotes):
+    rows = quotes("外交部发言人林剑表示，中方一贯反对单边制裁。我们愿同各方加强沟通。")
+    assert rows == [("林剑", "中方一贯反对单边制裁"), ("林剑", "我们愿同各方加强沟通")]
+
+
+@pytest.mark.parametrize("text", [
+    "外交部发言人林剑表示，中方一贯反对单边制裁。该公司股价当天下跌。",  # the author's fact again
+    "外交部发言人林剑表示，中方一贯反对单边制裁。\n我们愿同各方加强沟通。",  # a new paragraph
+    "外交部发言人林剑表示，中方一贯反对单边制裁。据悉，我们的记者也在现场。",  # the author turns to a source
+])
+def test_words_do_not_go_on_into_the_authors_sentence(quotes, text):
+    assert quotes(text) == [("林剑", "中方一贯反对单边制裁")]
+
+
+def test_a_pronoun_heading_the_sentence_stays_the_subject_of_a_later_verb(quotes):
+    assert quotes("黄仁勋出席了发布会。他聊到新一代芯片，说客户的需求很强。") == [("黄仁勋", "客户的需求很强")]
+
+
+def test_each_later_verb_of_the_same_subject_gives_a_row(quotes):
+    rows = quotes("黄仁勋上月再次访华。禁令生效后，他第一时间飞往北京会见副总理何立峰，宣称不会放弃这个市场，随后又说自己的母语是中文。")
+    assert rows == [("黄仁勋", "不会放弃这个市场"), ("黄仁勋", "自己的母语是中文")]
+
+
+def test_a_connective_clause_before_the_subject(quotes):
+    assert quotes("另一方面，黄仁勋抱怨不断，说对手正在迅速追赶。") == [("黄仁勋", "对手正在迅速追赶")]
+
+
+def test_on_the_one_hand_and_the_other(quotes):
+    rows = quotes("黄仁勋一方面强调中国市场无可替代，另一方面又表示支持政府的决定。")
+    assert rows == [("黄仁勋", "中国市场无可替代"), ("黄仁勋", "支持政府的决定")]
+
+
+def test_a_writer_named_after_the_role(quotes):
+    rows = quotes("财经作家王大明撰文指出，国产芯片的良率仍然偏低。王大明还表示，产能也不够。")
+    assert rows == [("王大明", "国产芯片的良率仍然偏低"), ("王大明", "产能也不够")]
+
+
+def test_a_nickname_the_press_uses(quotes):
+    assert quotes("老黄表示，中国市场非常重要。") == [("黄仁勋", "中国市场非常重要")]
+
+
+def test_an_occasion_named_in_quotation_marks_before_the_verb(quotes):
+    rows = quotes("黄仁勋在纽约举行的「未来市场」年度论坛上表示：「我们已经完全退出。」")
+    assert rows == [("黄仁勋", "我们已经完全退出")]
+
+
+def test_a_long_where_before_the_verb(quotes):
+    rows = quotes("英伟达创始人黄仁勋在美国城堡证券(Citadel Securities)于纽约举办的一场闭门论坛上直言，封锁最终会伤害美国。")
+    assert rows == [("黄仁勋", "封锁最终会伤害美国")]
+
+
+@pytest.mark.parametrize("text, actor, words", [
+    ("《某某时报》9月报道，监管机构已要求企业暂停采购。", "某某时报", "监管机构已要求企业暂停采购"),
+    ("彭博周四（4日）援引知情人士报道，该公司计划明年扩产。", "知情人士", "该公司计划明年扩产"),
+])
+def test_the_press_dates_its_report(quotes, text, actor, words):
+    assert quotes(text) == [(actor, words)]
+
+
+def test_this_sentence_he_repeated(quotes):
+    rows = quotes("黄仁勋谈到了中国市场。“我们要继续保持竞争力。”这句话他反复强调。")
+    assert rows == [("黄仁勋", "我们要继续保持竞争力")]
+
+
+def test_a_quotation_then_the_speaker_who_put_it_out(quotes):
+    rows = quotes("“我们已经退出了这个市场。”英伟达创始人兼CEO(首席执行官)黄仁勋在一场活动上抛出这句话时，语气平静。")
+    assert rows == [("黄仁勋", "我们已经退出了这个市场")]
+
+
+def test_a_label_in_quotation_marks_opens_reported_words(quotes):
+    assert quotes("分析师张小明提到，「国产龙头」寒武纪正准备扩产。") == [("张小明", "「国产龙头」寒武纪正准备扩产")]
+
+
+def test_a_line_added(quotes):
+    rows = quotes("黄仁勋出席了发布会。但他随后补了一句，这种优势不会永远持续。")
+    assert rows == [("黄仁勋", "这种优势不会永远持续")]
+
+
+def test_a_firm_answering_the_paper(quotes):
+    assert quotes("英伟达方面回复本报记者称“这是值得肯定的一步”。") == [("英伟达", "这是值得肯定的一步")]
+
+
+def test_an_adverb_after_a_role_is_no_name(quotes):
+    assert [a for a, _ in quotes("商务部新闻发言人进一步表示，中方愿意继续沟通。")] == ["商务部"]
+
+
+def test_the_point_he_made(quotes):
+    assert quotes("黄仁勋的重点是：限制出口最终会伤害美国自己。") == [("黄仁勋", "限制出口最终会伤害美国自己")]
