@@ -988,3 +988,25 @@ def test_an_adverb_after_a_role_is_no_name(quotes):
 
 def test_the_point_he_made(quotes):
     assert quotes("黄仁勋的重点是：限制出口最终会伤害美国自己。") == [("黄仁勋", "限制出口最终会伤害美国自己")]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("英伟达执行长黄仁勋出席了论坛。黄表示，中国市场非常重要。", "中国市场非常重要"),  # the surname alone
+    ("英伟达执行长黄仁勋出席了论坛。黄氏在会上指出，需求仍然强劲。", "需求仍然强劲"),  # surname and 氏
+    ("英伟达执行长黄仁勋出席了论坛。执行长随后强调，公司不会放弃。", "公司不会放弃"),  # the title alone
+])
+def test_a_person_named_again_by_a_short_form(quotes, text, words):
+    assert quotes(text) == [("黄仁勋", words)]
+
+
+def test_a_surname_inside_another_word_is_no_speaker(quotes):
+    assert quotes("黄仁勋出席了论坛。黄金价格表示上涨。") == []
+
+
+def test_a_surname_two_people_share_is_nobodys(quotes):
+    assert quotes("王毅与王文涛一同会见了来宾。王表示，双方谈得很好。") == []
+
+
+def test_a_quotation_opening_right_after_someones_words(quotes):
+    rows = quotes("黄仁勋出席了论坛。他直言，需求正在加速。“企业正在部署智能体。我们的客户也在投资。”")
+    assert rows == [("黄仁勋", "需求正在加速"), ("黄仁勋", "企业正在部署智能体")]

@@ -211,6 +211,7 @@ _IN_WORDS_OF = re.compile(r"(?:自己)?的话(?:来)?(?:说|讲)")
 _TALKS_ON = re.compile(r"(?:最新|再次|首次|罕见|亲自)?(?:(?:再|详|畅|细)?谈(?:及|到)?[^，。,:：“”「」]{1,14}?|发声|回应|表态|开腔|亲述|自述)\s*[:：]\s*(?=[^\s“「『\"]|[“「『\"])")
 _AS_SEEN_BY = re.compile(r"所?(?:观察到|说|言|述|称|指出|预言|判断|强调|警告)的?(?:那样|一样)?")
 _OPEN, _CLOSE = "“「『\"", "”」』\""
+_OPENS_QUOTATION = re.compile(r"\s*[“「『]")
 # what follows a quoted label that the reported words go on from: a name or a word, not a break
 _CLOSE_MARK = re.compile("[”」』]")
 _LABEL_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -766,6 +767,7 @@ _PLACE_AS_SUBJECT = re.compile(r"(?:^|[。！？\n；;，,：:])\s*(?:但|而|�
 _NAME_BOUNDARY = re.compile(rf"\s*(?:[（(，,、。；;：:]|在|于|曾|也|还|则|等|与|和|$|{_VERB_WORDS})")
 _LATIN_AFTER = re.compile(r"\s*[（(][A-Z][A-Za-z.\- ]{2,40}[）)]")
 _ROLE_AT_END = re.compile(rf"{_ROLE}\s*$")
+_BARE_TITLE = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?:但|而|不过|这位|该位|此位)?{_ROLE}\s*{_FILLER}{_VIEW}\s*{_VERB}")
 _ROLE_HINT = re.compile(r"[师员监理裁长任授人家官席OE问秘使者委主编管表事统相卿士记袖首层辑总召]")
 
 
@@ -789,6 +791,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                 memory[m.type] = m.canonical
             if m.type == "person" and (role := _ROLE_AT_END.search(ctx.zh, max(0, m.start - 12), m.start)):
                 memory["role:" + role.group(1)] = m.canonical  # 这位首席执行官 later
+        _remember_short_forms(ctx)
         persons_at = [x.start for x in ctx.mentions if x.type == "person"]
         if persons_at:
             memory["person_index"] = ctx.index
@@ -844,6 +847,53 @@ def _continued_speech(ctx: SentenceContext) -> list[Draft]:
     return [Draft(kind="quote", start=start, end=end, actor=carried[1], date=ctx.date_for(start))] if end - start >= 4 else []
 
 
+# A person named in full is named again by a short form: the surname with a title or a word of
+# address (黄氏, 黄总, 林先生, 黄执行长), 老 and the surname, or the surname alone heading a clause (黄表示).
+_ADDRESS = r"(?:氏|总|董|老|先生|女士|博士|教授|部长|主席|总统|执行长|董事长|发言人|主委)"
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_CLAUSE_HEAD = re.compile(r"(?:^|[。！？\n；;，,：:“「]|但|而|则)\s*$")
+_SURNAME_THEN_VERB = re.compile(rf"{_VERB}|(?:也|还|则|亦|又|更)?(?:在|于|对|向|接受)")
+
+
+def _remember_short_forms(ctx: SentenceContext) -> None:
+    """Record the short forms of each person named in this sentence; a surname two people share is
+    nobody's."""
+    forms = _memory(ctx).setdefault("short_forms", {})
+    for m in ctx.mentions:
+        written = ctx.zh[m.start : m.end]
+        if m.type != "person" or not _HAN_NAME.fullmatch(written) or not _HAN_NAME.fullmatch(m.canonical):
+            continue
+        surname = written[0]
+        if forms.get(surname, m.canonical) != m.canonical:
+            forms[surname] = ""  # two people with this surname: the short form is ambiguous
+        else:
+            forms[surname] = m.canonical
+
+
+def _short_form_speakers(ctx: SentenceContext) -> list[tuple[int, int, str]]:
+    """黄氏表示 / 老黄说 / 黄表示，…: a person named earlier in the article, by a short form heading a clause."""
+    zh, found = ctx.zh, []
+    for surname, canonical in _memory(ctx).get("short_forms", {}).items():
+        if not canonical:
+            continue
+        for start in _occurrences(zh, surname):
+            if any(x.start <= start < x.end for x in ctx.mentions):
+                continue  # part of a name the lexicon knows (the full name itself)
+            lead = start - 1 if zh[start - 1 : start] == "老" else start
+            if not _CLAUSE_HEAD.search(zh, max(0, lead - 3), lead):
+                continue
+            end = start + 1
+            title = re.match(_ADDRESS, zh[end:])
+            if title:
+                end += title.end()
+            elif lead == start and not _SURNAME_THEN_VERB.match(zh, end):
+                continue  # the surname alone must stand right before the verb (or where and to whom)
+            after = _AFTER_KNOWN_NAME.match(zh, end)
+            if after:
+                found.append((after.end(), lead, canonical))
+    return found
+
+
 def _extract(ctx: SentenceContext) -> list[Draft]:
     zh = ctx.zh
     has_verb = _VERB_WORD.search(zh) is not None  # else no pattern ending in _VERB matches zh
@@ -884,6 +934,10 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             continue  # 美联社报道引述一名官员的话说: the source speaks (read with the outlets below)
         if v and not ctx.inside_quote(m.start):
             speakers.append((m.end + v.end(), m.start, m.canonical))
+    for m in (_BARE_TITLE.finditer(zh) if has_verb and _ROLE_HINT.search(zh) else ()):
+        name = _memory(ctx).get("role:" + m.group(1), "")
+        if name and not _GENERIC_RE.fullmatch(m.group(1)) and not any(x.start <= m.start(1) < x.end for x in ctx.mentions):
+            speakers.append((m.end(), m.start(1), name))  # the title alone, of the one named with it before
     for m in (_GENERIC_SPEAKER.finditer(zh) if has_verb and _GENERIC_HINT.search(zh) else ()):
         word_start = m.start(1) + _GENERIC_AT_END.search(m.group(1)).start()
         if any(_TOLD_BEFORE.search(zh, max(0, at - 3), at) for at in (m.start(), word_start)):
@@ -932,6 +986,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             after = _AFTER_KNOWN_NAME.match(zh, start + len(name))
             if after:
                 speakers.append((after.end(), start, name))
+    if has_verb:
+        speakers.extend(_short_form_speakers(ctx))
     for m in (_SURNAME_SPEAKER.finditer(zh) if has_verb else ()):
         name = m.group(1)
         if not _NOT_SURNAME_NAME.match(name) and not any(x.start < m.end(1) and m.start(1) < x.end for x in ctx.mentions):
@@ -1116,6 +1172,13 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     # (after the speakers above, so a report of someone's words stays theirs: 据…报道，特朗普表示…)
     _media_reports(ctx, add, starts)
     if not ("”" in zh or "」" in zh or "』" in zh):
+        # 他直言，…。“…。 / …。”: a quotation opening a sentence, right after someone's words in the same
+        # paragraph and with no speaker of its own, is theirs (its later sentences are taken with it)
+        index, actor = _memory(ctx).get("last_quote", (-9, ""))
+        opening = _OPENS_QUOTATION.match(zh)
+        if (opening and not drafts and not ctx.paragraph_start and index == ctx.index - 1 and actor
+                and not _is_media(actor) and not ctx.open_quote_speaker):
+            add(opening.end(), len(zh), actor)
         return drafts  # the rules below all read a closing quotation mark
 
     # “…。”黄仁勋说。 split in two sentences: the speaker opens the next one
