@@ -503,3 +503,34 @@ def test_a_date_in_a_later_comparison_clause_does_not_date_the_figure(shares):
 def test_holders_totalled_together_hold_one_share(text, subject):
     shares = [c for c in extract_text(text, published="2025-11-20") if c["kind"] == "market_share"]
     assert shares and shares[0]["subject"] == subject
+
+
+# ---------------------------------------------------------------- forms met in the wider reading (issue 11)
+
+@pytest.mark.parametrize("text, value, hedge", [
+    ("中國擁有「約50%的全球AI研究員」。", 50.0, "约"),
+    ("该国拥有全球超过一半的 AI 人才。", 50.0, "超"),
+    ("中国拥有全球约两成的AI研究人才。", 20.0, "约"),
+])
+def test_researchers_by_the_words_the_press_uses(shares, text, value, hedge):
+    rows = shares(text)
+    assert [(r["metric"], r["value"], r["hedge"]) for r in rows] == [("研究人员占比", value, hedge)]
+
+
+def test_the_researchers_of_the_country_heading_the_clause(shares):
+    assert [r["subject"] for r in shares("美国拥有全球约两成的AI研究员。")] == ["美国"]
+
+
+def test_from_an_earlier_figure_to_cleared(shares):
+    rows = shares("英伟达的数据中心生意，从之前的九成，如今已经清零。")
+    assert [(r["subject"], r["from_value"], r["value"]) for r in rows] == [("英伟达", 90.0, 0.0)]
+
+
+def test_holders_joined_and_given_the_figure_each(shares):
+    rows = shares("2025年，英伟达与华为的份额各约四成，寒武纪与海光并列第三，占5%，其他新创公司合计约2%。")
+    assert [(r["subject"], r["value"]) for r in rows] == [
+        ("英伟达", 40.0), ("华为", 40.0), ("寒武纪", 5.0), ("海光", 5.0), ("", 2.0)]
+
+
+def test_holders_joined_without_each_give_one_row(shares):
+    assert [r["subject"] for r in shares("华为和英伟达的合作伙伴约占30%。")] == ["华为"]
