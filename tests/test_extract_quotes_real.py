@@ -1010,3 +1010,36 @@ def test_a_surname_two_people_share_is_nobodys(quotes):
 def test_a_quotation_opening_right_after_someones_words(quotes):
     rows = quotes("黄仁勋出席了论坛。他直言，需求正在加速。“企业正在部署智能体。我们的客户也在投资。”")
     assert rows == [("黄仁勋", "需求正在加速"), ("黄仁勋", "企业正在部署智能体")]
+
+
+def test_a_sentence_ending_in_a_quotation_then_who_said_it(quotes):
+    rows = quotes("某公司站稳了龙头地位，「今年的份额很高，但明年难以维持。」TrendForce指出，最大的变数是需求。")
+    assert rows == [("集邦咨询", "今年的份额很高，但明年难以维持"), ("集邦咨询", "最大的变数是需求")]
+
+
+def test_a_question_put_is_not_the_answerers(quotes):
+    rows = quotes("有记者问：「明年会怎样？」发言人张大明回答：「会更好。」")
+    assert rows == [("张大明", "会更好")]
+
+
+def test_a_title_in_quotation_marks_before_a_name(quotes):
+    rows = quotes("前“立委”张大明指出，对手很快就会超越。张大明6日在《某某》节目指出，需求仍然强劲。")
+    assert rows == [("张大明", "对手很快就会超越"), ("张大明", "需求仍然强劲")]
+
+
+def test_a_comparison_after_a_role_is_no_name(quotes):
+    rows = quotes("某报引述一名前工程师称，薪资「比同行高一倍。」他表示，那里的责任更大。")
+    assert [a for a, _ in rows] == ["前工程师", "前工程师"]
+
+
+def test_a_team_speaks_as_its_members(quotes):
+    assert quotes("某公司以李四（Li Si）为首的经济学家团队指出，份额将下滑。") == [("经济学家", "份额将下滑")]
+
+
+def test_named_in_a_chain(quotes):
+    rows = quotes("黄仁勋强调中国市场很大，点名称华为的能力惊人。")
+    assert rows == [("黄仁勋", "中国市场很大"), ("黄仁勋", "华为的能力惊人")]
+
+
+def test_a_headline_estimate_is_nobodys_words(quotes):
+    assert quotes("某机构：估今年出货年增逾两成") == []

@@ -534,3 +534,18 @@ def test_holders_joined_and_given_the_figure_each(shares):
 
 def test_holders_joined_without_each_give_one_row(shares):
     assert [r["subject"] for r in shares("华为和英伟达的合作伙伴约占30%。")] == ["华为"]
+
+
+def test_a_clause_that_only_moves_the_share_named_before(shares):
+    rows = shares("届时，新业务营收占整体营收的比重，将一举冲高至惊人的74%。")
+    assert _values(rows) == [74.0]
+
+
+def test_a_share_story_goes_on_in_the_next_sentence(shares):
+    rows = shares("英伟达还占54.4%。可是对手追上来了，华为现在做到27.9%。")
+    assert [(r["subject"], r["value"]) for r in rows] == [("英伟达", 54.4), ("华为", 27.9)]
+
+
+def test_a_supposed_figure_is_no_share(shares):
+    rows = shares("英伟达还占54.4%。本土公司如果做到10%、20%，很快就会超越。")
+    assert _values(rows) == [54.4]

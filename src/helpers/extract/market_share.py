@@ -198,7 +198,9 @@ _POINTS = re.compile(r"[个個]百分点")
 _THIS = re.compile(r"这$")
 _ZERO_STORY = re.compile(r"(成了|变成|降至|降到|跌至|跌到|只剩|剩下)\s*$")
 _THIS_FIGURE = re.compile(r"这个数字|这一数字|该数字|此数字")
-_STORY_MOVE = re.compile(r"(冲到|冲上|升至|升到|降至|降到|跌至|跌到|跌破|成了|变成|回升至|回落至|只剩|剩下)\s*(约|近|超过|逾)?\s*$")
+_STORY_MOVE = re.compile(r"(冲到|冲上|升至|升到|降至|降到|跌至|跌到|跌破|成了|变成|回升至|回落至|只剩|剩下|做到|占到|来到)\s*(约|近|超过|逾)?\s*$")
+# A figure supposed, not stated (如果做到10%): no share story goes on in it.
+_CONDITIONAL = re.compile(r"如果|假如|假设|若|要是|一旦|倘若")
 _QUANTITY_OF = re.compile(rf"(产能|产量|出货量?|采购量?|营收|收入|销量|销售额)的\s*{HEDGE_WORD}\s*$")
 _CHINA = re.compile(r"中国|在华|大陆")
 _SHARE_NOUN = re.compile(r"份额|市占率|市佔率|占有率|佔有率")
@@ -645,7 +647,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             local = zh[max(ctx.clause_bounds(s - 1)[0], tok.start() - 30) : tok.start()]
         trailing_long = zh[tok.end() : min(len(zh), tok.end() + 24)]
         # A share story told over several sentences: 这个数字是九成半; 到10月，就成了0; 能冲到百分之五十.
-        continued = bool(ctx.previous_shares) and (
+        continued = bool(ctx.previous_shares) and not _CONDITIONAL.search(zh, s, tok.start()) and (
             _THIS_FIGURE.search(zh[max(0, tok.start() - 14) : tok.start()])
             or _STORY_MOVE.search(zh[max(0, tok.start() - 6) : tok.start()]))
         listed = last_end >= 0 and _ENUM_GAP.fullmatch(zh[last_end : tok.start()]) is not None
@@ -839,9 +841,10 @@ _CARRY_HOLDER = (r"(?:@(?:[、和与及]@)*|[A-Za-z][A-Za-z0-9]*|网上|网下|�
                  r"国投|集团|资本|基金|控股|科技|股份|银行|证券|创投|投资))")
 _CARRY_NOUN = r"(?:份额|市场份额|市占率|市佔率|占有率|占比|佔比|比重|比例|出货量?|营收|收入|采购量?|销量|销售额|持股)"
 _CARRY_ADV = (r"(?:大约|约|几乎|近乎|则是|则|就|也|亦|更|仍然|仍|已经|已|将会|将|或|预计|有望|可望|只有|只|仅|是|相对|合计|合共|共|均|都|"
-              r"再|进一步|继续|一度|分别|恐将|恐怕|恐|料将|料|势将|可能|或许|甚至|首度|首次)")
+              r"再|进一步|继续|一度|分别|恐将|恐怕|恐|料将|料|势将|可能|或许|甚至|首度|首次|一举|大幅|迅速|快速|明显|逐步|"
+              r"惊人的|高达)")
 _CARRY_VERB = (r"(?:是|为|占|佔|达到|达|有|拿下|拿到|剩下|剩|超过|超出|逾|不足|不到|接近|将近|突破|跌破|冲破|逼近|站上|升破|"
-               r"(?:下滑|下降|上升|回落|回升|提高|提升|扩大|缩小|萎缩|攀升|跃升|降|跌|升|涨|增|减|滑|落)了?(?:至|到))")
+               r"(?:下滑|下降|上升|回落|回升|提高|提升|扩大|缩小|萎缩|攀升|跃升|冲高|飙升|降|跌|升|涨|增|减|滑|落)了?(?:至|到))")
 _CARRY_HEAD = re.compile(rf"^(?:其中|而|另外|此外|至于|同期|同时)?{_CARRY_ADV}*{_CARRY_HOLDER}?(?:的?{_CARRY_NOUN})?{_CARRY_ADV}*"
                          rf"{_CARRY_VERB}?{_CARRY_ADV}*(?:约|近|逾|超过|超|不足|不到|将近|大约)?$"
                          # a comparison with another holder's figure: 低于沐曦的0.03%

@@ -80,7 +80,7 @@ _ROLE = (r"(首席分析师|分析师|研究员|总监|总经理|经理|总裁|�
          # unit (主管), chief officers of any kind (首席投资官), envoys, judges, party leaders
          r"政务次长|常务次长|次长|策略长|资讯长|营销长|行销长|法务长|研发长|新闻秘书|秘书|研究主管|主管|首席[\u4e00-\u9fff]{1,3}官|"
          r"首席科学家|科学家|特使|特首|行政长官|(?:贸易|首席|常驻)代表|检察官|法官|总书记|领袖|执行董事|董事|协理|副总|召集人)")
-_NOT_A_NAME = re.compile(r"^(进一步|进而|随后|随即|同时|再次|再度|一再|多次|反复|首先|其次|最后|接着|一直|始终|特别|直接|公开|私下|亲口|立刻|立即|周[一二三四五六日末]|日|们|的|普遍|纷纷|一致|大多|多半|该|本|其|此|这|那|各|某|几|一|知名|资深|著名|问|答|要|把|让|请|就|都|均|皆|称|说|提|看|认|昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又|对|向|在|跟|和|与|被|将|已)")
+_NOT_A_NAME = re.compile(r"^(团队|小组|团体|部门|人员|进一步|进而|随后|随即|同时|再次|再度|一再|多次|反复|首先|其次|最后|接着|一直|始终|特别|直接|公开|私下|亲口|立刻|立即|周[一二三四五六日末]|日|们|的|普遍|纷纷|一致|大多|多半|该|本|其|此|这|那|各|某|几|一|知名|资深|著名|问|答|要|把|让|请|就|都|均|皆|称|说|提|看|认|昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又|对|向|在|跟|和|与|被|将|已)")
 # A Han character in a name, rare ones too: names use characters outside the basic block, and the
 # simplified forms of some (錤 -> 𫓹) stand in the extensions.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
@@ -107,7 +107,7 @@ _WHEN = (r"(?:[（(][^（）()，。]{1,40}[）)]|——[^—，。]{1,24}——
          + _DAY_WORD + r"(?:一句话|这番话|一番话)?")
 _TO_WHOM = r"(?:(?:对|向|跟|接受|回复|答复|回应|告诉)[^，。,:：“”「」]{0,16}?)?(?:私下|公开)?"
 _FILLER = (_WHEN + r"(?:[上本]?周[一二三四五六日末])?"
-           r"(?:[^，。,:：“”「」]{1,40}?(?:[「“『][^，。「」“”『』]{1,20}[」”』][^，。,:：“”「」]{0,12}?)?(?:时|中|上|后|前|期间|场合|场边|现场|之际)[，,]?|(?:在|于)[\u4e00-\u9fff]{2,8}?|"
+           r"(?:[^，。,:：“”「」]{1,40}?(?:[「“『][^，。「」“”『』]{1,20}[」”』][^，。,:：“”「」]{0,12}?)?(?:时|中|上|后|前|期间|场合|场边|现场|之际|节目|访谈|专访|采访)[，,]?|(?:在|于)[\u4e00-\u9fff]{2,8}?|"
            # the medium (透过脸书, 通过官方微信公众号)
            r"(?:透过|通过|经由|借由)(?:其|官方|个人)?[^，。,:：“”「」]{0,8}?(?:脸书|推特|微博|微信|公众号|社交媒体|社群媒体|社交平台|社群平台|"
            r"官网|网站|博客|部落格|电子邮件|邮件|电邮|发言人|新闻稿|视频|直播|Facebook|Threads|LinkedIn|Instagram|YouTube|X)上?"
@@ -127,7 +127,7 @@ _QUANTIFIER = r"(?:有关|相关|有|另有|还有|据|某)?(?:[一两二三四�
 # where a described speaker wrote or spoke: only a medium (在报告中, 在声明中, 在采访中), not a
 # place, which may hold a described word itself (在一场投资人活动上 is no speaker)
 _GENERIC_WHERE = r"(?:在[^，。,:：“”「」]{0,8}?(?:报告|研报|声明|文章|信|贴文|推文|节目|采访|访问|记者会|会上|会议上)中?)?"
-_GENERIC_SPEAKER = re.compile(rf"{_QUANTIFIER}([^\s，,。：:“”「」、的有位名和与及]{{0,5}}?{_GENERIC})们?\s*"
+_GENERIC_SPEAKER = re.compile(rf"{_QUANTIFIER}([^\s，,。：:“”「」、的有位名和与及]{{0,5}}?{_GENERIC})(?:们|团队|小组)?\s*"
                               rf"{_WHEN}{_GENERIC_WHERE}{_TO_WHOM}\s*所?{_VERB}")
 # Names of people the lexicon does not know, as the press writes them after a role:
 # a Latin name (Jane Doe), a transliteration with a middle dot (简·多伊), a transliteration
@@ -138,8 +138,8 @@ _NAME_BEFORE_LATIN = rf"[{_HAN}]{{2,4}}(?=\s*[（(][A-Z][A-Za-z.\- ]{{2,40}}[）
 _PERSON = rf"({_LATIN_PERSON}|{_DOTTED_NAME}|{_NAME_BEFORE_LATIN}|{_NAME[1:-1]})"
 # 的观点称 / 的说法: a view credited to the speaker
 _VIEW = r"(?:的(?:观点|看法|说法)(?=称|指出|认为|表示))?"
-_NAMED_ROLE_NAME = re.compile(rf"{_ROLE}(?!会)\s*{_PERSON}")
-_NAMED_ROLE = re.compile(rf"{_ROLE}(?!会)\s*{_PERSON}\s*{_FILLER}{_VIEW}\s*{_VERB}")
+_NAMED_ROLE_NAME = re.compile(rf"{_ROLE}(?!会)[”」』]?\s*{_PERSON}")
+_NAMED_ROLE = re.compile(rf"{_ROLE}(?!会)[”」』]?\s*{_PERSON}\s*{_FILLER}{_VIEW}\s*{_VERB}")
 # 陈思妤：「…」 — a speaker the lexicon does not know, heading the line of an interview answer
 _NAME_COLON = re.compile(r"(?:^|(?<=[。！？\n]))\s*(?:[^\s：:，,。「“]{0,24}?" + _ROLE + rf")?([{_HAN}]{{2,4}})\s*[:：]\s*(?=[“「『])")
 # A name that shows itself as a person's with no role: in Latin letters (John Smith), or a
@@ -212,8 +212,12 @@ _TALKS_ON = re.compile(r"(?:最新|再次|首次|罕见|亲自)?(?:(?:再|详|�
 _AS_SEEN_BY = re.compile(r"所?(?:观察到|说|言|述|称|指出|预言|判断|强调|警告)的?(?:那样|一样)?")
 _OPEN, _CLOSE = "“「『\"", "”」』\""
 _OPENS_QUOTATION = re.compile(r"\s*[“「『]")
+# (not a question someone put: 有记者问：「…？」)
+_LEAD_IN_QUOTE = re.compile(r"(?![^“「『]*问)[^“「『”」』]{2,80}?[，,：:]\s*[“「『]([^“「『”」』]{4,400}[。！!])[”」』]\s*")
 # what follows a quoted label that the reported words go on from: a name or a word, not a break
 _CLOSE_MARK = re.compile("[”」』]")
+_LABEL_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9][“「『]")
+_SHORT_LABEL = re.compile(r"[^，。,！？!?、；;：:]{1,8}")
 _LABEL_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
@@ -491,7 +495,7 @@ def _quoted_after(zh: str, pos: int) -> list[tuple[int, int]]:
 
 
 # ，认为… / ，并强调… / ，又表示…: the same speaker goes on with another verb of saying and no subject
-_CHAIN = re.compile(r"[，,；;]\s*(?:另一方面)?(?:并|还|也|又|更|同时|此外|随后){0,2}(?:再次|进一步|特别)?"
+_CHAIN = re.compile(r"[，,；;]\s*(?:另一方面)?(?:并|还|也|又|更|同时|此外|随后){0,2}(?:再次|进一步|特别|点名)?"
                     r"(?:认为|强调|表示|指出|说(?!明|法|服|是)|称(?!为|作|之|号|霸|赞|职|得上|心|王)|直言|坦言|警告|透露|补充|提到|呼吁|承认|"
                     r"解释|重申|直指|讽刺|嘲讽|批评|抨击|痛批|形容|坦承|直呼|示警|表明|扬言|预言|质疑|澄清|驳斥|"
                     # Hong Kong's 又指 / 并指 / 续指: 指 after an adverb of going on
@@ -757,7 +761,7 @@ _QUOTE_MARK = re.compile("[“「『\"”」』]|答[:：]|正如|的话说|[:�
 
 # What stands before a place that is the subject of its clause: the start, a break, a conjunction
 # the words of a headline after a body's name and a colon: a clause, not a label, a figure or a list
-_HEADLINE_WORDS = re.compile(r"\s*[:：]\s*(?![\dA-Za-z“「『\"（(])(?![^，。,]*、)[^，。,；;]{2,}[，,；;]?[^。]{2,}")
+_HEADLINE_WORDS = re.compile(r"\s*[:：]\s*(?![\dA-Za-z“「『\"（(])(?!估|预估|预计|预测|料)(?![^，。,]*、)[^，。,；;]{2,}[，,；;]?[^。]{2,}")
 _GENERIC_HEADLINE = re.compile(rf"\s*((?:[\u4e00-\u9fff]{{0,4}}?){_GENERIC})\s*[:：]\s*(?![\dA-Za-z（(])(?![^，。,]*、)(?=[^。]{{6,}})")
 _PLACE_AS_SUBJECT = re.compile(r"(?:^|[。！？\n；;，,：:])\s*(?:但|而|不过|对此|同时)?[，,]?\s*$")
 
@@ -767,6 +771,7 @@ _PLACE_AS_SUBJECT = re.compile(r"(?:^|[。！？\n；;，,：:])\s*(?:但|而|�
 _NAME_BOUNDARY = re.compile(rf"\s*(?:[（(，,、。；;：:]|在|于|曾|也|还|则|等|与|和|$|{_VERB_WORDS})")
 _LATIN_AFTER = re.compile(r"\s*[（(][A-Z][A-Za-z.\- ]{2,40}[）)]")
 _ROLE_AT_END = re.compile(rf"{_ROLE}\s*$")
+_FIGURE_IN_NAME = re.compile(r"[一二两三四五六七八九十百千万\d][倍成]|倍")
 _BARE_TITLE = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?:但|而|不过|这位|该位|此位)?{_ROLE}\s*{_FILLER}{_VIEW}\s*{_VERB}")
 _ROLE_HINT = re.compile(r"[师员监理裁长任授人家官席OE问秘使者委主编管表事统相卿士记袖首层辑总召]")
 
@@ -797,7 +802,8 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             memory["person_index"] = ctx.index
         for m in (_NAMED_ROLE_NAME.finditer(ctx.zh) if _ROLE_HINT.search(ctx.zh) else ()):
             name = m.group(2)
-            if not _NOT_A_NAME.match(name) and not any(x.start < m.end(2) and m.start(2) < x.end for x in ctx.mentions):
+            if (not _NOT_A_NAME.match(name) and not _FIGURE_IN_NAME.search(name)
+                    and not any(x.start < m.end(2) and m.start(2) < x.end for x in ctx.mentions)):
                 memory["role:" + m.group(1)] = name
                 # a person introduced by a role (白宫AI主管萨克斯（David Sacks）出席…) is known from
                 # here on, and is the one a later 他 means, when the name reads as one: in Latin
@@ -1184,6 +1190,10 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     # “…。”黄仁勋说。 split in two sentences: the speaker opens the next one
     # (or the last sentence of a longer quotation, “…。 / …。” / 黄仁勋说。, which closes here)
     whole = _WHOLE_QUOTE.fullmatch(zh) or _WHOLE_QUOTE_END.fullmatch(zh)
+    if not whole and not drafts and ctx.next_zh:
+        # 某公司站稳地位，「…。」 / 某机构指出，…: a sentence that ends in a quotation after a clause of its
+        # own, with no verb of saying, and a next sentence that opens with who said it
+        whole = _LEAD_IN_QUOTE.fullmatch(zh) if not _VERB_RE.search(zh, 0, max(0, zh.find("「") if "「" in zh else zh.find("“"))) else None
     if whole and ctx.next_zh:
         actor = _attribution(ctx.next_zh, ctx.next_mentions, ctx.known_names)
         if not actor and _PRONOUN_ATTRIBUTION.match(ctx.next_zh):  # “…。”他补充。: the one named last
@@ -1200,6 +1210,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     # “…，”黄仁勋说。 — the quote comes first, the speaker after it; …。”黄仁勋说。 ends a longer one
     closing = _CLOSES_EARLIER_QUOTE.match(zh) if not ctx.open_quote_speaker else None
     for q in ([closing] if closing else []) + list(_QUOTED_SEGMENT.finditer(zh)):
+        if q is not closing and _LABEL_BEFORE.match(zh, max(0, q.start() - 1)) and _SHORT_LABEL.fullmatch(q.group(1)):
+            continue  # a title or a name set off mid-clause, not words
         tail = zh[q.end() : q.end() + 24]
         lead = re.match(r"\s*[，,]?\s*(?:这句话|这番话|此话|这段话)?\s*", tail)
         pos = q.end() + (lead.end() if lead else 0)
