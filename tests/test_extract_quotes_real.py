@@ -1043,3 +1043,11 @@ def test_named_in_a_chain(quotes):
 
 def test_a_headline_estimate_is_nobodys_words(quotes):
     assert quotes("某机构：估今年出货年增逾两成") == []
+
+
+@pytest.mark.parametrize("text", [
+    "外交部发言人林剑表示，中方一贯欢迎外资。我们也要提醒：规则面前人人平等。",  # the writer's own voice
+    "专家透露，相关技术已经成熟。该芯片今年4月被美方要求申请许可证。",  # a side named as an agent, not speaking
+])
+def test_no_continuation_in_the_writers_voice_or_a_passive_side(quotes, text):
+    assert len(quotes(text)) == 1

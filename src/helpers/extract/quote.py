@@ -833,8 +833,10 @@ _NOT_CONTINUED = re.compile(r"^\s*(?:据|根据|按照|对此|对于|不过|然�
 # ...and it must speak as the speaker does: in the first person (我们, 我方), or as a side stating its
 # stand (中方坚决反对, 美方应当…), the way a spokesman's answer goes on; a plain statement of fact after
 # someone's words is the author's again.
-_SPEAKS_AS_SPEAKER = re.compile(r"我们|我方|我国|我(?![国们方])|(?:中方|美方|双方|各方)(?:始终|一贯|一直|坚决|愿意?|将|应当?|应该|希望|期待|敦促|要求|"
+_SPEAKS_AS_SPEAKER = re.compile(r"我们|我方|我国|我(?![国们方])|(?:^|[，,；;])\s*(?:中方|美方|双方|各方)(?:始终|一贯|一直|坚决|愿意?|将|应当?|应该|希望|期待|敦促|要求|"
                                 r"呼吁|反对|支持|不会|不接受|欢迎|注意到|重申|强调|认为|已经?)")
+# the writer in their own voice (我们也要提醒：…, 我认为…): an editorial's, not the speaker's
+_WRITER_SPEAKS = re.compile(r"我们?(?:也|还|更|则)?(?:要|必须|想|不得不)?(?:提醒|指出|强调|认为|呼吁|说|看到|觉得)")
 _CONTINUED_SPEAKER = re.compile(r"(?:^|[，,。；;])\s*(?:但|而|不过)?\s*(?:他|她)(?:也|还|又|则)?(?:表示|说|指出|强调)")
 
 
@@ -845,7 +847,7 @@ def _continued_speech(ctx: SentenceContext) -> list[Draft]:
     zh = ctx.zh
     carried = _memory(ctx).get("reported_to_end")
     if (ctx.paragraph_start or not carried or carried[0] != ctx.index - 1 or len(zh.strip()) < 8
-            or _NOT_CONTINUED.search(zh) or not _SPEAKS_AS_SPEAKER.search(zh) or any(m.type in SPEAKER_TYPES and _is_media(m.canonical) for m in ctx.mentions)
+            or _NOT_CONTINUED.search(zh) or not _SPEAKS_AS_SPEAKER.search(zh) or _WRITER_SPEAKS.search(zh) or any(m.type in SPEAKER_TYPES and _is_media(m.canonical) for m in ctx.mentions)
             or _CONTINUED_SPEAKER.search(zh)):
         return []
     start = len(zh) - len(zh.lstrip())
