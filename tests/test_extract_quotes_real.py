@@ -1051,3 +1051,17 @@ def test_a_headline_estimate_is_nobodys_words(quotes):
 ])
 def test_no_continuation_in_the_writers_voice_or_a_passive_side(quotes, text):
     assert len(quotes(text)) == 1
+
+
+def test_a_headline_speaker_who_spoke_strikingly(quotes):
+    assert quotes("黄仁勋受访语出惊人：对手早已追上") == [("黄仁勋", "对手早已追上")]
+
+
+def test_the_meeting_named_before_the_verb(quotes):
+    rows = quotes("台积电董事长魏哲家在15日的法说会透露，客户的需求是真实的。")
+    assert rows == [("魏哲家", "客户的需求是真实的")]
+
+
+def test_the_tone_named_before_the_verb_and_a_joke_in_the_chain(quotes):
+    rows = quotes("魏哲家出席了法说会。他也以轻松语气补充，自己查过客户的财务，笑称对方「比我们还有钱」。")
+    assert rows == [("魏哲家", "自己查过客户的财务"), ("魏哲家", "比我们还有钱")]
