@@ -1065,3 +1065,21 @@ def test_the_meeting_named_before_the_verb(quotes):
 def test_the_tone_named_before_the_verb_and_a_joke_in_the_chain(quotes):
     rows = quotes("魏哲家出席了法说会。他也以轻松语气补充，自己查过客户的财务，笑称对方「比我们还有钱」。")
     assert rows == [("魏哲家", "自己查过客户的财务"), ("魏哲家", "比我们还有钱")]
+
+
+def test_a_group_anaphor_gives_each_firm_listed_before_a_row(quotes):
+    rows = quotes("地方政府已加码补贴字节跳动、阿里巴巴与腾讯等科技巨头，因为这几家公司向监管机关反映，国产芯片的电费更高。")
+    assert sorted(a for a, w in rows if w == "国产芯片的电费更高") == ["字节跳动", "腾讯", "阿里巴巴"]
+
+
+def test_a_group_anaphor_with_no_list_before_is_nobody(quotes):
+    assert quotes("英伟达的订单减少了。这几家公司表示，需求仍在。") == []
+
+
+def test_a_latin_name_heading_an_interview_line(quotes):
+    assert quotes("John Smith：这次访谈先谈政策。") == [("John Smith", "这次访谈先谈政策")]
+
+
+def test_a_known_firm_calls_itself(quotes):
+    rows = quotes("寒武纪是国内的芯片设计公司，自称是行业的领跑者。")
+    assert rows == [("寒武纪", "是行业的领跑者")]

@@ -283,7 +283,7 @@ def _canonical_actor(actor: str, lexicon) -> str:
 
 # A clause that opens with a verb of saying and no subject of its own: ，指出… / ，并强调…
 _SUBJECTLESS_VERB = re.compile(r"[，,]\s*(?:另一方面)?(?:并|还|也|又|更|同时|随后){0,2}(?:再次|进一步|特别)?"
-                               r"(?:指出|表示|强调|认为|警告|直言|坦言|透露|暗示|宣称|直呼|提醒|承认|坦承|呼吁|预言|断言|"
+                               r"(?:指出|表示|强调|认为|警告|直言|坦言|透露|暗示|宣称|自称|直呼|提醒|承认|坦承|呼吁|预言|断言|"
                                r"称(?!为|作|之|号|霸|赞|职|得上|心|王)|说(?!明|法|服|是|到底|白了|实话|起来))")
 
 
@@ -399,6 +399,31 @@ def _report_says(ctx: SentenceContext) -> list[tuple[int, int, str]]:
     if not author:
         return []
     return [(m.end(), m.start(), author) for m in _REPORT_SAYS.finditer(ctx.zh)]
+
+
+# 这几家公司反映 / 这些企业表示 / 三家公司均指出: the firms listed before it in the sentence, one row each
+_GROUP_ANAPHOR = re.compile(rf"(?:这|该|这些|上述|以上)(?:几|两|三|四|五|些)?(?:家|个)?(?:公司|企业|厂商|科技巨头|巨头)(?:都|均|皆|也)?\s*{_FILLER}\s*{_VERB}")
+_GROUP_ANAPHOR_HINT = re.compile(r"(?:这|该|上述|以上)(?:几|两|三|四|五|些)?(?:家|个)?(?:公司|企业|厂商|科技巨头|巨头)")
+_LIST_GAP = re.compile(r"\s*(?:、|与|和|及|以及)\s*")
+# a person's name in Latin letters heading a line, then a colon: an interview's speaker
+_LATIN_NAME_COLON = re.compile(rf"\s*({_LATIN_PERSON})\s*[:：]\s*(?=[^\s\d])")
+
+
+def _group_anaphors(ctx: SentenceContext) -> list[tuple[int, int, list[str]]]:
+    """A group named by an anaphor (这几家公司), resolved to the last list of two or more firms before it
+    in the sentence (字节跳动、阿里巴巴与腾讯等…，因为这几家公司向监管部门反映…)."""
+    found = []
+    for m in _GROUP_ANAPHOR.finditer(ctx.zh):
+        firms = [x for x in ctx.mentions if x.type == "company" and x.end <= m.start()]
+        run: list = []
+        for x in firms:
+            if run and _LIST_GAP.fullmatch(ctx.zh, run[-1].end, x.start):
+                run.append(x)
+            else:
+                run = [x]
+        if len(run) >= 2:
+            found.append((m.end(), m.start(), list(dict.fromkeys(x.canonical for x in run))))
+    return found
 
 
 def _anaphoric_firm(ctx: SentenceContext) -> list[tuple[int, int, str]]:
@@ -1132,6 +1157,15 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         speakers.extend(_subject_goes_on(ctx, speakers))
     if has_verb:  # _FIRM_ANAPHOR ends in _VERB
         speakers.extend(_anaphoric_firm(ctx))
+    groups: dict[tuple[int, int], list[str]] = {}  # a group anaphor's members besides the first
+    if has_verb and _GROUP_ANAPHOR_HINT.search(zh):
+        for verb_end, start, members in _group_anaphors(ctx):
+            speakers.append((verb_end, start, members[0]))
+            groups[(verb_end, start)] = members[1:]
+    latin_head = _LATIN_NAME_COLON.match(zh)
+    if latin_head and not any(x.start < latin_head.end(1) and latin_head.start(1) < x.end for x in ctx.mentions):
+        speakers.append((latin_head.end(), latin_head.start(1), latin_head.group(1)))  # John Doe：… heading a line
+        _memory(ctx)["answerer"] = latin_head.group(1)
     speakers.extend(_report_says(ctx))
     speakers = _drop_objects(zh, speakers)
     speakers.sort(key=lambda sp: (sp[0], -sp[1]))  # for one verb, the speaker nearest to it
@@ -1141,6 +1175,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         if ctx.inside_quote(speaker_start):
             continue
         also = tuple(x for x in _co_speakers(zh, speaker_start, ctx.mentions) if x != actor)
+        also += tuple(groups.get((verb_end, speaker_start), ()))
         quoted = _quoted_after(zh, verb_end)
         if quoted and _LABEL_AFTER.match(zh, quoted[-1][1] + 1):
             quoted = []  # 「中国龙头」寒武纪正…: the marks set off a label inside the reported words
