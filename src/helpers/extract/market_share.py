@@ -23,7 +23,10 @@ How the text states a share, as modelled here:
   something else (`差距约为10%`, `折扣约为10%`) carries nothing, and a share word governs a figure only
   from its own clause or from such a clause's predecessor;
 - an earlier figure after the current one (`…51.5%，低于去年的56%`): the start of a change;
-- a ratio of use (`两者占比六比四`): two shares, 60 and 40.
+- a ratio of use (`两者占比六比四`): two shares, 60 and 40;
+- holders joined and given the figure each (`A与B份额各约四成`, `A与B并列第三，占5%`): a row per holder;
+- a share story going on over sentences (`…还占54.4%。对手现在做到27.9%`), but not in a supposed
+  figure (`如果做到10%`).
 The subject is the entity the figure's clause is about (not a source, not an object).
 """
 

@@ -24,6 +24,15 @@ stand between speaker and verb (`昨（19）日`, `于18日`, `周二（18日）
 standing for its government at the head of a clause (`美方表示`) are read too. Scare quotes (`"缩水版"H20`) are not quotes:
 a quote needs a speaker and a verb of saying. Estimates credited to a
 source (`有经济学家估算`, `根据某投行估计，…`) are not quotes either.
+
+The speaker model follows a person through the article: once named in full, a person is named again
+by a short form (the surname heading a clause, `黄氏`, `老黄`, the bare title `执行长` of the one
+named with it), and `他`/`她` heading a sentence stays the subject of each later verb of saying in it
+(`他聊到…，说…，并宣称…`); `这几家公司反映` gives each firm of the list before it a row. Words go on
+past their sentence where real reporting continues them: a spokesman's next sentence in the same
+paragraph when it speaks in the first person or states a side's stand (`我们愿…`, `中方坚决反对…`),
+a quotation opening right after someone's words, a sentence ending in a quotation whose speaker opens
+the next one (`…，「…。」某机构指出，…`), and `“…”这句话他反复强调`.
 """
 
 from __future__ import annotations
