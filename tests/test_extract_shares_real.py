@@ -549,3 +549,16 @@ def test_a_share_story_goes_on_in_the_next_sentence(shares):
 def test_a_supposed_figure_is_no_share(shares):
     rows = shares("英伟达还占54.4%。本土公司如果做到10%、20%，很快就会超越。")
     assert _values(rows) == [54.4]
+
+
+@pytest.mark.parametrize("text, value, from_value", [
+    ("四年前，英伟达的市场份额高达95%，如今只有50%。", 50.0, 95.0),  # then and now
+    ("英伟达的份额从原本稳稳的95%直接滑到零。", 0.0, 95.0),  # a modifier after 从
+])
+def test_changes_in_the_wider_forms(shares, text, value, from_value):
+    assert [(r["value"], r["from_value"]) for r in shares(text)] == [(value, from_value)]
+
+
+@pytest.mark.parametrize("text", ["该公司曾经垄断中国95%AI芯片市场。", "某公司以 36.9% 的市占率居首。"])
+def test_a_market_or_share_word_named_after_the_figure(shares, text):
+    assert len(shares(text)) == 1

@@ -120,7 +120,7 @@ def _other_rate(head: str) -> bool:
 
 # The figure followed by what market it is a share of, then the share word: 5%的国内推理加速卡份额
 # (one qualifier: 60%的企业的市场份额 counts firms, not a share).
-_SHARE_NAMED_AFTER = re.compile(r"^(以上|左右|上下)?的[^，。,；\d%的]{1,14}?(市场份额|份额|市占率|市佔率|占有率|佔有率)")
+_SHARE_NAMED_AFTER = re.compile(r"^\s*(以上|左右|上下)?\s*的[^，。,；\d%的]{1,14}?(市场份额|份额|市占率|市佔率|占有率|佔有率)")
 # Words that make a figure a share only with 占 or a fraction (营收的40%), or in a change: 营收占比.
 _WEAK_SHARE = re.compile(r"营收|收入|研究人员|研究员|研究人才|科研人员|人才|半壁江山")
 # Verbs of holding before the figure (以 is not one: 以15%的利率, 以20%的溢价; 以30%的份额 is governed by
@@ -171,7 +171,7 @@ _NOT_SHARE_AFTER = re.compile(
     r"|^\s*(以上|左右)?的(营收|收入|营业收入|销售额|利润|净利润?|出货量?|销量|业绩)(年|同比|按年)?(增长|增幅|增速|成长|下滑|下降|衰退|减少|跌幅)"
 )
 _MOVE = re.compile(
-    r"(倍增|翻倍|翻番|变成|变为|剩下|只剩|仅剩|降为|暴跌|大跌|下跌|跌|下降|降|下滑|滑落|回落|萎缩|缩水|掉|减少|腰斩|"
+    r"(倍增|翻倍|翻番|变成|变为|剩下|只剩|仅剩|降为|暴跌|大跌|下跌|跌|下降|降|下滑|滑落|滑(?=到|至)|回落|萎缩|缩水|掉|减少|腰斩|"
     r"上调|下调|调升|调降|调高|调低|放缓|收窄|缩减|上升|升|飙升|攀升|上涨|涨|增长|增加|提升|提高|扩大|跃升|猛增|增(?=至|到)|减(?=至|到))"
 )
 # A verb of change right before a figure, with no 至 / 到 / 为 between: the figure is the amount moved
@@ -183,7 +183,8 @@ _BARE_TO = re.compile(r"[”」\"\s，,]*(到|至)[“「\"\s]*(近乎|几乎|�
 # A rate of something else named just before the figures: 毛利率由上季的57%降至47%.
 _OTHER_RATE = re.compile(r"毛利率|净利率|利润率|增长率|增速|涨幅|跌幅|良率|失业率|通胀|通货膨胀|CPI|PPI|GDP|税率|关税|折扣率")
 _CHANGE_TAIL = re.compile(r"(到了|到|至|为|成了|成|剩下|只剩|仅剩|只有)\s*[“「\"]?\s*(约|近乎|近|不足|超过|超|逾|仅|只有|大约|不到|几乎|接近)?\s*$")
-_FROM = re.compile(r"(从|由|自)\s*[“「\"]?\s*(曾经的|原来的|此前的|之前的|先前的|原本的|过去的|以往的|高达|高峰时的|峰值)?\s*"
+_FROM = re.compile(r"(从|由|自)\s*[“「\"]?\s*(曾经的|原来的|此前的|之前的|先前的|原本的|过去的|以往的|高达|高峰时的|峰值|"
+                   r"(?<=[从由自])[^，。,；\d%从由自的]{1,6}的)?\s*"
                    r"(逾|约|近|超过|超|不足|不到|低于|仅|只有|将近|接近|大约)?\s*[“「\"]?\s*$")
 
 
@@ -202,6 +203,10 @@ _THIS = re.compile(r"这$")
 _ZERO_STORY = re.compile(r"(成了|变成|降至|降到|跌至|跌到|只剩|剩下)\s*$")
 _THIS_FIGURE = re.compile(r"这个数字|这一数字|该数字|此数字")
 _STORY_MOVE = re.compile(r"(冲到|冲上|升至|升到|降至|降到|跌至|跌到|跌破|成了|变成|回升至|回落至|只剩|剩下|做到|占到|来到)\s*(约|近|超过|逾)?\s*$")
+# The present set against an earlier figure of the same share: 如今只有, 现在为 (the time word is
+# left out of the span between the figures by _undated).
+_NOW_WORD = re.compile(r"如今|现在|目前|今天|眼下|当下|现时")
+_NOW_LEVEL = re.compile(r"\s*[，,]\s*(?:则|却|已经?|仅|只)?\s*(?:只有|仅有|只剩|仅剩|剩下|为|是)\s*(?:约|近|不足|不到)?\s*")
 # A figure supposed, not stated (如果做到10%): no share story goes on in it.
 _CONDITIONAL = re.compile(r"如果|假如|假设|若|要是|一旦|倘若")
 _QUANTITY_OF = re.compile(rf"(产能|产量|出货量?|采购量?|营收|收入|销量|销售额)的\s*{HEDGE_WORD}\s*$")
@@ -214,7 +219,7 @@ _RANKS_WITH = re.compile(r"^\s*(左右|以上|多)?\s*(的(市场)?(份额|市�
 _LEVEL_AFTER = re.compile(r"^\s*(左右|以上|多)?的(水平|水准|高位|高点|峰值|低位)")
 _TIME_BEFORE = re.compile(r"(年前|年|去年|前年|当年|当时|此前|过去|以往|同期|上季|季度)的?\s*(约|近|逾|超过|超|不足|将近)?\s*$")
 _WITH_BEFORE = re.compile(rf"以\s*{HEDGE_WORD}\s*$")
-_SHARE_AFTER = re.compile(r"^(以上|左右|多|上下)?(的)?\s*(份额|市场份额|市占率|市场|营收|收入|(?:全球)?(?:AI\s*)?(?:研究人员|研究员|研究人才|科研人员|人才)|比重|"
+_SHARE_AFTER = re.compile(r"^\s*(以上|左右|多|上下)?(的)?\s*(份额|市场份额|市占率|(?:AI|人工智能)?(?:芯片|GPU|算力)?市场|营收|收入|(?:全球)?(?:AI\s*)?(?:研究人员|研究员|研究人才|科研人员|人才)|比重|"
                           r"股份|股权|(初步|平均|最终)?中签率|占比)")
 
 
@@ -544,7 +549,9 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                      and not _NOT_CARRIED.search(zh[ctx.clause_bounds(max(0, ctx.clause_bounds(tok.start())[0] - 1))[0] : tok.start()]))
             moves = (_MOVE.search(between) or nxt.group(0) == "腰斩" or toward or arrow
                      or (from_before and _BARE_TO.fullmatch(between))
-                   or (from_before and nxt.group(0) in ("归零", "清零")))  # 从之前的95%，现在已经清零
+                   or (from_before and nxt.group(0) in ("归零", "清零"))  # 从之前的95%，现在已经清零
+                   # 四年前高达95%，如今只有50%: the same share then and now, in one clause after the other
+                   or (_NOW_WORD.search(raw_between) is not None and _NOW_LEVEL.fullmatch(between) is not None))
             if (_GROWTH_MARK.search(zh[max(0, tok.start() - 8) : tok.start()]) or _is_levy(ctx, tok.start(), tok.end())
                     or _is_spending(ctx, tok.start()) or _is_cap(ctx, tok.start()) or value > 100
                     or _is_allocation(ctx, tok.start(), tok.end())):
