@@ -896,3 +896,190 @@ def test_stress_round4(lexicon, simplifier, text, expected):
     rows = extract_text(text, published="2025-11-20", lexicon=lexicon, simplifier=simplifier)
     got = sorted((r["actor"], r["evidence"]) for r in rows if r["kind"] == "quote")
     assert got == sorted((_canonical(lexicon, a), w) for a, w in expected)
+
+
+# ------------------------------------------------------------ speakers as real reporting names them (issue 11)
+
+def test_a_spokesman_goes_on_in_the_first_person(quotes):
+    rows = quotes("外交部发言人林剑表示，中方一贯反对单边制裁。我们愿同各方加强沟通。")
+    assert rows == [("林剑", "中方一贯反对单边制裁"), ("林剑", "我们愿同各方加强沟通")]
+
+
+@pytest.mark.parametrize("text", [
+    "外交部发言人林剑表示，中方一贯反对单边制裁。该公司股价当天下跌。",  # the author's fact again
+    "外交部发言人林剑表示，中方一贯反对单边制裁。\n我们愿同各方加强沟通。",  # a new paragraph
+    "外交部发言人林剑表示，中方一贯反对单边制裁。据悉，我们的记者也在现场。",  # the author turns to a source
+])
+def test_words_do_not_go_on_into_the_authors_sentence(quotes, text):
+    assert quotes(text) == [("林剑", "中方一贯反对单边制裁")]
+
+
+def test_a_pronoun_heading_the_sentence_stays_the_subject_of_a_later_verb(quotes):
+    assert quotes("黄仁勋出席了发布会。他聊到新一代芯片，说客户的需求很强。") == [("黄仁勋", "客户的需求很强")]
+
+
+def test_each_later_verb_of_the_same_subject_gives_a_row(quotes):
+    rows = quotes("黄仁勋上月再次访华。禁令生效后，他第一时间飞往北京会见副总理何立峰，宣称不会放弃这个市场，随后又说自己的母语是中文。")
+    assert rows == [("黄仁勋", "不会放弃这个市场"), ("黄仁勋", "自己的母语是中文")]
+
+
+def test_a_connective_clause_before_the_subject(quotes):
+    assert quotes("另一方面，黄仁勋抱怨不断，说对手正在迅速追赶。") == [("黄仁勋", "对手正在迅速追赶")]
+
+
+def test_on_the_one_hand_and_the_other(quotes):
+    rows = quotes("黄仁勋一方面强调中国市场无可替代，另一方面又表示支持政府的决定。")
+    assert rows == [("黄仁勋", "中国市场无可替代"), ("黄仁勋", "支持政府的决定")]
+
+
+def test_a_writer_named_after_the_role(quotes):
+    rows = quotes("财经作家王大明撰文指出，国产芯片的良率仍然偏低。王大明还表示，产能也不够。")
+    assert rows == [("王大明", "国产芯片的良率仍然偏低"), ("王大明", "产能也不够")]
+
+
+def test_a_nickname_the_press_uses(quotes):
+    assert quotes("老黄表示，中国市场非常重要。") == [("黄仁勋", "中国市场非常重要")]
+
+
+def test_an_occasion_named_in_quotation_marks_before_the_verb(quotes):
+    rows = quotes("黄仁勋在纽约举行的「未来市场」年度论坛上表示：「我们已经完全退出。」")
+    assert rows == [("黄仁勋", "我们已经完全退出")]
+
+
+def test_a_long_where_before_the_verb(quotes):
+    rows = quotes("英伟达创始人黄仁勋在美国城堡证券(Citadel Securities)于纽约举办的一场闭门论坛上直言，封锁最终会伤害美国。")
+    assert rows == [("黄仁勋", "封锁最终会伤害美国")]
+
+
+@pytest.mark.parametrize("text, actor, words", [
+    ("《某某时报》9月报道，监管机构已要求企业暂停采购。", "某某时报", "监管机构已要求企业暂停采购"),
+    ("彭博周四（4日）援引知情人士报道，该公司计划明年扩产。", "知情人士", "该公司计划明年扩产"),
+])
+def test_the_press_dates_its_report(quotes, text, actor, words):
+    assert quotes(text) == [(actor, words)]
+
+
+def test_this_sentence_he_repeated(quotes):
+    rows = quotes("黄仁勋谈到了中国市场。“我们要继续保持竞争力。”这句话他反复强调。")
+    assert rows == [("黄仁勋", "我们要继续保持竞争力")]
+
+
+def test_a_quotation_then_the_speaker_who_put_it_out(quotes):
+    rows = quotes("“我们已经退出了这个市场。”英伟达创始人兼CEO(首席执行官)黄仁勋在一场活动上抛出这句话时，语气平静。")
+    assert rows == [("黄仁勋", "我们已经退出了这个市场")]
+
+
+def test_a_label_in_quotation_marks_opens_reported_words(quotes):
+    assert quotes("分析师张小明提到，「国产龙头」寒武纪正准备扩产。") == [("张小明", "「国产龙头」寒武纪正准备扩产")]
+
+
+def test_a_line_added(quotes):
+    rows = quotes("黄仁勋出席了发布会。但他随后补了一句，这种优势不会永远持续。")
+    assert rows == [("黄仁勋", "这种优势不会永远持续")]
+
+
+def test_a_firm_answering_the_paper(quotes):
+    assert quotes("英伟达方面回复本报记者称“这是值得肯定的一步”。") == [("英伟达", "这是值得肯定的一步")]
+
+
+def test_an_adverb_after_a_role_is_no_name(quotes):
+    assert [a for a, _ in quotes("商务部新闻发言人进一步表示，中方愿意继续沟通。")] == ["商务部"]
+
+
+def test_the_point_he_made(quotes):
+    assert quotes("黄仁勋的重点是：限制出口最终会伤害美国自己。") == [("黄仁勋", "限制出口最终会伤害美国自己")]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("英伟达执行长黄仁勋出席了论坛。黄表示，中国市场非常重要。", "中国市场非常重要"),  # the surname alone
+    ("英伟达执行长黄仁勋出席了论坛。黄氏在会上指出，需求仍然强劲。", "需求仍然强劲"),  # surname and 氏
+    ("英伟达执行长黄仁勋出席了论坛。执行长随后强调，公司不会放弃。", "公司不会放弃"),  # the title alone
+])
+def test_a_person_named_again_by_a_short_form(quotes, text, words):
+    assert quotes(text) == [("黄仁勋", words)]
+
+
+def test_a_surname_inside_another_word_is_no_speaker(quotes):
+    assert quotes("黄仁勋出席了论坛。黄金价格表示上涨。") == []
+
+
+def test_a_surname_two_people_share_is_nobodys(quotes):
+    assert quotes("王毅与王文涛一同会见了来宾。王表示，双方谈得很好。") == []
+
+
+def test_a_quotation_opening_right_after_someones_words(quotes):
+    rows = quotes("黄仁勋出席了论坛。他直言，需求正在加速。“企业正在部署智能体。我们的客户也在投资。”")
+    assert rows == [("黄仁勋", "需求正在加速"), ("黄仁勋", "企业正在部署智能体")]
+
+
+def test_a_sentence_ending_in_a_quotation_then_who_said_it(quotes):
+    rows = quotes("某公司站稳了龙头地位，「今年的份额很高，但明年难以维持。」TrendForce指出，最大的变数是需求。")
+    assert rows == [("集邦咨询", "今年的份额很高，但明年难以维持"), ("集邦咨询", "最大的变数是需求")]
+
+
+def test_a_question_put_is_not_the_answerers(quotes):
+    rows = quotes("有记者问：「明年会怎样？」发言人张大明回答：「会更好。」")
+    assert rows == [("张大明", "会更好")]
+
+
+def test_a_title_in_quotation_marks_before_a_name(quotes):
+    rows = quotes("前“立委”张大明指出，对手很快就会超越。张大明6日在《某某》节目指出，需求仍然强劲。")
+    assert rows == [("张大明", "对手很快就会超越"), ("张大明", "需求仍然强劲")]
+
+
+def test_a_comparison_after_a_role_is_no_name(quotes):
+    rows = quotes("某报引述一名前工程师称，薪资「比同行高一倍。」他表示，那里的责任更大。")
+    assert [a for a, _ in rows] == ["前工程师", "前工程师"]
+
+
+def test_a_team_speaks_as_its_members(quotes):
+    assert quotes("某公司以李四（Li Si）为首的经济学家团队指出，份额将下滑。") == [("经济学家", "份额将下滑")]
+
+
+def test_named_in_a_chain(quotes):
+    rows = quotes("黄仁勋强调中国市场很大，点名称华为的能力惊人。")
+    assert rows == [("黄仁勋", "中国市场很大"), ("黄仁勋", "华为的能力惊人")]
+
+
+def test_a_headline_estimate_is_nobodys_words(quotes):
+    assert quotes("某机构：估今年出货年增逾两成") == []
+
+
+@pytest.mark.parametrize("text", [
+    "外交部发言人林剑表示，中方一贯欢迎外资。我们也要提醒：规则面前人人平等。",  # the writer's own voice
+    "专家透露，相关技术已经成熟。该芯片今年4月被美方要求申请许可证。",  # a side named as an agent, not speaking
+])
+def test_no_continuation_in_the_writers_voice_or_a_passive_side(quotes, text):
+    assert len(quotes(text)) == 1
+
+
+def test_a_headline_speaker_who_spoke_strikingly(quotes):
+    assert quotes("黄仁勋受访语出惊人：对手早已追上") == [("黄仁勋", "对手早已追上")]
+
+
+def test_the_meeting_named_before_the_verb(quotes):
+    rows = quotes("台积电董事长魏哲家在15日的法说会透露，客户的需求是真实的。")
+    assert rows == [("魏哲家", "客户的需求是真实的")]
+
+
+def test_the_tone_named_before_the_verb_and_a_joke_in_the_chain(quotes):
+    rows = quotes("魏哲家出席了法说会。他也以轻松语气补充，自己查过客户的财务，笑称对方「比我们还有钱」。")
+    assert rows == [("魏哲家", "自己查过客户的财务"), ("魏哲家", "比我们还有钱")]
+
+
+def test_a_group_anaphor_gives_each_firm_listed_before_a_row(quotes):
+    rows = quotes("地方政府已加码补贴字节跳动、阿里巴巴与腾讯等科技巨头，因为这几家公司向监管机关反映，国产芯片的电费更高。")
+    assert sorted(a for a, w in rows if w == "国产芯片的电费更高") == ["字节跳动", "腾讯", "阿里巴巴"]
+
+
+def test_a_group_anaphor_with_no_list_before_is_nobody(quotes):
+    assert quotes("英伟达的订单减少了。这几家公司表示，需求仍在。") == []
+
+
+def test_a_latin_name_heading_an_interview_line(quotes):
+    assert quotes("John Smith：这次访谈先谈政策。") == [("John Smith", "这次访谈先谈政策")]
+
+
+def test_a_known_firm_calls_itself(quotes):
+    rows = quotes("寒武纪是国内的芯片设计公司，自称是行业的领跑者。")
+    assert rows == [("寒武纪", "是行业的领跑者")]

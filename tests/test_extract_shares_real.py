@@ -503,3 +503,62 @@ def test_a_date_in_a_later_comparison_clause_does_not_date_the_figure(shares):
 def test_holders_totalled_together_hold_one_share(text, subject):
     shares = [c for c in extract_text(text, published="2025-11-20") if c["kind"] == "market_share"]
     assert shares and shares[0]["subject"] == subject
+
+
+# ---------------------------------------------------------------- forms met in the wider reading (issue 11)
+
+@pytest.mark.parametrize("text, value, hedge", [
+    ("中國擁有「約50%的全球AI研究員」。", 50.0, "约"),
+    ("该国拥有全球超过一半的 AI 人才。", 50.0, "超"),
+    ("中国拥有全球约两成的AI研究人才。", 20.0, "约"),
+])
+def test_researchers_by_the_words_the_press_uses(shares, text, value, hedge):
+    rows = shares(text)
+    assert [(r["metric"], r["value"], r["hedge"]) for r in rows] == [("研究人员占比", value, hedge)]
+
+
+def test_the_researchers_of_the_country_heading_the_clause(shares):
+    assert [r["subject"] for r in shares("美国拥有全球约两成的AI研究员。")] == ["美国"]
+
+
+def test_from_an_earlier_figure_to_cleared(shares):
+    rows = shares("英伟达的数据中心生意，从之前的九成，如今已经清零。")
+    assert [(r["subject"], r["from_value"], r["value"]) for r in rows] == [("英伟达", 90.0, 0.0)]
+
+
+def test_holders_joined_and_given_the_figure_each(shares):
+    rows = shares("2025年，英伟达与华为的份额各约四成，寒武纪与海光并列第三，占5%，其他新创公司合计约2%。")
+    assert [(r["subject"], r["value"]) for r in rows] == [
+        ("英伟达", 40.0), ("华为", 40.0), ("寒武纪", 5.0), ("海光", 5.0), ("", 2.0)]
+
+
+def test_holders_joined_without_each_give_one_row(shares):
+    assert [r["subject"] for r in shares("华为和英伟达的合作伙伴约占30%。")] == ["华为"]
+
+
+def test_a_clause_that_only_moves_the_share_named_before(shares):
+    rows = shares("届时，新业务营收占整体营收的比重，将一举冲高至惊人的74%。")
+    assert _values(rows) == [74.0]
+
+
+def test_a_share_story_goes_on_in_the_next_sentence(shares):
+    rows = shares("英伟达还占54.4%。可是对手追上来了，华为现在做到27.9%。")
+    assert [(r["subject"], r["value"]) for r in rows] == [("英伟达", 54.4), ("华为", 27.9)]
+
+
+def test_a_supposed_figure_is_no_share(shares):
+    rows = shares("英伟达还占54.4%。本土公司如果做到10%、20%，很快就会超越。")
+    assert _values(rows) == [54.4]
+
+
+@pytest.mark.parametrize("text, value, from_value", [
+    ("四年前，英伟达的市场份额高达95%，如今只有50%。", 50.0, 95.0),  # then and now
+    ("英伟达的份额从原本稳稳的95%直接滑到零。", 0.0, 95.0),  # a modifier after 从
+])
+def test_changes_in_the_wider_forms(shares, text, value, from_value):
+    assert [(r["value"], r["from_value"]) for r in shares(text)] == [(value, from_value)]
+
+
+@pytest.mark.parametrize("text", ["该公司曾经垄断中国95%AI芯片市场。", "某公司以 36.9% 的市占率居首。"])
+def test_a_market_or_share_word_named_after_the_figure(shares, text):
+    assert len(shares(text)) == 1

@@ -82,6 +82,7 @@ def extract_article(
             article_id=article_id, index=index, offset=start, text=sentence, zh=zh, mentions=mentions,
             published=published_date, anchor=anchor, carried_date=carried, last_speaker=last_speaker,
             open_quote_speaker=open_quote,
+            paragraph_start=position == 0 or "\n" in text[sentences[position - 1][2] : start],
             next_zh=aligned[following[1]:following[2]] if following else "",
             next_mentions=all_mentions[position + 1] if following else [],
             known_names=known_names, lexicon=lexicon, last_event_actor=last_event_actor,

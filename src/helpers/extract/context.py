@@ -53,6 +53,7 @@ class SentenceContext:
     carried_date: DateRef | None = None  # a relative date from the previous sentence with no event of its own
     last_speaker: str = ""  # nearest named speaker before this sentence
     open_quote_speaker: str = ""  # the speaker of a quotation still open at the end of the previous sentence
+    paragraph_start: bool = True  # the sentence opens a paragraph (a line break, or the text's start, before it)
     next_zh: str = ""  # the next sentence, simplified: “…。”黄仁勋说。 puts the speaker after the quote
     next_mentions: list[Mention] = field(default_factory=list)
     known_names: set[str] = field(default_factory=set)

@@ -23,12 +23,16 @@ How the text states a share, as modelled here:
   something else (`差距约为10%`, `折扣约为10%`) carries nothing, and a share word governs a figure only
   from its own clause or from such a clause's predecessor;
 - an earlier figure after the current one (`…51.5%，低于去年的56%`): the start of a change;
-- a ratio of use (`两者占比六比四`): two shares, 60 and 40.
+- a ratio of use (`两者占比六比四`): two shares, 60 and 40;
+- holders joined and given the figure each (`A与B份额各约四成`, `A与B并列第三，占5%`): a row per holder;
+- a share story going on over sentences (`…还占54.4%。对手现在做到27.9%`), but not in a supposed
+  figure (`如果做到10%`).
 The subject is the entity the figure's clause is about (not a source, not an object).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
@@ -67,7 +71,7 @@ def _figures(zh: str) -> list[re.Match]:
 _SHARE_IDIOMS = {"半壁江山", "三分天下有其一"}
 _SHARE_WORDS = re.compile(
     r"份额|市占率|市佔率|占有率|佔有率|市场占比|占比|佔比|比重|比例|比率|国产化率|国产替代率|替代率|自给率|自制率|"
-    r"本土化率|渗透率|中签率|持股|营收|收入|研究人员|半壁江山"
+    r"本土化率|渗透率|中签率|持股|营收|收入|研究人员|研究员|研究人才|科研人员|人才|半壁江山"
 )
 # Words that make a figure a share on their own (营收 and 收入 do so only with 占 or a fraction).
 # 比例 / 比率 name a share of a whole (持股比例, 外购比率); 中签率 is the allotted part of the shares applied for.
@@ -116,9 +120,9 @@ def _other_rate(head: str) -> bool:
 
 # The figure followed by what market it is a share of, then the share word: 5%的国内推理加速卡份额
 # (one qualifier: 60%的企业的市场份额 counts firms, not a share).
-_SHARE_NAMED_AFTER = re.compile(r"^(以上|左右|上下)?的[^，。,；\d%的]{1,14}?(市场份额|份额|市占率|市佔率|占有率|佔有率)")
+_SHARE_NAMED_AFTER = re.compile(r"^\s*(以上|左右|上下)?\s*的[^，。,；\d%的]{1,14}?(市场份额|份额|市占率|市佔率|占有率|佔有率)")
 # Words that make a figure a share only with 占 or a fraction (营收的40%), or in a change: 营收占比.
-_WEAK_SHARE = re.compile(r"营收|收入|研究人员|半壁江山")
+_WEAK_SHARE = re.compile(r"营收|收入|研究人员|研究员|研究人才|科研人员|人才|半壁江山")
 # Verbs of holding before the figure (以 is not one: 以15%的利率, 以20%的溢价; 以30%的份额 is governed by
 # the share word after the figure).
 _OCCUPIES = re.compile(r"(占(?![用地])|佔(?![用地])|囊括|拿下|拿走|吃下|握有|掌握|持有|持股|居首|占据|佔據)[^，。,；]{0,14}$")
@@ -167,7 +171,7 @@ _NOT_SHARE_AFTER = re.compile(
     r"|^\s*(以上|左右)?的(营收|收入|营业收入|销售额|利润|净利润?|出货量?|销量|业绩)(年|同比|按年)?(增长|增幅|增速|成长|下滑|下降|衰退|减少|跌幅)"
 )
 _MOVE = re.compile(
-    r"(倍增|翻倍|翻番|变成|变为|剩下|只剩|仅剩|降为|暴跌|大跌|下跌|跌|下降|降|下滑|滑落|回落|萎缩|缩水|掉|减少|腰斩|"
+    r"(倍增|翻倍|翻番|变成|变为|剩下|只剩|仅剩|降为|暴跌|大跌|下跌|跌|下降|降|下滑|滑落|滑(?=到|至)|回落|萎缩|缩水|掉|减少|腰斩|"
     r"上调|下调|调升|调降|调高|调低|放缓|收窄|缩减|上升|升|飙升|攀升|上涨|涨|增长|增加|提升|提高|扩大|跃升|猛增|增(?=至|到)|减(?=至|到))"
 )
 # A verb of change right before a figure, with no 至 / 到 / 为 between: the figure is the amount moved
@@ -179,7 +183,8 @@ _BARE_TO = re.compile(r"[”」\"\s，,]*(到|至)[“「\"\s]*(近乎|几乎|�
 # A rate of something else named just before the figures: 毛利率由上季的57%降至47%.
 _OTHER_RATE = re.compile(r"毛利率|净利率|利润率|增长率|增速|涨幅|跌幅|良率|失业率|通胀|通货膨胀|CPI|PPI|GDP|税率|关税|折扣率")
 _CHANGE_TAIL = re.compile(r"(到了|到|至|为|成了|成|剩下|只剩|仅剩|只有)\s*[“「\"]?\s*(约|近乎|近|不足|超过|超|逾|仅|只有|大约|不到|几乎|接近)?\s*$")
-_FROM = re.compile(r"(从|由|自)\s*[“「\"]?\s*(曾经的|原来的|此前的|过去的|以往的|高达|高峰时的|峰值)?\s*"
+_FROM = re.compile(r"(从|由|自)\s*[“「\"]?\s*(曾经的|原来的|此前的|之前的|先前的|原本的|过去的|以往的|高达|高峰时的|峰值|"
+                   r"(?<=[从由自])[^，。,；\d%从由自的]{1,6}的)?\s*"
                    r"(逾|约|近|超过|超|不足|不到|低于|仅|只有|将近|接近|大约)?\s*[“「\"]?\s*$")
 
 
@@ -197,7 +202,13 @@ _POINTS = re.compile(r"[个個]百分点")
 _THIS = re.compile(r"这$")
 _ZERO_STORY = re.compile(r"(成了|变成|降至|降到|跌至|跌到|只剩|剩下)\s*$")
 _THIS_FIGURE = re.compile(r"这个数字|这一数字|该数字|此数字")
-_STORY_MOVE = re.compile(r"(冲到|冲上|升至|升到|降至|降到|跌至|跌到|跌破|成了|变成|回升至|回落至|只剩|剩下)\s*(约|近|超过|逾)?\s*$")
+_STORY_MOVE = re.compile(r"(冲到|冲上|升至|升到|降至|降到|跌至|跌到|跌破|成了|变成|回升至|回落至|只剩|剩下|做到|占到|来到)\s*(约|近|超过|逾)?\s*$")
+# The present set against an earlier figure of the same share: 如今只有, 现在为 (the time word is
+# left out of the span between the figures by _undated).
+_NOW_WORD = re.compile(r"如今|现在|目前|今天|眼下|当下|现时")
+_NOW_LEVEL = re.compile(r"\s*[，,]\s*(?:则|却|已经?|仅|只)?\s*(?:只有|仅有|只剩|仅剩|剩下|为|是)\s*(?:约|近|不足|不到)?\s*")
+# A figure supposed, not stated (如果做到10%): no share story goes on in it.
+_CONDITIONAL = re.compile(r"如果|假如|假设|若|要是|一旦|倘若")
 _QUANTITY_OF = re.compile(rf"(产能|产量|出货量?|采购量?|营收|收入|销量|销售额)的\s*{HEDGE_WORD}\s*$")
 _CHINA = re.compile(r"中国|在华|大陆")
 _SHARE_NOUN = re.compile(r"份额|市占率|市佔率|占有率|佔有率")
@@ -208,8 +219,11 @@ _RANKS_WITH = re.compile(r"^\s*(左右|以上|多)?\s*(的(市场)?(份额|市�
 _LEVEL_AFTER = re.compile(r"^\s*(左右|以上|多)?的(水平|水准|高位|高点|峰值|低位)")
 _TIME_BEFORE = re.compile(r"(年前|年|去年|前年|当年|当时|此前|过去|以往|同期|上季|季度)的?\s*(约|近|逾|超过|超|不足|将近)?\s*$")
 _WITH_BEFORE = re.compile(rf"以\s*{HEDGE_WORD}\s*$")
-_SHARE_AFTER = re.compile(r"^(以上|左右|多|上下)?(的)?(份额|市场份额|市占率|市场|营收|收入|研究人员|AI研究人员|比重|"
+_SHARE_AFTER = re.compile(r"^\s*(以上|左右|多|上下)?(的)?\s*(份额|市场份额|市占率|(?:AI|人工智能)?(?:芯片|GPU|算力)?市场|营收|收入|(?:全球)?(?:AI\s*)?(?:研究人员|研究员|研究人才|科研人员|人才)|比重|"
                           r"股份|股权|(初步|平均|最终)?中签率|占比)")
+
+
+_RESEARCHERS = re.compile(r"研究人员|研究员|研究人才|科研人员|人才")
 
 
 @functools.lru_cache(maxsize=4096)  # a pure function of a short string
@@ -237,7 +251,7 @@ def _metric(clause: str) -> str:
         return "营收占比"
     if "贸易" in clause:
         return "贸易占比"
-    if "研究人员" in clause:
+    if _RESEARCHERS.search(clause):
         return "研究人员占比"
     if _M_PURCHASE.search(clause):
         return "采购占比"
@@ -253,7 +267,7 @@ _SCOPES = [
     (re.compile(r"(?:中国|国内)(?:的)?数据中心GPU市场"), "中国数据中心GPU市场"),
     (re.compile(r"(?:中国|国内|在华)(?:的)?(?:高端)?(?:AI|人工智能)(?:芯片|加速器|加速卡|GPU)(?:采购)?市场|中国AI芯片"), "中国AI芯片市场"),
     (re.compile(r"中国大陆及香港|中国大陆和香港"), "中国大陆及香港"),
-    (re.compile(r"全球.{0,12}研究人员"), "全球AI研究人员"),
+    (re.compile(r"全球.{0,12}(?:研究人员|研究员|研究人才|科研人员|人才)"), "全球AI研究人员"),
     (re.compile(r"贸易"), "芯片贸易"),
     (re.compile(r"在华|在中国|中国市场|中国区|中国区域|来自中国|中国的(?:芯片)?(?:采购)?市场"), "中国市场"),
     (re.compile(r"全球"), "全球市场"),
@@ -365,7 +379,12 @@ def _subject(ctx: SentenceContext, pos: int, metric: str) -> str:
     clause_start = max(0, pos - 40)
     window = ctx.zh[clause_start:pos]
     if metric == "研究人员占比":
-        return "中国"
+        # the country whose researchers they are: a place heading the clause (印度拥有…), else China,
+        # the country this reporting means when it gives the figure alone
+        start, _ = ctx.clause_bounds(pos)
+        place = next((m for m in ctx.mentions if m.type == "place" and start <= m.start < pos
+                      and _PLACE_LEADS.fullmatch(ctx.zh, start, m.start)), None)
+        return place.canonical if place is not None else "中国"
     start, _ = ctx.clause_bounds(pos)
     own = _clause_subject(ctx, pos) or (_clause_subject(ctx, start - 1) if start > 1 else "")
     if own:
@@ -529,7 +548,10 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             arrow = (_ARROW.fullmatch(between) is not None and bool(_share_word(share_context(tok.start(), nxt.end())))
                      and not _NOT_CARRIED.search(zh[ctx.clause_bounds(max(0, ctx.clause_bounds(tok.start())[0] - 1))[0] : tok.start()]))
             moves = (_MOVE.search(between) or nxt.group(0) == "腰斩" or toward or arrow
-                     or (from_before and _BARE_TO.fullmatch(between)))
+                     or (from_before and _BARE_TO.fullmatch(between))
+                   or (from_before and nxt.group(0) in ("归零", "清零"))  # 从之前的95%，现在已经清零
+                   # 四年前高达95%，如今只有50%: the same share then and now, in one clause after the other
+                   or (_NOW_WORD.search(raw_between) is not None and _NOW_LEVEL.fullmatch(between) is not None))
             if (_GROWTH_MARK.search(zh[max(0, tok.start() - 8) : tok.start()]) or _is_levy(ctx, tok.start(), tok.end())
                     or _is_spending(ctx, tok.start()) or _is_cap(ctx, tok.start()) or value > 100
                     or _is_allocation(ctx, tok.start(), tok.end())):
@@ -635,7 +657,7 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             local = zh[max(ctx.clause_bounds(s - 1)[0], tok.start() - 30) : tok.start()]
         trailing_long = zh[tok.end() : min(len(zh), tok.end() + 24)]
         # A share story told over several sentences: 这个数字是九成半; 到10月，就成了0; 能冲到百分之五十.
-        continued = bool(ctx.previous_shares) and (
+        continued = bool(ctx.previous_shares) and not _CONDITIONAL.search(zh, s, tok.start()) and (
             _THIS_FIGURE.search(zh[max(0, tok.start() - 14) : tok.start()])
             or _STORY_MOVE.search(zh[max(0, tok.start() - 6) : tok.start()]))
         listed = last_end >= 0 and _ENUM_GAP.fullmatch(zh[last_end : tok.start()]) is not None
@@ -688,11 +710,15 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             if top_value is not None and value < top_value <= 100:
                 draft.value_max, draft.end = top_value, top.end()
                 used.add(i + 1)
+        each = _each_holder(ctx, tok.start()) if not listed else []
+        if each:
+            draft.subject = each[0]
         if listed and runs and runs[-1] and runs[-1][-1] is drafts[-1]:
             runs[-1].append(draft)
         else:
             runs.append([draft])
         drafts.append(draft)
+        drafts.extend(dataclasses.replace(draft, subject=holder) for holder in each[1:])
         last_end, last_clause = draft.end, s
     _assign_respectively(ctx, runs)
     drafts.extend(_use_ratios(ctx))
@@ -708,6 +734,32 @@ _AT_LEAST = re.compile(r"(不低于|不少于|不低於|至少|起码|最少)\s*
 _PAST = re.compile(r"(已|已经|早已|均|都)过\s*$")
 # A sentence that opens as a forecast (预估…, 据预测，…) hedges all its figures.
 _FORECAST_LEAD = re.compile(r"^\s*(据|根据)?[^，。,；]{0,12}?(预计|预估|预测|估计)")
+
+
+# Holders joined and then given one figure each: 英伟达与华为市占各约40%, 寒武纪与海光并列第三，占4%.
+_EACH = re.compile(r"\s*(?:的?(?:份额|市场份额|市占率|市佔率|市占|市佔|占有率|佔有率|占比|佔比))?\s*(?:各|均|都|皆|同为|并列)")
+
+
+def _each_holder(ctx: SentenceContext, pos: int) -> list[str]:
+    """The holders of the figure at `pos` when its clause (or, for a clause of the figure alone, the one
+    before) joins several names and gives them the figure each; else none."""
+    start, _ = ctx.clause_bounds(pos)
+    spans = [(start, pos)]
+    if start > 1 and not any(start <= m.start < pos for m in ctx.mentions if m.type in _SUBJECT_TYPES) \
+            and _carried_clause(ctx, start, pos):
+        spans.append((ctx.clause_bounds(start - 1)[0], start - 1))
+    for s0, e0 in spans:
+        inside = [m for m in ctx.mentions if s0 <= m.start and m.end <= e0 and m.type in _SUBJECT_TYPES]
+        for k, first in enumerate(inside):
+            names, last = [first], first.end
+            for m in inside[k + 1:]:
+                if not _JOINED.fullmatch(ctx.zh[last : m.start]):
+                    break
+                names.append(m)
+                last = m.end
+            if len(names) > 1 and _EACH.match(ctx.zh, last):
+                return list(dict.fromkeys(m.canonical for m in names))
+    return []
 
 
 def _clause_hedge(ctx: SentenceContext, start: int, hedge: str) -> str:
@@ -794,14 +846,15 @@ def _new_topic(ctx: SentenceContext, end: int, pos: int) -> bool:
 # 其中华为为20%; 寒武纪约5%; 2024年华为降至60%; ASIC的出货则是相对下降至21.1%; 其余厂商合计约15%.
 # The holder is a name (written @ here) or a kind of firm or product; 差距约为10%, 折扣约为10%,
 # 领先对手约60% name no holder and are not carried.
-_CARRY_HOLDER = (r"(?:@(?:[、和与及]@)*|[A-Za-z][A-Za-z0-9]*|网上|网下|战略配售|[^\s，。,；的@]{0,4}?"
+_CARRY_HOLDER = (r"(?:@(?:[、和与及]@)*|[A-Za-z][A-Za-z0-9]*|网上|网下|战略配售|[^\s，。,；的@]{0,6}?"
                  r"(?:厂商|公司|企业|品牌|业务|产品|芯片|方案|阵营|供应商|厂家|玩家|部分|省|州|市|县|地区|区域|国家|城市|"
                  r"国投|集团|资本|基金|控股|科技|股份|银行|证券|创投|投资))")
 _CARRY_NOUN = r"(?:份额|市场份额|市占率|市佔率|占有率|占比|佔比|比重|比例|出货量?|营收|收入|采购量?|销量|销售额|持股)"
 _CARRY_ADV = (r"(?:大约|约|几乎|近乎|则是|则|就|也|亦|更|仍然|仍|已经|已|将会|将|或|预计|有望|可望|只有|只|仅|是|相对|合计|合共|共|均|都|"
-              r"再|进一步|继续|一度|分别|恐将|恐怕|恐|料将|料|势将|可能|或许|甚至|首度|首次)")
+              r"再|进一步|继续|一度|分别|恐将|恐怕|恐|料将|料|势将|可能|或许|甚至|首度|首次|一举|大幅|迅速|快速|明显|逐步|"
+              r"惊人的|高达)")
 _CARRY_VERB = (r"(?:是|为|占|佔|达到|达|有|拿下|拿到|剩下|剩|超过|超出|逾|不足|不到|接近|将近|突破|跌破|冲破|逼近|站上|升破|"
-               r"(?:下滑|下降|上升|回落|回升|提高|提升|扩大|缩小|萎缩|攀升|跃升|降|跌|升|涨|增|减|滑|落)了?(?:至|到))")
+               r"(?:下滑|下降|上升|回落|回升|提高|提升|扩大|缩小|萎缩|攀升|跃升|冲高|飙升|降|跌|升|涨|增|减|滑|落)了?(?:至|到))")
 _CARRY_HEAD = re.compile(rf"^(?:其中|而|另外|此外|至于|同期|同时)?{_CARRY_ADV}*{_CARRY_HOLDER}?(?:的?{_CARRY_NOUN})?{_CARRY_ADV}*"
                          rf"{_CARRY_VERB}?{_CARRY_ADV}*(?:约|近|逾|超过|超|不足|不到|将近|大约)?$"
                          # a comparison with another holder's figure: 低于沐曦的0.03%

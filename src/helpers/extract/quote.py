@@ -24,6 +24,15 @@ stand between speaker and verb (`昨（19）日`, `于18日`, `周二（18日）
 standing for its government at the head of a clause (`美方表示`) are read too. Scare quotes (`"缩水版"H20`) are not quotes:
 a quote needs a speaker and a verb of saying. Estimates credited to a
 source (`有经济学家估算`, `根据某投行估计，…`) are not quotes either.
+
+The speaker model follows a person through the article: once named in full, a person is named again
+by a short form (the surname heading a clause, `黄氏`, `老黄`, the bare title `执行长` of the one
+named with it), and `他`/`她` heading a sentence stays the subject of each later verb of saying in it
+(`他聊到…，说…，并宣称…`); `这几家公司反映` gives each firm of the list before it a row. Words go on
+past their sentence where real reporting continues them: a spokesman's next sentence in the same
+paragraph when it speaks in the first person or states a side's stand (`我们愿…`, `中方坚决反对…`),
+a quotation opening right after someone's words, a sentence ending in a quotation whose speaker opens
+the next one (`…，「…。」某机构指出，…`), and `“…”这句话他反复强调`.
 """
 
 from __future__ import annotations
@@ -38,13 +47,13 @@ SPEAKER_TYPES = {"person", "company", "agency", "org"}
 _ADVERBS = (r"(?:虽然|虽|曾经|曾|也|还|又|更|再次|再度|一度|多次|反复|一再|屡次|不断|都|均|皆|亦|同样|普遍|一致|纷纷|大多|多半|"
             r"甚至|进一步|此前|早前|日前|公开|私下|亲口|直接|当场|特别|随即|则|却|反而|仍|依然|坦白|直白|"
             # the order of what is said (接着说, 最后表示) and how long it has been held (一直认为, 始终强调)
-            r"紧接着|接着|最后|首先|其次|一直|始终|早已|早就|再三|事后|"
+            r"紧接着|接着|最后|首先|其次|一直|始终|早已|早就|再三|事后|立刻|立即|马上|当即|另一方面|一方面|简短地?|简单地?|"
             # how the attribution closes a quotation (…，魏哲家如此表示 / 这样说 / 如是说); 并 joining a verb
             r"如此|这样|这么|如是|并(?![不未非])|"
             # the manner of saying (开玩笑说, 半开玩笑地说, 笑着说, 坦率地表示)
             r"直言不讳地|毫不讳言地|毫不避讳地|开门见山地|一针见血地|斩钉截铁地|不无担忧地|意味深长地|半?开玩笑地?|笑着|(?:感慨|无奈|直白|明确|公开|坦率|激动|严肃|乐观|谨慎|罕见|少见|难得|毫不客气|语重心长)地)*")
 _VERB_WORDS = (r"(?:(?:说过(?:这样)?(?:一句|一番|这番|这句)话|说道|说(?!法|明|服|是)|表示|强调|直言|警告|坦言|指出|声称|宣称|称(?!为|作|之|号|霸|赞|职|得上|心|王)|透露|回应|认为|感慨|承认|"
-         r"补充道|补充|(?:提到|谈到)(?![^，。,]{0,20}?(?:时(?![代间期刻常机尚髦速])|的时候))|写道|抱怨|呼吁|否认|炮轰|痛斥|痛批|怒斥|斥责|谴责|讥讽|嘲讽|批评|抨击|指责|报道|直指|表态|重申|断言|告诉(?:[^，。,:：“”「」]{1,12}(?=[，,:：。！？]|$))?|"
+         r"补充道|补充|(?:提到|谈到)(?!了)(?![^，。,]{0,20}?(?:时(?![代间期刻常机尚髦速])|的时候))|写道|抱怨|呼吁|否认|炮轰|痛斥|痛批|怒斥|斥责|谴责|讥讽|嘲讽|批评|抨击|指责|报道|直指|表态|重申|断言|告诉(?:[^，。,:：“”「」]{1,12}(?=[，,:：。！？]|$))?|"
          r"提醒|建议|解释|坦承|放话|喊话|暗示|答道|问道|形容|说明|宣称|强调说|回忆|吐槽|证实(?!了)|阐述了?|自称|讽刺|"
          r"扬言|(?:毫)?不讳言|直呼|笑称|笑说|笑言|直说|表明|指称|感叹|预言|示警|指(?=[，,:：])|(?:续|再|另|补充)指(?=[，,:：])|续(?:称|说|表示)|"  # 指，: the Hong Kong press's said
          # verbs that also take a plain object (质疑这项政策): speech only before the words
@@ -54,14 +63,14 @@ _VERB_WORDS = (r"(?:(?:说过(?:这样)?(?:一句|一番|这番|这句)话|说�
          r"(?:发出|作出|做出|给出|发表|提出)了?(?:强烈|严厉|最新|公开|明确|罕见)?的?(?:警告|警示|呼吁|回应|评论|讲话|谈话|演讲|看法|观点|表态|质疑|批评)"
          r"(?:称|说|表示|指出|道)?(?=[，,:：“「])|"
          # more verbs of telling and crying out (爆料, 自曝, 疾呼, 痛陈)
-         r"爆料|自曝|坦露|惊呼|疾呼|高呼|大呼|痛陈|直陈|怒称|慨叹|叹道|发声(?=[，,:：“「])|"
+         r"(?:补|加|添|说|回)了一句|(?:抛出|说出|讲出|道出|撂下|丢出)了?(?:这句话|这番话|此话|这段话)|爆料|自曝|坦露|惊呼|疾呼|高呼|大呼|痛陈|直陈|怒称|慨叹|叹道|发声(?=[，,:：“「])|"
          # harsh words with an object (狠批对手「…」, 揶揄他「…」) and telling a body what is wrong (向监管部门反映，…)
          r"狠批|直批|怒批|猛批|怒轰|砲轰|痛骂|嘲笑|揶揄|挖苦|(?:反映|回击|反击|开炮)(?=[，,:：“「]|称|说|道)))")
 _VERB = _ADVERBS + _VERB_WORDS
 _GENERIC = (r"(?:外界|观察人士|相关机构|国会议员|参议员|众议员|议员|工程师|网友|分析人士|分析师|专家|业内人士|知情人士|消息人士|市场人士|投资人|供应链业者|业者|业界|法人|"
             r"官员|新闻发言人|发言人|学者|研究员|评论员|高管|代工厂高层|高层|基金经理|券商|研究机构|负责人|主管|"
             # people by what they do or hold (经济学家, 投资者, 外资: Taiwan's foreign institutional investors)
-            r"经济学家|科学家|研究人员|观察家|评论家|批评者|支持者|投资者|交易员|开发者|用户|客户|厂商|外资|投顾|投行|智库|律师|保荐机构|保荐人|承销商|"
+            r"经济学家|科学家|研究人员|观察家|决策者|政策制定者|评论家|批评者|支持者|投资者|交易员|开发者|用户|客户|厂商|外资|投顾|投行|智库|律师|保荐机构|保荐人|承销商|"
             # who speaks for a firm as a body (英伟达管理层, 公司管理层)
             r"管理层|管理团队|"
             # the public and authorities as the press names them (网民, 监管部门, 有关部门, 当局)
@@ -75,12 +84,12 @@ _ROLE = (r"(首席分析师|分析师|研究员|总监|总经理|经理|总裁|�
          r"总统|副总统|总理|首相|外长|国务卿|议长|市长|州长|省长|署长|厅长|处长|行长|主委|"
          r"技术长|营运长|首席技术官|首席运营官|首席战略官|CTO|COO|所长|校长|会长|社长|院士|"
          # people by their trade or their writing (前台积电工程师李明, 该书作者张三)
-         r"工程师|高管|作者|主编|总编辑|"
+         r"工程师|高管|作者|作家|主笔|撰稿人|评论员|主编|总编辑|"
          # more offices: Taiwan's vice-ministers and officers (次长, 策略长), press secretaries, heads of a
          # unit (主管), chief officers of any kind (首席投资官), envoys, judges, party leaders
          r"政务次长|常务次长|次长|策略长|资讯长|营销长|行销长|法务长|研发长|新闻秘书|秘书|研究主管|主管|首席[\u4e00-\u9fff]{1,3}官|"
          r"首席科学家|科学家|特使|特首|行政长官|(?:贸易|首席|常驻)代表|检察官|法官|总书记|领袖|执行董事|董事|协理|副总|召集人)")
-_NOT_A_NAME = re.compile(r"^(周[一二三四五六日末]|日|们|的|普遍|纷纷|一致|大多|多半|该|本|其|此|这|那|各|某|几|一|知名|资深|著名|问|答|要|把|让|请|就|都|均|皆|称|说|提|看|认|昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又|对|向|在|跟|和|与|被|将|已)")
+_NOT_A_NAME = re.compile(r"^(团队|小组|团体|部门|人员|进一步|进而|随后|随即|同时|再次|再度|一再|多次|反复|首先|其次|最后|接着|一直|始终|特别|直接|公开|私下|亲口|立刻|立即|周[一二三四五六日末]|日|们|的|普遍|纷纷|一致|大多|多半|该|本|其|此|这|那|各|某|几|一|知名|资深|著名|问|答|要|把|让|请|就|都|均|皆|称|说|提|看|认|昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又|对|向|在|跟|和|与|被|将|已)")
 # A Han character in a name, rare ones too: names use characters outside the basic block, and the
 # simplified forms of some (錤 -> 𫓹) stand in the extensions.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
@@ -105,9 +114,13 @@ _DAY_WORD = (r"(?:当地时间|北京时间|美东时间|台北时间)?(?:(?:[�
 # an aside in brackets or between dashes (一位分析师——他不愿具名——表示) may follow the speaker
 _WHEN = (r"(?:[（(][^（）()，。]{1,40}[）)]|——[^—，。]{1,24}——)?(?:自己|本人)?(?:也|还|则|亦|又|更|同样)?(?:(?:于|在)(?=[\d今去明昨前上本当次近最稍随日周北美台]))?"
          + _DAY_WORD + r"(?:一句话|这番话|一番话)?")
-_TO_WHOM = r"(?:(?:对|向|跟|接受)[^，。,:：“”「」]{0,16}?)?(?:私下|公开)?"
+_TO_WHOM = r"(?:(?:对|向|跟|接受|回复|答复|回应|告诉)[^，。,:：“”「」]{0,16}?)?(?:私下|公开)?"
 _FILLER = (_WHEN + r"(?:[上本]?周[一二三四五六日末])?"
-           r"(?:[^，。,:：“”「」]{1,30}?(?:时|中|上|后|前|期间|场合|场边|现场|之际)[，,]?|(?:在|于)[\u4e00-\u9fff]{2,8}?|"
+           r"(?:[^，。,:：“”「」]{1,40}?(?:[「“『][^，。「」“”『』]{1,20}[」”』][^，。,:：“”「」]{0,12}?)?(?:时|中|上|后|前|期间|场合|场边|现场|之际)[，,]?|(?:在|于)[\u4e00-\u9fff]{2,8}?|"
+           # a programme, an interview, a meeting where it was said (在《某节目》节目, 在15日的法说会)
+           r"(?:在|于)[^，。,:：“”「」]{1,30}?(?:节目|访谈|专访|采访|法说会|记者会|发布会|说明会|听证会|大会|论坛)|"
+           # how: in a light tone, by way of a joke (以轻松语气, 用开玩笑的口吻)
+           r"(?:以|用)[^，。,:：“”「」]{1,8}?(?:语气|口吻|方式|态度)|"
            # the medium (透过脸书, 通过官方微信公众号)
            r"(?:透过|通过|经由|借由)(?:其|官方|个人)?[^，。,:：“”「」]{0,8}?(?:脸书|推特|微博|微信|公众号|社交媒体|社群媒体|社交平台|社群平台|"
            r"官网|网站|博客|部落格|电子邮件|邮件|电邮|发言人|新闻稿|视频|直播|Facebook|Threads|LinkedIn|Instagram|YouTube|X)上?"
@@ -127,7 +140,7 @@ _QUANTIFIER = r"(?:有关|相关|有|另有|还有|据|某)?(?:[一两二三四�
 # where a described speaker wrote or spoke: only a medium (在报告中, 在声明中, 在采访中), not a
 # place, which may hold a described word itself (在一场投资人活动上 is no speaker)
 _GENERIC_WHERE = r"(?:在[^，。,:：“”「」]{0,8}?(?:报告|研报|声明|文章|信|贴文|推文|节目|采访|访问|记者会|会上|会议上)中?)?"
-_GENERIC_SPEAKER = re.compile(rf"{_QUANTIFIER}([^\s，,。：:“”「」、的有位名和与及]{{0,5}}?{_GENERIC})们?\s*"
+_GENERIC_SPEAKER = re.compile(rf"{_QUANTIFIER}([^\s，,。：:“”「」、的有位名和与及]{{0,5}}?{_GENERIC})(?:们|团队|小组)?\s*"
                               rf"{_WHEN}{_GENERIC_WHERE}{_TO_WHOM}\s*所?{_VERB}")
 # Names of people the lexicon does not know, as the press writes them after a role:
 # a Latin name (Jane Doe), a transliteration with a middle dot (简·多伊), a transliteration
@@ -138,8 +151,8 @@ _NAME_BEFORE_LATIN = rf"[{_HAN}]{{2,4}}(?=\s*[（(][A-Z][A-Za-z.\- ]{{2,40}}[）
 _PERSON = rf"({_LATIN_PERSON}|{_DOTTED_NAME}|{_NAME_BEFORE_LATIN}|{_NAME[1:-1]})"
 # 的观点称 / 的说法: a view credited to the speaker
 _VIEW = r"(?:的(?:观点|看法|说法)(?=称|指出|认为|表示))?"
-_NAMED_ROLE_NAME = re.compile(rf"{_ROLE}(?!会)\s*{_PERSON}")
-_NAMED_ROLE = re.compile(rf"{_ROLE}(?!会)\s*{_PERSON}\s*{_FILLER}{_VIEW}\s*{_VERB}")
+_NAMED_ROLE_NAME = re.compile(rf"{_ROLE}(?!会)[”」』]?\s*{_PERSON}")
+_NAMED_ROLE = re.compile(rf"{_ROLE}(?!会)[”」』]?\s*{_PERSON}\s*{_FILLER}{_VIEW}\s*{_VERB}")
 # 陈思妤：「…」 — a speaker the lexicon does not know, heading the line of an interview answer
 _NAME_COLON = re.compile(r"(?:^|(?<=[。！？\n]))\s*(?:[^\s：:，,。「“]{0,24}?" + _ROLE + rf")?([{_HAN}]{{2,4}})\s*[:：]\s*(?=[“「『])")
 # A name that shows itself as a person's with no role: in Latin letters (John Smith), or a
@@ -208,9 +221,17 @@ _COLON_QUOTE = re.compile(r"\s*[:：]\s*[“「『\"]")
 _COLON_WORDS = re.compile(r"\s*[:：]\s*[^\s“「『\"]")
 _IN_WORDS_OF = re.compile(r"(?:自己)?的话(?:来)?(?:说|讲)")
 # 黄仁勋谈中国市场：… / 任正非再谈芯片：… / 黄仁勋最新发声：…: a headline's speaker on a topic
-_TALKS_ON = re.compile(r"(?:最新|再次|首次|罕见|亲自)?(?:(?:再|详|畅|细)?谈(?:及|到)?[^，。,:：“”「」]{1,14}?|发声|回应|表态|开腔|亲述|自述)\s*[:：]\s*(?=[^\s“「『\"]|[“「『\"])")
+_TALKS_ON = re.compile(r"(?:最新|再次|首次|罕见|亲自)?(?:受访|接受专访)?(?:(?:再|详|畅|细)?谈(?:及|到)?[^，。,:：“”「」]{1,14}?|发声|回应|表态|开腔|亲述|自述|语出惊人|直言|坦言|放话|喊话|警告)\s*[:：]\s*(?=[^\s“「『\"]|[“「『\"])")
 _AS_SEEN_BY = re.compile(r"所?(?:观察到|说|言|述|称|指出|预言|判断|强调|警告)的?(?:那样|一样)?")
 _OPEN, _CLOSE = "“「『\"", "”」』\""
+_OPENS_QUOTATION = re.compile(r"\s*[“「『]")
+# (not a question someone put: 有记者问：「…？」)
+_LEAD_IN_QUOTE = re.compile(r"(?![^“「『]*问)[^“「『”」』]{2,80}?[，,：:]\s*[“「『]([^“「『”」』]{4,400}[。！!])[”」』]\s*")
+# what follows a quoted label that the reported words go on from: a name or a word, not a break
+_CLOSE_MARK = re.compile("[”」』]")
+_LABEL_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9][“「『]")
+_SHORT_LABEL = re.compile(r"[^，。,！？!?、；;：:]{1,8}")
+_LABEL_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
 # A与B都强调 / 分析师和供应链业者均认为: the words before the second speaker that join a first one
@@ -272,34 +293,74 @@ def _canonical_actor(actor: str, lexicon) -> str:
 
 
 # A clause that opens with a verb of saying and no subject of its own: ，指出… / ，并强调…
-_SUBJECTLESS_VERB = re.compile(r"[，,]\s*(?:并|还|也|又|更|同时|随后)?(?:再次|进一步|特别)?"
-                               r"(?:指出|表示|强调|认为|警告|直言|坦言|透露|称(?!为|作|之|号|霸|赞|职|得上|心|王)|说(?!明|法|服|是|到底|白了|实话|起来))")
+_SUBJECTLESS_VERB = re.compile(r"[，,]\s*(?:另一方面)?(?:并|还|也|又|更|同时|随后){0,2}(?:再次|进一步|特别)?"
+                               r"(?:指出|表示|强调|认为|警告|直言|坦言|透露|暗示|宣称|自称|直呼|提醒|承认|坦承|呼吁|预言|断言|"
+                               r"称(?!为|作|之|号|霸|赞|职|得上|心|王)|说(?!明|法|服|是|到底|白了|实话|起来))")
 
 
-_OPENING_CLAUSE = re.compile(r"[^，,。；;：:]{1,12}?(?:日|月|年|周[一二三四五六日]|以来|此前|随后|同时|另外|此外)[，,]")
+_OPENING_CLAUSE = re.compile(r"(?:另一方面|一方面|与此同时|然而|不过|但是|此外|另外|同时|其中|对此)[，,]|[^，,。；;：:]{1,16}?(?:日|月|年|周[一二三四五六日]|以来|此前|随后|同时|另外|此外|后|时|上|中|期间)[，,]")
+# a name inside a phrase of place (在北京英伟达年会上) or after a verb taking it as an object
+# (见副总理何立峰, 聊到英伟达): not the subject of the clause
+_NOT_SUBJECT_BEFORE = re.compile(r"(?:在|于)[^，,。；;]{0,8}$|(?:见|会见|会晤|拜访|拜会|致电|到|及|把|将|让|使|给|与|和|同|跟|对|向|接受)[^，,。；;]{0,5}$")
+_PRONOUN_HEAD = re.compile(r"\s*(?:但|而|不过)?\s*(他|她)")
 
 
 def _subject_goes_on(ctx: SentenceContext, speakers) -> list[tuple[int, int, str]]:
-    """黄仁勋在一场闭门会上，再度发出警示，指出…: a speaker leading the sentence stays the subject of
-    a later clause that opens with a verb of saying, when no one else speaks before it."""
+    """黄仁勋在一场闭门会上，再度发出警示，指出… / 他聊到新芯片，说…，并宣称…: a speaker leading the
+    sentence (a name, or 他/她 for the person named last) stays the subject of each later clause that
+    opens with a verb of saying, until someone else speaks or is named as a subject."""
     zh = ctx.zh
     # the head of the first clause: 辉达执行长黄仁勋在…时 -> 黄仁勋 (not the firm, not 接受金融时报)
-    opening = _OPENING_CLAUSE.match(zh)  # 12月3日，…: a short clause of when before the subject's
+    opening = _OPENING_CLAUSE.match(zh)  # 12月3日，… / 禁令生效后，…: a short clause before the subject's
     head_start = opening.end() if opening else 0
+    if opening and any(m.type in SPEAKER_TYPES and m.end <= head_start and not _NOT_SUBJECT_BEFORE.search(zh, 0, m.start)
+                       for m in ctx.mentions):
+        head_start = 0  # (黄仁勋在会上，…: the clause before the comma has a subject of its own)
     first_clause = [m for m in ctx.mentions if m.type in SPEAKER_TYPES and m.start >= head_start
                     and not CLAUSE_BREAK.search(zh, head_start, m.start)
-                    and not _LISTENER_OR_OBJECT_BEFORE.search(zh[max(0, m.start - 3) : m.start])]
+                    and not _LISTENER_OR_OBJECT_BEFORE.search(zh[max(0, m.start - 3) : m.start])
+                    and not _NOT_SUBJECT_BEFORE.search(zh, head_start, m.start)]
     lead = first_clause[-1] if first_clause else None
     if (lead is None or zh[lead.end : lead.end + 1] == "的"  # 华为的突围: a modifier, not the subject
             or _LISTENER_OR_OBJECT_BEFORE.search(zh[max(0, lead.start - 3) : lead.start])):
-        return []
-    verb = _SUBJECTLESS_VERB.search(zh, lead.end)
-    if verb is None or ctx.inside_quote(verb.start()) or any(v <= verb.end() for v, _, _ in speakers):
-        return []
-    if any(m.type in SPEAKER_TYPES and lead.end <= m.start < verb.start() for m in ctx.mentions
-           if not _LISTENER_OR_PARTNER_BEFORE.search(zh[max(0, m.start - 3) : m.start])):
-        return []  # another name in between may be the subject
-    return [(verb.end(), lead.start, lead.canonical)]
+        pronoun = _PRONOUN_HEAD.match(zh, head_start)
+        actor = _pronoun_actor(ctx, pronoun.start(1), speakers) if pronoun else ""
+        if not actor:
+            return []
+        lead_start, lead_end = pronoun.start(1), pronoun.end(1)
+    else:
+        lead_start, lead_end, actor = lead.start, lead.end, lead.canonical
+    found, pos = [], lead_end
+    for verb in _SUBJECTLESS_VERB.finditer(zh, lead_end):
+        if ctx.inside_quote(verb.start()) or any(v <= verb.end() and a != actor for v, _, a in speakers):
+            break  # someone else spoke before this verb
+        if any(m.type in SPEAKER_TYPES and pos <= m.start < verb.start() and zh[m.end : m.end + 1] != "的"
+               and not _LISTENER_OR_PARTNER_BEFORE.search(zh[max(0, m.start - 3) : m.start])
+               and not _NOT_SUBJECT_BEFORE.search(zh, max(0, m.start - 8), m.start) for m in ctx.mentions):
+            break  # another name in between may be the subject
+        found.append((verb.end(), lead_start, actor))
+        pos = verb.end()
+    return found
+
+
+def _pronoun_actor(ctx: SentenceContext, pos: int, speakers) -> str:
+    """Who 他/她 at `pos` is: the nearest speaker before it in the sentence, else the last person named
+    in it, else the last speaker of the article when that was a person, else the last person named."""
+    earlier = [sp for sp in speakers if sp[0] <= pos]
+    if earlier:
+        return earlier[-1][2]
+    persons = [x.canonical for x in ctx.mentions if x.type == "person" and x.end <= pos]
+    if persons:
+        return persons[-1]
+    last_person = _memory(ctx).get("person", "")
+    fallback = ctx.last_speaker
+    if last_person and (_is_media(fallback) or fallback in _org_names(ctx)):
+        fallback = last_person  # the last speaker was an outlet or a firm, not a 他
+    learned = _memory(ctx).get("learned_person")
+    if (learned and learned[0] >= _memory(ctx).get("last_quote", (-9, ""))[0]
+            and learned[0] >= _memory(ctx).get("person_index", -9)):
+        fallback = learned[1]  # a person the lexicon lacks, named since the last words
+    return fallback or last_person
 
 
 # 该公司表示 / 公司解释称 / 该机构认为: the firm the article named last
@@ -349,6 +410,31 @@ def _report_says(ctx: SentenceContext) -> list[tuple[int, int, str]]:
     if not author:
         return []
     return [(m.end(), m.start(), author) for m in _REPORT_SAYS.finditer(ctx.zh)]
+
+
+# 这几家公司反映 / 这些企业表示 / 三家公司均指出: the firms listed before it in the sentence, one row each
+_GROUP_ANAPHOR = re.compile(rf"(?:这|该|这些|上述|以上)(?:几|两|三|四|五|些)?(?:家|个)?(?:公司|企业|厂商|科技巨头|巨头)(?:都|均|皆|也)?\s*{_FILLER}\s*{_VERB}")
+_GROUP_ANAPHOR_HINT = re.compile(r"(?:这|该|上述|以上)(?:几|两|三|四|五|些)?(?:家|个)?(?:公司|企业|厂商|科技巨头|巨头)")
+_LIST_GAP = re.compile(r"\s*(?:、|与|和|及|以及)\s*")
+# a person's name in Latin letters heading a line, then a colon: an interview's speaker
+_LATIN_NAME_COLON = re.compile(rf"\s*({_LATIN_PERSON})\s*[:：]\s*(?=[^\s\d])")
+
+
+def _group_anaphors(ctx: SentenceContext) -> list[tuple[int, int, list[str]]]:
+    """A group named by an anaphor (这几家公司), resolved to the last list of two or more firms before it
+    in the sentence (字节跳动、阿里巴巴与腾讯等…，因为这几家公司向监管部门反映…)."""
+    found = []
+    for m in _GROUP_ANAPHOR.finditer(ctx.zh):
+        firms = [x for x in ctx.mentions if x.type == "company" and x.end <= m.start()]
+        run: list = []
+        for x in firms:
+            if run and _LIST_GAP.fullmatch(ctx.zh, run[-1].end, x.start):
+                run.append(x)
+            else:
+                run = [x]
+        if len(run) >= 2:
+            found.append((m.end(), m.start(), list(dict.fromkeys(x.canonical for x in run))))
+    return found
 
 
 def _anaphoric_firm(ctx: SentenceContext) -> list[tuple[int, int, str]]:
@@ -447,13 +533,13 @@ def _quoted_after(zh: str, pos: int) -> list[tuple[int, int]]:
 
 
 # ，认为… / ，并强调… / ，又表示…: the same speaker goes on with another verb of saying and no subject
-_CHAIN = re.compile(r"[，,；;]\s*(?:并|还|也|又|更|同时|此外|随后)?(?:再次|进一步|特别)?"
+_CHAIN = re.compile(r"[，,；;]\s*(?:另一方面)?(?:并|还|也|又|更|同时|此外|随后){0,2}(?:再次|进一步|特别|点名)?"
                     r"(?:认为|强调|表示|指出|说(?!明|法|服|是)|称(?!为|作|之|号|霸|赞|职|得上|心|王)|直言|坦言|警告|透露|补充|提到|呼吁|承认|"
-                    r"解释|重申|直指|讽刺|嘲讽|批评|抨击|痛批|形容|坦承|直呼|示警|表明|扬言|预言|质疑|澄清|驳斥|"
+                    r"解释|重申|直指|讽刺|嘲讽|批评|抨击|痛批|形容|坦承|直呼|示警|表明|扬言|预言|质疑|澄清|驳斥|笑称|笑说|自嘲|"
                     # Hong Kong's 又指 / 并指 / 续指: 指 after an adverb of going on
                     r"(?<=[又并还也续再另])指(?![出控责称定导挥示望标数向明])|续指)(?:说|称|道)?")
 # 抨击黄仁勋「只顾生意」: a critic's words quoted inside the clause, not the whole clause
-_CRITIC = re.compile(r"炮轰|砲轰|痛斥|痛批|怒斥|斥责|谴责|讥讽|批评|抨击|指责|直指|讽刺|嘲讽|形容|比喻|比作|定性|狠批|直批|怒批|猛批|怒轰|痛骂|嘲笑|揶揄|挖苦")
+_CRITIC = re.compile(r"笑称|笑说|自嘲|炮轰|砲轰|痛斥|痛批|怒斥|斥责|谴责|讥讽|批评|抨击|指责|直指|讽刺|嘲讽|形容|比喻|比作|定性|狠批|直批|怒批|猛批|怒轰|痛骂|嘲笑|揶揄|挖苦")
 _PARTIAL_QUOTE = re.compile(r"[^。！？!?，,]{0,40}?[“\"「『]([^”\"」』]{2,40})[”\"」』]")
 # …；商务部则未予置评: a semicolon opening another subject's clause of contrast or silence
 _OTHER_SUBJECT_AFTER_SEMICOLON = re.compile(r"[；;](?=[^，。；;,]{1,10}?(?:则|却|方面|拒绝|未予|不予|尚未回应|没有回应))")
@@ -477,9 +563,14 @@ _SECOND_VERB = re.compile(r"(?:表示|指出|认为|说道|指)(?=[\s，,:：“
 _VERB_AFTER_COMMA = re.compile(r"(?:并|还|也|进而)?(?:指出|表示|强调|认为|直言|坦言|警告)")
 
 
+_TIME_CLAUSE = re.compile(r"(?:时|的时候|之际)(?![代间期刻常机尚髦速])")
+
+
 def _reported_after(zh: str, pos: int, starts: list[int] = ()) -> tuple[int, int] | None:
     """Reported words after a verb: up to the end of the sentence, or to `，并说`, `，认为`, `——`,
     or to where another speaker starts (`starts`: where the sentence's speakers stand)."""
+    if _TIME_CLAUSE.match(zh, pos):
+        return None  # 说这番话时，…: the saying is a time clause, what follows is not its words
     i = pos
     while i < len(zh) and zh[i] in " ：:，,":
         i += 1
@@ -536,7 +627,7 @@ def _words_before(zh: str, speaker_start: int, verb_end: int, speakers) -> tuple
 # so this finds a verb exactly when a search for _VERB does; the lookahead on the first characters of the
 # verbs (every alternative of _VERB_WORDS opens with one of them) lets the search skip ahead fast.
 # Every pattern below that ends in _VERB and runs over the whole sentence can only match when this does.
-_VERB_FIRST_CHARS = "毫不续再另说表强直警坦指声宣称透回认感承补提谈写抱呼否炮痛怒斥谴讥嘲批抨报重断告建解放喊暗答问形吐证阐自讽扬笑预示质澄驳反揭评分介讲点如这并却总保相深坚发作做给提爆自坦惊疾高大痛直怒慨叹狠猛砲嘲揶挖反回开"
+_VERB_FIRST_CHARS = "加添抛道撂丢毫不续再另说表强直警坦指声宣称透回认感承补提谈写抱呼否炮痛怒斥谴讥嘲批抨报重断告建解放喊暗答问形吐证阐自讽扬笑预示质澄驳反揭评分介讲点如这并却总保相深坚发作做给提爆自坦惊疾高大痛直怒慨叹狠猛砲嘲揶挖反回开"
 _VERB_WORD = re.compile(rf"(?=[{_VERB_FIRST_CHARS}]){_VERB_WORDS}")
 # Pre-filter: the Latin names and firms (_BARE_PERSON, _LATIN_ORG_SPEAKER, _DESCRIBED_ORG) all hold
 # a capital letter.
@@ -557,10 +648,12 @@ _NOT_OUTLET_TITLE = re.compile(r"(?:法|法案|条例|规定|规则|办法|细�
 _LATIN_OUTLET = r"[A-Z][A-Za-z'’&]+(?: [A-Z][A-Za-z'’&]+){0,3}(?=\s*(?:\d{1,2}日|日前|近日)?(?:独家)?(?:报道|报导|披露))"
 _OUTLET_TEXT = rf"(?:《(?P<title>[^》]{{1,20}})》|(?P<word>{_OUTLET_WORD}|{_PRESS}|[A-Z]{{2,6}}(?![A-Za-z\d])|{_LATIN_OUTLET}))"
 # The report: when (日前, 5日, 上周) and how (独家) before a verb of reporting: 报道, 披露, 指出, 称.
-_REPORT = (r"(?:的)?(?:日前|近日|稍早|今天|昨天|上周|本周|\d{1,2}日)?(?:独家|最新)?"
+_PRESS_WHEN = (r"(?:\s*(?:日前|近日|稍早|今天|昨天|上周|本周|(?:\d{1,2}月)?\d{1,2}日|\d{1,2}月|"
+               r"周[一二三四五六日](?:\s*[（(]\s*\d{1,2}\s*日?\s*[）)])?)\s*)?")
+_REPORT = (r"(?:的)?" + _PRESS_WHEN + r"(?:独家|最新)?"
            r"(?:(?:报道|报导|披露|发文|分析)(?:称|说|指出|指)?|指出|称|说|指)[，,:：]")
 # A source the outlet relays: 援引两位消息人士报导, 引述消息报道称, 引述分析师张三的观点称.
-_RELAY = (r"(?:的)?(?:\d{1,2}日)?(?:报道|报导)?(?:援引|引述|引用|根据)(?P<source>[^，。,“”「」]{1,30}?)"
+_RELAY = (r"(?:的)?" + _PRESS_WHEN + r"(?:报道|报导)?(?:援引|引述|引用|根据)(?P<source>[^，。,“”「」]{1,30}?)"
           r"(?:的(?:观点|看法|说法|话))?(?:报道|报导)?(?:称|说|指出|表示|透露)?[，,]")
 _OUTLET_REPORT = re.compile(rf"(?:据|根据)?{_OUTLET_TEXT}{_REPORT}")
 _OUTLET_RELAY = re.compile(rf"(?:据|根据)?{_OUTLET_TEXT}{_RELAY}")
@@ -689,15 +782,15 @@ _CREDITED = re.compile(r"(?:方面)?所?(?:透露|表示|称|介绍|说|指出|�
 _CREDITED_PERSON = re.compile(rf"据\s*(?P<role>{_ROLE})?\s*(?P<name>{_LATIN_PERSON}|{_DOTTED_NAME}|[{_HAN}]{{2,3}}?)\s*"
                               rf"(?:{_CREDITED.pattern})")
 # 在黄仁勋看来，… / 黄仁勋的看法是，… / 在业内人士看来，…: a view credited to the speaker
-_VIEW_FRAME = re.compile(r"(?:看来|眼中|眼里)[，,]|的(?:看法|观点|判断)是[，,:：]")
+_VIEW_FRAME = re.compile(r"(?:看来|眼中|眼里)[，,]|的(?:看法|观点|判断|重点|意思|核心观点|立场)是[，,:：]")
 _GENERIC_VIEW = re.compile(rf"在(?:一些|部分|不少|许多|多数|很多)?([^\s，,。：:“”「」、的]{{0,5}}?{_GENERIC})(?:看来|眼中|眼里)[，,]")
 
 
 # A sentence that closes a quotation opened in an earlier sentence: …。”黄仁勋说。
 _CLOSES_EARLIER_QUOTE = re.compile(r"\s*([^“「『”」』]{2,300})[”」』]")
 # between a body and its officer's name: the role (美国商务部长卢特尼克, 英伟达的首席执行官黄仁勋)
-_PRONOUN_ATTRIBUTION = re.compile(rf"\s*(?:他|她)\s*{_FILLER}\s*{_VERB}\s*(?:说|道)?\s*[。！？]")
-_ROLE_BETWEEN = re.compile(rf"的?[^，。,“”「」\s]{{0,6}}?(?:{_ROLE}|长)\s*")  # 长: 商务部 + 长
+_PRONOUN_ATTRIBUTION = re.compile(rf"\s*(?:这句话|这番话|此话|这段话)?\s*(?:他|她)\s*{_FILLER}\s*{_VERB}\s*(?:说|道)?\s*[。！？]")
+_ROLE_BETWEEN = re.compile(rf"的?(?:[^，。,“”「」\s]{{0,6}}?(?:{_ROLE}|长)(?:[（(][^（）()，。]{{1,10}}[）)])?(?:兼|及|和|暨)?){{1,3}}\s*")  # 长: 商务部 + 长
 _ROLE_NAME_AHEAD = re.compile(rf"[^，。,“”「」]{{0,12}}?{_ROLE}\s*{_PERSON}")
 _INTERVIEW = re.compile(r"专访|采访|访谈|对谈|独家对话")
 _ANSWER = re.compile(r"\s*(?:答|A)\s*[:：]\s*")
@@ -706,7 +799,7 @@ _QUOTE_MARK = re.compile("[“「『\"”」』]|答[:：]|正如|的话说|[:�
 
 # What stands before a place that is the subject of its clause: the start, a break, a conjunction
 # the words of a headline after a body's name and a colon: a clause, not a label, a figure or a list
-_HEADLINE_WORDS = re.compile(r"\s*[:：]\s*(?![\dA-Za-z“「『\"（(])(?![^，。,]*、)[^，。,；;]{2,}[，,；;]?[^。]{2,}")
+_HEADLINE_WORDS = re.compile(r"\s*[:：]\s*(?![\dA-Za-z“「『\"（(])(?!估|预估|预计|预测|料)(?![^，。,]*、)[^，。,；;]{2,}[，,；;]?[^。]{2,}")
 _GENERIC_HEADLINE = re.compile(rf"\s*((?:[\u4e00-\u9fff]{{0,4}}?){_GENERIC})\s*[:：]\s*(?![\dA-Za-z（(])(?![^，。,]*、)(?=[^。]{{6,}})")
 _PLACE_AS_SUBJECT = re.compile(r"(?:^|[。！？\n；;，,：:])\s*(?:但|而|不过|对此|同时)?[，,]?\s*$")
 
@@ -716,6 +809,8 @@ _PLACE_AS_SUBJECT = re.compile(r"(?:^|[。！？\n；;，,：:])\s*(?:但|而|�
 _NAME_BOUNDARY = re.compile(rf"\s*(?:[（(，,、。；;：:]|在|于|曾|也|还|则|等|与|和|$|{_VERB_WORDS})")
 _LATIN_AFTER = re.compile(r"\s*[（(][A-Z][A-Za-z.\- ]{2,40}[）)]")
 _ROLE_AT_END = re.compile(rf"{_ROLE}\s*$")
+_FIGURE_IN_NAME = re.compile(r"[一二两三四五六七八九十百千万\d][倍成]|倍")
+_BARE_TITLE = re.compile(rf"(?:^|(?<=[。！？\n；;，,]))\s*(?:但|而|不过|这位|该位|此位)?{_ROLE}\s*{_FILLER}{_VIEW}\s*{_VERB}")
 _ROLE_HINT = re.compile(r"[师员监理裁长任授人家官席OE问秘使者委主编管表事统相卿士记袖首层辑总召]")
 
 
@@ -724,9 +819,14 @@ def extract(ctx: SentenceContext) -> list[Draft]:
     memory = _memory(ctx)
     _learn_media(ctx.lexicon)
     try:
-        drafts = _extract(ctx)
+        drafts = _extract(ctx) or _continued_speech(ctx)
         if drafts:
             memory["last_quote"] = (ctx.index, drafts[-1].actor)
+        # reported words (no quotation marks) that run to the end of the sentence may go on in the next one
+        last = drafts[-1] if drafts else None
+        memory["reported_to_end"] = (ctx.index, last.actor) if (
+            last and last.actor and not _is_media(last.actor) and _SENTENCE_REST.fullmatch(ctx.zh, last.end)
+            and not (last.start and ctx.zh[last.start - 1] in _OPEN)) else None
         return drafts
     finally:
         for m in ctx.mentions:
@@ -734,12 +834,14 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                 memory[m.type] = m.canonical
             if m.type == "person" and (role := _ROLE_AT_END.search(ctx.zh, max(0, m.start - 12), m.start)):
                 memory["role:" + role.group(1)] = m.canonical  # 这位首席执行官 later
+        _remember_short_forms(ctx)
         persons_at = [x.start for x in ctx.mentions if x.type == "person"]
         if persons_at:
             memory["person_index"] = ctx.index
         for m in (_NAMED_ROLE_NAME.finditer(ctx.zh) if _ROLE_HINT.search(ctx.zh) else ()):
             name = m.group(2)
-            if not _NOT_A_NAME.match(name) and not any(x.start < m.end(2) and m.start(2) < x.end for x in ctx.mentions):
+            if (not _NOT_A_NAME.match(name) and not _FIGURE_IN_NAME.search(name)
+                    and not any(x.start < m.end(2) and m.start(2) < x.end for x in ctx.mentions)):
                 memory["role:" + m.group(1)] = name
                 # a person introduced by a role (白宫AI主管萨克斯（David Sacks）出席…) is known from
                 # here on, and is the one a later 他 means, when the name reads as one: in Latin
@@ -759,6 +861,85 @@ def extract(ctx: SentenceContext) -> list[Draft]:
                 memory["interviewee"] = max(people)[1]
 
 
+# what may stand after reported words that run to the end of their sentence
+_SENTENCE_REST = re.compile(r"[\s。！？!?…]*")
+# A sentence that continues reported words must read as more of them: not the author's turn to a
+# source, a report, a date or a question (据…, 报道称, 2025年…, …吗？), nor a quotation of its own.
+_NOT_CONTINUED = re.compile(r"^\s*(?:据|根据|按照|对此|对于|不过|然而|此外|另外|与此同时|同时|值得注意的是|报道|消息|"
+                            r"[\d一二三四五六七八九十]{1,4}[年月日]|(?:今|去|明|前)年|截至|目前|此前|早前|记者|本报|问[:：]|"
+                            r"(?:这|此|该)(?:番|句|些)?(?:话|表态|言论|说法|讲话|发言))|[?？]\s*$|[“”「」『』]")
+# ...and it must speak as the speaker does: in the first person (我们, 我方), or as a side stating its
+# stand (中方坚决反对, 美方应当…), the way a spokesman's answer goes on; a plain statement of fact after
+# someone's words is the author's again.
+_SPEAKS_AS_SPEAKER = re.compile(r"我们|我方|我国|我(?![国们方])|(?:^|[，,；;])\s*(?:中方|美方|双方|各方)(?:始终|一贯|一直|坚决|愿意?|将|应当?|应该|希望|期待|敦促|要求|"
+                                r"呼吁|反对|支持|不会|不接受|欢迎|注意到|重申|强调|认为|已经?)")
+# the writer in their own voice (我们也要提醒：…, 我认为…): an editorial's, not the speaker's
+_WRITER_SPEAKS = re.compile(r"我们?(?:也|还|更|则)?(?:要|必须|想|不得不)?(?:提醒|指出|强调|认为|呼吁|说|看到|觉得)")
+_CONTINUED_SPEAKER = re.compile(r"(?:^|[，,。；;])\s*(?:但|而|不过)?\s*(?:他|她)(?:也|还|又|则)?(?:表示|说|指出|强调)")
+
+
+def _continued_speech(ctx: SentenceContext) -> list[Draft]:
+    """林剑表示，…。这种做法…。: a sentence with no speaker of its own, in the same paragraph right after
+    reported words that ran to the end of their sentence, goes on with the same speaker (a spokesman's
+    answer, a source's account) unless it turns to something the author says."""
+    zh = ctx.zh
+    carried = _memory(ctx).get("reported_to_end")
+    if (ctx.paragraph_start or not carried or carried[0] != ctx.index - 1 or len(zh.strip()) < 8
+            or _NOT_CONTINUED.search(zh) or not _SPEAKS_AS_SPEAKER.search(zh) or _WRITER_SPEAKS.search(zh) or any(m.type in SPEAKER_TYPES and _is_media(m.canonical) for m in ctx.mentions)
+            or _CONTINUED_SPEAKER.search(zh)):
+        return []
+    start = len(zh) - len(zh.lstrip())
+    end = len(zh.rstrip().rstrip("。！!…"))
+    return [Draft(kind="quote", start=start, end=end, actor=carried[1], date=ctx.date_for(start))] if end - start >= 4 else []
+
+
+# A person named in full is named again by a short form: the surname with a title or a word of
+# address (黄氏, 黄总, 林先生, 黄执行长), 老 and the surname, or the surname alone heading a clause (黄表示).
+_ADDRESS = r"(?:氏|总|董|老|先生|女士|博士|教授|部长|主席|总统|执行长|董事长|发言人|主委)"
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_CLAUSE_HEAD = re.compile(r"(?:^|[。！？\n；;，,：:“「]|但|而|则)\s*$")
+_SURNAME_THEN_VERB = re.compile(rf"{_VERB}|(?:也|还|则|亦|又|更)?(?:在|于|对|向|接受)")
+
+
+def _remember_short_forms(ctx: SentenceContext) -> None:
+    """Record the short forms of each person named in this sentence; a surname two people share is
+    nobody's."""
+    forms = _memory(ctx).setdefault("short_forms", {})
+    for m in ctx.mentions:
+        written = ctx.zh[m.start : m.end]
+        if m.type != "person" or not _HAN_NAME.fullmatch(written) or not _HAN_NAME.fullmatch(m.canonical):
+            continue
+        surname = written[0]
+        if forms.get(surname, m.canonical) != m.canonical:
+            forms[surname] = ""  # two people with this surname: the short form is ambiguous
+        else:
+            forms[surname] = m.canonical
+
+
+def _short_form_speakers(ctx: SentenceContext) -> list[tuple[int, int, str]]:
+    """黄氏表示 / 老黄说 / 黄表示，…: a person named earlier in the article, by a short form heading a clause."""
+    zh, found = ctx.zh, []
+    for surname, canonical in _memory(ctx).get("short_forms", {}).items():
+        if not canonical:
+            continue
+        for start in _occurrences(zh, surname):
+            if any(x.start <= start < x.end for x in ctx.mentions):
+                continue  # part of a name the lexicon knows (the full name itself)
+            lead = start - 1 if zh[start - 1 : start] == "老" else start
+            if not _CLAUSE_HEAD.search(zh, max(0, lead - 3), lead):
+                continue
+            end = start + 1
+            title = re.match(_ADDRESS, zh[end:])
+            if title:
+                end += title.end()
+            elif lead == start and not _SURNAME_THEN_VERB.match(zh, end):
+                continue  # the surname alone must stand right before the verb (or where and to whom)
+            after = _AFTER_KNOWN_NAME.match(zh, end)
+            if after:
+                found.append((after.end(), lead, canonical))
+    return found
+
+
 def _extract(ctx: SentenceContext) -> list[Draft]:
     zh = ctx.zh
     has_verb = _VERB_WORD.search(zh) is not None  # else no pattern ending in _VERB matches zh
@@ -770,8 +951,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
 
     def add(start: int, end: int, actor: str, also: tuple[str, ...] = ()) -> None:
         """One row for the words, and one more for each speaker who said them too (A与B都强调)."""
-        while start < end and zh[start] in " ：:，,“「『\"":
-            start += 1
+        while start < end and zh[start] in " ：:，,“「『\"" and not (zh[start] in _OPEN and _CLOSE_MARK.search(zh, start + 1, end)):
+            start += 1  # (a mark that closes inside the words sets off a label in them: kept)
         while end > start and zh[end - 1] in " ，,。”」』\"":
             end -= 1
         conj = _TRAILING_CONJ.search(zh, start, end)
@@ -792,13 +973,17 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             continue
         if _LISTENER_BEFORE.search(zh[max(0, m.start - 3) : m.start]):
             continue  # 接受彭博社采访时表示, 对《第一财经》表示: the outlet is not the speaker
-        tail = zh[m.end : m.end + 24]
+        tail = zh[m.end : m.end + 64]
         # 黄仁勋说 / 黄仁勋在接受媒体采访时说 / 黄仁勋曾多次表示
         v = _SPEAKER_TAIL.match(tail)
         if v and _is_media(m.canonical) and _RELAY_AFTER_OUTLET.match(zh, m.end):
             continue  # 美联社报道引述一名官员的话说: the source speaks (read with the outlets below)
         if v and not ctx.inside_quote(m.start):
             speakers.append((m.end + v.end(), m.start, m.canonical))
+    for m in (_BARE_TITLE.finditer(zh) if has_verb and _ROLE_HINT.search(zh) else ()):
+        name = _memory(ctx).get("role:" + m.group(1), "")
+        if name and not _GENERIC_RE.fullmatch(m.group(1)) and not any(x.start <= m.start(1) < x.end for x in ctx.mentions):
+            speakers.append((m.end(), m.start(1), name))  # the title alone, of the one named with it before
     for m in (_GENERIC_SPEAKER.finditer(zh) if has_verb and _GENERIC_HINT.search(zh) else ()):
         word_start = m.start(1) + _GENERIC_AT_END.search(m.group(1)).start()
         if any(_TOLD_BEFORE.search(zh, max(0, at - 3), at) for at in (m.start(), word_start)):
@@ -847,6 +1032,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             after = _AFTER_KNOWN_NAME.match(zh, start + len(name))
             if after:
                 speakers.append((after.end(), start, name))
+    if has_verb:
+        speakers.extend(_short_form_speakers(ctx))
     for m in (_SURNAME_SPEAKER.finditer(zh) if has_verb else ()):
         name = m.group(1)
         if not _NOT_SURNAME_NAME.match(name) and not any(x.start < m.end(1) and m.start(1) < x.end for x in ctx.mentions):
@@ -981,6 +1168,15 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         speakers.extend(_subject_goes_on(ctx, speakers))
     if has_verb:  # _FIRM_ANAPHOR ends in _VERB
         speakers.extend(_anaphoric_firm(ctx))
+    groups: dict[tuple[int, int], list[str]] = {}  # a group anaphor's members besides the first
+    if has_verb and _GROUP_ANAPHOR_HINT.search(zh):
+        for verb_end, start, members in _group_anaphors(ctx):
+            speakers.append((verb_end, start, members[0]))
+            groups[(verb_end, start)] = members[1:]
+    latin_head = _LATIN_NAME_COLON.match(zh)
+    if latin_head and not any(x.start < latin_head.end(1) and latin_head.start(1) < x.end for x in ctx.mentions):
+        speakers.append((latin_head.end(), latin_head.start(1), latin_head.group(1)))  # John Doe：… heading a line
+        _memory(ctx)["answerer"] = latin_head.group(1)
     speakers.extend(_report_says(ctx))
     speakers = _drop_objects(zh, speakers)
     speakers.sort(key=lambda sp: (sp[0], -sp[1]))  # for one verb, the speaker nearest to it
@@ -990,7 +1186,10 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         if ctx.inside_quote(speaker_start):
             continue
         also = tuple(x for x in _co_speakers(zh, speaker_start, ctx.mentions) if x != actor)
+        also += tuple(groups.get((verb_end, speaker_start), ()))
         quoted = _quoted_after(zh, verb_end)
+        if quoted and _LABEL_AFTER.match(zh, quoted[-1][1] + 1):
+            quoted = []  # 「中国龙头」寒武纪正…: the marks set off a label inside the reported words
         if quoted:
             for s, e in quoted:
                 add(s, e, actor, also)
@@ -1029,11 +1228,22 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     # (after the speakers above, so a report of someone's words stays theirs: 据…报道，特朗普表示…)
     _media_reports(ctx, add, starts)
     if not ("”" in zh or "」" in zh or "』" in zh):
+        # 他直言，…。“…。 / …。”: a quotation opening a sentence, right after someone's words in the same
+        # paragraph and with no speaker of its own, is theirs (its later sentences are taken with it)
+        index, actor = _memory(ctx).get("last_quote", (-9, ""))
+        opening = _OPENS_QUOTATION.match(zh)
+        if (opening and not drafts and not ctx.paragraph_start and index == ctx.index - 1 and actor
+                and not _is_media(actor) and not ctx.open_quote_speaker):
+            add(opening.end(), len(zh), actor)
         return drafts  # the rules below all read a closing quotation mark
 
     # “…。”黄仁勋说。 split in two sentences: the speaker opens the next one
     # (or the last sentence of a longer quotation, “…。 / …。” / 黄仁勋说。, which closes here)
     whole = _WHOLE_QUOTE.fullmatch(zh) or _WHOLE_QUOTE_END.fullmatch(zh)
+    if not whole and not drafts and ctx.next_zh:
+        # 某公司站稳地位，「…。」 / 某机构指出，…: a sentence that ends in a quotation after a clause of its
+        # own, with no verb of saying, and a next sentence that opens with who said it
+        whole = _LEAD_IN_QUOTE.fullmatch(zh) if not _VERB_RE.search(zh, 0, max(0, zh.find("「") if "「" in zh else zh.find("“"))) else None
     if whole and ctx.next_zh:
         actor = _attribution(ctx.next_zh, ctx.next_mentions, ctx.known_names)
         if not actor and _PRONOUN_ATTRIBUTION.match(ctx.next_zh):  # “…。”他补充。: the one named last
@@ -1050,8 +1260,10 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     # “…，”黄仁勋说。 — the quote comes first, the speaker after it; …。”黄仁勋说。 ends a longer one
     closing = _CLOSES_EARLIER_QUOTE.match(zh) if not ctx.open_quote_speaker else None
     for q in ([closing] if closing else []) + list(_QUOTED_SEGMENT.finditer(zh)):
+        if q is not closing and _LABEL_BEFORE.match(zh, max(0, q.start() - 1)) and _SHORT_LABEL.fullmatch(q.group(1)):
+            continue  # a title or a name set off mid-clause, not words
         tail = zh[q.end() : q.end() + 24]
-        lead = re.match(r"\s*[，,]?\s*", tail)
+        lead = re.match(r"\s*[，,]?\s*(?:这句话|这番话|此话|这段话)?\s*", tail)
         pos = q.end() + (lead.end() if lead else 0)
         speaker = next((m for m in ctx.mentions if m.start == pos and m.type in SPEAKER_TYPES), None)
         if speaker and speaker.type != "person":
