@@ -53,3 +53,47 @@ def test_a_year_only_named_does_not_date_a_bare_month_of_an_undated_article():
     # but a dated passage still gives it
     found = find_dates("2024年3月5日某部约谈某公司，9月又启动调查", None)
     assert found[-1].date_start == "2024-09-01"
+
+
+# ------------------------------------------------------------ actors
+
+def test_the_mainland_officials_and_a_hearsay_lead_name_the_government():
+    found = _events("据称大陆官员5日召集多家企业开会，要求停止采购H200芯片。")
+    assert [(r["actor"], r["action"], r["date_start"]) for r in found] == [("中国政府", "ban", "2025-12-05")]
+
+
+def test_shi_zai_between_the_actor_and_its_date():
+    found = _events("市场监管总局是在去年12月9日宣布对英伟达立案调查。")
+    assert [(r["actor"], r["action"], r["date_start"]) for r in found] == [
+        ("国家市场监督管理总局", "investigate", "2024-12-09")]
+
+
+@pytest.mark.parametrize("text", ["该收购案于2020年4月获市场监管总局附加条件后批准。",
+                                  "该收购案于二○二○年四月获市场监管总局附加条件后批准。"])
+def test_the_agent_after_huo_acts_in_a_passive_approval(text):
+    found = _events(text)
+    assert [(r["actor"], r["action"], r["date_start"]) for r in found] == [
+        ("国家市场监督管理总局", "approve", "2020-04-01")]
+
+
+def test_a_date_an_earlier_act_took_stays_with_it_when_the_clause_goes_on_after_it():
+    found = _events("今年6月，证监会推出新政后，摩尔线程的上市进程加快。")
+    assert [r["actor"] for r in found] == ["中国证监会"]
+    # parallel acts under one heading date each keep it
+    found = _events("2025年，华为宣布新计划；寒武纪推出思元590。")
+    assert sorted(r["actor"] for r in found) == ["华为", "寒武纪"]
+
+
+# ------------------------------------------------------------ actions
+
+@pytest.mark.parametrize("text", ["寒武纪计划明年生产约60万片芯片。", "华为将在2026年将其昇腾产品线的产量提高至100万片。",
+                                  "华为准备明年大幅提高其最先进人工智能芯片的产量。"])
+def test_production_plans_are_planned_shipments(text):
+    found = _events(text)
+    assert [(r["action"], r["date_start"], r["status"]) for r in found] == [("ship", "2026-01-01", "planned")]
+
+
+def test_a_post_is_an_event_only_for_the_act_it_conveys():
+    assert any(r["action"] == "approve" and r["date_start"] == "2025-12-09"
+               for r in _events("特朗普9日发文称，美国将允许英伟达向中国出口H200。"))
+    assert _events("某部9日发文指出，境外机构窃取技术。") == []

@@ -139,9 +139,9 @@ _DAY = rf"(\d{{1,2}}|{_CN_DAY})"
 _Y2_NEXT = (r"\s*年\s*(?:(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月|第?[一二三四1-4]\s*季|Q[1-4]|首季|[上下]半年"
             r"|年?[底初末]|前[一二三四五六七八九十两\d]{1,3}个?[月季])")
 # A year: four digits (Arabic or Chinese, `二〇二五`), or two before a month, quarter or part of the year.
-_YEAR = (rf"((?:19|20)\d{{2}}|(?<![\d.])\d{{2}}(?={_Y2_NEXT})|[零〇一二三四五六七八九]{{4}}"
-         rf"|(?<![零〇一二三四五六七八九十])[零〇一二三四五六七八九]{{2}}(?={_Y2_NEXT}))")
-_YEAR4 = r"((?:19|20)\d{2}|[零〇一二三四五六七八九]{4})"
+_YEAR = (rf"((?:19|20)\d{{2}}|(?<![\d.])\d{{2}}(?={_Y2_NEXT})|[零〇○一二三四五六七八九]{{4}}"
+         rf"|(?<![零〇○一二三四五六七八九十])[零〇○一二三四五六七八九]{{2}}(?={_Y2_NEXT}))")
+_YEAR4 = r"((?:19|20)\d{2}|[零〇○一二三四五六七八九]{4})"
 # Between the two ends of a range of dates (`8月至11月`, `4月12-19日`, `2018年2——4月`).
 _JOIN = r"(?:至|到|~|～|－|-|–|—{1,2})"
 
@@ -302,7 +302,7 @@ def _quarter(m: re.Match[str], first_group: int, groups: int = 4) -> int | None:
     return None
 
 
-_CN_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+_CN_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}  # (○, a circle, for 〇 in some papers)
 
 
 def _year(text: str, published: dt.date | None) -> int:

@@ -59,7 +59,7 @@ ACTIONS: list[tuple[str, str]] = [
     # Shipments and output ramps: 出货, 放量, 增产, 送样; an export with a count (走私出口200颗).
     # 出货 is the act only before a count (全年出货约30万颗), right after a date or as begun (二季度出货, 开始出货);
     # 占国产出货… is the noun.
-    ("ship", r"(?:出货|发货)(?=\s*(?:了|近|约|超过?|逾|达|\d))|(?:出货|交货|发货)量(?=\s*(?:已|已经|首次|首度|再度)?\s*(?:突破|达到?|超过?|逾|约|近|翻倍|增至|升至|\d))|(?:(?<=[季月年日度])|开始|启动|正式|陆续|起)(?:出货|发货)|放量|增产|扩产|送样|(?:提高|增加|提升|扩大)[^，。；]{0,12}产量|(?:非法)?(?:出口|走私)(?=\s*(?:[\d约近超逾了]|[一大多]批))"),
+    ("ship", r"(?:出货|发货)(?=\s*(?:了|近|约|超过?|逾|达|\d))|(?:出货|交货|发货)量(?=\s*(?:已|已经|首次|首度|再度)?\s*(?:突破|达到?|超过?|逾|约|近|翻倍|增至|升至|\d))|(?:(?<=[季月年日度])|开始|启动|正式|陆续|起)(?:出货|发货)|放量|增产|扩产|送样|(?:提高|增加|提升|扩大)[^，。；]{0,20}?产量|产量[^，。；]{0,6}?(?:提高|增加|提升|翻倍|扩大|增至)|生产(?=\s*(?:约|近|超过?|逾)?\s*\d)|(?:非法)?(?:出口|走私)(?=\s*(?:[\d约近超逾了]|[一大多]批))"),
     ("resume", r"恢复.{0,6}(?:销售|供货|出货|出口|发货|生产|供应|采购|购买|进口|订购)|重启.{0,6}(?:销售|供货|出货|采购)|重新(?:[向对给][^，。；,]{0,10}?)?(?:销售|供货|出货|发货|出口|开放|采购|购买)"),
     ("refuse", r"拒绝(?!置评|评论|回应|透露|发表评论|就此)(?:采购|购买|接受|了)?|不买账|抵制"),
     ("investigate", r"反垄断调查|反倾销调查|反歧视调查|立案调查|调查|立案|搜查|突击检查|传唤|(?:警示|监管|关注|问询)函|查获|查扣|扣押|查处|约谈|约见|问询|处罚|罚款|罚单|开罚|裁罚|重罚|认定.{0,8}违[法反]|裁定"),
@@ -78,7 +78,7 @@ ACTIONS: list[tuple[str, str]] = [
     ("launch", r"(?<!例行)(?<!新闻)发布会|发布(?!会)|发表(?=[^，。；,]{0,12}?(?:路线图|芯片|晶片|产品|新品|处理器|GPU|模型|架构|系列))|推出|释出(?=[^，。；,]{0,12}?(?:芯片|晶片|GPU|产品|新品|处理器|模型|版本|系列|平台))|亮相|量产|首发|交付|面世|问世|开卖|开售"),
     ("invest", r"注资|斥资|入股|增资|出资|(?:完成|获得|宣布)[^，。；,]{0,8}?融资|设立.{0,6}基金|成立.{0,6}基金|注册成立|(?:创立|创办|创建)(?![者人])|(?<![不未])成立(?!了?.{0,4}(?:工作组|小组))|募资|定增|定向增发|(?<![者权])投资(?![者人方机峰论活大会])"),
     # 宣布, 披露; a source's dated newest report (3日，据某机构最新报告) is a release too.
-    ("announce", r"(?<!的)(?:宣布|公布|披露)|公告(?=\s*[，,：:称])|(?:财报|年报|季报|业绩)显示|发布财报|确认|证实|最新(?:研究|报告|研报|数据|调查|统计|预测)"),
+    ("announce", r"(?<!的)(?:宣布|公布|披露)|发文|发帖|发推|公告(?=\s*[，,：:称])|(?:财报|年报|季报|业绩)显示|发布财报|确认|证实|最新(?:研究|报告|研报|数据|调查|统计|预测)"),
     ("other", r"游说|任命|聘任|出任|接任|卸任|辞任|辞去|延长[^，。；,]{0,6}?(?:休战|豁免|期限|暂停)|会见|会面|会晤|访问|访华|飞抵|抵达|到访|造访|出访|退出(?=[^，。；,]{0,10}?(?:市场|业务))|出席|签署|签订|签约|签下|重返|举行|召开|表态|会谈|通话|征收|上调(?=[^，。；,]{0,8}?(?:关税|税率|费率|门槛|利率))|加征|邀集|通知|提交.{0,8}申请|通电话|展出|达成|收购|并购|接管|"
               r"通过.{0,8}(?:法案|议案|决议)"),
 ]
@@ -139,7 +139,13 @@ def classify(text: str, pos: int = 0) -> tuple[str, re.Match[str] | None]:
             found.append((m.start(), "launch"))  # 宣布推出…, 宣布，旗下芯片已量产
         if found:
             return min(found)[1], best[1]  # the leftmost act announced
+        if best[1].group(0) in _POST_VERBS:
+            return "", None  # a post that conveys no act is a written statement (某部发文指出…), no event
     return best
+
+
+# Posting on a platform or in print (某人在社交媒体发文…): an announcement only of the act it conveys.
+_POST_VERBS = {"发文", "发帖", "发推"}
 
 
 # A launch an announcement conveys: the verbs of bringing a product out (not 发布, which conveys anything).
@@ -150,10 +156,10 @@ _FRAME_VERB = re.compile(r"通知|举行|举办|召开")
 
 
 _CLAUSE = re.compile(r"[，,；;：:]")
-_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|根据|依据|据报|据悉|(?:虽然受到|虽受|受到|受)(?=\s*(?:\d|今年|去年|前年|本月|上月|当年|同年))|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被(?!告)|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
+_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|根据|依据|据报道|据报|据悉|据称|据了解|(?:虽然受到|虽受|受到|受)(?=\s*(?:\d|今年|去年|前年|本月|上月|当年|同年))|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被(?!告)|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
 # Before the actor a clause may hold titles and places: 美国总统特朗普, 中国国家网信办.
 _TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|制造商|供应商|开发商|独角兽)|"
-                           r"美国|中国|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
+                           r"美国|中国|大陆|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
                            r"董事长|总裁|发言人|官员|[^，。,；：:]{0,6}负责人|时间|美国时间|北京时间|[\d]{1,2}日|在|于|"
                            r"中共|总书记|中共总书记|国家主席|中国国家主席|主席|[一二三四五六七八九十两\d]+名)*$")
 # After the verb, a head noun that makes the act hearsay, not a reported act: 收购传闻, 上市传言, 禁令的猜测.
@@ -198,7 +204,9 @@ _MODIFIER_ACT_AFTER = re.compile(r"(?:在[^，。,；]{0,10})?(成立|创立|创
 _DESCRIPTION = re.compile(r"经营范围|主营业务|业务范围|主要业务")
 # Actors the lexicon does not name but the reporting does.
 GENERIC_ACTORS = {
-    "中方": "中国政府", "中国政府": "中国政府", "北京当局": "中国政府", "监管部门": "中国监管部门", "中国监管部门": "中国监管部门", "中国监管机构": "中国监管部门", "中国监管当局": "中国监管部门", "监管当局": "中国监管部门",
+    "中方": "中国政府", "中国政府": "中国政府", "北京当局": "中国政府", "大陆当局": "中国政府", "中国当局": "中国政府",
+    "大陆官员": "中国政府", "中国官员": "中国政府", "北京官员": "中国政府", "大陆官方": "中国政府", "中国官方": "中国政府",
+    "大陆海关": "中国海关", "大陆海关部门": "中国海关", "中国海关部门": "中国海关", "海关部门": "中国海关", "监管部门": "中国监管部门", "中国监管部门": "中国监管部门", "中国监管机构": "中国监管部门", "中国监管当局": "中国监管部门", "监管当局": "中国监管部门",
     "有关部门": "中国监管部门", "监管机构": "中国监管部门", "中国海关": "中国海关", "海关": "中国海关",
     "美方": "美国政府", "中国": "中国政府", "美国": "美国政府", "检方": "检方", "检察官": "检方", "美国政府": "美国政府",
     "华盛顿": "美国政府", "双方": "双方", "美国联邦政府": "美国政府", "联邦政府": "美国政府", "美国国会": "美国国会", "国会": "美国国会",
@@ -250,7 +258,7 @@ def _status(ctx: SentenceContext, lead_from: int, verb_at: int, date) -> str:
 
 
 # Between an actor and the date right after it: 英伟达7月…, 特朗普日前…, 某公司自2019年….
-_SUBJECT_DATE_GAP = re.compile(r"\s*(?:[（(][^（()）]{0,20}[)）]|[)）])?\s*(?:于|於|在|自|已于|将于|曾于|也于|则于)?\s*")
+_SUBJECT_DATE_GAP = re.compile(r"\s*(?:[（(][^（()）]{0,20}[)）]|[)）])?\s*(?:于|於|在|自|已于|将于|曾于|也于|则于|是在|是于)?\s*")
 # The word before a name that makes it an object, not the subject: 对英伟达, 与特朗普, 向华为.
 _OBJECT_MARK = re.compile(r"[对向与和同跟把将给被从由及、让令]$")
 
@@ -270,7 +278,7 @@ def _dated_subject(ctx: SentenceContext, pos: int, end: int):
 
 
 # The mark of a passive clause and its agent: 被美国商务部列入, 遭检方起诉 (not 被告).
-_PASSIVE = re.compile(r"(?:被|遭到?)(?!告)\s*")
+_PASSIVE = re.compile(r"(?:被|遭到?)(?!告)\s*|获(?![得批准悉利奖益取])\s*")
 
 
 def _passive_agent(ctx: SentenceContext, pos: int, end: int):
@@ -450,6 +458,10 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
     return [tuple(g) for g in groups]
 
 
+# The end of a clause that sets what follows after it (…后，; …之后，).
+_AFTER_IT = re.compile(r"(?:之|以)?后\s*[，,]?\s*$")
+
+
 def _memory(ctx: SentenceContext) -> dict:
     """The event extractor's article memory: the last company named (for 公司 / 该公司 heading a clause)."""
     return ctx.memory.setdefault("event", {})
@@ -530,7 +542,12 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         if at_meeting and not leading:  # 会谈后，双方宣布…: on the day of the meeting last told
             leading = [replace(meeting, start=g_start, end=g_start, inferred=True)]
         calendar = [d for d in leading if d.date_start]
-        before = [d for d in act_dates if d.start < g_start and not _REPORT_FRAME.match(zh, d.end) and not _own_clause(ctx, d)]
+        # (a date an earlier actor's act of this sentence took is that act's when the clause goes on after it:
+        # 6月，甲推出新政…后，乙的上市…; parallel acts under one date keep it: 2025年，甲宣布…；乙推出…)
+        taken = {x.date.start for x in drafts if x.date is not None and x.actor != actor.canonical
+                 and x.end <= g_start and _AFTER_IT.search(zh, x.end, g_start)}
+        before = [d for d in act_dates if d.start < g_start and not _REPORT_FRAME.match(zh, d.end) and not _own_clause(ctx, d)
+                  and d.start not in taken]
         inside = leading
         if calendar:
             date = _first_of_enumeration(zh, calendar)
