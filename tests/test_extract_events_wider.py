@@ -97,3 +97,40 @@ def test_a_post_is_an_event_only_for_the_act_it_conveys():
     assert any(r["action"] == "approve" and r["date_start"] == "2025-12-09"
                for r in _events("特朗普9日发文称，美国将允许英伟达向中国出口H200。"))
     assert _events("某部9日发文指出，境外机构窃取技术。") == []
+
+
+# ------------------------------------------------------------ dates from the sentences before
+
+def test_an_undated_clause_referring_back_to_the_measure_takes_its_day():
+    found = _events("11月24日，美国商务部宣布把27家企业列入实体清单。该部门下属的工业和安全局发布了这项最终裁决。",
+                    published="2021-11-25")
+    assert [(r["action"], r["date_start"]) for r in found] == [("tighten", "2021-11-24"), ("tighten", "2021-11-24")]
+
+
+def test_an_appearance_right_after_a_dated_act_of_its_organisation_is_on_that_day():
+    found = _events("华为18日宣布一项三年计划。轮值董事长徐直军在某某大会上阐述了技术路线。", published="2025-09-23")
+    assert ("徐直军", "speak", "2025-09-18") in [(r["actor"], r["action"], r["date_start"]) for r in found]
+
+
+def test_an_act_restated_by_a_related_body_takes_the_day_it_was_told():
+    text = ("美国商务部12日宣布将23家中国实体列入实体清单。中方对此表示反对。"
+            "美国商务部工业与安全局将23家中国实体列入实体清单，包括多家芯片公司。")
+    found = _events(text, published="2025-09-15")
+    assert [r["date_start"] for r in found] == ["2025-09-12", "2025-09-12"]
+
+
+def test_no_day_is_carried_to_a_plan_or_to_an_act_named_as_a_point_in_time():
+    text = "摩尔线程5日在科创板挂牌上市。摩尔线程在公司上市不久，隨即公告理财计划。"
+    assert [r["date_start"] for r in _events(text)] == ["2025-12-05"]
+    text = "美国商务部12日将某公司列入实体清单。美国商务部计划将更多公司列入实体清单。"
+    assert [r["date_start"] for r in _events(text)] == ["2025-12-12"]
+
+
+def test_an_unrelated_actor_does_not_continue_the_day():
+    text = "美国商务部12日将某公司列入实体清单。荷兰政府将另一家公司列入出口清单。"
+    assert [r["date_start"] for r in _events(text)] == ["2025-12-12"]
+
+
+def test_mo_ni_is_no_plan():
+    found = _events("商务部13日决定对原产于美国的模拟芯片进行反倾销立案调查。", published="2025-09-15")
+    assert [(r["action"], r["status"]) for r in found] == [("investigate", "")]

@@ -68,7 +68,7 @@ ACTIONS: list[tuple[str, str]] = [
     ("ban", r"禁令|禁止|叫停|喊停|下架|封锁|禁售|禁运|断供|停用|弃用|停止(?:[为向对给][^，。；,]{0,10}?)?(?:采购|购买|使用|供货|供应|销售|出口|订购|代工|生产|服务)|暂停(?:采购|购买|订购|进口)|"
             r"(?:要求|通知|下令|责令|勒令).{0,20}(?:停止|暂缓|暂停|中止)|暂缓(?:采购|购买|进口|订购)|"
             r"(?:暂停|中止|冻结|吊销).{0,14}?(?:许可|出口|发货|销售|供货|供应|交易|生产|资产|业务|合作|服务)|下令|责令|勒令|封杀|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
-    ("tighten", r"需要许可证|(?:实施|实行)[^，。；,]{0,8}?许可(?:证)?管理|[需须](?:要)?(?:申请|申领|取得|获得)[^，。；,]{0,4}?许可|许可证要求|需获得许可|发布[^，。；,]{0,20}?(?:规则|新规|指南|禁令|条例|指导方针|方针|指引|规定)|限制.{0,8}(?:出口|销售|出货|供应|进口|采购|使用)|收紧|加码(?!投资|布局|押注|采购|投入)|加严|(?:加强|强化|加大)[^，。；,]{0,10}?(?:管制|审查|检查|查验|核查|稽查|监管|执法|打击|管控)|祭出[^，。；,]{0,6}?(?:管制|规定|新规|措施|限制|制裁)|严查|严打|严格(?:审查|检查|查验|执法)|(?:实施|采取)[^，。；,]{0,6}?(?:更严格|更严)|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
+    ("tighten", r"需要许可证|(?:实施|实行)[^，。；,]{0,8}?许可(?:证)?管理|[需须](?:要)?(?:申请|申领|取得|获得)[^，。；,]{0,4}?许可|许可证要求|需获得许可|发布[^，。；,]{0,20}?(?:规则|新规|指南|禁令|条例|指导方针|方针|指引|规定)|限制.{0,8}(?:出口|销售|出货|供应|进口|采购|使用)|收紧|加码(?!投资|布局|押注|采购|投入)|加严|(?:加强|强化|加大)[^，。；,]{0,10}?(?:管制|审查|检查|查验|核查|稽查|监管|执法|打击|管控)|祭出[^，。；,]{0,6}?(?:管制|规定|新规|措施|限制|制裁)|严查|严打|严格(?:审查|检查|查验|执法)|(?:实施|采取)[^，。；,]{0,6}?(?:更严格|更严)|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|(?:添加|加入|纳入|加到|增列)(?:到|进|至)?[^，。；,]{0,10}?(?:名单|清单)|"
                 r"扩大.{0,6}(?:管制|限制)|(?:实施|宣布|施加)[^，。；,]{0,6}?制裁|制裁(?=\s*[了\d一两三四五六七八九十多数]|[^，。；,]{0,4}(?:企业|公司|实体|个人|官员))|限制出口|出口管制|新规|降至.{0,6}门槛|门槛|列入.{0,24}名单|列为.{0,10}(?:实体|风险|管制)"),
     ("approve", r"批准|放行|解禁|获批(?!的|准的)|(?<!未经)(?<!未获)(?<!无)许可|获准|松口|允许|核准|核定|同意(?!暂|延后|推迟).{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|"
                 r"完成.{0,14}备案|开绿灯"),
@@ -87,7 +87,7 @@ _LAUNCH_AFTER = re.compile(r"[^，。,；]{0,16}?(?:推出|发布|上市|面世|
 # An epithet before the actor: 有「国产X」之称的燧原, 被称为…的, 号称…的 (skipped like a title).
 _EPITHET = re.compile(r"(?:素有|享有|有)?[^，。,；：:]{1,16}?(?:之称|称号)的|(?:被称为|号称|人称)[^，。,；：:]{1,12}?的")
 # Words that put the action in the future: 预计, 计划, 将于, 拟, 准备 (a planned event).
-_PLANNED = re.compile(r"预计|计划|规划|拟|准备|有望|即将|预定|定于|订于|最快|最早将|争取|力争|打算|将(?=于|在|会|要|正式|陆续|率先|首次|推出|发布|上市|挂牌|量产|交付|出货|开始|启动|增产|放量)")
+_PLANNED = re.compile(r"预计|计划|规划|(?<![模虚草])拟|准备|有望|即将|预定|定于|订于|最快|最早将|争取|力争|打算|将(?=于|在|会|要|正式|陆续|率先|首次|推出|发布|上市|挂牌|量产|交付|出货|开始|启动|增产|放量)")
 _PRODUCT_PASSIVE = re.compile(r"[^，。,；]{0,8}?(?:获准|被准许|获批|被禁|遭禁|被列入|被纳入|被要求|被限制|被叫停|被暂停|"
                               r"[需须](?:要)?(?:申请|申领|取得|获得)[^，。；,]{0,4}?许可)")
 _US_VENDORS = {"英伟达", "AMD", "英特尔"}
@@ -101,7 +101,7 @@ def _us_product(canonical: str, lexicon) -> bool:
 _OCCASION = re.compile(r"致辞|致词|讲话|演说|业绩说明会|业绩会|说明会|发布会|记者会|新闻发布会|听证会|电话会议?|招待会|研讨会|座谈会|大会|论坛|峰会|年会|"
                        r"主题演讲|演讲|专访|采访|受访|访谈|联访|群访|(?:向|对|告诉|面对)(?:记者|媒体)|集体学习|Podcast|播客|节目上?|网志|博客|"
                        # any named gathering in the frame 在…上 (在分析师日上, 在投资者大会上, 在开幕式上)
-                       r"(?<=在)[^，。；,：:“”「」]{1,20}?(?:会|日|展|节|典礼|仪式|式|活动|晚宴)上")
+                       r"(?<=在)[^，。；,：:“”「」]{0,20}?(?:会|日|展|节|典礼|仪式|式|活动|晚宴)上")
 # An occasion that is no more than an interview: an event only on a given day.
 _INTERVIEW = re.compile(r"专访|采访|受访|访谈|联访|群访|(?:向|对|告诉|面对)(?:记者|媒体)")
 # Between an organisation and its person: a title (英伟达执行长黄仁勋: the person acts).
@@ -114,7 +114,7 @@ _ROLE_NAME = re.compile(r"(?:的)?(?:联合|轮值)?(?:新闻发言人|发言人
                         r"([\u4e00-\u9fff]{2,3}?)(?=\s*(?:\d|[一二三]?[十]?[一二三四五六七八九十]日|在|于|於|今日|昨日|日前|近日|上周|本周|周[一二三四五六日]))")
 _WEAK_ACTIONS = {"ship", "other"}
 STRONG_ACTIONS = {"ban", "tighten", "approve", "resume", "loosen", "investigate", "sue", "refuse"}
-_SPEECH = re.compile(r"(说(?!明会|明书)|表示|强调|直言|警告|坦言|指出|称|透露|回应|认为|感慨|承认|炮轰|批评|痛斥|抨击|谈到|提到)")
+_SPEECH = re.compile(r"(说(?!明会|明书)|表示|强调|直言|警告|坦言|指出|称|透露|回应|认为|感慨|承认|炮轰|批评|痛斥|抨击|谈到|提到|阐述|阐释)")
 
 
 def classify(text: str, pos: int = 0) -> tuple[str, re.Match[str] | None]:
@@ -160,7 +160,7 @@ _LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►
 # Before the actor a clause may hold titles and places: 美国总统特朗普, 中国国家网信办.
 _TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|制造商|供应商|开发商|独角兽)|"
                            r"美国|中国|大陆|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
-                           r"董事长|总裁|发言人|官员|[^，。,；：:]{0,6}负责人|时间|美国时间|北京时间|[\d]{1,2}日|在|于|"
+                           r"董事长|总裁|发言人|官员|轮值|副|联合|执行|[^，。,；：:]{0,6}负责人|时间|美国时间|北京时间|[\d]{1,2}日|在|于|"
                            r"中共|总书记|中共总书记|国家主席|中国国家主席|主席|[一二三四五六七八九十两\d]+名)*$")
 # After the verb, a head noun that makes the act hearsay, not a reported act: 收购传闻, 上市传言, 禁令的猜测.
 _HEARSAY = re.compile(r"\s*(?:的)?(?:传闻|传言|谣言|猜测|揣测|说法)")
@@ -462,6 +462,53 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
 _AFTER_IT = re.compile(r"(?:之|以)?后\s*[，,]?\s*$")
 
 
+# What refers an undated clause back to the occasion or the act just told: the occasion (会上, 现场, 台上), the
+# act's measure or decision named again (这项裁决, 该名单, 上述规定), the body (该部门).
+_BACK_REFERENCE = re.compile(r"会上|会中|现场|台上|(?:这|该|此|上述)(?:项|份|一|个)?(?:裁决|决定|规则|新规|规定|措施|禁令|名单|清单|"
+                             r"调查|公告|计划|决议|协议|部门|机构)")
+
+
+def _recent_events(ctx: SentenceContext) -> list:
+    """The acts told as done on a given day in the three sentences before this one, the latest last:
+    (sentence index, actor, action, date)."""
+    return [e for e in _memory(ctx).get("done", []) if 0 < ctx.index - e[0] <= 3]
+
+
+def _related(ctx: SentenceContext, one: str, other: str) -> bool:
+    """Whether two actors are the same body or person, a body and its bureau (美国商务部 / …工业与安全局), or
+    a person and the organisation the lexicon gives them."""
+    if not one or not other:
+        return False
+    if one == other or one in other or other in one:
+        return True
+    lexicon = ctx.lexicon
+    parents = [e.parent for e in (lexicon.entity(one), lexicon.entity(other)) if e is not None] if lexicon is not None else []
+    return other in parents or one in parents
+
+
+def _occasion_continued(ctx: SentenceContext, actor, action: str, g_start: int, verb_end: int):
+    """The day of an act told just before, for an undated clause that continues it: one that refers back to its
+    occasion or its measure (徐某在会上表示; 该部门发布了这项裁决) by a related actor, within three sentences; an
+    appearance of a related actor in the very next sentence (某公司18日宣布…。其董事长在某大会上阐述…); or the same act restated by the same (or a related) actor (某局将23家实体列入清单, after
+    某部12日宣布将23家实体列入清单), within three. Never for an act told as planned, nor for one a time clause names
+    (在上市不久, 上市后: the act as a point in time)."""
+    zh = ctx.zh
+    if _PLANNED.search(zh, g_start, verb_end) or _AS_TIME.match(zh, verb_end):
+        return None
+    referred = _BACK_REFERENCE.search(zh, g_start, verb_end) is not None
+    for index, last_actor, last_action, last_date in reversed(_recent_events(ctx)):
+        related = _related(ctx, actor.canonical, last_actor)
+        restated = related and action == last_action and action in STRONG_ACTIONS | {"list"}
+        appearance = related and action == "speak" and ctx.index - index == 1
+        if referred and (related or action == last_action) or restated or appearance:
+            return replace(last_date, start=g_start, end=g_start, inferred=True, relative=True)
+    return None
+
+
+# After a verb, what makes the act a point in time for another (上市不久, 上市后, 成立以来, 上市时).
+_AS_TIME = re.compile(r"\s*(?:不久|之后|以后|后|以来|时|之际|前夕)")
+
+
 def _memory(ctx: SentenceContext) -> dict:
     """The event extractor's article memory: the last company named (for 公司 / 该公司 heading a clause)."""
     return ctx.memory.setdefault("event", {})
@@ -487,7 +534,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     drafts: list[Draft] = []
     meeting = _memory(ctx).get("meeting")
     if not ctx.dates and ctx.carried_date is None and not (meeting and _MEETING_REF.search(zh)) and not (
-            _memory(ctx).get("last_date") is not None and _SAME_OCCASION.search(zh)):
+            _memory(ctx).get("last_date") is not None and _SAME_OCCASION.search(zh)) and not _recent_events(ctx):
         _memory(ctx)["last_date"] = None
         return drafts  # no date, no event
     groups = _groups(ctx)
@@ -561,6 +608,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             date = framed
         elif (same := _same_occasion(ctx, drafts, g_start, actor.end, verb_at)) is not None:
             date = same
+        elif (told := _occasion_continued(ctx, actor, action, g_start, verb_end)) is not None:
+            date = told
         elif ctx.carried_date is not None:
             date = replace(ctx.carried_date, start=g_start, end=g_start, inferred=True)  # (its offsets are of its own sentence)
             if _status(ctx, actor.end, verb_at, date) and not _PLANNED.search(zh, actor.end, verb_at):
@@ -573,8 +622,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             if action != "speak":
                 continue  # 他说，…许可: a pronoun dates an appearance, not an act told in speech
             actor = replace(actor, type="person")
-        if action == "speak" and date not in leading:
-            continue  # an appearance is dated by its own clause, never by a date carried from elsewhere
+        if action == "speak" and date not in leading and date is not told:
+            continue  # an appearance is dated by its own clause (or the occasion just told), never by a date carried from elsewhere
         if action == "speak" and _INTERVIEW.fullmatch(match.group(0)) and date.precision not in ("day", "approx"):
             continue  # an interview is an event on a given day; 今年5月接受采访时说 is just a quote
         if actor.text in ("中国", "美国") and action not in STRONG_ACTIONS:
@@ -612,6 +661,10 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     drafts = _dedupe(_unasserted(ctx, _hypothetical(ctx, drafts)))
     dated = [d for d in drafts if d.date is not None and d.date.date_start]
     _memory(ctx)["last_date"] = dated[-1].date if dated else None  # for 同时 heading the next sentence
+    done = [d for d in dated if d.date.precision == "day" and not d.status]
+    if done:  # the acts told as done on a given day: what the next sentences tell of them continues them
+        recent = [e for e in _memory(ctx).get("done", []) if ctx.index - e[0] <= 3]
+        _memory(ctx)["done"] = recent + [(ctx.index, d.actor, d.action, d.date) for d in done]
     for d in drafts:  # a dated meeting: what is agreed 会后 / 在会中 later takes its day
         if d.date is not None and d.date.precision == "day" and _MEETING.search(ctx.zh, d.start, ctx.clause_bounds(max(d.start, d.end - 1))[1]):
             _memory(ctx)["meeting"] = d.date
