@@ -134,3 +134,16 @@ def test_an_unrelated_actor_does_not_continue_the_day():
 def test_mo_ni_is_no_plan():
     found = _events("商务部13日决定对原产于美国的模拟芯片进行反倾销立案调查。", published="2025-09-15")
     assert [(r["action"], r["status"]) for r in found] == [("investigate", "")]
+
+
+def test_a_described_institution_and_a_described_company_head_their_clause():
+    found = _events("知名研究机构伯恩斯坦于7月17日发布最新研报。", published="2025-08-01")
+    assert [(r["actor"], r["date_start"]) for r in found] == [("伯恩斯坦", "2025-07-17")]
+    found = _events("寒武纪今年产量有限。知情人士透露，这家总部位于北京的公司预计2026提高芯片产量。", published="2025-12-09")
+    assert [(r["actor"], r["action"], r["status"]) for r in found] == [("寒武纪", "ship", "planned")]
+
+
+def test_an_occasion_of_an_undated_article_keeps_its_unresolved_day():
+    found = _events("在9月18日下午举行的寒武纪业绩说明会上，公司管理层表示将加大研发。", published="")
+    assert [(r["actor"], r["action"], r["date_start"], r["date_inferred"]) for r in found] == [
+        ("寒武纪", "speak", "", True)]

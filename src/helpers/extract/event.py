@@ -158,7 +158,8 @@ _FRAME_VERB = re.compile(r"通知|举行|举办|召开")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|根据|依据|据报道|据报|据悉|据称|据了解|(?:虽然受到|虽受|受到|受)(?=\s*(?:\d|今年|去年|前年|本月|上月|当年|同年))|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被(?!告)|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
 # Before the actor a clause may hold titles and places: 美国总统特朗普, 中国国家网信办.
-_TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|制造商|供应商|开发商|独角兽)|"
+_TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|制造商|供应商|开发商|独角兽|"
+                           r"机构|投行|券商|智库|研究所|研究院)|"
                            r"美国|中国|大陆|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
                            r"董事长|总裁|发言人|官员|轮值|副|联合|执行|[^，。,；：:]{0,6}负责人|时间|美国时间|北京时间|[\d]{1,2}日|在|于|"
                            r"中共|总书记|中共总书记|国家主席|中国国家主席|主席|[一二三四五六七八九十两\d]+名)*$")
@@ -175,7 +176,9 @@ _MEETING_REF = re.compile(r"(?:会谈|会晤|会面|峰会|首脑会议)(?:后|�
 _GOVERNMENT = re.compile(r"政府|当局")
 # A company referred back to at the head of a clause: 公司, 该公司, 这家公司 (not 子公司, 公司法).
 _COMPANY_ANAPHOR = re.compile(r"(?:该|这家|此|本)?公司(?![法债股章])|(?:该|这家|此)(?:集团|企业|厂商|芯片商|芯片厂商?|芯片公司|初创公司|新创公司|"
-                              r"晶片商|晶片厂|业者|巨头|龙头|独角兽)")
+                              r"晶片商|晶片厂|业者|巨头|龙头|独角兽)"
+                              # with a description between (这家总部位于北京的公司)
+                              r"|这家[^，。；,“”「」]{1,14}?的(?:公司|企业|厂商|芯片商|集团)")
 # A government body referred back to at the head of a clause: 该部, 该局, 该委员会, 这一机构 (the body last named).
 _AGENCY_ANAPHOR = re.compile(r"(?:该|此|这个|这一)(?:部门|部|局|署|委员会|委|办公室|机构|监管机构|监管部门)")
 # Products referred back to at the head of a clause: 这两款芯片, 该产品, 此系列GPU.
@@ -486,7 +489,7 @@ def _related(ctx: SentenceContext, one: str, other: str) -> bool:
     return other in parents or one in parents
 
 
-def _occasion_continued(ctx: SentenceContext, actor, action: str, g_start: int, verb_end: int):
+def _occasion_continued(ctx: SentenceContext, actor, action: str, g_start: int, verb_end: int, verb: str):
     """The day of an act told just before, for an undated clause that continues it: one that refers back to its
     occasion or its measure (徐某在会上表示; 该部门发布了这项裁决) by a related actor, within three sentences; an
     appearance of a related actor in the very next sentence (某公司18日宣布…。其董事长在某大会上阐述…); or the same act restated by the same (or a related) actor (某局将23家实体列入清单, after
@@ -499,7 +502,8 @@ def _occasion_continued(ctx: SentenceContext, actor, action: str, g_start: int, 
     for index, last_actor, last_action, last_date in reversed(_recent_events(ctx)):
         related = _related(ctx, actor.canonical, last_actor)
         restated = related and action == last_action and action in STRONG_ACTIONS | {"list"}
-        appearance = related and action == "speak" and ctx.index - index == 1
+        # (a named occasion: words to reporters afterwards, 会后对记者表示, are no occasion of their own)
+        appearance = related and action == "speak" and ctx.index - index == 1 and not _INTERVIEW.fullmatch(verb)
         if referred and (related or action == last_action) or restated or appearance:
             return replace(last_date, start=g_start, end=g_start, inferred=True, relative=True)
     return None
@@ -608,7 +612,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             date = framed
         elif (same := _same_occasion(ctx, drafts, g_start, actor.end, verb_at)) is not None:
             date = same
-        elif (told := _occasion_continued(ctx, actor, action, g_start, verb_end)) is not None:
+        elif (told := _occasion_continued(ctx, actor, action, g_start, verb_end, match.group(0))) is not None:
             date = told
         elif ctx.carried_date is not None:
             date = replace(ctx.carried_date, start=g_start, end=g_start, inferred=True)  # (its offsets are of its own sentence)
@@ -984,7 +988,8 @@ def _occasion_events(ctx: SentenceContext, found: list[Draft]) -> list[Draft]:
     drafts = []
     taken = {d.date.start for d in found if d.date is not None}
     for d in _act_dates(ctx):
-        if not d.date_start or d.start in taken:
+        # (in an article with no date at all, a day that cannot be resolved still dates the occasion: empty, inferred)
+        if not (d.date_start or ctx.published is None and d.inferred) or d.start in taken:
             continue
         m = _OCCASION_MODIFIER.match(zh, d.end)
         if m is None or not _SPEECH.search(zh, m.end()) and not re.match(r"\s*[上中]", zh[m.end():]):
