@@ -147,3 +147,27 @@ def test_an_occasion_of_an_undated_article_keeps_its_unresolved_day():
     found = _events("在9月18日下午举行的寒武纪业绩说明会上，公司管理层表示将加大研发。", published="")
     assert [(r["actor"], r["action"], r["date_start"], r["date_inferred"]) for r in found] == [
         ("寒武纪", "speak", "", True)]
+
+
+# ------------------------------------------------------------ acts told as nouns
+
+@pytest.mark.parametrize("text, expected", [
+    ("雖受10月美國AI晶片出口限制影響，某芯片出貨下滑。", ("美国政府", "tighten", "2025-10-01")),
+    ("报告指出，近期英伟达H20芯片销售的恢复可能会带来推动。", ("英伟达", "resume", "2025-11-19")),
+    ("在中美双方当地时间14日的经贸会谈之前，市场情绪谨慎。", ("双方", "other", "2025-12-14")),
+])
+def test_an_act_told_as_a_noun_after_its_date(text, expected):
+    found = _events(text)
+    assert [(r["actor"], r["action"], r["date_start"]) for r in found] == [expected]
+
+
+def test_a_notice_as_a_noun_is_the_company_last_named():
+    found = _events("海光信息终止了重组。12月9日的终止公告将原因归结为市场变化。")
+    assert [(r["actor"], r["action"], r["date_start"]) for r in found] == [("海光", "announce", "2025-12-09")]
+
+
+def test_a_measure_noun_that_is_no_act_of_the_dated_clause_is_not_read():
+    # the date has its own act (a figure), the noun a mere topic later in the clause
+    assert _events("2024年份额达到五成，市场担心更多禁令。") == []
+    # a dated act already told keeps its date: no second event from the noun
+    assert len(_events("美国商务部4月宣布出口限制。")) == 1

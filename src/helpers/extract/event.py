@@ -658,6 +658,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             ))
         mains.append((drafts[-1], verb_end, g_end, _DECIDING.search(zh, actor.end, verb_end) is not None))
     drafts.extend(_occasion_events(ctx, drafts))
+    drafts.extend(_nominal_events(ctx, drafts))
     drafts = _one_per_date(drafts, rule_drafts)
     for main, verb_end, g_end, deciding in mains:
         if any(d is main for d in drafts):
@@ -1025,4 +1026,75 @@ def _rule_modifier_events(ctx: SentenceContext, groups) -> list[Draft]:
             continue
         drafts.append(Draft(kind="event", start=d.start, end=m.end(), actor=actor, action="tighten", date=d,
                             status=_status(ctx, 0, m.start(1), d)))
+    return drafts
+
+
+# An act told as a noun right after its date (4月美国的芯片出口限制, 14日的中美经贸会谈, 近期某芯片销售的恢复, 5日上市首日,
+# 9日的终止公告): the head noun names the act; an actor inside the phrase acts, else (for a notice or a listing)
+# the company last named. The phrase runs to the end of its clause and names nothing after its head but a
+# frame (影响, 之前, 后, 期间, 以来).
+_NOMINAL_HEADS: list[tuple[str, str]] = [
+    ("tighten", r"出口限制|出口管制|管制措施|管制新规|限制措施|制裁"),
+    ("ban", r"禁令|禁售令|禁售|禁运"),
+    ("other", r"(?:经贸|贸易)?(?:会谈|会晤|会面|磋商|通话)"),
+    ("list", r"上市首日|挂牌首日|(?<=的)(?:上市|挂牌)"),
+    ("launch", r"(?<=的)(?:发布|推出|面世|亮相|量产)"),
+    ("resume", r"(?<=的)恢复"),
+    ("approve", r"(?<=的)(?:批准|放行|解禁|获批)"),
+    ("investigate", r"(?<=的)(?:约谈|调查|立案调查)"),
+    ("announce", r"(?<=的)[^，。；,的]{0,4}?公告"),
+]
+_NOMINAL = re.compile(r"\s*(?:当地时间)?\s*(?P<phrase>[^，。；,：:“”「」]{0,20}?)(?P<head>" +
+                      "|".join(f"(?P<{name}{n}>{pattern})" for n, (name, pattern) in enumerate(_NOMINAL_HEADS)) + r")"
+                      r"(?P<after>\s*(?:的?影响|之前|之后|以前|以后|前|后|期间|以来|中|上)?)"
+                      # then the clause ends, or the phrase is the subject of what follows (…的恢复可能会…)
+                      r"(?=\s*(?:[，。；,！？!?）)]|$|可能|将|会|使|令|让|导致|引发|带来|对|给|是|已|也|为))")
+# Between an actor and the date of its act told as a noun: 当地时间, 于, 在.
+_BEFORE_NOMINAL_DATE = re.compile(r"\s*(?:(?:当地|美国|北京)?时间|于|在)?\s*")
+# Acts a company alone does as a noun (its listing, its notice): the company last named may be their actor.
+_COMPANY_NOUNS = {"list", "announce", "launch"}
+
+
+def _nominal_events(ctx: SentenceContext, found: list[Draft]) -> list[Draft]:
+    """Acts told as noun phrases after a date that no other event of the sentence took (see _NOMINAL)."""
+    zh = ctx.zh
+    taken = {d.date.start for d in found if d.date is not None}
+    spans = [(d.start, d.end) for d in found]
+    drafts = []
+    for d in _act_dates(ctx):
+        if not d.date_start or d.start in taken or any(a <= d.start < b for a, b in spans):
+            continue
+        m = _NOMINAL.match(zh, d.end)
+        if m is None:
+            continue
+        action = next(name.rstrip("0123456789") for name, value in m.groupdict().items()
+                      if value is not None and name not in ("phrase", "head", "after"))
+        phrase_end = m.start("head")
+        inside = [x for x in ctx.mentions if d.end <= x.start < phrase_end]
+        actors = [x for x in inside if x.type in ACTOR_TYPES]
+        generic = _GENERIC_ACTOR.search(zh, d.end, phrase_end)
+        # (or the actor standing right before the date: 在中美双方当地时间14日…会谈之前)
+        clause_start = ctx.clause_bounds(d.start)[0]
+        lead = [x for x in ctx.mentions if clause_start <= x.start and x.end <= d.start and x.type in ACTOR_TYPES
+                and _BEFORE_NOMINAL_DATE.fullmatch(zh, x.end, d.start)]
+        lead_generic = next((g for g in _GENERIC_ACTOR.finditer(zh, clause_start, d.start)
+                             if _BEFORE_NOMINAL_DATE.fullmatch(zh, g.end(), d.start)), None)
+        start = d.start
+        if actors:
+            actor = actors[0].canonical
+        elif lead:
+            actor, start = lead[-1].canonical, lead[-1].start
+        elif lead_generic is not None:
+            actor, start = GENERIC_ACTORS[lead_generic.group(0)], lead_generic.start()
+        elif generic is not None:
+            actor = GENERIC_ACTORS[generic.group(0)]
+        elif (place := next((x for x in inside if x.type == "place"), None)) is not None and action in STRONG_ACTIONS:
+            actor = place.canonical + "政府"  # 4月美国的出口限制: the place's government
+        elif action in _COMPANY_NOUNS and _memory(ctx).get("company"):
+            actor = _memory(ctx)["company"]
+        else:
+            continue
+        items = [x.canonical for x in inside if x.type in PRODUCT_TYPES]
+        drafts.append(Draft(kind="event", start=start, end=m.end("head"), actor=actor, action=action, date=d,
+                            items=";".join(dict.fromkeys(items)), status=_status(ctx, 0, m.start("head"), d)))
     return drafts
