@@ -171,3 +171,15 @@ def test_a_measure_noun_that_is_no_act_of_the_dated_clause_is_not_read():
     assert _events("2024年份额达到五成，市场担心更多禁令。") == []
     # a dated act already told keeps its date: no second event from the noun
     assert len(_events("美国商务部4月宣布出口限制。")) == 1
+
+
+# ------------------------------------------------------------ listing steps and roadmaps
+
+@pytest.mark.parametrize("text, expected", [
+    ("沐曦股份18日提交注册。", ("list", "2025-12-18", "")),
+    ("沐曦IPO注册于本月5日生效。", ("list", "2025-12-05", "")),
+    ("壁仞科技1月2日上市首日股价大涨。", ("list", "2026-01-02", "planned")),
+    ("其中昇腾950PR将在明年第1季问世。", ("launch", "2026-01-01", "planned")),
+])
+def test_listing_steps_and_a_roadmap_after_qizhong(text, expected):
+    assert [(r["action"], r["date_start"], r["status"]) for r in _events(text)] == [expected]
