@@ -183,3 +183,21 @@ def test_a_measure_noun_that_is_no_act_of_the_dated_clause_is_not_read():
 ])
 def test_listing_steps_and_a_roadmap_after_qizhong(text, expected):
     assert [(r["action"], r["date_start"], r["status"]) for r in _events(text)] == [expected]
+
+
+# ------------------------------------------------------------ what is no act of the clause's actor
+
+def test_a_measure_criticised_in_a_reply_is_not_the_speakers_act():
+    assert _events("中国商务部13日回应时，批评美方滥用出口管制。") == []
+    # a decision after the reply is the speaker's own
+    found = _events("商务部13日回应，并决定对美国模拟芯片启动反倾销调查。")
+    assert [(r["actor"], r["action"]) for r in found] == [("商务部", "investigate")]
+
+
+def test_an_outlets_dated_report_is_no_act_of_the_outlet():
+    assert _events("路透社周四（12/18）引述知情人士报道，商务部已将许可申请送审。") == []
+
+
+def test_the_last_passive_mark_with_an_agent_names_the_actor():
+    found = _events("12日，两家公司因被指为某厂采购设备而遭美方处罚。")
+    assert [(r["actor"], r["action"]) for r in found] == [("美国政府", "investigate")]

@@ -286,7 +286,7 @@ _PASSIVE = re.compile(r"(?:被|遭到?)(?!告)\s*|获(?![得批准悉利奖益�
 
 def _passive_agent(ctx: SentenceContext, pos: int, end: int):
     """The agent of a passive clause whose subject is no actor (多家企业于10月被某部列入…, 某芯片被美方限制):
-    the actor named right after the first 被 / 遭 of the clause, from the lexicon or a generic one."""
+    the actor named right after the first 被 / 遭 / 获 of the clause that names one, from the lexicon or a generic one."""
     zh = ctx.zh
     for mark in _PASSIVE.finditer(zh, pos, end):
         at = mark.end()
@@ -296,7 +296,7 @@ def _passive_agent(ctx: SentenceContext, pos: int, end: int):
         generic = _GENERIC_ACTOR.match(zh, at)
         if generic:
             return Mention(generic.start(), generic.end(), generic.group(0), GENERIC_ACTORS[generic.group(0)], "agency")
-        return None
+        # (a mark with no agent, 被指为…, may precede the one that names it: …而遭美方处罚)
     return None
 
 
@@ -620,6 +620,11 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
                 continue  # a future date carried from a plan (明年量产。) does not date an act told as done
         else:
             continue
+        if date in leading and date.start >= actor.end and _REPORT_FRAME.match(zh, date.end):
+            continue  # 某社周四引述消息报道，…: the date is the report's, the actor its outlet, the act someone else's
+        if action in STRONG_ACTIONS and (crit := _CRITICISM.search(zh, actor.end, verb_at)) is not None \
+                and not _DECIDING.search(zh, crit.end(), verb_at):
+            continue  # 某部13日回应，批评美方滥用出口管制: the measure criticised is the other side's, not the speaker's act
         if speech and action != "speak" and speech.start() < match.start() and n and groups[n - 1][0] <= date.start < g_start:
             continue  # 甲7月起发放许可，乙表示已获得许可: the date is the act before, what 乙 says is a quote
         if actor.type == "pronoun":
@@ -634,8 +639,9 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             continue  # 中国 as a place (中国拥有…) is an actor only for a government act
         subject_start = actor.start
         # Passive: 智谱等企业被美方列入实体清单 — the actor is the one after 被.
-        passive = re.search(r"(?:被|遭到?)\s*", text[: match.start()])
-        if passive:
+        # (the last mark with an agent: 因被指为…而遭美方处罰 — the one after 遭)
+        reporter = actor
+        for passive in reversed(list(re.finditer(r"(?:被|遭到?)\s*", text[: match.start()]))):
             agent_pos = actor.end + passive.end()
             agent = next((m for m in ctx.mentions if m.start == agent_pos and m.type in ACTOR_TYPES), None)
             generic = _GENERIC_ACTOR.match(zh, agent_pos)
@@ -643,6 +649,11 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
                 actor = agent
             elif generic:
                 actor = Mention(generic.start(), generic.end(), generic.group(0), GENERIC_ACTORS[generic.group(0)], "agency")
+            else:
+                continue
+            break
+        if actor is reporter and actor.type == "org" and speech and action != "speak" and speech.start() < match.start():
+            continue  # 某通讯社指，…遭处罚: an outlet or institute relays the act; it is not its own
         items = [m.canonical for m in ctx.mentions if g_start <= m.start < g_end and m.type in PRODUCT_TYPES]
         objects = [m.canonical for m in ctx.mentions
                    if actor.end <= m.start < g_end and m.type == "company" and m.canonical != actor.canonical]
@@ -684,6 +695,8 @@ _COORD_HEAD = re.compile(r"\s*(?P<conn>并且?|同时|也|还|另外?|亦|且|�
                          r"(?:[就对向在与为把将从][^，。；,：:“”「」]{1,16}?)?\s*"
                          r"(?P<adv>(?:也|还|并|亦|又|再|将|已经|已|正式|进一步|全面|同时|则|会|同步|一并|相继)*)\s*")
 _DECIDING = re.compile(r"宣布|同意|决定|宣佈|公布|表态")
+# A reply or a criticism between an actor and a measure: what follows is what the actor objects to.
+_CRITICISM = re.compile(r"回应|批评|抨击|痛斥|谴责|指责|炮轰|反对|不满|驳斥|敦促|呼吁|注意到|滥用|泛化")
 
 
 def _coordinated(ctx: SentenceContext, main: Draft, verb_end: int, g_end: int, deciding: bool) -> list[Draft]:
