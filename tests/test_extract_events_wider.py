@@ -201,3 +201,19 @@ def test_an_outlets_dated_report_is_no_act_of_the_outlet():
 def test_the_last_passive_mark_with_an_agent_names_the_actor():
     found = _events("12日，两家公司因被指为某厂采购设备而遭美方处罚。")
     assert [(r["actor"], r["action"]) for r in found] == [("美国政府", "investigate")]
+
+
+def test_a_companys_further_act_told_with_ye_is_on_the_day_of_its_reported_act():
+    text = ("摩尔线程20日推出新一代GPU。张建中指出，新架构将提升密度。他补充，这两款芯片订于明年量产。"
+            "摩尔线程也宣布升级其软件平台。")
+    found = _events(text, published="2025-12-20")
+    assert [(r["action"], r["date_start"]) for r in found][-1] == ("announce", "2025-12-20")
+    # without 也 the act has no day of its own
+    text = text.replace("也宣布", "宣布")
+    assert [r["action"] for r in _events(text, published="2025-12-20") if r["action"] == "announce"] == []
+
+
+def test_a_few_days_after_a_date_is_in_its_month_and_a_rival_heads_the_clause():
+    found = _events("摩尔线程本月初上市，几天后其对手沐曦上市。", published="2025-12-20")
+    assert [(r["actor"], r["date_start"], r["date_precision"]) for r in found] == [
+        ("摩尔线程", "2025-12-01", "month"), ("沐曦", "2025-12-01", "month")]

@@ -238,6 +238,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"(初|中旬|上旬|下旬|底|末|月底|月初|月末)?(?![\d日号號一二三四五六七八九十内来间])")),
     ("after", re.compile(rf"({_CN_SMALL}|半)\s*(个月|個月|天|日|个星期|個星期|星期|个礼拜|礼拜|周|週|年)(?:之?后|之?後|过后|過後)"
                          rf"|(?:此后|此後|再过|再過)\s*({_CN_SMALL}|半)\s*(个月|個月|天|日|个星期|個星期|星期|周|週|年)")),
+    # 几天后, 数日后: a few days after the date just given, in its month (precision month).
+    ("few_days_after", re.compile(r"(?:几|幾|数|數)\s*(?:天|日)\s*(?:之?后|之?後|过后|過後)")),
     ("same_day", re.compile(r"同一天|同日|当天|當天|当日|當日")),
     ("next_day", re.compile(r"次日|第二天|翌日|隔天")),
     ("previous_day", re.compile(r"前一日|前一天")),
@@ -263,7 +265,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "same_year": ("同年",), "half_bare": ("半年",), "this_month": ("月",), "last_month": ("月",),
     "coming_month": ("月",), "next_week": ("下",), "yesterday": ("昨",), "tomorrow": ("明",), "today": ("今", "即日", "本日"), "month": ("月",),
     "after": ("月", "天", "日", "周", "週", "星期", "礼拜", "年"), "same_day": ("天", "日"), "next_day": ("日", "天"),
-    "previous_day": ("前一",), "next_month": ("月",), "same_month": ("月",),
+    "previous_day": ("前一",), "few_days_after": ("天", "日"), "next_month": ("月",), "same_month": ("月",),
 }
 _GATED_PATTERNS = [(kind, pattern, frozenset(_NEEDS.get(kind, ()))) for kind, pattern in _PATTERNS]
 _PIECES = frozenset(piece for needs in _NEEDS.values() for piece in needs)
@@ -662,6 +664,11 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         d = _add_months(ref, 1 if kind == "next_month" else 0)
         s, e = _month_range(d.year, d.month)
         return replace(relative, date_start=s, date_end=e, precision="month")
+    if kind == "few_days_after":
+        if anchor.precision not in ("day", "month"):
+            return relative
+        s_, e_ = _month_range(ref.year, ref.month)
+        return replace(relative, date_start=s_, date_end=e_, precision="month")
     if kind == "after":
         number, unit = (g(1), g(2)) if g(1) else (g(3), g(4))
         amount = 0.5 if number == "半" else _num(number)

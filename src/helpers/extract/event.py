@@ -161,7 +161,7 @@ _LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►
 _TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|制造商|供应商|开发商|独角兽|"
                            r"机构|投行|券商|智库|研究所|研究院)|"
                            r"美国|中国|大陆|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
-                           r"董事长|总裁|发言人|官员|轮值|副|联合|执行|[^，。,；：:]{0,6}负责人|时间|美国时间|北京时间|[\d]{1,2}日|在|于|"
+                           r"董事长|总裁|发言人|官员|轮值|副|联合|执行|其?(?:主要)?(?:竞争)?对手|[^，。,；：:]{0,6}负责人|时间|美国时间|北京时间|[\d]{1,2}日|在|于|"
                            r"中共|总书记|中共总书记|国家主席|中国国家主席|主席|[一二三四五六七八九十两\d]+名)*$")
 # After the verb, a head noun that makes the act hearsay, not a reported act: 收购传闻, 上市传言, 禁令的猜测.
 _HEARSAY = re.compile(r"\s*(?:的)?(?:传闻|传言|谣言|猜测|揣测|说法)")
@@ -489,11 +489,12 @@ def _related(ctx: SentenceContext, one: str, other: str) -> bool:
     return other in parents or one in parents
 
 
-def _occasion_continued(ctx: SentenceContext, actor, action: str, g_start: int, verb_end: int, verb: str):
+def _occasion_continued(ctx: SentenceContext, actor, action: str, g_start: int, verb_at: int, verb_end: int, verb: str):
     """The day of an act told just before, for an undated clause that continues it: one that refers back to its
     occasion or its measure (徐某在会上表示; 该部门发布了这项裁决) by a related actor, within three sentences; an
     appearance of a related actor in the very next sentence (某公司18日宣布…。其董事长在某大会上阐述…); or the same act restated by the same (or a related) actor (某局将23家实体列入清单, after
-    某部12日宣布将23家实体列入清单), within three. Never for an act told as planned, nor for one a time clause names
+    某部12日宣布将23家实体列入清单), within three; or a company's further act told with 也 / 亦 / 同时 (某公司也宣布…)
+    anywhere after the day its act was told (the occasion the article reports). Never for an act told as planned, nor for one a time clause names
     (在上市不久, 上市后: the act as a point in time)."""
     zh = ctx.zh
     if _PLANNED.search(zh, g_start, verb_end) or _AS_TIME.match(zh, verb_end):
@@ -506,7 +507,15 @@ def _occasion_continued(ctx: SentenceContext, actor, action: str, g_start: int, 
         appearance = related and action == "speak" and ctx.index - index == 1 and not _INTERVIEW.fullmatch(verb)
         if referred and (related or action == last_action) or restated or appearance:
             return replace(last_date, start=g_start, end=g_start, inferred=True, relative=True)
+    if action in _COMPANY_NOUNS and _ALSO.search(zh, g_start, verb_at):
+        for last_actor, last_date in reversed(list(_memory(ctx).get("days", {}).items())):
+            if _related(ctx, actor.canonical, last_actor):
+                return replace(last_date, start=g_start, end=g_start, inferred=True, relative=True)
     return None
+
+
+# Before a verb, what tells the act as one more of the same occasion: 也, 亦, 同时, 另外, 此外.
+_ALSO = re.compile(r"也|亦|同时|另外|此外")
 
 
 # After a verb, what makes the act a point in time for another (上市不久, 上市后, 成立以来, 上市时).
@@ -538,7 +547,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     drafts: list[Draft] = []
     meeting = _memory(ctx).get("meeting")
     if not ctx.dates and ctx.carried_date is None and not (meeting and _MEETING_REF.search(zh)) and not (
-            _memory(ctx).get("last_date") is not None and _SAME_OCCASION.search(zh)) and not _recent_events(ctx):
+            _memory(ctx).get("last_date") is not None and _SAME_OCCASION.search(zh)) and not _recent_events(ctx) and not (
+            _memory(ctx).get("days") and _ALSO.search(zh)):
         _memory(ctx)["last_date"] = None
         return drafts  # no date, no event
     groups = _groups(ctx)
@@ -612,7 +622,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             date = framed
         elif (same := _same_occasion(ctx, drafts, g_start, actor.end, verb_at)) is not None:
             date = same
-        elif (told := _occasion_continued(ctx, actor, action, g_start, verb_end, match.group(0))) is not None:
+        elif (told := _occasion_continued(ctx, actor, action, g_start, verb_at, verb_end, match.group(0))) is not None:
             date = told
         elif ctx.carried_date is not None:
             date = replace(ctx.carried_date, start=g_start, end=g_start, inferred=True)  # (its offsets are of its own sentence)
@@ -678,6 +688,10 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     dated = [d for d in drafts if d.date is not None and d.date.date_start]
     _memory(ctx)["last_date"] = dated[-1].date if dated else None  # for 同时 heading the next sentence
     done = [d for d in dated if d.date.precision == "day" and not d.status]
+    days = _memory(ctx).setdefault("days", {})  # each actor's last act told as done on a given day
+    for d in done:
+        days.pop(d.actor, None)
+        days[d.actor] = d.date
     if done:  # the acts told as done on a given day: what the next sentences tell of them continues them
         recent = [e for e in _memory(ctx).get("done", []) if ctx.index - e[0] <= 3]
         _memory(ctx)["done"] = recent + [(ctx.index, d.actor, d.action, d.date) for d in done]
