@@ -217,3 +217,20 @@ def test_a_few_days_after_a_date_is_in_its_month_and_a_rival_heads_the_clause():
     found = _events("摩尔线程本月初上市，几天后其对手沐曦上市。", published="2025-12-20")
     assert [(r["actor"], r["date_start"], r["date_precision"]) for r in found] == [
         ("摩尔线程", "2025-12-01", "month"), ("沐曦", "2025-12-01", "month")]
+
+
+def test_a_bar_after_the_date_and_a_name_glossed_in_latin_head_their_clause():
+    found = _events("11月13日|中芯国际发布公告，三季度营收创新高。", published="2025-11-13")
+    assert [(r["actor"], r["date_start"]) for r in found] == [("中芯国际", "2025-11-13")]
+    found = _events("强生（Mike Johnson）今天接受某电视节目专访时指出，贸易关系紧张。", published="2025-09-18")
+    assert [(r["actor"], r["action"], r["date_start"]) for r in found] == [("强生", "speak", "2025-09-18")]
+
+
+def test_a_clause_that_only_names_the_day_dates_the_next_one():
+    found = _events("今天是长假后首个工作日，商务部一早发布两项公告，宣布实施出口管制。", published="2025-10-09")
+    assert [(r["actor"], r["date_start"]) for r in found] == [("商务部", "2025-10-09")]
+
+
+def test_an_approximate_window_is_not_carried_to_the_next_sentence():
+    text = "国家主席日前发表新年贺词，提到芯片取得新突破。百度披露旗下昆仑芯已向联交所提交上市申请。"
+    assert [r for r in _events(text, published="2026-01-02") if r["actor"] == "百度"] == []

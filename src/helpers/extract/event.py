@@ -101,7 +101,7 @@ def _us_product(canonical: str, lexicon) -> bool:
 _OCCASION = re.compile(r"致辞|致词|讲话|演说|业绩说明会|业绩会|说明会|发布会|记者会|新闻发布会|听证会|电话会议?|招待会|研讨会|座谈会|大会|论坛|峰会|年会|"
                        r"主题演讲|演讲|专访|采访|受访|访谈|联访|群访|(?:向|对|告诉|面对)(?:记者|媒体)|集体学习|Podcast|播客|节目上?|网志|博客|"
                        # any named gathering in the frame 在…上 (在分析师日上, 在投资者大会上, 在开幕式上)
-                       r"(?<=在)[^，。；,：:“”「」]{0,20}?(?:会|日|展|节|典礼|仪式|式|活动|晚宴)上")
+                       r"(?<=在)[^，。；,：:“”「」]{0,20}?(?:会议|会|日|展|节|典礼|仪式|式|活动|晚宴)上")
 # An occasion that is no more than an interview: an event only on a given day.
 _INTERVIEW = re.compile(r"专访|采访|受访|访谈|联访|群访|(?:向|对|告诉|面对)(?:记者|媒体)")
 # Between an organisation and its person: a title (英伟达执行长黄仁勋: the person acts).
@@ -156,7 +156,7 @@ _FRAME_VERB = re.compile(r"通知|举行|举办|召开")
 
 
 _CLAUSE = re.compile(r"[，,；;：:]")
-_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|其中|根据|依据|据报道|据报|据悉|据称|据了解|(?:虽然受到|虽受|受到|受)(?=\s*(?:\d|今年|去年|前年|本月|上月|当年|同年))|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被(?!告)|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
+_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•|｜]|【[^】]{0,24}】|^[^，。【】]{1,12}】|其中|根据|依据|据报道|据报|据悉|据称|据了解|(?:虽然受到|虽受|受到|受)(?=\s*(?:\d|今年|去年|前年|本月|上月|当年|同年))|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被(?!告)|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
 # Before the actor a clause may hold titles and places: 美国总统特朗普, 中国国家网信办.
 _TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|制造商|供应商|开发商|独角兽|"
                            r"机构|投行|券商|智库|研究所|研究院)|"
@@ -194,6 +194,8 @@ _ORG_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,24}?(?:股份有限公司|�
 # Between the names of an enumeration of actors: 甲银行、乙银行…, 商务部和海关总署.
 _JOIN = re.compile(r"\s*(?:、|和|与|及|以及|同)\s*")
 _ORG_NAME_DATED = re.compile(r"\s*(?:[（(][^（()）]{0,20}[)）])?\s*(?:于|於|在|已于|最早|最早于|最早成立于)?\s*(?=\d|今年|去年|明年|同年)")
+# A name of two to four characters glossed in Latin script in brackets (强生（Mike Johnson）, 某某（Some Name）).
+_GLOSSED_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)\s*[（(]\s*[A-Z][A-Za-z.\-]+(?:\s+[A-Z][A-Za-z.\-]+){0,3}\s*[)）]")
 # A pronoun heading a clause (她3月在上海受访时…) stands for the person last named.
 _PRONOUN = re.compile(r"他|她")
 # The date right after the verb: 成立于2016年3月1日, 上市于…, 推出在….
@@ -240,6 +242,8 @@ def _own_clause(ctx: SentenceContext, date) -> bool:
     支出增长38%，其中某公司上调…: that clause's date, not the later act's): more than a few characters after it."""
     rest = ctx.zh[date.end:ctx.clause_bounds(date.end)[1]]
     rest = re.sub(r"^\s*(?:上午|下午|晚间|晚上|早上|凌晨|起|以来|开始|时|当天|当日|前后|左右)", "", rest)
+    if re.match(r"\s*(?:是|为|正值|正逢)", rest):
+        return False  # 今天是长假后首个工作日，某部…: the clause only names the day the next one tells of
     return len(rest.strip()) > 10 and not _DATE_MODIFIER.match(rest)  # (5月28日公布的财报，某公司…: a modifier)
 
 
@@ -443,6 +447,10 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
                 actor = Mention(ana.start(), ana.end(), ana.group(0), named[-1], "company")
         if actor is None and not any(m.start == pos and m.type != "place" for m in ctx.mentions):
             actor = _org_actor(ctx, pos, end)
+        if actor is None and (glossed := _GLOSSED_NAME.match(zh, pos, end)) is not None \
+                and not any(pos <= m.start < glossed.end() for m in ctx.mentions):
+            # 强生（Mike Johnson）今天…: a name the lexicon lacks, glossed in Latin script; its own canonical form
+            actor = Mention(glossed.start(1), glossed.end(), glossed.group(0), glossed.group(1), "person")
         if actor is None and ctx.last_speaker and _PRONOUN.match(zh, pos):
             actor = Mention(pos, pos + 1, zh[pos], ctx.last_speaker, "pronoun")  # for appearances only
         if actor is not None:
