@@ -234,3 +234,18 @@ def test_a_clause_that_only_names_the_day_dates_the_next_one():
 def test_an_approximate_window_is_not_carried_to_the_next_sentence():
     text = "国家主席日前发表新年贺词，提到芯片取得新突破。百度披露旗下昆仑芯已向联交所提交上市申请。"
     assert [r for r in _events(text, published="2026-01-02") if r["actor"] == "百度"] == []
+
+
+def test_paired_sides_act_together_and_a_verb_phrase_date_is_no_noun():
+    found = _events("11月18日和19日，中荷双方政府部门在北京举行了两轮磋商。", published="2025-11-19")
+    assert [(r["actor"], r["date_start"]) for r in found] == [("双方", "2025-11-18")]
+    assert _events("他透露，自己将于近日与中方主管部长会晤。", published="2025-10-21") == []
+
+
+def test_a_date_a_report_frame_follows_after_a_comma_dates_the_report_not_the_act():
+    found = _events("11月12日，据报道，美国商务部致函台积电，要求从11日开始停止向中国客户供应芯片。", published="2024-11-12")
+    assert [r["date_start"] for r in found] == ["2024-11-11"]
+
+
+def test_a_weekday_a_coming_act_follows_is_the_coming_one():
+    assert _dates("台积电已通知客户，从周一开始将暂停发货", dt.date(2024, 11, 10)) == [("2024-11-11", "2024-11-11", "day")]

@@ -279,6 +279,9 @@ def _patterns_for(present: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
 # (起实施 / 起生效: a measure taking effect from a day is announced ahead of it)
 _FUTURE = re.compile(r"起(?:实施|實施|施行|生效|执行|執行)|将于|将在|将会|将要|將於|將在|將會|將要|即将|即將|预计|預計|计划|計劃|拟于|擬於|有望|预定|預定|定于|定於")
 
+# After a weekday, a coming act: 周一开始将…, 周三起将….
+_AHEAD = re.compile(r"[^，。；,]{0,4}?将(?!近)")
+
 # Words that tell an act as done before the article (美方已于3月批准…, 早在1月…, 3月以来): a partial date is then
 # the last such date, not a coming one.
 _DONE = re.compile(r"已于|已於|已在|已经于|已經於|曾于|曾於|曾在|早在|此前已|先前已|以来|以來|至今|迄今")
@@ -806,7 +809,9 @@ def find_dates(sentence_zh: str, published: dt.date | None = None, anchor: DateR
     for kind, m in found:
         ref = _range_end(kind, m, refs[-1], sentence_zh) if refs else None
         if ref is None:
-            ref = resolve(kind, m, published, anchor, recent, future, done)
+            # (a weekday a coming act follows, 从周一开始将暂停, is the coming one)
+            ahead = future or kind == "weekday" and _AHEAD.match(sentence_zh, m.end()) is not None
+            ref = resolve(kind, m, published, anchor, recent, ahead, done)
         refs.append(ref)
         if ref.date_start and ref.precision != "approx":  # 近日 is too loose to count from
             anchor, recent = ref, True

@@ -196,6 +196,8 @@ _JOIN = re.compile(r"\s*(?:、|和|与|及|以及|同)\s*")
 _ORG_NAME_DATED = re.compile(r"\s*(?:[（(][^（()）]{0,20}[)）])?\s*(?:于|於|在|已于|最早|最早于|最早成立于)?\s*(?=\d|今年|去年|明年|同年)")
 # A name of two to four characters glossed in Latin script in brackets (强生（Mike Johnson）, 某某（Some Name）).
 _GLOSSED_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)\s*[（(]\s*[A-Z][A-Za-z.\-]+(?:\s+[A-Z][A-Za-z.\-]+){0,3}\s*[)）]")
+# A title before such a name: a place or body and a role (荷兰经济大臣, 美国众议院议长).
+_PERSON_TITLE = re.compile(r"[^，。；,：:（(]{0,10}?(?:大臣|部长|总统|首相|总理|主席|议长|发言人|执行长|首席执行官|CEO|董事长|官员|参议员|众议员|议员)")
 # A pronoun heading a clause (她3月在上海受访时…) stands for the person last named.
 _PRONOUN = re.compile(r"他|她")
 # The date right after the verb: 成立于2016年3月1日, 上市于…, 推出在….
@@ -213,7 +215,8 @@ GENERIC_ACTORS = {
     "大陆官员": "中国政府", "中国官员": "中国政府", "北京官员": "中国政府", "大陆官方": "中国政府", "中国官方": "中国政府",
     "大陆海关": "中国海关", "大陆海关部门": "中国海关", "中国海关部门": "中国海关", "海关部门": "中国海关", "监管部门": "中国监管部门", "中国监管部门": "中国监管部门", "中国监管机构": "中国监管部门", "中国监管当局": "中国监管部门", "监管当局": "中国监管部门",
     "有关部门": "中国监管部门", "监管机构": "中国监管部门", "中国海关": "中国海关", "海关": "中国海关",
-    "美方": "美国政府", "中国": "中国政府", "美国": "美国政府", "检方": "检方", "检察官": "检方", "美国政府": "美国政府",
+    "美方": "美国政府", "中国": "中国政府",
+    "中美双方": "双方", "美中双方": "双方", "中荷双方": "双方", "中欧双方": "双方", "中日双方": "双方", "中韩双方": "双方", "美国": "美国政府", "检方": "检方", "检察官": "检方", "美国政府": "美国政府",
     "华盛顿": "美国政府", "双方": "双方", "美国联邦政府": "美国政府", "联邦政府": "美国政府", "美国国会": "美国国会", "国会": "美国国会",
     "美国众议院": "美国众议院", "众议院": "美国众议院", "美国参议院": "美国参议院", "参议院": "美国参议院",
     # prosecutions: the department and the accused (被告 / 嫌犯 are who acted: 被告非法出口…, 于19日被捕)
@@ -227,7 +230,7 @@ _GENERIC_ACTOR = re.compile("|".join(sorted(map(re.escape, GENERIC_ACTORS), key=
 _BOUND_BEFORE = re.compile(r"(?:至|直至|截至|截止|截止到)\s*$")
 # After a date in a clause before the actor's: a report's frame (路透3日独家报道，…; 上周报道，…), which
 # dates the report, not the act it reports.
-_REPORT_FRAME = re.compile(r"\s*(?:独家|獨家)?(?:报道|报导|披露|引述|援引|消息|指出|称)")
+_REPORT_FRAME = re.compile(r"\s*(?:[，,]\s*据\s*)?(?:独家|獨家)?(?:报道|报导|披露|引述|援引|消息|指出|称)")
 # After a date, what makes it no date of an act: a deadline (2026年前完成: before, not when), a dateline
 # (27日电), or the period a report covers (2024年度业绩说明会: not dated by the year it reports on).
 _NOT_ACT_DATE = re.compile(r"\s*(?:之前|以前|前)(?![一二三四五六七八九十两\d个])|\s*(?:电|電|讯|訊)|\s*(?:半年度|年度|度|中期)(?:业绩|财报|报告|说明会)")
@@ -447,7 +450,8 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
                 actor = Mention(ana.start(), ana.end(), ana.group(0), named[-1], "company")
         if actor is None and not any(m.start == pos and m.type != "place" for m in ctx.mentions):
             actor = _org_actor(ctx, pos, end)
-        if actor is None and (glossed := _GLOSSED_NAME.match(zh, pos, end)) is not None \
+        title = _PERSON_TITLE.match(zh, pos, end)
+        if actor is None and (glossed := _GLOSSED_NAME.match(zh, title.end() if title else pos, end)) is not None \
                 and not any(pos <= m.start < glossed.end() for m in ctx.mentions):
             # 强生（Mike Johnson）今天…: a name the lexicon lacks, glossed in Latin script; its own canonical form
             actor = Mention(glossed.start(1), glossed.end(), glossed.group(0), glossed.group(1), "person")
@@ -1084,6 +1088,10 @@ _NOMINAL = re.compile(r"\s*(?:当地时间)?\s*(?P<phrase>[^，。；,：:“”
                       r"(?P<after>\s*(?:的?影响|之前|之后|以前|以后|前|后|期间|以来|中|上)?)"
                       # then the clause ends, or the phrase is the subject of what follows (…的恢复可能会…)
                       r"(?=\s*(?:[，。；,！？!?）)]|$|可能|将|会|使|令|让|导致|引发|带来|对|给|是|已|也|为))")
+# Before a date, what makes it the date of a verb phrase (将于近日…), and at the head of the phrase after it, a
+# preposition (与某方会晤, 对某公司的调查 is a noun but 对某公司调查 a verb): no act told as a noun.
+_VERB_PHRASE_DATE = re.compile(r"(?:将|已|曾|拟|计划|预计)(?:于|在|於)?\s*$")
+_PREPOSITION = re.compile(r"\s*(?:与|和|同|跟|向|把|将|被|从|对(?![^的]{0,12}的))")
 # Between an actor and the date of its act told as a noun: 当地时间, 于, 在.
 _BEFORE_NOMINAL_DATE = re.compile(r"\s*(?:(?:当地|美国|北京)?时间|于|在)?\s*")
 # Acts a company alone does as a noun (its listing, its notice): the company last named may be their actor.
@@ -1100,8 +1108,8 @@ def _nominal_events(ctx: SentenceContext, found: list[Draft]) -> list[Draft]:
         if not d.date_start or d.start in taken or any(a <= d.start < b for a, b in spans):
             continue
         m = _NOMINAL.match(zh, d.end)
-        if m is None:
-            continue
+        if m is None or _VERB_PHRASE_DATE.search(zh, max(0, d.start - 3), d.start) or _PREPOSITION.match(m.group("phrase")):
+            continue  # (将于近日与某方会晤: a verb phrase, whose act is its subject's, not a noun)
         action = next(name.rstrip("0123456789") for name, value in m.groupdict().items()
                       if value is not None and name not in ("phrase", "head", "after"))
         phrase_end = m.start("head")
