@@ -52,6 +52,7 @@ OUTPUT_FILES = ["articles.parquet", "sentences.parquet", "claims.parquet", "clai
                 "claim_check.csv", "terms.parquet", "theme_chars.parquet", "disagreements.csv", "ingest_report.csv",
                 "review_report.csv"]
 _SUMMARY = "summary:"  # cache keys of ingestion summaries: the ingestion key with this prefix
+_TERMS = "terms:"  # cache keys of an article's word and theme counts
 
 
 class BuildError(RuntimeError):
@@ -424,7 +425,7 @@ class _Build:
             r = records[rel]
             members.setdefault(parts.part_of(rel), []).append(dict(
                 record=r, ingest_key=keys[rel], path=listing.path(corpus, rel),
-                terms_key=key(keys[rel], "terms", TERMS_CODE),  # the ingestion key names the bytes and lexicon
+                terms_key=_TERMS + key(keys[rel], TERMS_CODE),  # the ingestion key names the bytes and lexicon
                 extract_key="" if r["duplicate_of"] else key(r["content_hash"], r["article_id"], r["published"],
                                                              extract_salt),
             ))
