@@ -1,15 +1,23 @@
 """Generate a corpus of N articles from real sentences of the seeds, with figures varied.
 
 Deterministic for a given seed: `python bench/generate.py --n 3000 --out bench/out/corpus-3000`.
-Each article takes a title and 12–40 sentences drawn from the seed articles of one script
-(simplified or traditional, in proportion to the seeds' sentences; after cleaning), with every
-number replaced by another of the same width, so extraction has the same kinds of work to do
-as on real reporting and no two articles are copies.
+Each article takes a title and sentences drawn from the seed articles of one script (after
+cleaning), with every number replaced by another of the same width, so extraction has the same
+kinds of work to do as on real reporting and no two articles are copies.
+
+Two mixes:
+
+- `plain` (the first benches): 12–40 sentences, script in proportion to the seeds' sentences
+  (about one article in six traditional), every article a text file;
+- `real` (issue 15, what real use looks like): 40% of articles in traditional script, 25% saved
+  as web pages (navigation, a recommendation list, a footer around the article's paragraphs),
+  clean text of 1,000 to 8,000 characters.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import random
 import re
 from pathlib import Path
@@ -42,20 +50,59 @@ def vary(sentence: str, rng: random.Random) -> str:
     return _NUMBER.sub(swap, sentence)
 
 
-def generate(n: int, out: Path, seed: int = 20251103, work: Path | None = None) -> list[Path]:
+MIXES = ("plain", "real")
+TRADITIONAL_SHARE = 0.40  # of the `real` mix's articles
+HTML_SHARE = 0.25
+LENGTHS = (1_000, 8_000)  # clean characters of a `real` article
+
+
+def web_page(title: str, paragraphs: list[str], rng: random.Random) -> str:
+    """A saved page as news sites serve them: the article's paragraphs inside navigation, a list of
+    other stories and a footer (page furniture the build has to strip)."""
+    e = html.escape
+    nav = "".join(f'<li><a href="/c/{k}">{e(w)}</a></li>' for k, w in enumerate(["首页", "科技", "财经", "国际", "评论"]))
+    more = "".join(f'<li><a href="/a/{rng.randint(10**5, 10**6)}.html">{e(p[:24])}</a></li>'
+                   for p in rng.sample(paragraphs, min(6, len(paragraphs))))
+    body = "".join(f"<p>{e(p)}</p>" for p in paragraphs)
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(title)}</title>'
+            f'<meta property="og:title" content="{e(title)}"></head><body>'
+            f'<header><ul class="nav">{nav}</ul></header><main><article><h1>{e(title)}</h1>{body}</article>'
+            f'<aside><h2>相关阅读</h2><ul>{more}</ul></aside></main>'
+            f'<footer><p>版权所有 · 未经授权不得转载</p></footer></body></html>\n')
+
+
+def generate(n: int, out: Path, seed: int = 20251103, work: Path | None = None, mix: str = "plain") -> list[Path]:
+    if mix not in MIXES:
+        raise ValueError(f"mix {mix!r}: one of {', '.join(MIXES)}")
     rng = random.Random(seed)
     pools = seed_sentences(work or out.parent / f".seed-tables-{seed}")
     scripts = sorted(pools)
-    weights = [len(pools[s]) for s in scripts]
+    weights = ([1 - TRADITIONAL_SHARE if s == "hans" else TRADITIONAL_SHARE for s in scripts] if mix == "real"
+               else [len(pools[s]) for s in scripts])
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for i in range(n):
         pool = pools[rng.choices(scripts, weights)[0]]
-        count = rng.randint(12, 40)
-        body = [vary(rng.choice(pool), rng) for _ in range(count)]
         title = vary(rng.choice(pool), rng)[:40]
-        path = out / f"gen_{i:05d}.txt"
-        path.write_text(title + "\n" + "\n".join(body) + "\n", encoding="utf-8")
+        if mix == "plain":
+            body = [vary(rng.choice(pool), rng) for _ in range(rng.randint(12, 40))]
+        else:
+            target, body, size = rng.randint(*LENGTHS), [], 0
+            while size < target:
+                body.append(vary(rng.choice(pool), rng))
+                size += len(body[-1])
+        if mix == "real" and rng.random() < HTML_SHARE:
+            # paragraphs of two to five sentences, as pages set them
+            paragraphs, k = [], 0
+            while k < len(body):
+                step = rng.randint(2, 5)
+                paragraphs.append("".join(body[k : k + step]))
+                k += step
+            path = out / f"gen_{i:05d}.html"
+            path.write_text(web_page(title, paragraphs, rng), encoding="utf-8")
+        else:
+            path = out / f"gen_{i:05d}.txt"
+            path.write_text(title + "\n" + "\n".join(body) + "\n", encoding="utf-8")
         written.append(path)
     return written
 
@@ -65,8 +112,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=20251103)
+    parser.add_argument("--mix", choices=MIXES, default="plain")
     args = parser.parse_args()
-    generate(args.n, args.out, args.seed)
+    generate(args.n, args.out, args.seed, mix=args.mix)
     print(f"wrote {args.n} articles to {args.out}")
 
 

@@ -24,6 +24,7 @@ import argparse
 import datetime as dt
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -50,6 +51,11 @@ for path in sorted(Path(sys.argv[1]).rglob("*.txt")):
 print(words)
 """
 
+# The same over every article file of a corpus, saved web pages included (read as they are): the
+# baseline of the `real` mix, whose pages the build has to take apart first.
+JIEBA_ALL = JIEBA_ONLY.replace('rglob("*.txt")', 'rglob("gen_*.*")')
+REPORT_REPEATS = 3
+
 
 def _tree_rss(pid: int) -> int:
     """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
@@ -69,10 +75,35 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def timed(cmd: list[str], env: dict | None = None, memory: bool = True) -> tuple[float, int]:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+class Run(tuple):
+    """What `timed` measured: wall-clock seconds, peak memory in bytes (all processes together), and
+    CPU seconds of the command and every process it waited for (workers and notebook kernels). Unpacks
+    as (seconds, peak) like before."""
+
+    def __new__(cls, seconds: float, peak: int, cpu: float, log: str = ""):
+        run = super().__new__(cls, (seconds, peak))
+        run.cpu, run.log = cpu, log
+        return run
+
+    @property
+    def seconds(self) -> float:
+        return self[0]
+
+    @property
+    def peak(self) -> int:
+        return self[1]
+
+
+def timed(cmd: list[str], env: dict | None = None, memory: bool = True) -> Run:
     """Wall-clock seconds and peak memory (all processes) of a command; fails loudly. `memory=False`
     leaves out the memory sampling (a thread reading /proc 20 times a second, which on two cores
     costs a one-second command a measurable share of its time)."""
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
@@ -94,7 +125,7 @@ def timed(cmd: list[str], env: dict | None = None, memory: bool = True) -> tuple
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed: {err.decode(errors='replace')[-800:]}")
-    return seconds, peak
+    return Run(seconds, peak, _children_cpu() - cpu_before, err.decode(errors="replace"))
 
 
 def build_cmd(corpus: Path, out: Path) -> list[str]:
@@ -135,6 +166,51 @@ def measure_builds(sizes: list[int], work: Path, log) -> dict:
     results.update(unchanged=unchanged_s, one_new=one_new_s, largest=largest, unchanged_runs=unchanged,
                    one_new_runs=one_new)
     return results
+
+
+def report_cmd(corpus: Path, out: Path) -> list[str]:
+    return [PY, "-m", "helpers", "report", "--corpus", str(corpus), "--out", str(out)]
+
+
+def _notebook_times(log: str) -> str:
+    """The runner's per-notebook lines (`00-corpus-overview.ipynb: done in 12.3s`, or kept), joined."""
+    lines = [ln.strip() for ln in log.splitlines() if ".ipynb:" in ln or "kept" in ln]
+    return "; ".join(lines)
+
+
+def measure_reports(n: int, work: Path, log, repeats: int = REPORT_REPEATS) -> dict:
+    """Issue 15's measures on a corpus of the `real` mix: plain jieba and the cold build over it, a cold
+    report (its peak memory counts every process, notebook kernels included), the same report again
+    on the unchanged corpus, and one new article then the report (the corpus put back after each,
+    and the report brought back to it, not counted)."""
+    corpus = work / f"corpus-real-{n}"
+    if not corpus.exists() or len(list(corpus.glob("gen_*.*"))) != n:
+        shutil.rmtree(corpus, ignore_errors=True)
+        generate(n, corpus, work=work / ".seed-tables", mix="real")
+    build_out, out = work / f"build-real-{n}", work / f"report-real-{n}"
+    shutil.rmtree(build_out, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    jieba = timed([PY, "-c", JIEBA_ALL, str(corpus)])
+    cold_build = timed(build_cmd(corpus, build_out))
+    log(f"{n} real-mix articles: plain jieba {jieba.seconds:.1f}s (cpu {jieba.cpu:.1f}), cold build "
+        f"{cold_build.seconds:.1f}s (cpu {cold_build.cpu:.1f}), peak {cold_build.peak / 2**20:.0f} MiB")
+    cold = timed(report_cmd(corpus, out))
+    log(f"{n} real-mix articles: cold report {cold.seconds:.1f}s (cpu {cold.cpu:.1f}), peak "
+        f"{cold.peak / 2**20:.0f} MiB; {_notebook_times(cold.log)}")
+    unchanged, one_new = [], []
+    extra = corpus / "zz_new_article.txt"
+    seed_text = next(iter(sorted(corpus.glob("*.txt")))).read_text(encoding="utf-8")
+    for i in range(repeats):  # paired: the unchanged report, then one new article, then the corpus put back
+        unchanged.append(timed(report_cmd(corpus, out), memory=False))
+        extra.write_text(f"新增文章：英伟达在华份额从95%降到{50 + i}%。" + seed_text[::-1][:400][::-1], encoding="utf-8")
+        try:
+            one_new.append(timed(report_cmd(corpus, out), memory=False))
+        finally:
+            extra.unlink()
+        log(f"  pair {i + 1}: unchanged {unchanged[-1].seconds:.1f}s (cpu {unchanged[-1].cpu:.1f}), one new "
+            f"{one_new[-1].seconds:.1f}s (cpu {one_new[-1].cpu:.1f}); {_notebook_times(one_new[-1].log)}")
+        timed(report_cmd(corpus, out), memory=False)
+    return dict(n=n, jieba=jieba, cold_build=cold_build, cold=cold, unchanged=unchanged, one_new=one_new)
 
 
 def fmt(runs: list[float]) -> str:

@@ -30,7 +30,7 @@ from ..lang import lexicon as lexicon_mod
 from ..lang.script import Simplifier
 from ..store import parts
 from ..store.cache import Reader, dumps, loads
-from ..store.tables import CLAIM_ORDER, Tables
+from ..store.tables import CLAIM_ORDER, TERM_COLUMNS, THEME_CHAR_COLUMNS, Tables
 from .versions import key
 
 ARTICLE_COLUMNS = [
@@ -144,9 +144,31 @@ def summary_of_body(body: str) -> str:
 
 # ------------------------------------------------------------ one part of the tables
 
+def article_words(art: Ingested) -> dict:
+    """What the word and theme tables hold of one article: its words with their counts (in the order
+    they first occur), the characters of its sentences touching each theme, and of all its sentences."""
+    simplified = [s[4] for s in art.sentences]
+    return dict(terms=_lexicon.term_counts(art.text_zh_hans),
+                themes=_lexicon.theme_chars(simplified) if simplified else [],
+                sentence_chars=sum(len(s) for s in simplified))
+
+
+def _words_entry(value) -> dict:
+    """A cached `article_words` value, checked for its shape."""
+    if not isinstance(value, dict) or type(value.get("sentence_chars")) is not int:
+        raise TypeError("not word counts")
+    for name in ("terms", "themes"):
+        pairs = value.get(name)
+        if not isinstance(pairs, list) or not all(
+                isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and type(p[1]) is int for p in pairs):
+            raise TypeError("not word counts")
+    return value
+
+
 def parts_job(job: dict) -> dict:
     """Write every table of some parts of the corpus: articles, sentences, claims (extracted or from
-    the cache), verdicts and the claims disagreements are looked for in. The parts are handled
+    the cache), verdicts, the claims disagreements are looked for in, and each article's word and
+    theme counts (computed once per article and cached, as its claims are). The parts are handled
     together (one claim check, one conversion per table) and written one file per part; a part's
     files are the same whichever parts it is written with. Returns what the build must store and
     report."""
@@ -156,12 +178,13 @@ def parts_job(job: dict) -> dict:
         bodies = reader.get_many([m["ingest_key"] for _, m in members])
         claim_keys = [m["extract_key"] for _, m in members if m["extract_key"]]
         cached_claims = reader.get_many(claim_keys)
+        cached_words = reader.get_many([m["terms_key"] for _, m in members])
     finally:
         reader.close()
     entries: list[tuple[str, str]] = []
     failures: dict[str, str] = {}
     notes: dict[str, str] = {}
-    articles, sentences, claims = [], [], []
+    articles, sentences, claims, terms, themes = [], [], [], [], []
     part_of: dict[str, int] = {}
     n_ingested = n_extracted = 0
     for part, m in members:
@@ -188,6 +211,17 @@ def parts_job(job: dict) -> dict:
             n_ingested += 1
         articles.append({**row, "text": art.text, "text_zh_hans": art.text_zh_hans})
         sentences.extend((row["article_id"], *s) for s in art.sentences)
+        words = cached_words.get(m["terms_key"])
+        if words is not None:
+            try:
+                words = _words_entry(loads(words))
+            except (ValueError, TypeError):
+                words = None  # not the shape word counts are stored in: counted again
+        if words is None:
+            words = article_words(art)
+            entries.append((m["terms_key"], dumps(words)))
+        terms.extend((row["article_id"], i, w, c) for i, (w, c) in enumerate(words["terms"]))
+        themes.extend((row["article_id"], t, c, words["sentence_chars"]) for t, c in words["themes"])
         if not m["extract_key"]:
             continue  # a duplicate: its claims are those of the article it repeats
         found = cached_claims.get(m["extract_key"])
@@ -214,6 +248,8 @@ def parts_job(job: dict) -> dict:
 
     articles_df = pd.DataFrame(articles, columns=ARTICLE_COLUMNS)  # members come by part, then file
     sentences_df = pd.DataFrame(sentences, columns=SENTENCE_COLUMNS)
+    terms_df = pd.DataFrame(terms, columns=TERM_COLUMNS)
+    themes_df = pd.DataFrame(themes, columns=THEME_CHAR_COLUMNS)
     claims_df = claims_frame(claims, part_of)
     specs, reference, overrides = _references()
     verdicts, compare = check_tables(Tables(articles_df, sentences_df, claims_df, pd.DataFrame()), specs, reference,
@@ -222,6 +258,7 @@ def parts_job(job: dict) -> dict:
     written = sorted(job["parts"])
     for name, df, columns in (("articles", articles_df, ARTICLE_COLUMNS), ("sentences", sentences_df, SENTENCE_COLUMNS),
                               ("claims", claims_df, CLAIM_COLUMNS), ("claim_check", verdicts, VERDICT_COLUMNS),
+                              ("terms", terms_df, TERM_COLUMNS), ("theme_chars", themes_df, THEME_CHAR_COLUMNS),
                               (parts.COMPARE, compare, COMPARE_COLUMNS)):
         parts.write_parts(out, name, df, columns, [part_of[a] for a in df["article_id"]], written)
     counts: dict[int, dict[str, int]] = {p: {} for p in written}

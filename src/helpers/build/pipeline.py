@@ -44,13 +44,15 @@ from ..store.cache import Store, dumps, loads
 from ..store.tables import ARTICLE_ORDER, CLAIM_ORDER, sort_rows
 from .jobs import (ARTICLE_COLUMNS, SENTENCE_COLUMNS, ingest_job, lost_ingest, lost_parts, parts_job,
                    summary_of_body, valid_summary)
-from .versions import EXTRACT_CODE, INGEST_CODE, TABLES_CODE, folder_digest, key
+from .versions import EXTRACT_CODE, INGEST_CODE, TABLES_CODE, TERMS_CODE, folder_digest, key
 from .workers import Workers
 
 REPORT_COLUMNS = ["file", "status", "reason", "article_id", "encoding"]
 OUTPUT_FILES = ["articles.parquet", "sentences.parquet", "claims.parquet", "claims.csv", "claim_check.parquet",
-                "claim_check.csv", "disagreements.csv", "ingest_report.csv", "review_report.csv"]
+                "claim_check.csv", "terms.parquet", "theme_chars.parquet", "disagreements.csv", "ingest_report.csv",
+                "review_report.csv"]
 _SUMMARY = "summary:"  # cache keys of ingestion summaries: the ingestion key with this prefix
+_TERMS = "terms:"  # cache keys of an article's word and theme counts
 
 
 class BuildError(RuntimeError):
@@ -423,13 +425,15 @@ class _Build:
             r = records[rel]
             members.setdefault(parts.part_of(rel), []).append(dict(
                 record=r, ingest_key=keys[rel], path=listing.path(corpus, rel),
+                terms_key=_TERMS + key(keys[rel], TERMS_CODE),  # the ingestion key names the bytes and lexicon
                 extract_key="" if r["duplicate_of"] else key(r["content_hash"], r["article_id"], r["published"],
                                                              extract_salt),
             ))
         reference = folder_digest(paths.REFERENCE) + folder_digest(paths.REVIEW)
         signatures = {
             p: key(TABLES_CODE, extract_salt, reference,
-                   *("\x1f".join(map(str, (x["ingest_key"], x["extract_key"], *x["record"].values()))) for x in m))
+                   *("\x1f".join(map(str, (x["ingest_key"], x["extract_key"], x["terms_key"], *x["record"].values())))
+                     for x in m))
             for p, m in members.items()
         }
         return members, signatures

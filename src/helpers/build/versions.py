@@ -46,5 +46,7 @@ def key(*parts: str) -> str:
 INGEST_CODE = code_digest("paths.py", "lang/*.py", "ingest/*.py", "store/cache.py",
                           libraries=("trafilatura", "opencc", "charset-normalizer", "pyahocorasick", "numpy"))
 EXTRACT_CODE = code_digest("lang/*.py", "extract/*.py", libraries=("opencc", "pyahocorasick"))
+# Per-article word and theme counts (the lexicon's jieba tokenizer over the article's simplified text).
+TERMS_CODE = code_digest("lang/*.py", libraries=("jieba", "pyahocorasick"))
 # The tables written from the cached work, and the claim check run on each part of them.
 TABLES_CODE = code_digest("paths.py", "store/*.py", "check/*.py", "build/*.py", libraries=("pyarrow", "pandas", "numpy"))

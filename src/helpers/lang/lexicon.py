@@ -55,6 +55,8 @@ def _has_cjk(s: str) -> bool:
 
 
 _WORD = re.compile(r"[A-Za-z0-9]")
+# A word worth counting holds a Han character or a Latin letter (not punctuation, not a bare figure).
+WORD_LIKE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 def _spacings(form: str) -> set[str]:
@@ -176,6 +178,32 @@ class Lexicon:
         if pos < len(text):
             tokens.extend(self.tokenizer.lcut(text[pos:]))
         return [t for t in tokens if t.strip()]
+
+    def term_counts(self, text: str) -> list[tuple[str, int]]:
+        """The words of `text` (`segment`) of two or more characters that hold a Han character or a
+        Latin letter, with how often each occurs, in the order each first occurs: what the build
+        stores per article (the `terms` table) and every word count is aggregated from."""
+        counts: dict[str, int] = {}
+        for word in self.segment(text):
+            if len(word) > 1 and WORD_LIKE.search(word):
+                counts[word] = counts.get(word, 0) + 1
+        return list(counts.items())
+
+    # ------------------------------------------------------------ themes
+    @functools.cached_property
+    def theme_patterns(self) -> dict[str, re.Pattern]:
+        """Per theme of the term list (in the order themes first appear there): one pattern of its
+        terms, longest first."""
+        themes: dict[str, list[str]] = {}
+        for term, (_, theme) in self.terms.items():
+            themes.setdefault(theme, []).append(term)
+        return {t: re.compile("|".join(map(re.escape, sorted(ws, key=len, reverse=True)))) for t, ws in themes.items()}
+
+    def theme_chars(self, sentences: list[str]) -> list[tuple[str, int]]:
+        """Per theme: the characters of the sentences (simplified) that name at least one of its terms
+        (a sentence can touch several themes); every theme listed, in `theme_patterns` order."""
+        return [(theme, sum(len(s) for s in sentences if pattern.search(s)))
+                for theme, pattern in self.theme_patterns.items()]
 
 
 def _read_csv(path: Path, required: list[str]) -> list[dict[str, str]]:

@@ -21,9 +21,10 @@ def parse_as_of(value: str | dt.date | None) -> dt.date:
         raise ValueError(f"parameter as_of: {value!r} is not a date (YYYY-MM-DD)") from exc
 
 
-def ensure_tables(corpus_dir: str | Path, tables_dir: str | Path) -> Tables:
-    """The build's tables; builds them first when a notebook is run by hand before any build."""
+def ensure_tables(corpus_dir: str | Path, tables_dir: str | Path, inputs: str | None = None) -> Tables:
+    """The build's tables (only those `inputs` names, when it names some: the notebook's declaration);
+    builds them first when a notebook is run by hand before any build."""
     tables_dir = Path(tables_dir)
     if not (tables_dir / "articles.parquet").exists():
         build(corpus_dir, tables_dir)
-    return load(tables_dir)
+    return load(tables_dir, only=inputs)

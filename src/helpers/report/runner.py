@@ -5,6 +5,11 @@ into place only when every notebook succeeded, so a failed run leaves the
 last good report as it was. Notebooks run in parallel (independent kernels,
 driven from this one process); each writes the CSV behind its charts into
 the report folder and states its finding in a cell tagged `finding`.
+
+What is unchanged is not made again: a report whose signature (tables, notebooks, code, as-of date)
+is the last one's is kept whole; otherwise each notebook whose own signature (`inputs`: the tables
+it declares, itself, the helper code it imports, the parameters) is the last one's keeps its page,
+its CSVs and its finding, and only the others are executed.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from ..store.tables import load
 from .articles import write_article_pages
 from .changes import corpus_state
 from .changes import render as render_changes
+from .inputs import notebook_signature
 from .notebook import parse_as_of
 from .webfont import embed_font
 
@@ -48,6 +54,8 @@ class NotebookResult:
     finding: str
     html: str
     seconds: float
+    signature: str = ""  # what its page depends on (`inputs.notebook_signature`)
+    kept: bool = False  # its inputs were unchanged: the last report's page was kept
 
 
 # ------------------------------------------------------------ kernel
@@ -299,21 +307,49 @@ def _previous_signature(out: Path) -> str:
     return str(_previous_run(out).get("signature", ""))
 
 
+def _link(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def _page_entries(source: Path) -> list[str]:
+    """What a notebook leaves in a report folder: its page, its CSV folder, its executed notebook."""
+    return [f"{source.stem}.html", source.stem, f"notebooks/{source.name}"]
+
+
+def _keep_page(source: Path, previous: dict, signature: str, out: Path, staging: Path) -> NotebookResult | None:
+    """The last report's page of a notebook whose signature is unchanged, linked into the new report;
+    None when it must be executed (changed, never recorded, or its files are gone)."""
+    if not signature or previous.get("signature") != signature or not isinstance(previous.get("finding"), str):
+        return None
+    page, folder, executed = (out / e for e in _page_entries(source))
+    if not page.is_file() or not executed.is_file():
+        return None
+    try:
+        (staging / "notebooks").mkdir(parents=True, exist_ok=True)
+        _link(str(page), str(staging / page.name))
+        _link(str(executed), str(staging / "notebooks" / executed.name))
+        if folder.is_dir():
+            shutil.copytree(folder, staging / folder.name, copy_function=_link)
+    except (OSError, shutil.Error):
+        for entry in _page_entries(source):
+            target = staging / entry
+            shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink(missing_ok=True)
+        return None
+    return NotebookResult(source.stem, str(previous.get("title") or source.stem), previous["finding"], page.name, 0.0,
+                          signature, kept=True)
+
+
 def _link_previous_tables(previous: Path, staging: Path) -> None:
     """Start the new tables from the last report's (hard links where the disk allows, copies where not),
     so the build rewrites only the parts that changed. The build never writes into a file in place
     (it writes a new file and renames it), so the last report's tables stay as they were."""
     if not (previous / ".build-signature").exists() and not (previous / ".parts").exists():
         return
-
-    def link(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
     try:
-        shutil.copytree(previous, staging, copy_function=link, ignore=shutil.ignore_patterns(".*.lock", ".staging-*"))
+        shutil.copytree(previous, staging, copy_function=_link, ignore=shutil.ignore_patterns(".*.lock", ".staging-*"))
     except (OSError, shutil.Error):
         shutil.rmtree(staging, ignore_errors=True)  # start from nothing: slower, same tables
 
@@ -360,27 +396,44 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
         if signature and signature == _previous_signature(out) and (out / "index.html").exists():
             log(f"[2/3] tables, notebooks, code and as-of date unchanged since the last report: {out} kept")
             return out / "index.html"
-        kernel = ensure_kernel()
         parameters = {
             "corpus_dir": str(corpus.resolve()),
             "tables_dir": str((staging / "data").resolve()),
             "report_dir": str(staging.resolve()),
             "as_of": as_of_date.isoformat(),
         }
-        log(f"[2/3] executing {len(sources)} notebook(s), {jobs} at a time")
+        # What a page depends on names the corpus and date, not the folders this run happens to write in.
+        stable = {k: v for k, v in parameters.items() if k in ("corpus_dir", "as_of")}
+        last = {n.get("name"): n for n in _previous_run(out).get("notebooks", []) if isinstance(n, dict)}
         results: list[NotebookResult] = []
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(execute_notebook, s, staging, parameters, kernel): s for s in sources}
-            errors = []
-            for future, source in futures.items():
-                try:
-                    res = future.result()
-                    results.append(res)
-                    log(f"      {source.name}: done in {res.seconds:.1f}s")
-                except ReportError as exc:
-                    errors.append(str(exc))
-            if errors:
-                raise ReportError("; ".join(errors) + f" (previous report in {out} kept)")
+        to_run: dict[Path, str] = {}
+        for source in sources:
+            try:
+                page_signature = notebook_signature(source, staging / "data", stable)
+            except (OSError, ValueError) as exc:
+                raise ReportError(f"notebook {source.name}: {exc}") from None
+            kept_page = _keep_page(source, last.get(source.stem, {}), page_signature, out, staging)
+            if kept_page is None:
+                to_run[source] = page_signature
+            else:
+                results.append(kept_page)
+                log(f"      {source.name}: its inputs are unchanged, last page kept")
+        log(f"[2/3] executing {len(to_run)} notebook(s), {jobs} at a time")
+        if to_run:
+            kernel = ensure_kernel()
+            with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+                futures = {pool.submit(execute_notebook, s, staging, parameters, kernel): s for s in to_run}
+                errors = []
+                for future, source in futures.items():
+                    try:
+                        res = future.result()
+                        res.signature = to_run[source]
+                        results.append(res)
+                        log(f"      {source.name}: done in {res.seconds:.1f}s")
+                    except ReportError as exc:
+                        errors.append(str(exc))
+                if errors:
+                    raise ReportError("; ".join(errors) + f" (previous report in {out} kept)")
         results.sort(key=lambda r: r.name)
         log("[3/3] writing the article pages and the index")
         signatures = {p: s.get("signature", "") for p, s in read_signatures(result.out).items()}
@@ -398,7 +451,8 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
         (staging / "index.html").write_text(embed_font(index), encoding="utf-8")
         (staging / "run.json").write_text(json.dumps({
             "corpus": str(corpus), "as_of": as_of_date.isoformat(), "revision": _git_revision(), "signature": signature,
-            "notebooks": [{"name": r.name, "finding": r.finding, "seconds": round(r.seconds, 2)} for r in results],
+            "notebooks": [{"name": r.name, "title": r.title, "finding": r.finding, "seconds": round(r.seconds, 2),
+                           "signature": r.signature, "kept": r.kept} for r in results],
             "state": state,
         }, ensure_ascii=False, indent=2), encoding="utf-8")
         _swap_into_place(staging, out)

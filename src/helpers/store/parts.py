@@ -14,6 +14,7 @@ merges with the others.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import zlib
@@ -29,12 +30,13 @@ from .atomic import atomic_write, spreadsheet_safe
 
 N_PARTS = 128
 PARTS_DIR = ".parts"  # CSV fragments, comparison inputs and part signatures
-PARQUET_TABLES = ("articles", "sentences", "claims", "claim_check")
+PARQUET_TABLES = ("articles", "sentences", "claims", "claim_check", "terms", "theme_chars")
 CSV_TABLES = ("claims", "claim_check")
 COMPARE = "compare"  # per part: the claims that disagreements are computed from (see claimcheck)
 COMPARE_SUFFIX = ".arrow"  # Arrow IPC: read back by every build, so a format that needs no decoding
 
-_INTS = {"n_chars", "n_chars_raw", "n_chars_removed", "pinyin_repaired", "sent_idx", "char_start", "char_end"}
+_INTS = {"n_chars", "n_chars_raw", "n_chars_removed", "pinyin_repaired", "sent_idx", "char_start", "char_end",
+         "term_idx", "count", "chars", "sentence_chars"}
 _FLOATS = {"value", "value_max", "from_value", "to_value"}
 _BOOLS = {"date_inferred"}
 
@@ -307,3 +309,32 @@ def record_outputs(out: Path) -> None:
             record[name] = [st.st_size, st.st_mtime_ns, _crc(out / name)]
     body = json.dumps(record, sort_keys=True)
     atomic_write(out / _OUTPUTS, lambda p: p.write_text(body, encoding="utf-8"))
+
+
+def content_digest(out: Path, names: list[str]) -> str:
+    """A digest of what the named table files hold (a Parquet table's folder stands for its parts), from
+    the sizes and CRC-32s the last build recorded; files it did not record are read. Two folders whose
+    named tables hold the same bytes have the same digest, however the files got there."""
+    record = _recorded(out) or {}
+    lines = []
+    for name in names:
+        path = out / name
+        if path.is_dir():
+            try:
+                members = [f"{name}/{n}" for n in sorted(os.listdir(path)) if not n.startswith(".")]
+            except OSError:
+                members = []
+        else:
+            members = [name]
+        for member in members:
+            known = record.get(member)
+            try:
+                st = os.stat(out / member)
+            except OSError:
+                lines.append(f"{member}\0missing")
+                continue
+            if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
+                lines.append(f"{member}\0{known[0]}\0{known[2]}")
+            else:
+                lines.append(f"{member}\0{st.st_size}\0{_crc(out / member)}")
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()

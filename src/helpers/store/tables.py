@@ -1,12 +1,16 @@
 """The tables every notebook reads, as one object, and the order their rows come in.
 
 `load(folder)` reads what the build wrote (`articles`, `sentences`, `claims`, `claim_check`,
-`disagreements`, `ingest_report`); the orders below are the one definition of how rows are sorted,
-used by the build when it writes and by `load` when it reads.
+`disagreements`, `ingest_report`, and the per-article counts `terms` and `theme_chars`); the orders
+below are the one definition of how rows are sorted, used by the build when it writes and by `load`
+when it reads. `load(folder, only=...)` reads just the tables named: a notebook declares the tables
+it reads (its `inputs` parameter), and a table it did not declare fails on first use instead of
+quietly being read, so the declaration the report runner trusts cannot drift from the code.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +24,46 @@ ARTICLE_ORDER = ["file"]
 SENTENCE_ORDER = ["article_id", "sent_idx"]
 CLAIM_ORDER = ["article_id", "char_start", "kind"]
 VERDICT_ORDER = ["article_id"]
+TERM_ORDER = ["article_id", "term_idx"]
+THEME_CHAR_ORDER = ["article_id"]  # stable: an article's themes stay in the lexicon's order
+
+# Per article: each word (the lexicon's jieba tokenizer over the simplified text; words of two or
+# more characters holding a Han character or a Latin letter) with its count, numbered in the order
+# the words first occur.
+TERM_COLUMNS = ["article_id", "term_idx", "term", "count"]
+# Per article with sentences, every theme of the lexicon's term list: the characters of its sentences
+# that name a term of the theme, and the characters of all its sentences (simplified text).
+THEME_CHAR_COLUMNS = ["article_id", "theme", "chars", "sentence_chars"]
+
+# Every table by name, and the files it is kept in (relative to the tables folder): what a notebook
+# may declare, and what the report runner sums up to know whether a declared table changed.
+TABLE_FILES = {
+    "articles": "articles.parquet", "sentences": "sentences.parquet", "claims": "claims.parquet",
+    "claim_check": "claim_check.parquet", "disagreements": "disagreements.csv", "ingest_report": "ingest_report.csv",
+    "terms": "terms.parquet", "theme_chars": "theme_chars.parquet",
+}
+
+
+class UndeclaredTable(LookupError):
+    """A notebook used a table it did not declare in its `inputs`."""
+
+
+class Undeclared:
+    """Stands for a table that was not loaded because it was not declared: any use of it fails, naming it."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def _fail(self, *args, **kwargs):
+        raise UndeclaredTable(f"table {self._name!r} is read but not declared in the notebook's `inputs` parameter")
+
+    def __getattr__(self, attr: str):
+        self._fail()
+
+    __getitem__ = __len__ = __iter__ = __contains__ = __bool__ = _fail
+
+    def __repr__(self) -> str:
+        return f"Undeclared({self._name!r})"
 
 
 def sort_rows(df: pd.DataFrame, by: list[str]) -> pd.DataFrame:
@@ -37,6 +81,8 @@ class Tables:
     ingest_report: pd.DataFrame
     claim_check: pd.DataFrame = field(default_factory=pd.DataFrame)
     disagreements: pd.DataFrame = field(default_factory=pd.DataFrame)
+    terms: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=TERM_COLUMNS))
+    theme_chars: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=THEME_CHAR_COLUMNS))
 
     @property
     def unique_articles(self) -> pd.DataFrame:
@@ -44,20 +90,44 @@ class Tables:
         return self.articles[self.articles["duplicate_of"] == ""]
 
 
-def load(tables: Path | str = paths.PROCESSED) -> Tables:
-    """The build's tables, for notebooks; a clear error when the build has not run."""
+def table_names(only: str | Iterable[str] | None) -> list[str]:
+    """The tables named (a comma- or space-separated string, or a list), checked; every table for None."""
+    if only is None:
+        return list(TABLE_FILES)
+    names = only.replace(",", " ").split() if isinstance(only, str) else [str(n).strip() for n in only]
+    unknown = [n for n in names if n not in TABLE_FILES]
+    if unknown:
+        raise ValueError(f"unknown table(s) {', '.join(map(repr, unknown))}; the tables are {', '.join(TABLE_FILES)}")
+    return names
+
+
+def _read(tables: Path, name: str) -> pd.DataFrame:
+    if name == "articles":
+        return sort_rows(parts.read_table(tables, "articles", None), ARTICLE_ORDER)
+    if name == "sentences":
+        return sort_rows(parts.read_table(tables, "sentences"), SENTENCE_ORDER)
+    if name == "claims":
+        return sort_rows(parts.read_table(tables, "claims"), CLAIM_ORDER)
+    if name == "ingest_report":
+        return read_csv_table(tables / "ingest_report.csv")
+    if name == "claim_check":
+        return (sort_rows(parts.read_table(tables, "claim_check"), VERDICT_ORDER)
+                if (tables / "claim_check.parquet").exists() else pd.DataFrame())
+    if name == "disagreements":
+        return (pd.read_csv(tables / "disagreements.csv", encoding="utf-8-sig", keep_default_na=False)
+                if (tables / "disagreements.csv").exists() else pd.DataFrame())
+    if name == "terms":
+        return sort_rows(parts.read_table(tables, "terms", TERM_COLUMNS), TERM_ORDER)
+    return sort_rows(parts.read_table(tables, "theme_chars", THEME_CHAR_COLUMNS), THEME_CHAR_ORDER)
+
+
+def load(tables: Path | str = paths.PROCESSED, only: str | Iterable[str] | None = None) -> Tables:
+    """The build's tables, for notebooks (`only`: just those, the others `Undeclared`); a clear error
+    when the build has not run."""
     tables = Path(tables)
     if not (tables / "articles.parquet").exists():
         raise FileNotFoundError(
             f"no articles.parquet in {tables}: run `python -m helpers build --out {tables}` first"
         )
-    return Tables(
-        articles=sort_rows(parts.read_table(tables, "articles", None), ARTICLE_ORDER),
-        sentences=sort_rows(parts.read_table(tables, "sentences"), SENTENCE_ORDER),
-        claims=sort_rows(parts.read_table(tables, "claims"), CLAIM_ORDER),
-        ingest_report=read_csv_table(tables / "ingest_report.csv"),
-        claim_check=sort_rows(parts.read_table(tables, "claim_check"), VERDICT_ORDER)
-        if (tables / "claim_check.parquet").exists() else pd.DataFrame(),
-        disagreements=(pd.read_csv(tables / "disagreements.csv", encoding="utf-8-sig", keep_default_na=False)
-                       if (tables / "disagreements.csv").exists() else pd.DataFrame()),
-    )
+    wanted = set(table_names(only))
+    return Tables(**{name: _read(tables, name) if name in wanted else Undeclared(name) for name in TABLE_FILES})

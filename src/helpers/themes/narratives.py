@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import collections
 import math
 import re
 
 import pandas as pd
 
 from ..check.speakers import share_speakers
-from ..lang import lexicon as lexicon_mod
 from ..store.tables import Tables
-from .overview import STOPWORDS
-
-_TOKEN_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+from .overview import unique_terms
 
 
 def share_claims(tables: Tables) -> pd.DataFrame:
@@ -124,26 +120,28 @@ def slope_chart(shares: pd.DataFrame, ax=None, top: int = 12):
 
 # ------------------------------------------------------------ framing
 
-def distinctive_terms(tables: Tables, n: int = 8, lexicon=None) -> pd.DataFrame:
-    """TF-IDF across the corpus: the words that set each article apart (jieba with the lexicon)."""
-    lexicon = lexicon or lexicon_mod.load()
-    arts = tables.unique_articles
-    docs = {}
-    for row in arts.itertuples():
-        words = [w for w in lexicon.segment(row.text_zh_hans)
-                 if len(w) > 1 and w not in STOPWORDS and _TOKEN_OK.search(w) and not w.isdigit()]
-        docs[row.article_id] = collections.Counter(words)
-    df_counts = collections.Counter(w for c in docs.values() for w in c)
-    n_docs = len(docs)
-    rows = []
-    for article_id, counts in docs.items():
-        total = sum(counts.values()) or 1
-        scored = sorted(
-            ((tf / total) * math.log(n_docs / df_counts[w]), w) for w, tf in counts.items() if df_counts[w] < n_docs
-        )[::-1][:n]
-        for rank, (score, word) in enumerate(scored, start=1):
-            rows.append({"article_id": article_id, "rank": rank, "term": word, "tfidf": round(score, 4)})
-    return pd.DataFrame(rows, columns=["article_id", "rank", "term", "tfidf"])
+def distinctive_terms(tables: Tables, n: int = 8) -> pd.DataFrame:
+    """TF-IDF across the corpus: the words that set each article apart (jieba with the lexicon, counted
+    per article by the build). A word in every article sets none apart; ties go to the later word in
+    code-point order."""
+    columns = ["article_id", "rank", "term", "tfidf"]
+    n_docs = len(tables.unique_articles)
+    terms = unique_terms(tables)
+    if terms.empty:
+        return pd.DataFrame(columns=columns)
+    total = terms.groupby("position")["count"].transform("sum")
+    in_docs = terms.groupby("term")["article_id"].transform("size")
+    # math.log once per distinct document frequency: the same floats as scoring word by word
+    idf = in_docs.map({d: math.log(n_docs / d) for d in pd.unique(in_docs)})
+    scored = terms.assign(score=(terms["count"] / total) * idf)[in_docs < n_docs]
+    scored = scored.sort_values(["position", "score", "term"], ascending=[True, False, False], kind="stable")
+    top = scored.groupby("position", sort=False).head(n)
+    return pd.DataFrame({
+        "article_id": top["article_id"].to_numpy(),
+        "rank": top.groupby("position", sort=False).cumcount().to_numpy() + 1,
+        "term": top["term"].to_numpy(),
+        "tfidf": [round(s, 4) for s in top["score"].tolist()],
+    }, columns=columns)
 
 
 def quoted_speakers(tables: Tables, n: int = 25) -> pd.DataFrame:
@@ -177,25 +175,20 @@ THEME_GLOSS = {
 }
 
 
-def theme_shares(tables: Tables, lexicon=None) -> pd.DataFrame:
-    """Share of each article's text (in characters) spent in sentences that touch each theme."""
-    lexicon = lexicon or lexicon_mod.load()
-    themes: dict[str, list[str]] = collections.defaultdict(list)
-    for term, (_, theme) in lexicon.terms.items():
-        themes[theme].append(term)
-    patterns = {t: re.compile("|".join(map(re.escape, sorted(ws, key=len, reverse=True)))) for t, ws in themes.items()}
-    unique = set(tables.unique_articles["article_id"])
-    rows = []
-    for article_id, sents in tables.sentences.groupby("article_id"):
-        if article_id not in unique:
-            continue
-        total = sents["sentence_zh_hans"].str.len().sum() or 1
-        row = {"article_id": article_id}
-        for theme, pattern in patterns.items():
-            chars = sum(len(s) for s in sents["sentence_zh_hans"] if pattern.search(s))
-            row[THEME_GLOSS.get(theme, theme)] = round(chars / total, 3)
-        rows.append(row)
-    return pd.DataFrame(rows).set_index("article_id")
+def theme_shares(tables: Tables) -> pd.DataFrame:
+    """Share of each article's text (in characters) spent in sentences that touch each theme (from the
+    build's `theme_chars`: per article with sentences, every theme in the lexicon's order)."""
+    chars = tables.theme_chars
+    chars = chars[chars["article_id"].isin(tables.unique_articles["article_id"])]
+    order = [THEME_GLOSS.get(t, t) for t in pd.unique(chars["theme"])]
+    shares = pd.DataFrame({
+        "article_id": chars["article_id"].to_numpy(),
+        "theme": chars["theme"].map(lambda t: THEME_GLOSS.get(t, t)).to_numpy(),
+        "share": [round(c / (total or 1), 3) for c, total in zip(chars["chars"].tolist(), chars["sentence_chars"].tolist())],
+    })
+    table = shares.pivot(index="article_id", columns="theme", values="share").reindex(columns=order)
+    table.columns.name = None
+    return table.astype("float64")
 
 
 def theme_summary(themes: pd.DataFrame) -> pd.DataFrame:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import collections
 import json
-import re
 
 import pandas as pd
 
@@ -20,7 +18,6 @@ STOPWORDS = set(
     "起来 出来 正在 目前 如今 今天 之后 之前 同时 随着 甚至 还有 只是 而是 不仅 更是 虽然 变成 特别 影响 时间 "
     "已经 这样 那样 非常 所有 任何 这场 这种 以及 因此 然而 其中 之一 方面 开始 直接 进一步 一直 不断".split()
 )
-_TOKEN_OK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 def article_table(tables: Tables) -> pd.DataFrame:
@@ -62,25 +59,37 @@ def removed_by_reason(tables: Tables) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "reason", "chars"])
 
 
+def unique_terms(tables: Tables) -> pd.DataFrame:
+    """The `terms` table (each article's words with their counts, from the build) of the unique
+    articles, in reading order: articles as `unique_articles` lists them, each article's words in the
+    order they first occur; stopwords left out."""
+    ids = tables.unique_articles["article_id"]
+    terms = tables.terms
+    position = terms["article_id"].map(pd.Series(range(len(ids)), index=ids.to_numpy()))
+    kept = position.notna() & ~terms["term"].isin(STOPWORDS)
+    out = terms[kept].assign(position=position[kept].astype("int64"))
+    return out.sort_values(["position", "term_idx"], kind="stable").reset_index(drop=True)
+
+
 def top_terms(tables: Tables, n: int = 25, lexicon=None, domain_only: bool = False) -> pd.DataFrame:
-    """Most frequent words over unique articles (jieba with the domain lexicon), with glosses.
+    """Most frequent words over unique articles (jieba with the domain lexicon, counted per article by
+    the build), with glosses; ties in the order the words first occur.
 
     With `domain_only`, only the lexicon's entities and domain terms are counted.
     """
     lexicon = lexicon or lexicon_mod.load()
-    counts: collections.Counter[str] = collections.Counter()
-    docs: collections.Counter[str] = collections.Counter()
-    for text in tables.unique_articles["text_zh_hans"]:
-        words = [w for w in lexicon.segment(text)
-                 if len(w) > 1 and w not in STOPWORDS and _TOKEN_OK.search(w)
-                 and (not domain_only or lexicon.entity(w) or w in lexicon.terms)]
-        counts.update(words)
-        docs.update(set(words))
+    terms = unique_terms(tables)
+    if domain_only:
+        known = {w for w in pd.unique(terms["term"]) if lexicon.entity(w) or w in lexicon.terms}
+        terms = terms[terms["term"].isin(known)]
+    grouped = terms.groupby("term", sort=False)  # groups in the order the words first occur
+    totals = pd.DataFrame({"count": grouped["count"].sum(), "articles": grouped.size()})
+    top = totals.sort_values("count", ascending=False, kind="stable").head(n)
     rows = []
-    for word, count in counts.most_common(n):
+    for word, count, n_articles in zip(top.index, top["count"].tolist(), top["articles"].tolist()):
         entity = lexicon.entity(word)
         gloss = entity.gloss_en if entity else lexicon.terms.get(word, ("", ""))[0]
-        rows.append({"term": word, "gloss_en": gloss, "count": count, "articles": docs[word],
+        rows.append({"term": word, "gloss_en": gloss, "count": count, "articles": n_articles,
                      "in_lexicon": bool(entity) or word in lexicon.terms})
     return pd.DataFrame(rows, columns=["term", "gloss_en", "count", "articles", "in_lexicon"])
 
