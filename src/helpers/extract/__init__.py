@@ -116,9 +116,7 @@ def extract_article(
                 # A specific day is the better anchor for 同一天 and 次日 than a later month or quarter.
                 days = [d for d in resolved if d.precision == "day"]
                 anchor, anchor_index = (days or resolved)[-1], index
-            # (never an approximate window, 日前: it is too loose to date the next sentence's act)
-            relative_or_short = [d for d in ctx.dates if d.resolved and d.precision != "approx"
-                                 and (d.relative or d.inferred or len(zh) < 24)]
+            relative_or_short = [d for d in ctx.dates if d.resolved and (d.relative or d.inferred or len(zh) < 24)]
             carried = relative_or_short[-1] if relative_or_short and not has_event else None
         n_open = zh.count("“") + zh.count("「") + zh.count("『")
         n_close = zh.count("”") + zh.count("」") + zh.count("』")

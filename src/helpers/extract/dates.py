@@ -139,9 +139,9 @@ _DAY = rf"(\d{{1,2}}|{_CN_DAY})"
 _Y2_NEXT = (r"\s*年\s*(?:(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月|第?[一二三四1-4]\s*季|Q[1-4]|首季|[上下]半年"
             r"|年?[底初末]|前[一二三四五六七八九十两\d]{1,3}个?[月季])")
 # A year: four digits (Arabic or Chinese, `二〇二五`), or two before a month, quarter or part of the year.
-_YEAR = (rf"((?:19|20)\d{{2}}|(?<![\d.])\d{{2}}(?={_Y2_NEXT})|[零〇○一二三四五六七八九]{{4}}"
-         rf"|(?<![零〇○一二三四五六七八九十])[零〇○一二三四五六七八九]{{2}}(?={_Y2_NEXT}))")
-_YEAR4 = r"((?:19|20)\d{2}|[零〇○一二三四五六七八九]{4})"
+_YEAR = (rf"((?:19|20)\d{{2}}|(?<![\d.])\d{{2}}(?={_Y2_NEXT})|[零〇一二三四五六七八九]{{4}}"
+         rf"|(?<![零〇一二三四五六七八九十])[零〇一二三四五六七八九]{{2}}(?={_Y2_NEXT}))")
+_YEAR4 = r"((?:19|20)\d{2}|[零〇一二三四五六七八九]{4})"
 # Between the two ends of a range of dates (`8月至11月`, `4月12-19日`, `2018年2——4月`).
 _JOIN = r"(?:至|到|~|～|－|-|–|—{1,2})"
 
@@ -171,19 +171,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year2_bare", re.compile(r"(?:^|(?<=[在于自从至到，,。；;\s]))(\d{2})年(?=$|[，,。；;]|起)")),
     ("year_lead", re.compile(rf"((?:19|20)\d{{2}})(?=\s*{_JOIN}\s*(?:(?:19|20)?\d{{2}})\s*年)")),
     ("this_next_year", re.compile(r"今明两年|今明年")),
-    # 未来一年 (the coming year: the calendar year after the article's), and a bare four-digit year a plan puts
-    # straight before its verb (预计2026提高产量).
-    ("coming_year", re.compile(r"未来一年|未来1年")),
-    ("year_before_verb", re.compile(r"(?<=预计|计划|将于|将在|有望|力争)((?:19|20)\d{2})"
-                                    r"(?=(?:提高|推出|上市|发布|量产|出货|开始|实现|完成|达到|增加|扩大|提升|翻倍))")),
     ("rel_year_month_day", re.compile(rf"(今年|去年|明年|前年)\s*(\d{{1,2}}|{_CN_SMALL})\s*月\s*(\d{{1,2}}|{_CN_SMALL})\s*[日号號]")),
     ("rel_year_month", re.compile(rf"(今年|去年|明年|前年)\s*(\d{{1,2}}|{_CN_SMALL})\s*月(?:份)?(初|中旬|上旬|下旬|底|末)?")),
     ("rel_year_cumulative", re.compile(rf"(今年|去年|明年|前年)\s*{_CUMULATIVE}")),
     ("rel_year_quarter", re.compile(rf"(今年|去年|明年|前年){_Q}")),
     ("rel_year_edge", re.compile(r"(今年|去年|明年|前年)(初|底|末|年初|年底|年末)")),
     ("rel_year", re.compile(r"(今年|去年|明年|前年|上一年(?!度))(上半年|下半年)?")),
-    # 同年第四季, 次年一季度: a quarter of the year just given, or of the year after it.
-    ("anchor_year_quarter", re.compile(rf"(同年|当年|當年|次年|翌年|隔年|第二年)\s*{_Q}")),
     ("same_year_md", re.compile(r"同年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")),
     ("same_year_m", re.compile(r"同年\s*(\d{1,2})\s*月")),
     ("next_year_md", re.compile(r"(?:隔年|翌年|次年|第二年)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")),
@@ -200,16 +193,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 周二, 上周五, 周五（21日）: a weekday, with the day of the month in brackets when the text gives it.
     ("weekday", re.compile(r"(本周|这周|上上周|上周|上个?星期|上个?礼拜|本星期|这个?星期|下周|下个?星期|下个?礼拜|星期|周|礼拜)"
                            r"(?:周|星期)?([一二三四五六日天])(?!年|月)"
-                           r"(?:\s*[（(]\s*(?:(\d{1,2})\s*[/／月]\s*)?(\d{1,2})\s*[日号]?\s*[）)])?")),
+                           r"(?:\s*[（(]\s*(\d{1,2})\s*[日号]?\s*[）)])?")),
     # A day of the month standing alone (`31日约谈`, `二十一日…通过`): 日 is a date unless a duration
     # or another word follows (`30日内`, `5日均线`, `日前`); 号 only before words that date an act.
     ("day_only", re.compile(r"(?<![\d月年第每周今昨明前次翌当同隔])(\d{1,2})\s*日(?![前内后本元圆期均间线子常益])"
                             r"|(?<![\d月年第])(\d{1,2})\s*[号號](?=$|[，,、。\s）)]|当天|晚|早|凌晨|上午|下午|盘后|在|宣布|表示|发布|公布|起|电|称|说|指出|透露|对|于|将|正式|召开|举行|发出|证实|披露)"
                             r"|(?:^|(?<=[，,。；;\s）)」”]))(二十[一二三四五六七八九]?|三十一?|十[一二三四五六七八九]?|[一二三四五六七八九])日(?![前内后本元期均间线子常])"
-                            rf"|(?<=[至到~～\-－—])\s*({_CN_DAY})\s*[日号號]"
-                            # a day of two numerals after a name (美国政府十三日…): 11 to 31, never a count of days
-                            r"|(?<![〇零一二三四五六七八九十百千两几数个每月年第周今昨明前次翌当同隔初逾近约超])"
-                            r"(十[一二三四五六七八九]|二十[一二三四五六七八九]?|三十一?)日(?![前内后本元期均间线子常])")),
+                            rf"|(?<=[至到~～\-－—])\s*({_CN_DAY})\s*[日号號]")),
     ("this_week", re.compile(r"本周|这周|这个星期|本星期")),
     ("week_before_last", re.compile(r"(?:上上周|上上个?星期|上上个?礼拜)(?![一二三四五六日天])")),
     ("last_week", re.compile(r"(?:上一?周|上一?个?星期|上一?个?礼拜)(?![一二三四五六日天])")),
@@ -238,8 +228,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"(初|中旬|上旬|下旬|底|末|月底|月初|月末)?(?![\d日号號一二三四五六七八九十内来间])")),
     ("after", re.compile(rf"({_CN_SMALL}|半)\s*(个月|個月|天|日|个星期|個星期|星期|个礼拜|礼拜|周|週|年)(?:之?后|之?後|过后|過後)"
                          rf"|(?:此后|此後|再过|再過)\s*({_CN_SMALL}|半)\s*(个月|個月|天|日|个星期|個星期|星期|周|週|年)")),
-    # 几天后, 数日后: a few days after the date just given, in its month (precision month).
-    ("few_days_after", re.compile(r"(?:几|幾|数|數)\s*(?:天|日)\s*(?:之?后|之?後|过后|過後)")),
     ("same_day", re.compile(r"同一天|同日|当天|當天|当日|當日")),
     ("next_day", re.compile(r"次日|第二天|翌日|隔天")),
     ("previous_day", re.compile(r"前一日|前一天")),
@@ -256,7 +244,6 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "rel_month_day": ("月",), "week_before_last": ("上上",), "rel_quarter": ("季",), "day_after_tomorrow": ("后天",),
     "cn_month": ("月",), "rel_year_month_day": ("年",), "rel_year_month": ("年",), "rel_year_cumulative": ("年",),
     "rel_year_quarter": ("年",), "rel_year_edge": ("年",), "rel_year": ("年",),
-    "anchor_year_quarter": ("年",), "coming_year": ("未来",), "year_before_verb": ("预计", "计划", "将", "有望", "力争"),
     "same_year_md": ("同年",), "same_year_m": ("同年",), "next_year_md": ("年",), "next_year_m": ("年",),
     "that_year_edge": ("年",), "today_paren": ("日",), "this_month_day": ("本月",), "same_month_day": ("月",),
     "month_day": ("月",), "weekday": ("周", "星期", "礼拜"), "day_only": ("日", "号", "號"),
@@ -265,7 +252,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "same_year": ("同年",), "half_bare": ("半年",), "this_month": ("月",), "last_month": ("月",),
     "coming_month": ("月",), "next_week": ("下",), "yesterday": ("昨",), "tomorrow": ("明",), "today": ("今", "即日", "本日"), "month": ("月",),
     "after": ("月", "天", "日", "周", "週", "星期", "礼拜", "年"), "same_day": ("天", "日"), "next_day": ("日", "天"),
-    "previous_day": ("前一",), "few_days_after": ("天", "日"), "next_month": ("月",), "same_month": ("月",),
+    "previous_day": ("前一",), "next_month": ("月",), "same_month": ("月",),
 }
 _GATED_PATTERNS = [(kind, pattern, frozenset(_NEEDS.get(kind, ()))) for kind, pattern in _PATTERNS]
 _PIECES = frozenset(piece for needs in _NEEDS.values() for piece in needs)
@@ -279,16 +266,12 @@ def _patterns_for(present: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
 # (起实施 / 起生效: a measure taking effect from a day is announced ahead of it)
 _FUTURE = re.compile(r"起(?:实施|實施|施行|生效|执行|執行)|将于|将在|将会|将要|將於|將在|將會|將要|即将|即將|预计|預計|计划|計劃|拟于|擬於|有望|预定|預定|定于|定於")
 
-# After a weekday, a coming act: 周一开始将…, 周三起将….
-_AHEAD = re.compile(r"[^，。；,]{0,4}?将(?!近)")
-
 # Words that tell an act as done before the article (美方已于3月批准…, 早在1月…, 3月以来): a partial date is then
 # the last such date, not a coming one.
 _DONE = re.compile(r"已于|已於|已在|已经于|已經於|曾于|曾於|曾在|早在|此前已|先前已|以来|以來|至今|迄今")
 
 # Every date pattern needs one of these: a cheap test before running them all.
-_MAYBE_DATE = re.compile(r"[年月日号號季天周週晚]|[昨今明]起|财年|財年|FY|Q[1-4]|近期|最近几|星期|礼拜|\d{4}[-/.]\d{1,2}"
-                         r"|(?:预计|计划|将于|将在|有望|力争)(?:19|20)\d{2}")
+_MAYBE_DATE = re.compile(r"[年月日号號季天周週晚]|[昨今明]起|财年|財年|FY|Q[1-4]|近期|最近几|星期|礼拜|\d{4}[-/.]\d{1,2}")
 
 
 def _published_year(published: dt.date | None) -> int | None:
@@ -307,7 +290,7 @@ def _quarter(m: re.Match[str], first_group: int, groups: int = 4) -> int | None:
     return None
 
 
-_CN_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}  # (○, a circle, for 〇 in some papers)
+_CN_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 
 
 def _year(text: str, published: dt.date | None) -> int:
@@ -398,7 +381,7 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         if not 1 <= month <= 12:
             return base
         return _month_or_dekad(base, _year(g(1), published), month, g(3) or "")
-    if kind in ("year", "year_edge", "year2_bare", "year_lead", "year_before_verb"):
+    if kind in ("year", "year_edge", "year2_bare", "year_lead"):
         return _year_range(base, _year(g(1), published))
     if kind == "year_cumulative":  # 2025年前三季度, 2025年1-9月: from 1 January
         return _cumulative(base, _year(g(1), published), m) or base
@@ -433,15 +416,6 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
             return inferred
         s_, e_ = _month_range(year, month)
         return replace(inferred, date_start=s_, date_end=e_, precision="month", relative=True)
-    if kind == "anchor_year_quarter":
-        ref, q = anchor_date(anchor), _quarter(m, 2)
-        if ref is None or not q:
-            return inferred
-        year = ref.year + (0 if g(1) in ("同年", "当年", "當年") else 1)
-        s_, e_ = _quarter_range(year, q)
-        return replace(inferred, date_start=s_, date_end=e_, precision="quarter", period=f"{year}-Q{q}", relative=True)
-    if kind == "coming_year":
-        return _year_range(inferred, published.year + 1) if published is not None else inferred
     if kind in ("same_year_md", "same_year_m"):
         ref = anchor_date(anchor) or published
         if ref is None:
@@ -512,8 +486,7 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
                 if kind == "month_day":
                     return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day", relative=True)
                 return _month_or_dekad(inferred, d.year, d.month, suffix, relative=True)
-        # (in an undated article only a dated passage gives the year: a year merely named, 2025年有望…, does not)
-        ref = published or (anchor_date(anchor) if anchor is not None and anchor.precision in ("day", "dekad", "month") else None)
+        ref = published or anchor_date(anchor)
         if ref is None:
             return inferred
         years = (ref.year - 1, ref.year, ref.year + 1)
@@ -601,13 +574,8 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
             d = monday + dt.timedelta(days=target)
             return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day")
         d = monday + dt.timedelta(days=target)
-        if g(3) and g(4):  # 周四（12/18）: the month and day the brackets give
-            given = _nearest([_day(y, int(g(3)), int(g(4))) for y in (published.year - 1, published.year, published.year + 1)],
-                             published, future)
-            if given is not None:
-                return replace(inferred, date_start=_iso(given), date_end=_iso(given), precision="day")
-        if g(4):  # 周五（21日）: the day with that weekday and that day of the month nearest the article's date
-            near = [c for k in (-1, 0, 1) if (c := _day(*_ym(_add_months(published.replace(day=1), k)), int(g(4))))
+        if g(3):  # 周五（21日）: the day with that weekday and that day of the month nearest the article's date
+            near = [c for k in (-1, 0, 1) if (c := _day(*_ym(_add_months(published.replace(day=1), k)), int(g(3))))
                     and c.weekday() == target]
             if near:
                 d = min(near, key=lambda c: abs((c - published).days))
@@ -667,11 +635,6 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
         d = _add_months(ref, 1 if kind == "next_month" else 0)
         s, e = _month_range(d.year, d.month)
         return replace(relative, date_start=s, date_end=e, precision="month")
-    if kind == "few_days_after":
-        if anchor.precision not in ("day", "month"):
-            return relative
-        s_, e_ = _month_range(ref.year, ref.month)
-        return replace(relative, date_start=s_, date_end=e_, precision="month")
     if kind == "after":
         number, unit = (g(1), g(2)) if g(1) else (g(3), g(4))
         amount = 0.5 if number == "半" else _num(number)
@@ -809,9 +772,7 @@ def find_dates(sentence_zh: str, published: dt.date | None = None, anchor: DateR
     for kind, m in found:
         ref = _range_end(kind, m, refs[-1], sentence_zh) if refs else None
         if ref is None:
-            # (a weekday a coming act follows, 从周一开始将暂停, is the coming one)
-            ahead = future or kind == "weekday" and _AHEAD.match(sentence_zh, m.end()) is not None
-            ref = resolve(kind, m, published, anchor, recent, ahead, done)
+            ref = resolve(kind, m, published, anchor, recent, future, done)
         refs.append(ref)
         if ref.date_start and ref.precision != "approx":  # 近日 is too loose to count from
             anchor, recent = ref, True

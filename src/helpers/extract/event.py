@@ -53,13 +53,13 @@ ACTIONS: list[tuple[str, str]] = [
                  # headline style: 发 alone before a results report (晚发三季报)
                  r"(?<![开研出引激启])发(?=[^，。；,\s]{0,4}?(?:财报|年报|季报|业绩))"),
     # The steps of a listing: 招股, 申购, 递表, IPO申请获受理, 过会, 通过聆讯, 挂牌上市.
-    ("list", r"挂牌|(?<![已未拟])上市(?![公企规辅]|申请|计划|进程|之路)|提交注册|注册[^，。；,]{0,12}?生效|(?:登录|登陆)?兴柜|上柜(?![公企])|受理[^，。；,]{0,20}?(?:上市|IPO|发行)[^，。；,]{0,4}?申请|公开发售|国际配售|中签|配发结果|(?:启动|完成)上市辅导|辅导验收|招股(?!价|书|说明书)|申购|递表|(?:递交|提交|呈交|更新)[^，。；,]{0,10}?(?:招股书|招股说明书|上市申请|IPO申请|申请材料)|"
+    ("list", r"挂牌|(?<![已未拟])上市(?![公企规首辅]|申请|计划|进程|之路)|(?:登录|登陆)?兴柜|上柜(?![公企])|受理[^，。；,]{0,20}?(?:上市|IPO|发行)[^，。；,]{0,4}?申请|公开发售|国际配售|中签|配发结果|(?:启动|完成)上市辅导|辅导验收|招股(?!价|书|说明书)|申购|递表|(?:递交|提交|呈交|更新)[^，。；,]{0,10}?(?:招股书|招股说明书|上市申请|IPO申请|申请材料)|"
              r"IPO.{0,6}(?:受理|过会|获批|注册生效)|(?:申请|IPO)[^，。；]{0,14}?获[^，。；]{0,8}?受理|过会|通过.{0,10}聆讯|"
              r"同意.{0,14}(?:注册|上市|发行)|登陆.{0,8}(?:科创板|主板|创业板|港交所|联交所|纳斯达克|纽交所)"),
     # Shipments and output ramps: 出货, 放量, 增产, 送样; an export with a count (走私出口200颗).
     # 出货 is the act only before a count (全年出货约30万颗), right after a date or as begun (二季度出货, 开始出货);
     # 占国产出货… is the noun.
-    ("ship", r"(?:出货|发货)(?=\s*(?:了|近|约|超过?|逾|达|\d))|(?:出货|交货|发货)量(?=\s*(?:已|已经|首次|首度|再度)?\s*(?:突破|达到?|超过?|逾|约|近|翻倍|增至|升至|\d))|(?:(?<=[季月年日度])|开始|启动|正式|陆续|起)(?:出货|发货)|放量|增产|扩产|送样|(?:提高|增加|提升|扩大)[^，。；]{0,20}?产量|产量[^，。；]{0,6}?(?:提高|增加|提升|翻倍|扩大|增至)|生产(?=\s*(?:约|近|超过?|逾)?\s*\d)|(?:非法)?(?:出口|走私)(?=\s*(?:[\d约近超逾了]|[一大多]批))"),
+    ("ship", r"(?:出货|发货)(?=\s*(?:了|近|约|超过?|逾|达|\d))|(?:出货|交货|发货)量(?=\s*(?:已|已经|首次|首度|再度)?\s*(?:突破|达到?|超过?|逾|约|近|翻倍|增至|升至|\d))|(?:(?<=[季月年日度])|开始|启动|正式|陆续|起)(?:出货|发货)|放量|增产|扩产|送样|(?:提高|增加|提升|扩大)[^，。；]{0,12}产量|(?:非法)?(?:出口|走私)(?=\s*(?:[\d约近超逾了]|[一大多]批))"),
     ("resume", r"恢复.{0,6}(?:销售|供货|出货|出口|发货|生产|供应|采购|购买|进口|订购)|重启.{0,6}(?:销售|供货|出货|采购)|重新(?:[向对给][^，。；,]{0,10}?)?(?:销售|供货|出货|发货|出口|开放|采购|购买)"),
     ("refuse", r"拒绝(?!置评|评论|回应|透露|发表评论|就此)(?:采购|购买|接受|了)?|不买账|抵制"),
     ("investigate", r"反垄断调查|反倾销调查|反歧视调查|立案调查|调查|立案|搜查|突击检查|传唤|(?:警示|监管|关注|问询)函|查获|查扣|扣押|查处|约谈|约见|问询|处罚|罚款|罚单|开罚|裁罚|重罚|认定.{0,8}违[法反]|裁定"),
@@ -68,7 +68,7 @@ ACTIONS: list[tuple[str, str]] = [
     ("ban", r"禁令|禁止|叫停|喊停|下架|封锁|禁售|禁运|断供|停用|弃用|停止(?:[为向对给][^，。；,]{0,10}?)?(?:采购|购买|使用|供货|供应|销售|出口|订购|代工|生产|服务)|暂停(?:采购|购买|订购|进口)|"
             r"(?:要求|通知|下令|责令|勒令).{0,20}(?:停止|暂缓|暂停|中止)|暂缓(?:采购|购买|进口|订购)|"
             r"(?:暂停|中止|冻结|吊销).{0,14}?(?:许可|出口|发货|销售|供货|供应|交易|生产|资产|业务|合作|服务)|下令|责令|勒令|封杀|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
-    ("tighten", r"需要许可证|(?:实施|实行)[^，。；,]{0,8}?许可(?:证)?管理|[需须](?:要)?(?:申请|申领|取得|获得)[^，。；,]{0,4}?许可|许可证要求|需获得许可|发布[^，。；,]{0,20}?(?:规则|新规|指南|禁令|条例|指导方针|方针|指引|规定)|限制.{0,8}(?:出口|销售|出货|供应|进口|采购|使用)|收紧|加码(?!投资|布局|押注|采购|投入)|加严|(?:加强|强化|加大)[^，。；,]{0,10}?(?:管制|审查|检查|查验|核查|稽查|监管|执法|打击|管控)|祭出[^，。；,]{0,6}?(?:管制|规定|新规|措施|限制|制裁)|严查|严打|严格(?:审查|检查|查验|执法)|(?:实施|采取)[^，。；,]{0,6}?(?:更严格|更严)|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|(?:添加|加入|纳入|加到|增列)(?:到|进|至)?[^，。；,]{0,10}?(?:名单|清单)|"
+    ("tighten", r"需要许可证|(?:实施|实行)[^，。；,]{0,8}?许可(?:证)?管理|[需须](?:要)?(?:申请|申领|取得|获得)[^，。；,]{0,4}?许可|许可证要求|需获得许可|发布[^，。；,]{0,20}?(?:规则|新规|指南|禁令|条例|指导方针|方针|指引|规定)|限制.{0,8}(?:出口|销售|出货|供应|进口|采购|使用)|收紧|加码(?!投资|布局|押注|采购|投入)|加严|(?:加强|强化|加大)[^，。；,]{0,10}?(?:管制|审查|检查|查验|核查|稽查|监管|执法|打击|管控)|祭出[^，。；,]{0,6}?(?:管制|规定|新规|措施|限制|制裁)|严查|严打|严格(?:审查|检查|查验|执法)|(?:实施|采取)[^，。；,]{0,6}?(?:更严格|更严)|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
                 r"扩大.{0,6}(?:管制|限制)|(?:实施|宣布|施加)[^，。；,]{0,6}?制裁|制裁(?=\s*[了\d一两三四五六七八九十多数]|[^，。；,]{0,4}(?:企业|公司|实体|个人|官员))|限制出口|出口管制|新规|降至.{0,6}门槛|门槛|列入.{0,24}名单|列为.{0,10}(?:实体|风险|管制)"),
     ("approve", r"批准|放行|解禁|获批(?!的|准的)|(?<!未经)(?<!未获)(?<!无)许可|获准|松口|允许|核准|核定|同意(?!暂|延后|推迟).{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|"
                 r"完成.{0,14}备案|开绿灯"),
@@ -78,7 +78,7 @@ ACTIONS: list[tuple[str, str]] = [
     ("launch", r"(?<!例行)(?<!新闻)发布会|发布(?!会)|发表(?=[^，。；,]{0,12}?(?:路线图|芯片|晶片|产品|新品|处理器|GPU|模型|架构|系列))|推出|释出(?=[^，。；,]{0,12}?(?:芯片|晶片|GPU|产品|新品|处理器|模型|版本|系列|平台))|亮相|量产|首发|交付|面世|问世|开卖|开售"),
     ("invest", r"注资|斥资|入股|增资|出资|(?:完成|获得|宣布)[^，。；,]{0,8}?融资|设立.{0,6}基金|成立.{0,6}基金|注册成立|(?:创立|创办|创建)(?![者人])|(?<![不未])成立(?!了?.{0,4}(?:工作组|小组))|募资|定增|定向增发|(?<![者权])投资(?![者人方机峰论活大会])"),
     # 宣布, 披露; a source's dated newest report (3日，据某机构最新报告) is a release too.
-    ("announce", r"(?<!的)(?:宣布|公布|披露)|发文|发帖|发推|公告(?=\s*[，,：:称])|(?:财报|年报|季报|业绩)显示|发布财报|确认|证实|最新(?:研究|报告|研报|数据|调查|统计|预测)"),
+    ("announce", r"(?<!的)(?:宣布|公布|披露)|公告(?=\s*[，,：:称])|(?:财报|年报|季报|业绩)显示|发布财报|确认|证实|最新(?:研究|报告|研报|数据|调查|统计|预测)"),
     ("other", r"游说|任命|聘任|出任|接任|卸任|辞任|辞去|延长[^，。；,]{0,6}?(?:休战|豁免|期限|暂停)|会见|会面|会晤|访问|访华|飞抵|抵达|到访|造访|出访|退出(?=[^，。；,]{0,10}?(?:市场|业务))|出席|签署|签订|签约|签下|重返|举行|召开|表态|会谈|通话|征收|上调(?=[^，。；,]{0,8}?(?:关税|税率|费率|门槛|利率))|加征|邀集|通知|提交.{0,8}申请|通电话|展出|达成|收购|并购|接管|"
               r"通过.{0,8}(?:法案|议案|决议)"),
 ]
@@ -87,7 +87,7 @@ _LAUNCH_AFTER = re.compile(r"[^，。,；]{0,16}?(?:推出|发布|上市|面世|
 # An epithet before the actor: 有「国产X」之称的燧原, 被称为…的, 号称…的 (skipped like a title).
 _EPITHET = re.compile(r"(?:素有|享有|有)?[^，。,；：:]{1,16}?(?:之称|称号)的|(?:被称为|号称|人称)[^，。,；：:]{1,12}?的")
 # Words that put the action in the future: 预计, 计划, 将于, 拟, 准备 (a planned event).
-_PLANNED = re.compile(r"预计|计划|规划|(?<![模虚草])拟|准备|有望|即将|预定|定于|订于|最快|最早将|争取|力争|打算|将(?=于|在|会|要|正式|陆续|率先|首次|推出|发布|上市|挂牌|量产|交付|出货|开始|启动|增产|放量)")
+_PLANNED = re.compile(r"预计|计划|规划|拟|准备|有望|即将|预定|定于|订于|最快|最早将|争取|力争|打算|将(?=于|在|会|要|正式|陆续|率先|首次|推出|发布|上市|挂牌|量产|交付|出货|开始|启动|增产|放量)")
 _PRODUCT_PASSIVE = re.compile(r"[^，。,；]{0,8}?(?:获准|被准许|获批|被禁|遭禁|被列入|被纳入|被要求|被限制|被叫停|被暂停|"
                               r"[需须](?:要)?(?:申请|申领|取得|获得)[^，。；,]{0,4}?许可)")
 _US_VENDORS = {"英伟达", "AMD", "英特尔"}
@@ -101,7 +101,7 @@ def _us_product(canonical: str, lexicon) -> bool:
 _OCCASION = re.compile(r"致辞|致词|讲话|演说|业绩说明会|业绩会|说明会|发布会|记者会|新闻发布会|听证会|电话会议?|招待会|研讨会|座谈会|大会|论坛|峰会|年会|"
                        r"主题演讲|演讲|专访|采访|受访|访谈|联访|群访|(?:向|对|告诉|面对)(?:记者|媒体)|集体学习|Podcast|播客|节目上?|网志|博客|"
                        # any named gathering in the frame 在…上 (在分析师日上, 在投资者大会上, 在开幕式上)
-                       r"(?<=在)[^，。；,：:“”「」]{0,20}?(?:会议|会|日|展|节|典礼|仪式|式|活动|晚宴)上")
+                       r"(?<=在)[^，。；,：:“”「」]{1,20}?(?:会|日|展|节|典礼|仪式|式|活动|晚宴)上")
 # An occasion that is no more than an interview: an event only on a given day.
 _INTERVIEW = re.compile(r"专访|采访|受访|访谈|联访|群访|(?:向|对|告诉|面对)(?:记者|媒体)")
 # Between an organisation and its person: a title (英伟达执行长黄仁勋: the person acts).
@@ -114,7 +114,7 @@ _ROLE_NAME = re.compile(r"(?:的)?(?:联合|轮值)?(?:新闻发言人|发言人
                         r"([\u4e00-\u9fff]{2,3}?)(?=\s*(?:\d|[一二三]?[十]?[一二三四五六七八九十]日|在|于|於|今日|昨日|日前|近日|上周|本周|周[一二三四五六日]))")
 _WEAK_ACTIONS = {"ship", "other"}
 STRONG_ACTIONS = {"ban", "tighten", "approve", "resume", "loosen", "investigate", "sue", "refuse"}
-_SPEECH = re.compile(r"(说(?!明会|明书)|表示|强调|直言|警告|坦言|指出|称|透露|回应|认为|感慨|承认|炮轰|批评|痛斥|抨击|谈到|提到|阐述|阐释)")
+_SPEECH = re.compile(r"(说(?!明会|明书)|表示|强调|直言|警告|坦言|指出|称|透露|回应|认为|感慨|承认|炮轰|批评|痛斥|抨击|谈到|提到)")
 
 
 def classify(text: str, pos: int = 0) -> tuple[str, re.Match[str] | None]:
@@ -139,13 +139,7 @@ def classify(text: str, pos: int = 0) -> tuple[str, re.Match[str] | None]:
             found.append((m.start(), "launch"))  # 宣布推出…, 宣布，旗下芯片已量产
         if found:
             return min(found)[1], best[1]  # the leftmost act announced
-        if best[1].group(0) in _POST_VERBS:
-            return "", None  # a post that conveys no act is a written statement (某部发文指出…), no event
     return best
-
-
-# Posting on a platform or in print (某人在社交媒体发文…): an announcement only of the act it conveys.
-_POST_VERBS = {"发文", "发帖", "发推"}
 
 
 # A launch an announcement conveys: the verbs of bringing a product out (not 发布, which conveys anything).
@@ -156,12 +150,11 @@ _FRAME_VERB = re.compile(r"通知|举行|举办|召开")
 
 
 _CLAUSE = re.compile(r"[，,；;：:]")
-_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•|｜]|【[^】]{0,24}】|^[^，。【】]{1,12}】|其中|根据|依据|据报道|据报|据悉|据称|据了解|(?:虽然受到|虽受|受到|受)(?=\s*(?:\d|今年|去年|前年|本月|上月|当年|同年))|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被(?!告)|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
+_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|根据|依据|据报|据悉|(?:虽然受到|虽受|受到|受)(?=\s*(?:\d|今年|去年|前年|本月|上月|当年|同年))|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被(?!告)|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
 # Before the actor a clause may hold titles and places: 美国总统特朗普, 中国国家网信办.
-_TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|制造商|供应商|开发商|独角兽|"
-                           r"机构|投行|券商|智库|研究所|研究院)|"
-                           r"美国|中国|大陆|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
-                           r"董事长|总裁|发言人|官员|轮值|副|联合|执行|其?(?:主要)?(?:竞争)?对手|[^，。,；：:]{0,6}负责人|时间|美国时间|北京时间|[\d]{1,2}日|在|于|"
+_TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|制造商|供应商|开发商|独角兽)|"
+                           r"美国|中国|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
+                           r"董事长|总裁|发言人|官员|[^，。,；：:]{0,6}负责人|时间|美国时间|北京时间|[\d]{1,2}日|在|于|"
                            r"中共|总书记|中共总书记|国家主席|中国国家主席|主席|[一二三四五六七八九十两\d]+名)*$")
 # After the verb, a head noun that makes the act hearsay, not a reported act: 收购传闻, 上市传言, 禁令的猜测.
 _HEARSAY = re.compile(r"\s*(?:的)?(?:传闻|传言|谣言|猜测|揣测|说法)")
@@ -176,9 +169,7 @@ _MEETING_REF = re.compile(r"(?:会谈|会晤|会面|峰会|首脑会议)(?:后|�
 _GOVERNMENT = re.compile(r"政府|当局")
 # A company referred back to at the head of a clause: 公司, 该公司, 这家公司 (not 子公司, 公司法).
 _COMPANY_ANAPHOR = re.compile(r"(?:该|这家|此|本)?公司(?![法债股章])|(?:该|这家|此)(?:集团|企业|厂商|芯片商|芯片厂商?|芯片公司|初创公司|新创公司|"
-                              r"晶片商|晶片厂|业者|巨头|龙头|独角兽)"
-                              # with a description between (这家总部位于北京的公司)
-                              r"|这家[^，。；,“”「」]{1,14}?的(?:公司|企业|厂商|芯片商|集团)")
+                              r"晶片商|晶片厂|业者|巨头|龙头|独角兽)")
 # A government body referred back to at the head of a clause: 该部, 该局, 该委员会, 这一机构 (the body last named).
 _AGENCY_ANAPHOR = re.compile(r"(?:该|此|这个|这一)(?:部门|部|局|署|委员会|委|办公室|机构|监管机构|监管部门)")
 # Products referred back to at the head of a clause: 这两款芯片, 该产品, 此系列GPU.
@@ -194,10 +185,6 @@ _ORG_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,24}?(?:股份有限公司|�
 # Between the names of an enumeration of actors: 甲银行、乙银行…, 商务部和海关总署.
 _JOIN = re.compile(r"\s*(?:、|和|与|及|以及|同)\s*")
 _ORG_NAME_DATED = re.compile(r"\s*(?:[（(][^（()）]{0,20}[)）])?\s*(?:于|於|在|已于|最早|最早于|最早成立于)?\s*(?=\d|今年|去年|明年|同年)")
-# A name of two to four characters glossed in Latin script in brackets (强生（Mike Johnson）, 某某（Some Name）).
-_GLOSSED_NAME = re.compile(r"([\u4e00-\u9fff]{2,4}?)\s*[（(]\s*[A-Z][A-Za-z.\-]+(?:\s+[A-Z][A-Za-z.\-]+){0,3}\s*[)）]")
-# A title before such a name: a place or body and a role (荷兰经济大臣, 美国众议院议长).
-_PERSON_TITLE = re.compile(r"[^，。；,：:（(]{0,10}?(?:大臣|部长|总统|首相|总理|主席|议长|发言人|执行长|首席执行官|CEO|董事长|官员|参议员|众议员|议员)")
 # A pronoun heading a clause (她3月在上海受访时…) stands for the person last named.
 _PRONOUN = re.compile(r"他|她")
 # The date right after the verb: 成立于2016年3月1日, 上市于…, 推出在….
@@ -211,12 +198,9 @@ _MODIFIER_ACT_AFTER = re.compile(r"(?:在[^，。,；]{0,10})?(成立|创立|创
 _DESCRIPTION = re.compile(r"经营范围|主营业务|业务范围|主要业务")
 # Actors the lexicon does not name but the reporting does.
 GENERIC_ACTORS = {
-    "中方": "中国政府", "中国政府": "中国政府", "北京当局": "中国政府", "大陆当局": "中国政府", "中国当局": "中国政府",
-    "大陆官员": "中国政府", "中国官员": "中国政府", "北京官员": "中国政府", "大陆官方": "中国政府", "中国官方": "中国政府",
-    "大陆海关": "中国海关", "大陆海关部门": "中国海关", "中国海关部门": "中国海关", "海关部门": "中国海关", "监管部门": "中国监管部门", "中国监管部门": "中国监管部门", "中国监管机构": "中国监管部门", "中国监管当局": "中国监管部门", "监管当局": "中国监管部门",
+    "中方": "中国政府", "中国政府": "中国政府", "北京当局": "中国政府", "监管部门": "中国监管部门", "中国监管部门": "中国监管部门", "中国监管机构": "中国监管部门", "中国监管当局": "中国监管部门", "监管当局": "中国监管部门",
     "有关部门": "中国监管部门", "监管机构": "中国监管部门", "中国海关": "中国海关", "海关": "中国海关",
-    "美方": "美国政府", "中国": "中国政府",
-    "中美双方": "双方", "美中双方": "双方", "中荷双方": "双方", "中欧双方": "双方", "中日双方": "双方", "中韩双方": "双方", "美国": "美国政府", "检方": "检方", "检察官": "检方", "美国政府": "美国政府",
+    "美方": "美国政府", "中国": "中国政府", "美国": "美国政府", "检方": "检方", "检察官": "检方", "美国政府": "美国政府",
     "华盛顿": "美国政府", "双方": "双方", "美国联邦政府": "美国政府", "联邦政府": "美国政府", "美国国会": "美国国会", "国会": "美国国会",
     "美国众议院": "美国众议院", "众议院": "美国众议院", "美国参议院": "美国参议院", "参议院": "美国参议院",
     # prosecutions: the department and the accused (被告 / 嫌犯 are who acted: 被告非法出口…, 于19日被捕)
@@ -230,7 +214,7 @@ _GENERIC_ACTOR = re.compile("|".join(sorted(map(re.escape, GENERIC_ACTORS), key=
 _BOUND_BEFORE = re.compile(r"(?:至|直至|截至|截止|截止到)\s*$")
 # After a date in a clause before the actor's: a report's frame (路透3日独家报道，…; 上周报道，…), which
 # dates the report, not the act it reports.
-_REPORT_FRAME = re.compile(r"\s*(?:[，,]\s*据\s*)?(?:独家|獨家)?(?:报道|报导|披露|引述|援引|消息|指出|称)")
+_REPORT_FRAME = re.compile(r"\s*(?:独家|獨家)?(?:报道|报导|披露|引述|援引|消息|指出|称)")
 # After a date, what makes it no date of an act: a deadline (2026年前完成: before, not when), a dateline
 # (27日电), or the period a report covers (2024年度业绩说明会: not dated by the year it reports on).
 _NOT_ACT_DATE = re.compile(r"\s*(?:之前|以前|前)(?![一二三四五六七八九十两\d个])|\s*(?:电|電|讯|訊)|\s*(?:半年度|年度|度|中期)(?:业绩|财报|报告|说明会)")
@@ -245,8 +229,6 @@ def _own_clause(ctx: SentenceContext, date) -> bool:
     支出增长38%，其中某公司上调…: that clause's date, not the later act's): more than a few characters after it."""
     rest = ctx.zh[date.end:ctx.clause_bounds(date.end)[1]]
     rest = re.sub(r"^\s*(?:上午|下午|晚间|晚上|早上|凌晨|起|以来|开始|时|当天|当日|前后|左右)", "", rest)
-    if re.match(r"\s*(?:是|为|正值|正逢)", rest):
-        return False  # 今天是长假后首个工作日，某部…: the clause only names the day the next one tells of
     return len(rest.strip()) > 10 and not _DATE_MODIFIER.match(rest)  # (5月28日公布的财报，某公司…: a modifier)
 
 
@@ -268,7 +250,7 @@ def _status(ctx: SentenceContext, lead_from: int, verb_at: int, date) -> str:
 
 
 # Between an actor and the date right after it: 英伟达7月…, 特朗普日前…, 某公司自2019年….
-_SUBJECT_DATE_GAP = re.compile(r"\s*(?:[（(][^（()）]{0,20}[)）]|[)）])?\s*(?:于|於|在|自|已于|将于|曾于|也于|则于|是在|是于)?\s*")
+_SUBJECT_DATE_GAP = re.compile(r"\s*(?:[（(][^（()）]{0,20}[)）]|[)）])?\s*(?:于|於|在|自|已于|将于|曾于|也于|则于)?\s*")
 # The word before a name that makes it an object, not the subject: 对英伟达, 与特朗普, 向华为.
 _OBJECT_MARK = re.compile(r"[对向与和同跟把将给被从由及、让令]$")
 
@@ -288,12 +270,12 @@ def _dated_subject(ctx: SentenceContext, pos: int, end: int):
 
 
 # The mark of a passive clause and its agent: 被美国商务部列入, 遭检方起诉 (not 被告).
-_PASSIVE = re.compile(r"(?:被|遭到?)(?!告)\s*|获(?![得批准悉利奖益取])\s*")
+_PASSIVE = re.compile(r"(?:被|遭到?)(?!告)\s*")
 
 
 def _passive_agent(ctx: SentenceContext, pos: int, end: int):
     """The agent of a passive clause whose subject is no actor (多家企业于10月被某部列入…, 某芯片被美方限制):
-    the actor named right after the first 被 / 遭 / 获 of the clause that names one, from the lexicon or a generic one."""
+    the actor named right after the first 被 / 遭 of the clause, from the lexicon or a generic one."""
     zh = ctx.zh
     for mark in _PASSIVE.finditer(zh, pos, end):
         at = mark.end()
@@ -303,7 +285,7 @@ def _passive_agent(ctx: SentenceContext, pos: int, end: int):
         generic = _GENERIC_ACTOR.match(zh, at)
         if generic:
             return Mention(generic.start(), generic.end(), generic.group(0), GENERIC_ACTORS[generic.group(0)], "agency")
-        # (a mark with no agent, 被指为…, may precede the one that names it: …而遭美方处罚)
+        return None
     return None
 
 
@@ -450,11 +432,6 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
                 actor = Mention(ana.start(), ana.end(), ana.group(0), named[-1], "company")
         if actor is None and not any(m.start == pos and m.type != "place" for m in ctx.mentions):
             actor = _org_actor(ctx, pos, end)
-        title = _PERSON_TITLE.match(zh, pos, end)
-        if actor is None and (glossed := _GLOSSED_NAME.match(zh, title.end() if title else pos, end)) is not None \
-                and not any(pos <= m.start < glossed.end() for m in ctx.mentions):
-            # 强生（Mike Johnson）今天…: a name the lexicon lacks, glossed in Latin script; its own canonical form
-            actor = Mention(glossed.start(1), glossed.end(), glossed.group(0), glossed.group(1), "person")
         if actor is None and ctx.last_speaker and _PRONOUN.match(zh, pos):
             actor = Mention(pos, pos + 1, zh[pos], ctx.last_speaker, "pronoun")  # for appearances only
         if actor is not None:
@@ -471,67 +448,6 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
         elif groups:
             groups[-1][1] = end
     return [tuple(g) for g in groups]
-
-
-# The end of a clause that sets what follows after it (…后，; …之后，).
-_AFTER_IT = re.compile(r"(?:之|以)?后\s*[，,]?\s*$")
-
-
-# What refers an undated clause back to the occasion or the act just told: the occasion (会上, 现场, 台上), the
-# act's measure or decision named again (这项裁决, 该名单, 上述规定), the body (该部门).
-_BACK_REFERENCE = re.compile(r"会上|会中|现场|台上|(?:这|该|此|上述)(?:项|份|一|个)?(?:裁决|决定|规则|新规|规定|措施|禁令|名单|清单|"
-                             r"调查|公告|计划|决议|协议|部门|机构)")
-
-
-def _recent_events(ctx: SentenceContext) -> list:
-    """The acts told as done on a given day in the three sentences before this one, the latest last:
-    (sentence index, actor, action, date)."""
-    return [e for e in _memory(ctx).get("done", []) if 0 < ctx.index - e[0] <= 3]
-
-
-def _related(ctx: SentenceContext, one: str, other: str) -> bool:
-    """Whether two actors are the same body or person, a body and its bureau (美国商务部 / …工业与安全局), or
-    a person and the organisation the lexicon gives them."""
-    if not one or not other:
-        return False
-    if one == other or one in other or other in one:
-        return True
-    lexicon = ctx.lexicon
-    parents = [e.parent for e in (lexicon.entity(one), lexicon.entity(other)) if e is not None] if lexicon is not None else []
-    return other in parents or one in parents
-
-
-def _occasion_continued(ctx: SentenceContext, actor, action: str, g_start: int, verb_at: int, verb_end: int, verb: str):
-    """The day of an act told just before, for an undated clause that continues it: one that refers back to its
-    occasion or its measure (徐某在会上表示; 该部门发布了这项裁决) by a related actor, within three sentences; an
-    appearance of a related actor in the very next sentence (某公司18日宣布…。其董事长在某大会上阐述…); or the same act restated by the same (or a related) actor (某局将23家实体列入清单, after
-    某部12日宣布将23家实体列入清单), within three; or a company's further act told with 也 / 亦 / 同时 (某公司也宣布…)
-    anywhere after the day its act was told (the occasion the article reports). Never for an act told as planned, nor for one a time clause names
-    (在上市不久, 上市后: the act as a point in time)."""
-    zh = ctx.zh
-    if _PLANNED.search(zh, g_start, verb_end) or _AS_TIME.match(zh, verb_end):
-        return None
-    referred = _BACK_REFERENCE.search(zh, g_start, verb_end) is not None
-    for index, last_actor, last_action, last_date in reversed(_recent_events(ctx)):
-        related = _related(ctx, actor.canonical, last_actor)
-        restated = related and action == last_action and action in STRONG_ACTIONS | {"list"}
-        # (a named occasion: words to reporters afterwards, 会后对记者表示, are no occasion of their own)
-        appearance = related and action == "speak" and ctx.index - index == 1 and not _INTERVIEW.fullmatch(verb)
-        if referred and (related or action == last_action) or restated or appearance:
-            return replace(last_date, start=g_start, end=g_start, inferred=True, relative=True)
-    if action in _COMPANY_NOUNS and _ALSO.search(zh, g_start, verb_at):
-        for last_actor, last_date in reversed(list(_memory(ctx).get("days", {}).items())):
-            if _related(ctx, actor.canonical, last_actor):
-                return replace(last_date, start=g_start, end=g_start, inferred=True, relative=True)
-    return None
-
-
-# Before a verb, what tells the act as one more of the same occasion: 也, 亦, 同时, 另外, 此外.
-_ALSO = re.compile(r"也|亦|同时|另外|此外")
-
-
-# After a verb, what makes the act a point in time for another (上市不久, 上市后, 成立以来, 上市时).
-_AS_TIME = re.compile(r"\s*(?:不久|之后|以后|后|以来|时|之际|前夕)")
 
 
 def _memory(ctx: SentenceContext) -> dict:
@@ -559,8 +475,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     drafts: list[Draft] = []
     meeting = _memory(ctx).get("meeting")
     if not ctx.dates and ctx.carried_date is None and not (meeting and _MEETING_REF.search(zh)) and not (
-            _memory(ctx).get("last_date") is not None and _SAME_OCCASION.search(zh)) and not _recent_events(ctx) and not (
-            _memory(ctx).get("days") and _ALSO.search(zh)):
+            _memory(ctx).get("last_date") is not None and _SAME_OCCASION.search(zh)):
         _memory(ctx)["last_date"] = None
         return drafts  # no date, no event
     groups = _groups(ctx)
@@ -615,12 +530,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         if at_meeting and not leading:  # 会谈后，双方宣布…: on the day of the meeting last told
             leading = [replace(meeting, start=g_start, end=g_start, inferred=True)]
         calendar = [d for d in leading if d.date_start]
-        # (a date an earlier actor's act of this sentence took is that act's when the clause goes on after it:
-        # 6月，甲推出新政…后，乙的上市…; parallel acts under one date keep it: 2025年，甲宣布…；乙推出…)
-        taken = {x.date.start for x in drafts if x.date is not None and x.actor != actor.canonical
-                 and x.end <= g_start and _AFTER_IT.search(zh, x.end, g_start)}
-        before = [d for d in act_dates if d.start < g_start and not _REPORT_FRAME.match(zh, d.end) and not _own_clause(ctx, d)
-                  and d.start not in taken]
+        before = [d for d in act_dates if d.start < g_start and not _REPORT_FRAME.match(zh, d.end) and not _own_clause(ctx, d)]
         inside = leading
         if calendar:
             date = _first_of_enumeration(zh, calendar)
@@ -634,36 +544,28 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             date = framed
         elif (same := _same_occasion(ctx, drafts, g_start, actor.end, verb_at)) is not None:
             date = same
-        elif (told := _occasion_continued(ctx, actor, action, g_start, verb_at, verb_end, match.group(0))) is not None:
-            date = told
         elif ctx.carried_date is not None:
             date = replace(ctx.carried_date, start=g_start, end=g_start, inferred=True)  # (its offsets are of its own sentence)
             if _status(ctx, actor.end, verb_at, date) and not _PLANNED.search(zh, actor.end, verb_at):
                 continue  # a future date carried from a plan (明年量产。) does not date an act told as done
         else:
             continue
-        if date in leading and date.start >= actor.end and _REPORT_FRAME.match(zh, date.end):
-            continue  # 某社周四引述消息报道，…: the date is the report's, the actor its outlet, the act someone else's
-        if action in STRONG_ACTIONS and (crit := _CRITICISM.search(zh, actor.end, verb_at)) is not None \
-                and not _DECIDING.search(zh, crit.end(), verb_at):
-            continue  # 某部13日回应，批评美方滥用出口管制: the measure criticised is the other side's, not the speaker's act
         if speech and action != "speak" and speech.start() < match.start() and n and groups[n - 1][0] <= date.start < g_start:
             continue  # 甲7月起发放许可，乙表示已获得许可: the date is the act before, what 乙 says is a quote
         if actor.type == "pronoun":
             if action != "speak":
                 continue  # 他说，…许可: a pronoun dates an appearance, not an act told in speech
             actor = replace(actor, type="person")
-        if action == "speak" and date not in leading and date is not told:
-            continue  # an appearance is dated by its own clause (or the occasion just told), never by a date carried from elsewhere
+        if action == "speak" and date not in leading:
+            continue  # an appearance is dated by its own clause, never by a date carried from elsewhere
         if action == "speak" and _INTERVIEW.fullmatch(match.group(0)) and date.precision not in ("day", "approx"):
             continue  # an interview is an event on a given day; 今年5月接受采访时说 is just a quote
         if actor.text in ("中国", "美国") and action not in STRONG_ACTIONS:
             continue  # 中国 as a place (中国拥有…) is an actor only for a government act
         subject_start = actor.start
         # Passive: 智谱等企业被美方列入实体清单 — the actor is the one after 被.
-        # (the last mark with an agent: 因被指为…而遭美方处罰 — the one after 遭)
-        reporter = actor
-        for passive in reversed(list(re.finditer(r"(?:被|遭到?)\s*", text[: match.start()]))):
+        passive = re.search(r"(?:被|遭到?)\s*", text[: match.start()])
+        if passive:
             agent_pos = actor.end + passive.end()
             agent = next((m for m in ctx.mentions if m.start == agent_pos and m.type in ACTOR_TYPES), None)
             generic = _GENERIC_ACTOR.match(zh, agent_pos)
@@ -671,11 +573,6 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
                 actor = agent
             elif generic:
                 actor = Mention(generic.start(), generic.end(), generic.group(0), GENERIC_ACTORS[generic.group(0)], "agency")
-            else:
-                continue
-            break
-        if actor is reporter and actor.type == "org" and speech and action != "speak" and speech.start() < match.start():
-            continue  # 某通讯社指，…遭处罚: an outlet or institute relays the act; it is not its own
         items = [m.canonical for m in ctx.mentions if g_start <= m.start < g_end and m.type in PRODUCT_TYPES]
         objects = [m.canonical for m in ctx.mentions
                    if actor.end <= m.start < g_end and m.type == "company" and m.canonical != actor.canonical]
@@ -691,7 +588,6 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             ))
         mains.append((drafts[-1], verb_end, g_end, _DECIDING.search(zh, actor.end, verb_end) is not None))
     drafts.extend(_occasion_events(ctx, drafts))
-    drafts.extend(_nominal_events(ctx, drafts))
     drafts = _one_per_date(drafts, rule_drafts)
     for main, verb_end, g_end, deciding in mains:
         if any(d is main for d in drafts):
@@ -699,14 +595,6 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     drafts = _dedupe(_unasserted(ctx, _hypothetical(ctx, drafts)))
     dated = [d for d in drafts if d.date is not None and d.date.date_start]
     _memory(ctx)["last_date"] = dated[-1].date if dated else None  # for 同时 heading the next sentence
-    done = [d for d in dated if d.date.precision == "day" and not d.status]
-    days = _memory(ctx).setdefault("days", {})  # each actor's last act told as done on a given day
-    for d in done:
-        days.pop(d.actor, None)
-        days[d.actor] = d.date
-    if done:  # the acts told as done on a given day: what the next sentences tell of them continues them
-        recent = [e for e in _memory(ctx).get("done", []) if ctx.index - e[0] <= 3]
-        _memory(ctx)["done"] = recent + [(ctx.index, d.actor, d.action, d.date) for d in done]
     for d in drafts:  # a dated meeting: what is agreed 会后 / 在会中 later takes its day
         if d.date is not None and d.date.precision == "day" and _MEETING.search(ctx.zh, d.start, ctx.clause_bounds(max(d.start, d.end - 1))[1]):
             _memory(ctx)["meeting"] = d.date
@@ -721,8 +609,6 @@ _COORD_HEAD = re.compile(r"\s*(?P<conn>并且?|同时|也|还|另外?|亦|且|�
                          r"(?:[就对向在与为把将从][^，。；,：:“”「」]{1,16}?)?\s*"
                          r"(?P<adv>(?:也|还|并|亦|又|再|将|已经|已|正式|进一步|全面|同时|则|会|同步|一并|相继)*)\s*")
 _DECIDING = re.compile(r"宣布|同意|决定|宣佈|公布|表态")
-# A reply or a criticism between an actor and a measure: what follows is what the actor objects to.
-_CRITICISM = re.compile(r"回应|批评|抨击|痛斥|谴责|指责|炮轰|反对|不满|驳斥|敦促|呼吁|注意到|滥用|泛化")
 
 
 def _coordinated(ctx: SentenceContext, main: Draft, verb_end: int, g_end: int, deciding: bool) -> list[Draft]:
@@ -1028,8 +914,7 @@ def _occasion_events(ctx: SentenceContext, found: list[Draft]) -> list[Draft]:
     drafts = []
     taken = {d.date.start for d in found if d.date is not None}
     for d in _act_dates(ctx):
-        # (in an article with no date at all, a day that cannot be resolved still dates the occasion: empty, inferred)
-        if not (d.date_start or ctx.published is None and d.inferred) or d.start in taken:
+        if not d.date_start or d.start in taken:
             continue
         m = _OCCASION_MODIFIER.match(zh, d.end)
         if m is None or not _SPEECH.search(zh, m.end()) and not re.match(r"\s*[上中]", zh[m.end():]):
@@ -1065,79 +950,4 @@ def _rule_modifier_events(ctx: SentenceContext, groups) -> list[Draft]:
             continue
         drafts.append(Draft(kind="event", start=d.start, end=m.end(), actor=actor, action="tighten", date=d,
                             status=_status(ctx, 0, m.start(1), d)))
-    return drafts
-
-
-# An act told as a noun right after its date (4月美国的芯片出口限制, 14日的中美经贸会谈, 近期某芯片销售的恢复, 5日上市首日,
-# 9日的终止公告): the head noun names the act; an actor inside the phrase acts, else (for a notice or a listing)
-# the company last named. The phrase runs to the end of its clause and names nothing after its head but a
-# frame (影响, 之前, 后, 期间, 以来).
-_NOMINAL_HEADS: list[tuple[str, str]] = [
-    ("tighten", r"出口限制|出口管制|管制措施|管制新规|限制措施|制裁"),
-    ("ban", r"禁令|禁售令|禁售|禁运"),
-    ("other", r"(?:经贸|贸易)?(?:会谈|会晤|会面|磋商|通话)"),
-    ("list", r"上市首日|挂牌首日|(?<=的)(?:上市|挂牌)"),
-    ("launch", r"(?<=的)(?:发布|推出|面世|亮相|量产)"),
-    ("resume", r"(?<=的)恢复"),
-    ("approve", r"(?<=的)(?:批准|放行|解禁|获批)"),
-    ("investigate", r"(?<=的)(?:约谈|调查|立案调查)"),
-    ("announce", r"(?<=的)[^，。；,的]{0,4}?公告"),
-]
-_NOMINAL = re.compile(r"\s*(?:当地时间)?\s*(?P<phrase>[^，。；,：:“”「」]{0,20}?)(?P<head>" +
-                      "|".join(f"(?P<{name}{n}>{pattern})" for n, (name, pattern) in enumerate(_NOMINAL_HEADS)) + r")"
-                      r"(?P<after>\s*(?:的?影响|之前|之后|以前|以后|前|后|期间|以来|中|上)?)"
-                      # then the clause ends, or the phrase is the subject of what follows (…的恢复可能会…)
-                      r"(?=\s*(?:[，。；,！？!?）)]|$|可能|将|会|使|令|让|导致|引发|带来|对|给|是|已|也|为))")
-# Before a date, what makes it the date of a verb phrase (将于近日…), and at the head of the phrase after it, a
-# preposition (与某方会晤, 对某公司的调查 is a noun but 对某公司调查 a verb): no act told as a noun.
-_VERB_PHRASE_DATE = re.compile(r"(?:将|已|曾|拟|计划|预计)(?:于|在|於)?\s*$")
-_PREPOSITION = re.compile(r"\s*(?:与|和|同|跟|向|把|将|被|从|对(?![^的]{0,12}的))")
-# Between an actor and the date of its act told as a noun: 当地时间, 于, 在.
-_BEFORE_NOMINAL_DATE = re.compile(r"\s*(?:(?:当地|美国|北京)?时间|于|在)?\s*")
-# Acts a company alone does as a noun (its listing, its notice): the company last named may be their actor.
-_COMPANY_NOUNS = {"list", "announce", "launch"}
-
-
-def _nominal_events(ctx: SentenceContext, found: list[Draft]) -> list[Draft]:
-    """Acts told as noun phrases after a date that no other event of the sentence took (see _NOMINAL)."""
-    zh = ctx.zh
-    taken = {d.date.start for d in found if d.date is not None}
-    spans = [(d.start, d.end) for d in found]
-    drafts = []
-    for d in _act_dates(ctx):
-        if not d.date_start or d.start in taken or any(a <= d.start < b for a, b in spans):
-            continue
-        m = _NOMINAL.match(zh, d.end)
-        if m is None or _VERB_PHRASE_DATE.search(zh, max(0, d.start - 3), d.start) or _PREPOSITION.match(m.group("phrase")):
-            continue  # (将于近日与某方会晤: a verb phrase, whose act is its subject's, not a noun)
-        action = next(name.rstrip("0123456789") for name, value in m.groupdict().items()
-                      if value is not None and name not in ("phrase", "head", "after"))
-        phrase_end = m.start("head")
-        inside = [x for x in ctx.mentions if d.end <= x.start < phrase_end]
-        actors = [x for x in inside if x.type in ACTOR_TYPES]
-        generic = _GENERIC_ACTOR.search(zh, d.end, phrase_end)
-        # (or the actor standing right before the date: 在中美双方当地时间14日…会谈之前)
-        clause_start = ctx.clause_bounds(d.start)[0]
-        lead = [x for x in ctx.mentions if clause_start <= x.start and x.end <= d.start and x.type in ACTOR_TYPES
-                and _BEFORE_NOMINAL_DATE.fullmatch(zh, x.end, d.start)]
-        lead_generic = next((g for g in _GENERIC_ACTOR.finditer(zh, clause_start, d.start)
-                             if _BEFORE_NOMINAL_DATE.fullmatch(zh, g.end(), d.start)), None)
-        start = d.start
-        if actors:
-            actor = actors[0].canonical
-        elif lead:
-            actor, start = lead[-1].canonical, lead[-1].start
-        elif lead_generic is not None:
-            actor, start = GENERIC_ACTORS[lead_generic.group(0)], lead_generic.start()
-        elif generic is not None:
-            actor = GENERIC_ACTORS[generic.group(0)]
-        elif (place := next((x for x in inside if x.type == "place"), None)) is not None and action in STRONG_ACTIONS:
-            actor = place.canonical + "政府"  # 4月美国的出口限制: the place's government
-        elif action in _COMPANY_NOUNS and _memory(ctx).get("company"):
-            actor = _memory(ctx)["company"]
-        else:
-            continue
-        items = [x.canonical for x in inside if x.type in PRODUCT_TYPES]
-        drafts.append(Draft(kind="event", start=start, end=m.end("head"), actor=actor, action=action, date=d,
-                            items=";".join(dict.fromkeys(items)), status=_status(ctx, 0, m.start("head"), d)))
     return drafts
