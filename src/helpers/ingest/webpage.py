@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html as html_mod
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 import lxml.html
 
@@ -23,63 +22,6 @@ class PageText:
     published_how: str = ""
 
 
-_BLOCKS = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-           "blockquote", "pre", "header", "footer", "main", "ul", "ol", "table", "dd", "dt", "hr"}
-_SKIP = {"script", "style", "noscript", "template"}
-
-
-class _Flattener(HTMLParser):
-    """Markup with its nesting taken away: the head's title and meta tags, then each block's text as
-    one paragraph. Linear in the page, whatever its depth."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.head: list[str] = []
-        self.paragraphs: list[str] = []
-        self.buffer: list[str] = []
-        self.skipping = 0
-        self.in_title = False
-        self.title = ""
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self.buffer).split())
-        if text:
-            self.paragraphs.append(text)
-        self.buffer = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _SKIP:
-            self.skipping += 1
-        elif tag == "title":
-            self.in_title = True
-        elif tag == "meta":
-            e = html_mod.escape
-            self.head.append("<meta " + " ".join(f'{e(k)}="{e(v or "")}"' for k, v in attrs) + ">")
-        elif tag in _BLOCKS:
-            self._flush()
-
-    def handle_endtag(self, tag):
-        if tag in _SKIP:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag == "title":
-            self.in_title = False
-        elif tag in _BLOCKS:
-            self._flush()
-
-    def handle_data(self, data):
-        if self.in_title:
-            self.title += data
-        elif not self.skipping:
-            self.buffer.append(data)
-
-    def document(self) -> str:
-        self._flush()
-        e = html_mod.escape
-        body = "".join(f"<p>{e(p)}</p>\n" for p in self.paragraphs)
-        return (f"<html><head><title>{e(self.title.strip())}</title>{''.join(self.head)}</head>"
-                f"<body><article>{body}</article></body></html>")
-
-
 def too_deep(html: str) -> bool:
     """Whether the HTML parser would drop part of the page: libxml2 stops at 256 levels of nesting
     (its "Excessive depth" error) and silently loses what lies deeper."""
@@ -92,11 +34,14 @@ def too_deep(html: str) -> bool:
 
 
 def flatten(html: str) -> str:
-    """The page without its nesting (see `_Flattener`), for pages nested deeper than the parser goes."""
-    flattener = _Flattener()
-    flattener.feed(html)
-    flattener.close()
-    return flattener.document()
+    """The page without its nesting, for pages nested deeper than the parser goes: its title and meta tags,
+    then each block's text as one paragraph (read in one linear pass by `page_facts.read_facts`)."""
+    facts = read_facts(html)
+    e = html_mod.escape
+    head = "".join("<meta " + " ".join(f'{e(k)}="{e(v)}"' for k, v in m.items()) + ">" for m in facts.meta)
+    body = "".join(f"<p>{e(p)}</p>\n" for p in facts.paragraphs)
+    return (f"<html><head><title>{e(facts.title_tag)}</title>{head}</head>"
+            f"<body><article>{body}</article></body></html>")
 
 
 def extract_page(html: str) -> PageText:
