@@ -117,7 +117,8 @@ def test_disagreements_group_the_95_to_50_and_95_to_0_stories():
     ]
     df = pd.DataFrame(rows, columns=CLAIM_COLUMNS).set_index("claim_id", drop=False)
     speakers = pd.Series({"x": "", "y": "黄仁勋", "z": "", "h": ""})
-    out = disagreements.disagreements(df, speakers)
+    published = _published({"a": "2025-09-19", "b": "2025-10-01", "c": "2025-09-20", "d": "2025-09-25"})
+    out = disagreements.disagreements(df, speakers, published)
     assert set(out["article_id"]) == {"a", "b", "d"}  # the global figure is another market
     # only one of them is dated: no evidence of another time; 中国AI芯片市场 and 中国市场 are worded differently
     assert out["reason"].iloc[0] == "different scope, different speaker"
@@ -246,9 +247,37 @@ def _share(cid, article, value, scope="中国市场", date="", sentence="s", hed
                  sentence_zh_hans=sentence, **kw)
 
 
-def _disagree(rows):
+def _published(dates: dict) -> pd.DataFrame:
+    return pd.DataFrame({"article_id": list(dates), "published": list(dates.values())})
+
+
+def _disagree(rows, published: dict | None = None):
+    """Disagreements among `rows`; every article published on 2025-10-01 unless `published` says otherwise."""
     df = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
-    return disagreements.disagreements(df, pd.Series({r["claim_id"]: "" for r in rows}))
+    dates = {r["article_id"]: "2025-10-01" for r in rows} | (published or {})
+    return disagreements.disagreements(df, pd.Series({r["claim_id"]: "" for r in rows}), _published(dates))
+
+
+def test_figures_that_state_no_time_are_read_as_of_their_articles_publication():
+    rows = [_share("a", "a", 50.0), _share("b", "b", 0.0)]
+    assert set(_disagree(rows, {"a": "2025-05-20", "b": "2025-07-30"})["article_id"]) == {"a", "b"}
+    # a year apart: two moments of a story, not two articles contradicting each other
+    assert _disagree(rows, {"a": "2024-09-01", "b": "2025-10-01"}).empty
+    # an undated article's figure with no period of its own: its time cannot be ruled out, and the group says so
+    unplaced = _disagree(rows, {"a": "", "b": "2025-10-01"})
+    assert set(unplaced["article_id"]) == {"a", "b"} and set(unplaced["reason"]) == {"time unknown"}
+
+
+def test_a_stated_period_is_set_against_unstated_figures_only_near_it():
+    near = [_share("a", "a", 50.0, date="2025-09-01", date_end="2025-09-30"), _share("b", "b", 0.0)]
+    assert set(_disagree(near, {"b": "2025-10-15"})["article_id"]) == {"a", "b"}
+    far = [_share("a", "a", 50.0, date="2024-01-01", date_end="2024-12-31"), _share("b", "b", 0.0)]
+    assert _disagree(far, {"b": "2025-10-15"}).empty
+    # a fiscal period has no calendar span here: set against an unstated figure, the time is unknown
+    fiscal = [_share("a", "a", 50.0, period="FY2026"), _share("c", "c", 20.0, period="FY2026"),
+              _share("d", "d", 30.0, period="FY2025")]
+    assert set(_disagree(fiscal)["article_id"]) == {"a", "c"}
+    assert set(_disagree(fiscal[:1] + [_share("b", "b", 0.0)])["reason"]) == {"time unknown"}
 
 
 def test_a_foundrys_several_nodes_are_not_a_disagreement():
@@ -258,7 +287,7 @@ def test_a_foundrys_several_nodes_are_not_a_disagreement():
 
 
 def test_time_is_a_reason_only_when_both_are_dated_and_differ():
-    undated = _disagree([_share("x", "a", 50.0), _share("y", "b", 80.0, date="2025-03-01")])
+    undated = _disagree([_share("x", "a", 50.0), _share("y", "b", 80.0, date="2025-03-01")], {"a": "2025-03-20"})
     assert "different time" not in undated["reason"].iloc[0]
     # both dated on different dates: different periods, no disagreement at all
     assert _disagree([_share("x", "a", 50.0, date="2024-01-01"), _share("y", "b", 80.0, date="2025-03-01")]).empty
@@ -353,5 +382,21 @@ def test_segments_one_article_gives_are_not_set_against_other_articles():
         claim(kind="market_share", claim_id="c1", article_id="c", subject="某代工厂", metric="营收占比", value=60.0,
               unit="%", sentence="u"),
     ]
-    out = disagreements.disagreements(pd.DataFrame(rows, columns=CLAIM_COLUMNS))
+    out = disagreements.disagreements(pd.DataFrame(rows, columns=CLAIM_COLUMNS), articles=_published(
+        {"a": "2025-10-01", "b": "2025-10-02", "c": "2025-10-03"}))
     assert set(out["article_id"]) == {"b", "c"}  # a's 77% and 23% are two segments, not two rival figures
+
+
+def test_the_finding_takes_its_example_from_a_group_whose_times_are_placed():
+    from helpers.themes import claimcheck as theme
+
+    verdicts = pd.DataFrame({"verdict": ["agrees"], "overridden": [""]})
+    disagreeing = pd.DataFrame({
+        "group": [1, 1, 2, 2], "subject": ["甲", "甲", "乙", "乙"], "metric": ["市场份额"] * 4,
+        "figure": ["10%", "20%", "30%", "40%"],
+        "reason": ["time unknown", "time unknown", "different speaker", "different speaker"]})
+    text = theme.finding(verdicts, disagreeing)
+    assert "2 group(s) (1 of them on a figure whose time cannot be placed)" in text
+    assert "e.g. 乙 市场份额 30% vs 40% (different speaker)" in text
+    only_unplaced = theme.finding(verdicts, disagreeing[disagreeing["group"] == 1])
+    assert "e.g. 甲 市场份额 10% vs 20% (time unknown)" in only_unplaced

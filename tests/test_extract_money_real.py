@@ -413,6 +413,30 @@ def test_the_level_reached_keeps_its_start_and_the_change_says_which_way():
     assert found[0]["metric"] == "资本支出增加额" and found[1]["from_value"] == pytest.approx(3.5e10)
 
 
+@pytest.mark.parametrize("text, metrics", [
+    ("该公司每股收益为0.9美元，高于0.8美元的市场预期。", ["每股收益", "每股收益预期"]),
+    ("營收達300億元，略低於分析師預期的310億元。", ["营收", "营收预期"]),
+    ("公司预计下一季度营收约为120亿元。", ["营收预期"]),
+    ("该公司下一季度营收约为120亿元。", ["营收"]),
+])
+def test_an_expected_amount_is_not_the_reported_one(text, metrics):
+    """An expectation, estimate or guidance is its own metric: it and the result can both be true."""
+    assert [c["metric"] for c in _money(text)] == metrics
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("去年第四季该公司的营收缩水约5亿美元。", "营收减少额"),
+    ("消息传出后，该股市值一日蒸发300亿港元。", "市值减少额"),
+    ("今年公司研發費用增加12億元新台幣。", "研发费用增加额"),
+    ("该公司营收增长至150亿元。", "营收"),
+    ("该公司营收80亿元，同比增长12%。", "营收"),
+])
+def test_an_amount_right_after_a_verb_of_change_is_how_much_it_moved(text, metric):
+    """With no level reached, an amount after 减少 / 缩水 / 增加 is the change, not the metric's level:
+    it must not be set against other articles' levels."""
+    assert [c["metric"] for c in _money(text)] == [metric]
+
+
 @pytest.mark.parametrize("text, figures", [
     ("营收12亿8千万元。", [(1.28e9, None, _CNY)]),
     ("營收12億8千萬元。", [(1.28e9, None, _CNY)]),

@@ -8,6 +8,13 @@ it runs several) has several legitimate values and is not compared; a share amon
 (`国产阵营内部`) is of its own market. Figures an article itself gives several of for one subject,
 metric, market and period (segments of a whole) are not compared. Each group gives only the reasons its claims show: `different time`
 when two of them are dated and the dates differ, `different scope`, `different speaker`.
+
+Time: a figure is about the period it states (`2025年二季度`, `FY2025`, `2024年`); a figure that states
+none is read as of its article's publication date. Two figures are set against each other only when
+both state the same period, or when at least one states none and their times lie within
+`SAME_TIME_DAYS` of each other. A figure whose time cannot be placed (no stated period and an undated
+article; a fiscal period against an unstated one) cannot be ruled out of any time: it is compared, and its
+group's reason says `time unknown`.
 """
 
 from __future__ import annotations
@@ -30,7 +37,10 @@ DISAGREEMENT_COLUMNS = ["group", "kind", "subject", "metric", "scope", "article_
                         "speaker", "reason", "sentence"]
 # What the disagreement search needs of a claim (the build keeps these per part of the corpus).
 COMPARE_COLUMNS = ["claim_id", "article_id", "kind", "subject", "scope", "metric", "unit", "value", "from_value",
-                   "to_value", "hedge", "period", "date_start", "char_start", "sentence", "speaker"]
+                   "to_value", "hedge", "period", "date_start", "date_end", "published", "char_start", "sentence",
+                   "speaker"]
+# How far apart two figures' times may lie and still be of one time, when one of them states no period.
+SAME_TIME_DAYS = 92
 _COMPARED_KINDS = ["market_share", "spec", "money"]
 
 
@@ -41,9 +51,11 @@ AMONG_DOMESTIC_SCOPE = "国产厂商内部"
 _MULTI_VALUED_TYPES = {"company", "org"}
 
 
-def comparable_claims(claims: pd.DataFrame, speakers: pd.Series | None = None, lexicon=None) -> pd.DataFrame:
+def comparable_claims(claims: pd.DataFrame, speakers: pd.Series | None = None, lexicon=None,
+                      articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """The claims that can disagree between articles (shares, specs, money with a subject), with their
-    speaker: the quote's speaker for a share figure inside a quote (`speakers`, by claim id), else the actor.
+    speaker: the quote's speaker for a share figure inside a quote (`speakers`, by claim id), else the actor,
+    and their article's publication date (`articles`; without it every article counts as undated).
     A firm's specs (`中芯国际 制程`) are left out; a share among domestic vendors gets that scope."""
     data = claims[claims["kind"].isin(_COMPARED_KINDS) & (claims["subject"] != "")]
     lexicon = lexicon or lexicon_mod.load()
@@ -67,7 +79,11 @@ def comparable_claims(claims: pd.DataFrame, speakers: pd.Series | None = None, l
         speaker = speaker.where(data["kind"] == "market_share", data["actor"])
     else:
         speaker = data["actor"]
-    return data.assign(speaker=speaker.astype(str))[COMPARE_COLUMNS].reset_index(drop=True)
+    published = pd.Series("", index=data.index, dtype=object)
+    if articles is not None and not articles.empty and "published" in articles:
+        dates = articles.drop_duplicates("article_id").set_index("article_id")["published"].fillna("").astype(str)
+        published = data["article_id"].map(dates).fillna("").astype(str)
+    return data.assign(speaker=speaker.astype(str), published=published)[COMPARE_COLUMNS].reset_index(drop=True)
 
 
 def _segmented(data: pd.DataFrame) -> pd.Series:
@@ -83,16 +99,15 @@ def _segmented(data: pd.DataFrame) -> pd.Series:
 
 
 def _members(keys: np.ndarray, figures: np.ndarray, hedges: list[str], articles: list[str],
-             times: list[str] | None = None) -> np.ndarray:
+             times: list[str] | None = None, spans: np.ndarray | None = None) -> np.ndarray:
     """For each claim of one group (given as the index of its distinct (figure, hedge, time) key), whether
-    its figure clashes with a figure that some other article gives for the same period (two figures both
-    dated, on different dates, do not clash)."""
+    its figure clashes with a figure that some other article gives for the same time (see `_same_time`:
+    `times` are the stated periods, `spans` each key's first and last day, NaN where unknown)."""
     n_keys = len(figures)
     clash = ~consistency(figures, hedges)
     if times is not None:
-        t = np.asarray(times, dtype=object)
-        dated = t != ""
-        clash &= ~(dated[:, None] & dated[None, :] & (t[:, None] != t[None, :]))
+        clash &= _same_time(np.asarray(times, dtype=object),
+                            spans if spans is not None else np.full((len(times), 2), np.nan))
     np.fill_diagonal(clash, False)
     article_codes, article_names = pd.factorize(pd.Series(articles, dtype=object))
     holder = np.full(n_keys, -1)  # the one article that gives a figure, or -2 when several do
@@ -112,9 +127,32 @@ def _members(keys: np.ndarray, figures: np.ndarray, hedges: list[str], articles:
             | ((highest[row_key] >= 0) & (highest[row_key] != article_codes)))
 
 
-def disagreements(claims: pd.DataFrame, speakers: pd.Series | None = None) -> pd.DataFrame:
+def _same_time(times: np.ndarray, spans: np.ndarray) -> np.ndarray:
+    """Which pairs of figures may be of one time: both state a period and it is the same one; or at least
+    one states none (it is read as of its article's publication) and their spans of days lie within
+    `SAME_TIME_DAYS` of each other, or one of the spans is unknown (NaN: the time cannot be placed, so it
+    cannot be ruled out; the group's reason says `time unknown`)."""
+    stated = times != ""
+    both = stated[:, None] & stated[None, :]
+    start, end = spans[:, 0], spans[:, 1]
+    unplaced = np.isnan(start)
+    with np.errstate(invalid="ignore"):
+        gap = np.maximum(start[:, None] - end[None, :], start[None, :] - end[:, None])
+        near = (gap <= SAME_TIME_DAYS) | unplaced[:, None] | unplaced[None, :]
+    return np.where(both, times[:, None] == times[None, :], near)
+
+
+def _day_numbers(values) -> np.ndarray:
+    """ISO dates as day numbers (NaN for empty or unreadable)."""
+    parsed = pd.to_datetime(pd.Series(list(values), dtype=object).replace("", None), errors="coerce", format="ISO8601")
+    days = (parsed - pd.Timestamp("1970-01-01")).dt.days
+    return days.to_numpy(dtype="float64", na_value=np.nan)
+
+
+def disagreements(claims: pd.DataFrame, speakers: pd.Series | None = None,
+                  articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """Claims on the same subject and metric whose figures differ beyond their hedges, grouped."""
-    return disagreements_among(comparable_claims(claims, speakers))
+    return disagreements_among(comparable_claims(claims, speakers, articles=articles))
 
 
 def disagreements_among(data: pd.DataFrame, memo=None) -> pd.DataFrame:
@@ -166,7 +204,16 @@ def disagreement_table(table: pa.Table, memo=None, version: str = "") -> pa.Tabl
     period_col = pc.fill_null(table.column("period"), "")
     time_col = pc.if_else(pc.equal(period_col, ""), pc.fill_null(table.column("date_start"), ""), period_col)
     times = np.asarray(time_col.to_numpy(zero_copy_only=False), dtype=object)
-    digests = [_group_digest(figure[rows], [f"{h}\x1d{t}" for h, t in zip(hedges[rows].tolist(), times[rows].tolist())],
+    # Each figure's span of days: the dates it states, else (stating no period) its article's publication.
+    start_col = pc.fill_null(table.column("date_start"), "")
+    end_col = pc.if_else(pc.equal(pc.fill_null(table.column("date_end"), ""), ""), start_col,
+                         pc.fill_null(table.column("date_end"), ""))
+    published = pc.fill_null(table.column("published"), "")
+    unstated = pc.equal(time_col, "")
+    first = _day_numbers(pc.if_else(unstated, published, start_col).to_pylist())
+    last = _day_numbers(pc.if_else(unstated, published, end_col).to_pylist())
+    when = [f"{t}\x1d{a:g}\x1d{b:g}" for t, a, b in zip(times.tolist(), first.tolist(), last.tolist())]
+    digests = [_group_digest(figure[rows], [f"{hedges[i]}\x1d{when[i]}" for i in rows.tolist()],
                              articles[rows].tolist(), version) for rows in groups]
     known = memo.get_many(digests) if memo is not None else {}
     learned: list[tuple[str, str]] = []
@@ -176,10 +223,15 @@ def disagreement_table(table: pa.Table, memo=None, version: str = "") -> pa.Tabl
             positions = json.loads(known[digest])
         else:
             distinct: dict[tuple, int] = {}
-            keys = np.array([distinct.setdefault((f, h, t), len(distinct))
-                             for f, h, t in zip(figure[rows].tolist(), hedges[rows].tolist(), times[rows].tolist())])
-            member = _members(keys, np.array([f for f, _, _ in distinct]), [h for _, h, _ in distinct],
-                              articles[rows].tolist(), [t for _, _, t in distinct])
+            # (an unknown day is None in the key: NaN is not equal to itself)
+            keys = np.array([distinct.setdefault((f, h, t, a if a == a else None, b if b == b else None), len(distinct))
+                             for f, h, t, a, b in zip(figure[rows].tolist(), hedges[rows].tolist(), times[rows].tolist(),
+                                                      first[rows].tolist(), last[rows].tolist())])
+            found = list(distinct)
+            spans = np.array([[np.nan if k[3] is None else k[3], np.nan if k[4] is None else k[4]] for k in found],
+                             dtype="float64").reshape(-1, 2)
+            member = _members(keys, np.array([k[0] for k in found]), [k[1] for k in found], articles[rows].tolist(),
+                              [k[2] for k in found], spans)
             positions = np.flatnonzero(member).tolist()
             learned.append((digest, json.dumps(positions)))
         if positions:
@@ -195,11 +247,12 @@ def disagreement_table(table: pa.Table, memo=None, version: str = "") -> pa.Tabl
     speaker = pc.fill_null(chosen.column("speaker"), "")
     dates, speakers = date.to_pylist(), speaker.to_pylist()
     scopes = pc.fill_null(chosen.column("scope"), "").to_pylist()
+    placed = (~np.isnan(first[rows])).tolist()
     group_of, reasons, start = [], [], 0
     for number, members in enumerate(picked, start=1):
         end = start + len(members)
         group_of += [number] * len(members)
-        reasons += [_reason(dates[start:end], speakers[start:end], scopes[start:end])] * len(members)
+        reasons += [_reason(dates[start:end], speakers[start:end], scopes[start:end], placed[start:end])] * len(members)
         start = end
     units = chosen.column("unit").to_pylist()
     figures = [
@@ -225,12 +278,16 @@ def _group_digest(figures: np.ndarray, hedges: list[str], articles: list[str], v
     return "disagreeing:" + h.hexdigest()
 
 
-def _reason(dates: list[str], speakers: list[str], scopes: list[str] | None = None) -> str:
-    """What the group's own claims show may explain it: two dated claims on different dates, scopes
-    of one market family worded differently, different speakers; else `unexplained`."""
+def _reason(dates: list[str], speakers: list[str], scopes: list[str] | None = None,
+            placed: list[bool] | None = None) -> str:
+    """What the group's own claims show may explain it: two dated claims on different dates, a claim
+    whose time cannot be placed (no period stated, an undated article), scopes of one market family
+    worded differently, different speakers; else `unexplained`."""
     reasons = []
     if len({d for d in dates if d}) > 1:
         reasons.append("different time")
+    if placed is not None and not all(placed):
+        reasons.append("time unknown")
     if scopes is not None and len({s for s in scopes if s}) > 1:
         reasons.append("different scope")
     if len({s or "(author)" for s in speakers}) > 1:

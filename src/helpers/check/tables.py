@@ -29,7 +29,7 @@ def check_tables(tables: Tables, specs: pd.DataFrame, reference_events: pd.DataF
     matched = match_reference(reported_events(tables, lexicon), reference_events, lexicon)
     verdicts = claim_check(tables.claims, specs, matched, reference_events, memo, lexicon)
     verdicts = apply_to_verdicts(verdicts, overrides if overrides is not None else pd.DataFrame())
-    compare = comparable_claims(tables.claims, share_speakers(tables.claims), lexicon)
+    compare = comparable_claims(tables.claims, share_speakers(tables.claims), lexicon, tables.articles)
     return verdicts, compare[~compare["claim_id"].isin(legitimate_values(verdicts))].reset_index(drop=True)
 
 

@@ -465,10 +465,26 @@ def _draft(ctx: SentenceContext, start: int, end: int, a: _Amount, value_max: fl
         hedge = "约" if a.approx == "来" else "超"
     if a.level:
         hedge = hedge or "约"
+    metric = _metric(zh, start, end)
+    if _expected(zh, a.figure_start, end):
+        metric += "预期"
     return Draft(kind="money", start=start, end=end, subject=_subject(ctx, start, end),
-                 metric=_metric(zh, start, end), value=a.value, value_max=value_max, unit=unit, hedge=hedge,
+                 metric=metric, value=a.value, value_max=value_max, unit=unit, hedge=hedge,
                  from_value=from_value, to_value=a.value if from_value is not None else None,
                  date=_date_for(ctx, start))
+
+
+# An amount someone expects, estimates or guides toward, not one that was reported: the word in the
+# figure's clause before it (`分析师预期的412亿美元`, `公司预计第三季度营收为540亿美元`, `指引为`) or
+# right after it (`超过1.02美元的预期`). It is another metric (`营收预期`): an expectation and the
+# result it is set against can both be true.
+_EXPECTED_BEFORE = re.compile(r"(?:预期|预估|预计|预测|估计|估算|指引|展望|共识)[^，,。；;：:！？!?]{0,12}$")
+_EXPECTED_AFTER = re.compile(r"\s*的?(?:市场|分析师|华尔街)?(?:预期|预估|预测|共识|估计)")
+
+
+def _expected(zh: str, figure_start: int, end: int) -> bool:
+    return bool(_EXPECTED_BEFORE.search(zh, max(0, figure_start - 24), figure_start)
+                or _EXPECTED_AFTER.match(zh, end))
 
 
 # A preposition before a name makes it the object of the clause, not what the clause is about
@@ -629,7 +645,13 @@ def extract(ctx: SentenceContext) -> list[Draft]:
     for i, a in enumerate(amounts):
         if i in used or a.bare_figure:
             continue
-        drafts.append(_draft(ctx, a.start, a.end, a))
+        draft = _draft(ctx, a.start, a.end, a)
+        # `收入缩水近9亿美元`, `市值蒸发1000亿美元`: right after a verb of change, with no level reached,
+        # the amount is by how much the metric moved, not the metric itself.
+        verb = None if a.in_bracket else _BY_VERB.search(zh[max(0, a.start - 8) : a.start])
+        if verb:
+            draft.metric = _moved_by(draft.metric, verb.group("verb"))
+        drafts.append(draft)
     drafts.sort(key=lambda d: d.start)
     _respectively(ctx, drafts)
     _remember_topic(ctx, drafts)
@@ -769,11 +791,16 @@ def _increment(ctx: SentenceContext, low: _Amount, high: _Amount) -> list[Draft]
                          "value": _shared_magnitude(low, high), "approx": low.approx})
     down = bool(_DOWN.search(verb.group("verb")))
     by = _draft(ctx, low.start, low.end, low)
-    by.metric = (by.metric if by.metric != "金额" else "") + ("减少额" if down else "增加额")
+    by.metric = _moved_by(by.metric, verb.group("verb"))
     start_value = high.value + low.value if down else high.value - low.value
     level = _draft(ctx, high.start, high.end, high,
                    from_value=float(f"{start_value:.12g}") if start_value > 0 else None)
     return [by, level]
+
+
+def _moved_by(metric: str, verb: str) -> str:
+    """The metric of an amount a metric moved by: `营收` after 减少 is `营收减少额`."""
+    return (metric if metric != "金额" else "") + ("减少额" if _DOWN.search(verb) else "增加额")
 
 
 def _change(ctx: SentenceContext, low: _Amount, high: _Amount) -> list[Draft]:

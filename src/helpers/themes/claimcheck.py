@@ -28,10 +28,16 @@ def finding(verdicts: pd.DataFrame, disagreeing: pd.DataFrame) -> str:
     if "overridden" in verdicts and (verdicts["overridden"].fillna("") != "").any():
         text += f" ({int((verdicts['overridden'].fillna('') != '').sum())} settled by a reviewer)"
     if len(disagreeing):
-        first = disagreeing[disagreeing["group"] == disagreeing["group"].min()]
+        # the example: a group whose figures' times are all placed, where there is one
+        unplaced = disagreeing["reason"].str.contains("time unknown", regex=False)
+        placed = disagreeing[~unplaced]
+        shown = placed if len(placed) else disagreeing
+        first = shown[shown["group"] == shown["group"].min()]
         figures = " vs ".join(dict.fromkeys(first["figure"]))
-        text += (f"; articles disagree in {disagreeing['group'].nunique()} group(s), e.g. {first['subject'].iloc[0]} "
-                 f"{first['metric'].iloc[0]} {figures} ({first['reason'].iloc[0]})")
+        n_groups, n_unplaced = disagreeing["group"].nunique(), disagreeing.loc[unplaced, "group"].nunique()
+        text += (f"; articles disagree in {n_groups} group(s)"
+                 + (f" ({n_unplaced} of them on a figure whose time cannot be placed)" if n_unplaced else "")
+                 + f", e.g. {first['subject'].iloc[0]} {first['metric'].iloc[0]} {figures} ({first['reason'].iloc[0]})")
     return text + "."
 
 
