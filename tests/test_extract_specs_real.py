@@ -103,6 +103,16 @@ def test_bare_magnitude_letters_where_the_clause_speaks_of_compute():
     assert not specs("这台2P服务器已经上架。")
 
 
+@pytest.mark.parametrize("text, want", [
+    ("新卡的FP8和FP4算力分别达到1.5P和3P。", [("FP8算力", 1.5, "PFLOPS"), ("FP4算力", 3.0, "PFLOPS")]),
+    ("該卡FP16、FP8及INT8算力分別為400T、800T和800T。",
+     [("FP16算力", 400.0, "TFLOPS"), ("FP8算力", 800.0, "TFLOPS"), ("INT8算力", 800.0, "TOPS")]),
+])
+def test_coordinated_precisions_before_respectively_go_to_the_figures_in_order(text, want):
+    """The claim check compares compute at the precision a figure names: each figure takes its own."""
+    assert [(r["metric"], r["value"], r["unit"]) for r in specs(text)] == want
+
+
 def test_power_in_watts_and_kilowatts():
     one("B200的功耗高达900W。", unit="W", value=900)
     one("該機櫃的功率達到130千瓦。", unit="kW", value=130)

@@ -559,7 +559,29 @@ def _respectively(ctx: SentenceContext, drafts: list[Draft], skip: set[int]) -> 
     if len(run) >= 2 and len(metrics) == 1 and len(after) == len(run):
         for d, m in zip(sorted(after, key=lambda d: d.start), run):
             d.subject = m.canonical
+    # `FP8和FP4算力分别达到2P和4P`: coordinated precisions before 分别, one compute figure each.
+    precisions = _coordinated_precisions(zh[clause_start:at])
+    compute = sorted((d for d in after if d.metric.endswith("算力")), key=lambda d: d.start)
+    if len(precisions) >= 2 and len(compute) == len(precisions):
+        for d, precision in zip(compute, precisions):
+            d.metric = f"{precision}算力"
+            if precision.startswith("INT") and d.unit.endswith("FLOPS"):
+                d.unit = d.unit[: -len("FLOPS")] + "OPS"
+            elif not precision.startswith("INT") and d.unit.endswith("OPS") and not d.unit.endswith("FLOPS"):
+                d.unit = d.unit[: -len("OPS")] + "FLOPS"
     return drafts
+
+
+# Precisions joined by coordinators (`FP8和FP4`, `FP16、BF16与FP8`).
+_PRECISION_LIST = re.compile(rf"{_PRECISION.pattern}(?:\s*(?:、|和|与|及|以及|/)\s*{_PRECISION.pattern})+", re.IGNORECASE)
+
+
+def _coordinated_precisions(text: str) -> list[str]:
+    """The precisions of the last coordinated list of them in `text`, in order ([] without one)."""
+    lists = list(_PRECISION_LIST.finditer(text))
+    if not lists:
+        return []
+    return [m.group(1).upper().replace("HIF8", "HiF8") for m in _PRECISION.finditer(lists[-1].group(0))]
 
 
 _COORDINATOR = re.compile(r"\s*(?:、|和|与|及|以及|跟)\s*")
