@@ -52,7 +52,8 @@ def place_labels(ax, points: list[tuple[float, float, str]], offsets=_OFFSETS,
     for x, y, text in points:
         for dx, dy, ha in offsets:
             label = ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha,
-                                va="center", fontsize=fontsize, color=color, annotation_clip=True)
+                                va="center", fontsize=fontsize, color=color, annotation_clip=True,
+                                bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.75))
             extent = label.get_window_extent(renderer).expanded(1.04, 1.1)
             inside = extent.x0 >= box.x0 - 2 and extent.x1 <= box.x1 + 2 and extent.y0 >= box.y0 and extent.y1 <= box.y1
             if inside and not any(extent.overlaps(other) for other in placed):

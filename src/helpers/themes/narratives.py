@@ -210,10 +210,12 @@ def share_panels(shares: pd.DataFrame, top_subjects: int = 7) -> pd.DataFrame:
     return out.sort_values("order", kind="stable")[columns].reset_index(drop=True)
 
 
-def share_multiples(panels: pd.DataFrame, top: int = 9, cols: int = 3):
+def share_multiples(panels: pd.DataFrame, top: int = 9, cols: int = 3, arrows: int = 8):
     """Small multiples, one panel per metric and scope (the `top` most stated; the rest in the table):
-    each subject a row, its level figures as dots (as large as the articles giving that figure) and its
-    from→to changes as arrows, on a 0–100% axis."""
+    each subject a row, its level figures as dots (as large as the articles giving that figure, against
+    the panel's most given) and its most told from→to changes as arrows (`arrows` at most, fewer when the
+    panel has many subjects), each on its own line of the row (thicker when more articles tell it), on a
+    0–100% axis."""
     import matplotlib.pyplot as plt
 
 
@@ -232,11 +234,19 @@ def share_multiples(panels: pd.DataFrame, top: int = 9, cols: int = 3):
         y = {s: i for i, s in enumerate(subjects)}
         levels = data[data["from_value"].isna()]
         grouped = levels.groupby(["subject_shown", "value"])["article_id"].nunique().reset_index(name="articles")
-        ax.scatter(grouped["value"], [y[s] for s in grouped["subject_shown"]], s=18 + 22 * grouped["articles"].clip(upper=10),
-                   color="#2c7fb8", alpha=0.65, edgecolors="white", linewidths=0.4)
-        for r in data[data["from_value"].notna()].itertuples():
-            ax.annotate("", xy=(r.to_value, y[r.subject_shown] + 0.12), xytext=(r.from_value, y[r.subject_shown] + 0.12),
-                        arrowprops=dict(arrowstyle="->", color="#e67e22", lw=1.2, alpha=0.8))
+        biggest = max(1, int(grouped["articles"].max())) if len(grouped) else 1
+        ax.scatter(grouped["value"], [y[s] - 0.18 for s in grouped["subject_shown"]],
+                   s=10 + 70 * grouped["articles"] / biggest, color="#2c7fb8", alpha=0.55, edgecolors="none")
+        changes = data[data["from_value"].notna()]
+        stories = (changes.groupby(["subject_shown", "from_value", "to_value"])["article_id"].nunique()
+                   .reset_index(name="articles").sort_values(["articles", "from_value"], ascending=[False, True]))
+        per_row = max(2, min(arrows, 24 // len(subjects)))  # a row's band holds so many lines and stays readable
+        for subject, told in stories.groupby("subject_shown", sort=False):
+            told = told.head(per_row)
+            for k, r in enumerate(told.itertuples()):
+                lift = 0.02 + 0.4 * (k + 1) / (len(told) + 1)  # each change its own line in the row's band
+                ax.annotate("", xy=(r.to_value, y[subject] + lift), xytext=(r.from_value, y[subject] + lift),
+                            arrowprops=dict(arrowstyle="->", color="#e67e22", lw=0.7 + 0.5 * min(r.articles, 4), alpha=0.85))
         ax.set_yticks(range(len(subjects)), [s if len(s) <= 12 else s[:11] + "…" for s in subjects], fontsize=8)
         ax.set_ylim(len(subjects) - 0.5, -0.6)
         ax.set_xlim(-3, 103)
@@ -246,7 +256,8 @@ def share_multiples(panels: pd.DataFrame, top: int = 9, cols: int = 3):
     for ax in list(axes.flat)[len(names):]:
         ax.set_axis_off()
     more = panels["panel"].nunique() - len(names)
-    fig.suptitle("Share figures by metric and scope (%; dots: levels, size = articles; arrows: from→to)"
+    fig.suptitle("Share figures by metric and scope (%; dots: levels, size = articles; arrows: each subject's most "
+                 "told from→to changes, all in the table)"
                  + (f"; {more} smaller panels in the table" if more else ""), fontsize=10)
     fig.tight_layout()
     return fig

@@ -107,7 +107,7 @@ def finding(reported: pd.DataFrame, cov: pd.DataFrame) -> str:
 
 _ACTION_ZH = {"tighten": "收紧", "ban": "禁止", "approve": "批准", "investigate": "调查", "launch": "发布",
               "announce": "宣布", "list": "上市", "invest": "投资", "speak": "表态", "ship": "出货", "sue": "起诉",
-              "loosen": "放宽", "resume": "恢复", "other": "其他"}
+              "loosen": "放宽", "resume": "恢复", "refuse": "拒绝", "other": "其他"}
 
 
 def event_label(actor: str, action: str, items: str, width: int = 8) -> str:
@@ -146,14 +146,20 @@ def event_marks(reported: pd.DataFrame, as_of) -> pd.DataFrame:
     return out.sort_values(["articles", "when"], ascending=[False, False], kind="stable").reset_index(drop=True)
 
 
+EARLIEST_YEARS = 15  # before this many years ahead of the as-of date, events are drawn at the left edge
+FURTHEST_YEARS = 6  # after this many years past it, at the right edge (a misread year of 2096 must not stretch the axis)
+
+
 def _panels(marks: pd.DataFrame, reference: pd.DataFrame, as_of, recent_years: int = 2):
-    """The time spans the chart draws: the years before the recent ones (when the data starts earlier), the
-    recent years up to the as-of date, and after it (when anything is planned)."""
+    """The time spans the chart draws: the years before the recent ones (when the data starts earlier, at
+    most `EARLIEST_YEARS` back), the recent years up to the as-of date, and after it (when anything is
+    planned, at most `FURTHEST_YEARS` on)."""
     cutoff = pd.Timestamp(as_of)
     past = marks[marks["when"] <= cutoff]["when"]
     ref = reference[reference["when"] <= cutoff]["when"] if len(reference) else pd.Series(dtype="datetime64[ns]")
     first = min([d for d in (past.min() if len(past) else None, ref.min() if len(ref) else None) if d is not None],
                 default=cutoff - pd.DateOffset(years=recent_years))
+    first = max(first, cutoff - pd.DateOffset(years=EARLIEST_YEARS))
     split = cutoff - pd.DateOffset(years=recent_years)
     spans = []
     if first < split - pd.DateOffset(months=3):
@@ -163,7 +169,8 @@ def _panels(marks: pd.DataFrame, reference: pd.DataFrame, as_of, recent_years: i
         spans.append(("recent", min(first, split) - pd.DateOffset(days=20), cutoff + pd.DateOffset(days=10), 3.0))
     ahead = marks[marks["when"] > cutoff]["when"]
     if len(ahead):
-        spans.append(("ahead", cutoff, max(ahead.max(), cutoff + pd.DateOffset(months=6)) + pd.DateOffset(months=2), 1.2))
+        last = min(max(ahead.max(), cutoff + pd.DateOffset(months=6)), cutoff + pd.DateOffset(years=FURTHEST_YEARS))
+        spans.append(("ahead", cutoff, last + pd.DateOffset(months=2), 1.2))
     return spans
 
 
@@ -182,6 +189,12 @@ def timeline_chart(reported: pd.DataFrame, reference: pd.DataFrame, as_of, label
     ref = reference.dropna(subset=["when"])
     ref = ref[ref["when"] <= pd.Timestamp(as_of)]
     spans = _panels(marks, ref, as_of)
+    # events beyond the drawn span sit at its edge (their dates are in the marks' CSV)
+    edge_lo, edge_hi = spans[0][1] + pd.DateOffset(days=20), spans[-1][2] - pd.DateOffset(days=20)
+    before = marks["when"] < spans[0][1]
+    after = marks["when"] > spans[-1][2]
+    marks = marks.assign(when=marks["when"].mask(before, edge_lo).mask(after, edge_hi))
+    ref = ref[ref["when"] >= spans[0][1]]
     fig, axes = plt.subplots(1, len(spans), sharey=True, figsize=(12, 4.8),
                              gridspec_kw={"width_ratios": [w for *_, w in spans], "wspace": 0.04})
     axes = list(axes) if len(spans) > 1 else [axes]
@@ -216,7 +229,7 @@ def timeline_chart(reported: pd.DataFrame, reference: pd.DataFrame, as_of, label
         axis.set_xlim(lo, hi)
         years = (hi - lo).days / 365
         if years > 4:
-            axis.xaxis.set_major_locator(mdates.YearLocator(base=max(1, int(years // 4))))
+            axis.xaxis.set_major_locator(mdates.YearLocator(base=max(2, int(years // 3))))
             axis.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         elif years > 1.2:
             axis.xaxis.set_major_locator(mdates.MonthLocator(bymonth=[1, 7]))
@@ -225,8 +238,10 @@ def timeline_chart(reported: pd.DataFrame, reference: pd.DataFrame, as_of, label
             axis.xaxis.set_major_locator(mdates.MonthLocator(bymonth=[1, 4, 7, 10]))
             axis.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
         axis.tick_params(axis="x", labelsize=8)
+        edge = {"earlier": f"\n({int(before.sum())} dated before {lo:%Y} at the left edge)" if before.any() else "",
+                "ahead": f"\n({int(after.sum())} dated after {hi:%Y} at the right edge)" if after.any() else ""}.get(name, "")
         axis.set_title({"earlier": "earlier years", "recent": f"last two years, to the as-of date {pd.Timestamp(as_of):%Y-%m-%d}",
-                        "ahead": "planned (after the as-of date)"}[name], fontsize=9, color="#444")
+                        "ahead": "planned (after the as-of date)"}[name] + edge, fontsize=9, color="#444")
         for point in inside.itertuples():
             to_label.append((axis, point))
     axes[0].set_yticks(range(len(GROUPS)), [group_label(g) for g in GROUPS])
@@ -253,7 +268,7 @@ def timeline_chart(reported: pd.DataFrame, reference: pd.DataFrame, as_of, label
     fig.suptitle("Events the articles report, by camp, beside the export-control record", fontsize=11)
     fig.subplots_adjust(bottom=0.2, top=0.86)
     fig.canvas.draw()
-    ranked = sorted(to_label, key=lambda ap: (-ap[1].articles, -ap[1].when.value))[:label_top]
+    ranked = sorted(to_label, key=lambda ap: (-ap[1].articles, -ap[1].when.timestamp()))[:label_top]
     for axis in axes:
         mine = [(p.when, y[p.actor_group] - 0.12, p.label + (f" ({p.articles})" if p.articles > 1 else ""))
                 for a, p in ranked if a is axis]
