@@ -158,3 +158,13 @@ def test_the_shipped_accuracy_table_reads_as_one_row_per_kind():
         pytest.fail(f"{provenance.ACCURACY_CSV} is missing: run tests/real_accuracy.py")
     assert len(acc) == 5
     assert {"dev recall", "dev precision", "held-out recall", "held-out precision"} <= set(acc.columns)
+
+
+def test_share_finding_names_the_most_told_stories_and_counts_the_rest():
+    stories = pd.DataFrame({"story": [f"95→{k}" for k in range(40)],
+                            "articles": [", ".join(f"a{j}" for j in range(1 + (k == 7) * 5)) for k in range(40)],
+                            "claims": [1] * 40, "attributed to": ["(author)"] * 40})
+    shares = pd.DataFrame({"article_id": ["a0", "a1"]})
+    text = narratives.finding(shares, stories, top=3)
+    assert "95→7 (1× in 6 article(s)" in text.split(";")[1]  # the most told first
+    assert "37 other stories in the table below" in text and text.count("→") == 3

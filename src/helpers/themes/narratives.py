@@ -177,15 +177,18 @@ def theme_summary(themes: pd.DataFrame) -> pd.DataFrame:
     }).sort_values("share of articles", ascending=False)
 
 
-def finding(shares: pd.DataFrame, stories: pd.DataFrame) -> str:
+def finding(shares: pd.DataFrame, stories: pd.DataFrame, top: int = 3) -> str:
+    """The share figures counted, and the `top` most told stories of Nvidia's China share (most articles first)."""
     if shares.empty:
         return "No market-share figures were found."
     parts = [f"{len(shares)} share figures in {shares['article_id'].nunique()} articles"]
     if len(stories):
-        told = "; ".join(f"{r['story']} ({r['claims']}× in {r['articles'].count(',') + 1} article(s), "
-                         f"attributed to {r['attributed to']})"
-                         for r in stories.to_dict("records"))
-        parts.append(f"Nvidia's China share is told as {told}")
+        ranked = stories.assign(n=stories["articles"].str.count(",") + 1).sort_values(
+            ["n", "claims"], ascending=False, kind="stable")
+        told = "; ".join(f"{r['story']} ({r['claims']}× in {r['n']} article(s), attributed to {r['attributed to']})"
+                         for r in ranked.head(top).to_dict("records"))
+        more = f"; {len(stories) - top} other stories in the table below" if len(stories) > top else ""
+        parts.append(f"Nvidia's China share is told as {told}{more}")
     return "; ".join(parts) + "."
 
 
