@@ -351,7 +351,9 @@ def matrix_chart(matrix: pd.DataFrame, max_columns: int = 60):
         key = matrix["article_id"]
     else:
         key = matrix["published"].str[:7].replace("", "undated")
-        columns = sorted(set(key) - {"undated"}) + (["undated"] if (key == "undated").any() else [])
+        months = sorted(set(key) - {"undated"})
+        every = [str(m) for m in pd.period_range(months[0], months[-1], freq="M")] if months else []
+        columns = every + (["undated"] if (key == "undated").any() else [])  # every month, none skipped
         labels = columns
     grid = np.zeros((len(events), len(columns)))
     col = {c: j for j, c in enumerate(columns)}
@@ -370,7 +372,8 @@ def matrix_chart(matrix: pd.DataFrame, max_columns: int = 60):
         ax.scatter(*at, marker="*", s=70 if by_article else 28, color="#c0392b", zorder=3)
     if not by_article:
         for i, j in zip(*np.nonzero(grid)):
-            ax.text(j, i, f"{int(grid[i, j])}", ha="center", va="center", fontsize=6, color="#222")
+            dark = grid[i, j] > 0.6 * grid.max()
+            ax.text(j, i, f"{int(grid[i, j])}", ha="center", va="center", fontsize=6, color="white" if dark else "#222")
         fig.colorbar(image, ax=ax, fraction=0.02, pad=0.01, label="articles")
     ax.set_yticks(range(len(events)), events, fontsize=7.5)
     step = max(1, len(columns) // 40)
