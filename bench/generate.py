@@ -12,11 +12,16 @@ Two mixes:
 - `real` (issue 15, what real use looks like): 40% of articles in traditional script, 25% saved
   as web pages (navigation, a recommendation list, a footer around the article's paragraphs),
   clean text of 1,000 to 8,000 characters.
+
+With `--manifest`, a `manifest.csv` gives each article an outlet (24 generated names, a few large and
+many small, as real coverage is) and a publication date (2023-01 to 2025-11, more in later months), drawn
+from a generator of their own: the articles' text is the same with or without it.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import html
 import random
 import re
@@ -107,14 +112,40 @@ def generate(n: int, out: Path, seed: int = 20251103, work: Path | None = None, 
     return written
 
 
+OUTLETS = 24
+DATES = ("2023-01-01", "2025-11-30")
+
+
+def write_manifest(files: list[Path], out: Path, seed: int = 20251103) -> Path:
+    """A manifest for generated articles: outlets by a Zipf-like weight, dates denser towards the end."""
+    import csv
+
+    rng = random.Random(seed + 1)
+    names = [f"生成媒体{k:02d}" for k in range(1, OUTLETS + 1)]
+    weights = [1 / k for k in range(1, OUTLETS + 1)]
+    start, end = (dt.date.fromisoformat(d) for d in DATES)
+    days = (end - start).days
+    path = out / "manifest.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["file", "title", "outlet", "published", "url", "notes"])
+        for file in files:
+            when = start + dt.timedelta(days=int(days * rng.random() ** 0.6))
+            writer.writerow([file.name, "", rng.choices(names, weights)[0], when.isoformat(), "", "generated"])
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=100)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=20251103)
     parser.add_argument("--mix", choices=MIXES, default="plain")
+    parser.add_argument("--manifest", action="store_true", help="also write manifest.csv (outlets and dates)")
     args = parser.parse_args()
-    generate(args.n, args.out, args.seed, mix=args.mix)
+    files = generate(args.n, args.out, args.seed, mix=args.mix)
+    if args.manifest:
+        write_manifest(files, args.out, args.seed)
     print(f"wrote {args.n} articles to {args.out}")
 
 

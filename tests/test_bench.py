@@ -16,6 +16,16 @@ def test_generator_is_deterministic(tmp_path):
     b = generate(5, tmp_path / "b", seed=7, work=tmp_path / "w")
     assert [p.read_text(encoding="utf-8") for p in a] == [p.read_text(encoding="utf-8") for p in b]
     assert len({p.read_text(encoding="utf-8") for p in a}) == 5
+    # a manifest gives outlets and dates from a generator of its own: the articles' text is unchanged
+    from generate import DATES, write_manifest
+
+    import pandas as pd
+
+    manifest = pd.read_csv(write_manifest(b, tmp_path / "b", seed=7), dtype=str, keep_default_na=False)
+    assert manifest["file"].tolist() == [p.name for p in b]
+    assert manifest["outlet"].str.startswith("生成媒体").all()
+    assert manifest["published"].between(*DATES).all()
+    assert [p.read_text(encoding="utf-8") for p in a] == [p.read_text(encoding="utf-8") for p in b]
 
 
 def test_tiny_bench_writes_its_results(tmp_path):

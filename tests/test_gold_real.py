@@ -92,3 +92,12 @@ def test_heldout_holds_the_bar(real_scores, kind):
         pytest.fail(f"real/heldout {kind} reached the bar {bar} ({scores}): add it to HELD")
     else:
         pytest.xfail(f"real/heldout {kind} below the bar {bar}: {scores} (issue 11)")
+
+
+def test_the_shipped_accuracy_table_is_what_the_scorer_measures_now(real_scores):
+    import real_accuracy
+
+    measured = real_accuracy.as_csv(real_accuracy.accuracy_rows(real_scores))
+    shipped = real_accuracy.CSV.read_text(encoding="utf-8") if real_accuracy.CSV.exists() else ""
+    assert shipped == measured, (f"{real_accuracy.CSV} is stale: run `tests/real_accuracy.py` to rewrite it "
+                                 "from the scorer, and commit it")

@@ -22,26 +22,34 @@ def _reported() -> pd.DataFrame:
     })
 
 
+def _no_reference() -> pd.DataFrame:
+    return pd.DataFrame({"when": pd.to_datetime([]), "actor_group": []})
+
+
 def test_finding_spans_what_happened_and_counts_plans_apart():
     cov = pd.DataFrame({"covered": [True, False]})
     text = timeline.finding(_reported(), cov)
     assert text.startswith("2 dated events reported (2025-04 to 2025-07), and 1 planned for later")
 
 
-def test_chart_draws_plans_with_their_own_marker():
-    reference = pd.DataFrame({"when": pd.to_datetime([]), "actor_group": []})
-    ax = timeline.timeline_chart(_reported(), reference)
-    labels = ax.get_legend_handles_labels()[1]
-    assert "planned (announced for later)" in labels and "reported: b" not in labels
+def test_plans_get_a_panel_after_the_as_of_line_and_the_happened_axis_stops_there():
+    fig = timeline.timeline_chart(_reported(), _no_reference(), as_of="2025-11-30")
+    happened, ahead = fig.axes[0], fig.axes[-1]
+    assert len(fig.axes) == 2
+    assert pd.Timestamp(matplotlib.dates.num2date(happened.get_xlim()[1]).replace(tzinfo=None)) <= pd.Timestamp("2025-12-31")
+    assert "planned" in ahead.get_title()
+    labels = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "planned, after the as-of date" in labels
 
 
-def test_chart_has_one_mark_per_camp_and_date_however_many_articles():
+def test_one_mark_per_event_however_many_articles():
     many = pd.DataFrame({
         "article_id": [f"a{i}" for i in range(40)], "date_start": ["2025-04-15"] * 40, "date_end": ["2025-04-15"] * 40,
         "actor_group": [timeline.GROUPS[0]] * 40, "status": [""] * 40, "when": pd.to_datetime(["2025-04-15"] * 40),
     })
-    reference = pd.DataFrame({"when": pd.to_datetime([]), "actor_group": []})
-    ax = timeline.timeline_chart(many, reference)
-    labels = ax.get_legend_handles_labels()[1]
-    assert labels == ["record (reference)", "reported (size: articles)"]
-    assert len(ax.collections[1].get_offsets()) == 1  # forty articles, one camp, one date: one mark
+    marks = timeline.event_marks(many, "2025-06-01")
+    assert len(marks) == 1 and marks.loc[0, "articles"] == 40 and marks.loc[0, "phase"] == "happened"
+    fig = timeline.timeline_chart(many, _no_reference(), as_of="2025-06-01")
+    labels = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert labels == ["record (reference event)", "reported as done (size: articles)"]
+    assert len(fig.axes) == 1

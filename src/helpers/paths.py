@@ -12,6 +12,7 @@ DATA = ROOT / "data"
 LEXICON = DATA / "lexicon"
 REFERENCE = DATA / "reference"
 REVIEW = DATA / "review"  # reviewer overrides (overrides.csv)
+ACCURACY = DATA / "accuracy"  # the extractors' measured accuracy on the real-article gold (tests/real_accuracy.py)
 PROCESSED = DATA / "processed"
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"

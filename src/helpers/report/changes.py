@@ -7,9 +7,9 @@ import html
 
 import pandas as pd
 
-from ..check.events import reference_events
 from ..store.tables import Tables
 from .articles import page_name
+from .provenance import as_of_dates
 
 KINDS = ["market_share", "event", "spec", "money", "quote"]
 
@@ -17,16 +17,13 @@ KINDS = ["market_share", "event", "spec", "money", "quote"]
 def corpus_state(tables: Tables) -> dict:
     """What the next report compares itself with (kept in `run.json`)."""
     unique = tables.unique_articles
-    dated = unique.loc[unique["published"].fillna("") != "", "published"]
     kinds = tables.claims["kind"].value_counts()
     groups = int(tables.disagreements["group"].nunique()) if "group" in tables.disagreements else 0
-    reference = reference_events()
     return {
         "articles": sorted(unique["article_id"].tolist()),
         "claims": {k: int(kinds.get(k, 0)) for k in KINDS},
         "disagreement_groups": groups,
-        "newest_article": str(dated.max()) if len(dated) else "",
-        "reference_until": str(reference["date_start"].max()) if len(reference) else "",
+        **as_of_dates(tables.articles),
     }
 
 

@@ -142,7 +142,7 @@ def notebook_signature(source: Path, tables: Path, parameters: dict) -> str:
              else sorted(paths.PACKAGE_DIR.rglob("*.py")))
     for path in files:
         h.update(path.relative_to(paths.PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
-    for folder in (paths.LEXICON, paths.REFERENCE, paths.REVIEW):
+    for folder in (paths.LEXICON, paths.REFERENCE, paths.REVIEW, paths.ACCURACY):
         h.update(f"{folder.name}={folder_digest(folder)}".encode())
     for path in sorted(p for p in paths.TEMPLATES.rglob("*") if p.is_file()):
         h.update(path.relative_to(paths.TEMPLATES).as_posix().encode() + b"\0" + path.read_bytes())

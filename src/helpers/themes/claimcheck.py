@@ -73,5 +73,6 @@ def verdict_chart(by_kind: pd.DataFrame, ax=None):
     by_kind.plot.barh(stacked=True, color=[colors[c] for c in by_kind.columns], ax=ax)
     ax.set_xlabel("claims")
     ax.set_ylabel("")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, title="verdict", title_fontsize=8)
     ax.set_title("Verdicts by kind of claim")
     return ax

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..check.speakers import share_speakers
 from ..store.tables import Tables
+from .charts import OTHER, top_n_other
 from .overview import unique_terms
 
 
@@ -90,32 +91,6 @@ def share_stories(shares: pd.DataFrame) -> pd.DataFrame:
     grouped = changes.fillna({"subject": "", "scope": "", "hedge": ""}).groupby(keys, sort=False)
     out = grouped.agg(articles=("article_id", "nunique"), claims=("claim_id", "size")).reset_index()
     return out.sort_values(["articles", "claims"], ascending=False, kind="stable").reset_index(drop=True)[columns]
-
-
-def slope_chart(shares: pd.DataFrame, ax=None, top: int = 12):
-    """The `top` most told from→to stories, each a line from its starting share to its end share, as thick
-    as the number of articles that tell it; market shares solid, other shares (of revenue, of
-    purchases, a localisation rate) dashed. The rest are in the stories table."""
-    import matplotlib.pyplot as plt
-
-    stories = share_stories(shares)
-    shown = stories.head(top)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 5))
-    for row in shown.itertuples():
-        label = (f"{row.subject or '(no subject)'} · {row.metric}{' · ' + row.scope if row.scope else ''}: "
-                 f"{row.from_value:g}→{row.hedge}{row.to_value:g}% ({row.articles} article{'s' if row.articles > 1 else ''})")
-        ax.plot([0, 1], [row.from_value, row.to_value], marker="o", alpha=0.85, label=label,
-                linewidth=1 + 1.5 * min(row.articles, 6), linestyle="-" if row.metric == "市场份额" else "--")
-    ax.set_xticks([0, 1], ["from (起点)", "to (终点)"])
-    ax.set_ylabel("share (%)")
-    ax.set_ylim(-5, 105)
-    ax.set_xlim(-0.2, 1.2)
-    if len(shown):
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
-    more = len(stories) - len(shown)
-    ax.set_title("Share changes as the articles state them" + (f" (top {len(shown)}; {more} more in the table)" if more else ""))
-    return ax
 
 
 # ------------------------------------------------------------ framing
@@ -202,13 +177,90 @@ def theme_summary(themes: pd.DataFrame) -> pd.DataFrame:
     }).sort_values("share of articles", ascending=False)
 
 
-def finding(shares: pd.DataFrame, stories: pd.DataFrame) -> str:
+def finding(shares: pd.DataFrame, stories: pd.DataFrame, top: int = 3) -> str:
+    """The share figures counted, and the `top` most told stories of Nvidia's China share (most articles first)."""
     if shares.empty:
         return "No market-share figures were found."
     parts = [f"{len(shares)} share figures in {shares['article_id'].nunique()} articles"]
     if len(stories):
-        told = "; ".join(f"{r['story']} ({r['claims']}× in {r['articles'].count(',') + 1} article(s), "
-                         f"attributed to {r['attributed to']})"
-                         for r in stories.to_dict("records"))
-        parts.append(f"Nvidia's China share is told as {told}")
+        ranked = stories.assign(n=stories["articles"].str.count(",") + 1).sort_values(
+            ["n", "claims"], ascending=False, kind="stable")
+        told = "; ".join(f"{r['story']} ({r['claims']}× in {r['n']} article(s), attributed to {r['attributed to']})"
+                         for r in ranked.head(top).to_dict("records"))
+        more = f"; {len(stories) - top} other stories in the table below" if len(stories) > top else ""
+        parts.append(f"Nvidia's China share is told as {told}{more}")
     return "; ".join(parts) + "."
+
+
+# ------------------------------------------------------------ small multiples
+
+def share_panels(shares: pd.DataFrame, top_subjects: int = 7) -> pd.DataFrame:
+    """Every share figure with the panel it is drawn in (one per metric and scope: a market share, a
+    revenue share and a domestic rate never share an axis) and its subject as drawn (each panel's
+    `top_subjects` most stated subjects by name, the rest `other`). Panels most stated first."""
+
+    columns = ["panel", "metric", "scope", "subject_shown", "subject", "value", "from_value", "to_value", "hedge",
+               "article_id", "claim_id"]
+    if shares.empty:
+        return pd.DataFrame(columns=columns)
+    out = shares.assign(scope=shares["scope"].fillna(""), subject=shares["subject"].fillna("").replace("", "(no subject)"))
+    out["panel"] = [f"{m} · {s}" if s else f"{m} · (no market named)" for m, s in zip(out["metric"], out["scope"])]
+    out["subject_shown"] = ""
+    for _, idx in out.groupby("panel").groups.items():
+        out.loc[idx, "subject_shown"] = top_n_other(out.loc[idx, "subject"], n=top_subjects).to_numpy()
+    sizes = out["panel"].value_counts()
+    out["order"] = out["panel"].map(lambda p: (-sizes[p], p))
+    return out.sort_values("order", kind="stable")[columns].reset_index(drop=True)
+
+
+def share_multiples(panels: pd.DataFrame, top: int = 9, cols: int = 3, arrows: int = 8):
+    """Small multiples, one panel per metric and scope (the `top` most stated; the rest in the table):
+    each subject a row, its level figures as dots (as large as the articles giving that figure, against
+    the panel's most given) and its most told from→to changes as arrows (`arrows` at most, fewer when the
+    panel has many subjects), each on its own line of the row (thicker when more articles tell it), on a
+    0–100% axis."""
+    import matplotlib.pyplot as plt
+
+
+    names = list(dict.fromkeys(panels["panel"]))[:top]
+    if not names:
+        fig, ax = plt.subplots(figsize=(8, 1.5))
+        ax.text(0.5, 0.5, "no share figures", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    rows = -(-len(names) // cols)
+    fig, axes = plt.subplots(rows, min(cols, len(names)), figsize=(4.3 * min(cols, len(names)), 2.9 * rows), squeeze=False)
+    for ax, name in zip(axes.flat, names):
+        data = panels[panels["panel"] == name]
+        counts = data["subject_shown"].value_counts()
+        subjects = sorted(counts.index, key=lambda s: (s == OTHER, -counts[s], s))
+        y = {s: i for i, s in enumerate(subjects)}
+        levels = data[data["from_value"].isna()]
+        grouped = levels.groupby(["subject_shown", "value"])["article_id"].nunique().reset_index(name="articles")
+        biggest = max(1, int(grouped["articles"].max())) if len(grouped) else 1
+        ax.scatter(grouped["value"], [y[s] - 0.18 for s in grouped["subject_shown"]],
+                   s=10 + 70 * grouped["articles"] / biggest, color="#2c7fb8", alpha=0.55, edgecolors="none")
+        changes = data[data["from_value"].notna()]
+        stories = (changes.groupby(["subject_shown", "from_value", "to_value"])["article_id"].nunique()
+                   .reset_index(name="articles").sort_values(["articles", "from_value"], ascending=[False, True]))
+        per_row = max(2, min(arrows, 24 // len(subjects)))  # a row's band holds so many lines and stays readable
+        for subject, told in stories.groupby("subject_shown", sort=False):
+            told = told.head(per_row)
+            for k, r in enumerate(told.itertuples()):
+                lift = 0.02 + 0.4 * (k + 1) / (len(told) + 1)  # each change its own line in the row's band
+                ax.annotate("", xy=(r.to_value, y[subject] + lift), xytext=(r.from_value, y[subject] + lift),
+                            arrowprops=dict(arrowstyle="->", color="#e67e22", lw=0.7 + 0.5 * min(r.articles, 4), alpha=0.85))
+        ax.set_yticks(range(len(subjects)), [s if len(s) <= 12 else s[:11] + "…" for s in subjects], fontsize=8)
+        ax.set_ylim(len(subjects) - 0.5, -0.6)
+        ax.set_xlim(-3, 103)
+        ax.tick_params(axis="x", labelsize=7)
+        title = name if len(name) <= 30 else name[:29] + "…"
+        ax.set_title(f"{title}\n{len(data)} figures, {data['article_id'].nunique()} articles", fontsize=8.5)
+    for ax in list(axes.flat)[len(names):]:
+        ax.set_axis_off()
+    more = panels["panel"].nunique() - len(names)
+    fig.suptitle("Share figures by metric and scope (%; dots: levels, size = articles; arrows: each subject's most "
+                 "told from→to changes, all in the table)"
+                 + (f"; {more} smaller panels in the table" if more else ""), fontsize=10)
+    fig.tight_layout()
+    return fig

@@ -8,6 +8,7 @@ import pandas as pd
 
 from ..lang import lexicon as lexicon_mod
 from ..store.tables import Tables
+from .charts import month_start, order_with_other, top_n_other
 
 # Function words and reporting verbs that say nothing about a text's subject.
 STOPWORDS = set(
@@ -188,3 +189,61 @@ def claim_dense_articles(tables: Tables, n: int = 15) -> pd.DataFrame:
     out.insert(1, "title (标题)", out["article_id"].map(arts["title"]).fillna(""))
     out.insert(2, "outlet (来源)", out["article_id"].map(arts["outlet"]).fillna(""))
     return out
+
+
+# ------------------------------------------------------------ attention over time
+
+def attention_by_outlet(tables: Tables, top: int = 8) -> pd.DataFrame:
+    """Unique articles per month of publication by outlet, as Media Cloud draws attention: the `top`
+    outlets with the most articles by name, the rest as `other`; an article with no outlet is
+    `(no outlet)`. One row per month with any article (undated articles are counted by
+    `attention_undated`)."""
+
+    unique = tables.unique_articles
+    month = month_start(unique["published"].fillna(""))
+    dated = unique[month.notna().to_numpy()]
+    if dated.empty:
+        return pd.DataFrame()
+    outlet = dated["outlet"].fillna("").replace("", "(no outlet)")
+    frame = pd.DataFrame({"month": month.dropna().to_numpy(), "outlet": top_n_other(outlet, n=top).to_numpy()})
+    if frame.empty:
+        return pd.DataFrame()
+    table = frame.groupby(["month", "outlet"]).size().unstack(fill_value=0)
+    table = table.reindex(columns=order_with_other(frame["outlet"]))
+    full = pd.date_range(table.index.min(), table.index.max(), freq="MS")
+    table = table.reindex(full, fill_value=0)
+    table.index.name = "month"
+    table.columns.name = None
+    return table
+
+
+def attention_undated(tables: Tables) -> int:
+    return int((tables.unique_articles["published"].fillna("") == "").sum())
+
+
+def attention_chart(attention: pd.DataFrame, undated: int = 0, ax=None):
+    """Articles per month, stacked by outlet (the top outlets and `other`)."""
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(11, 3.8))
+    if attention.empty:
+        ax.text(0.5, 0.5, "no dated articles", ha="center", va="center", transform=ax.transAxes)
+        return ax
+    colors = plt.get_cmap("tab10").colors
+    bottom = pd.Series(0, index=attention.index)
+    for i, outlet in enumerate(attention.columns):
+        color = "#bbbbbb" if outlet == "other" else colors[i % 10]
+        ax.bar(attention.index, attention[outlet], width=24, bottom=bottom, align="edge", color=color,
+               label=f"{outlet} ({int(attention[outlet].sum())})")
+        bottom = bottom + attention[outlet]
+    span = (attention.index.max() - attention.index.min()).days / 365
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=[1, 7] if span > 2 else [1, 4, 7, 10]))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    ax.set_ylabel("articles per month (文章数)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, title="outlet (articles)", title_fontsize=8)
+    dated = int(attention.to_numpy().sum())
+    ax.set_title(f"Attention over time: {dated} dated articles by month and outlet"
+                 + (f" ({undated} undated not drawn)" if undated else ""))
+    return ax
