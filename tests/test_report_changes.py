@@ -23,6 +23,17 @@ def test_the_index_links_the_new_articles_and_escapes_their_titles():
     import pandas as pd
 
     html = changes.render(_state(["a"]), _state(["a", "x/<b>"]), pd.Series({"x/<b>": "<i>新</i>"}))
-    assert "Newest article</dt><dd>2025-11-03" in html and "Record up to</dt><dd>2026-01-13" in html
+    assert "Record up to</dt><dd>2026-01-13" in html
     assert "1 new article(s)" in html and "&lt;i&gt;新&lt;/i&gt;" in html and "<i>" not in html
     assert 'href="articles/' in html
+
+
+def test_the_index_is_as_of_its_newest_article_not_the_run():
+    import datetime as dt
+
+    from helpers.report.runner import render_index
+
+    html = render_index([], corpus="c", n_articles=1, n_unique=1, as_of=dt.date(2026, 12, 2), revision="r",
+                        run_at="2026-12-02 10:00", newest="2025-11-03")
+    assert "As of</dt><dd>2025-11-03 (the newest article" in html
+    assert "Report date</dt><dd>2026-12-02" in html

@@ -52,8 +52,7 @@ def changes(previous: dict | None, state: dict) -> list[str]:
 def render(previous: dict | None, state: dict, titles: pd.Series | None = None, limit: int = 20) -> str:
     """The index's provenance lines and its "since the last report" section, as HTML."""
     e = html.escape
-    out = [f"<dt>Newest article</dt><dd>{e(state['newest_article']) or 'no dated article'}</dd>",
-           f"<dt>Record up to</dt><dd>{e(state['reference_until']) or '—'} (the reference's latest event)</dd>"]
+    out = [f"<dt>Record up to</dt><dd>{e(state['reference_until']) or '—'} (the reference's latest event)</dd>"]
     lines = changes(previous, state)
     if lines:
         added = sorted(set(state["articles"]) - set(previous["articles"]))

@@ -156,7 +156,7 @@ def _git_revision() -> str:
 
 
 def render_index(results: list[NotebookResult], *, corpus: str, n_articles: int, n_unique: int,
-                 as_of: dt.date, revision: str, run_at: str, provenance: str = "") -> str:
+                 as_of: dt.date, revision: str, run_at: str, provenance: str = "", newest: str = "") -> str:
     e = html.escape
     rows = "\n".join(
         f'<li><a href="{e(r.html)}">{e(r.title)}</a><p class="finding">{e(r.finding) or "—"}</p></li>'
@@ -187,7 +187,8 @@ ul.reports a {{ font-size: 1.1rem; font-weight: 600; }}
 <dl class="meta">
 <dt>Corpus</dt><dd>{e(corpus)}</dd>
 <dt>Articles</dt><dd>{n_unique} ({n_articles - n_unique} duplicate(s) set aside)</dd>
-<dt>As of</dt><dd>{e(as_of.isoformat())} (the report's date)</dd>
+<dt>As of</dt><dd>{e(newest) or "no dated article"} (the newest article's date)</dd>
+<dt>Report date</dt><dd>{e(as_of.isoformat())} (the reference is read up to this date)</dd>
 {provenance}
 <dt>Run</dt><dd>{e(run_at)}</dd>
 <dt>Revision</dt><dd>{e(revision)}</dd>
@@ -447,6 +448,7 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
         index = render_index(
             results, corpus=str(corpus), n_articles=len(duplicate_of), n_unique=unique, as_of=as_of_date,
             revision=_git_revision(), run_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), provenance=provenance,
+            newest=state["newest_article"],
         )
         (staging / "index.html").write_text(embed_font(index), encoding="utf-8")
         (staging / "run.json").write_text(json.dumps({
