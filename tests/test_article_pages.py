@@ -81,4 +81,4 @@ def test_tables_link_each_claim_row_to_its_sentence_and_stay_bounded():
     assert "&lt;b&gt;95→0&lt;/b&gt;" in page and ">claim<" not in page
     many = pd.DataFrame({"article": [f"a{i}" for i in range(30)], "claim": [f"c{i}" for i in range(30)]})
     short = show.table_html(many, max_rows=10)
-    assert short.count("<tr>") == 11 and "20 more rows" in short
+    assert short.count("<tr>") == 12 and "first 10 of 30 rows shown" in short  # header, filters, 10 rows

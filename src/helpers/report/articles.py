@@ -44,6 +44,10 @@ mark { background: #fff3b0; padding: 0 1px; }
 mark.market_share { background: #d6eaff; } mark.event { background: #ffe0cc; } mark.spec { background: #dff5d8; }
 mark.money { background: #f3e0ff; } mark.quote { background: #f0f0f0; }
 mark:target, .claims tr:target { outline: 2px solid #c0392b; }
+/* a claim's anchor is an empty span before its first marked piece (several claims can start there) */
+span:target + mark, span:target + span + mark, span:target + span + span + mark { outline: 2px solid #c0392b;
+  background: #ffd54f; }
+span[id^="c-"] { scroll-margin-top: 30vh; }
 table.claims { border-collapse: collapse; font-size: .85rem; width: 100%; }
 table.claims th, table.claims td { border-top: 1px solid #ddd; padding: .25rem .4rem; text-align: left; vertical-align: top; }
 .verdict-conflicts { color: #c0392b; font-weight: 600; } .verdict-agrees { color: #27ae60; }
