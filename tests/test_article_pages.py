@@ -69,7 +69,7 @@ def test_unchanged_parts_are_linked_from_the_last_report_and_changed_ones_render
     assert articles.write_article_pages(tables, second, part_signatures={part: "x"}, previous=first) == 0
     assert os.stat(second / "a1.html").st_ino == os.stat(first / "a1.html").st_ino
     assert articles.write_article_pages(tables, third, part_signatures={part: "y"}, previous=second) == 1
-    assert (tmp_path / "3" / "index.html").read_text(encoding="utf-8").count("<tr>") == 2  # header and one article
+    assert (tmp_path / "3" / "index.html").read_text(encoding="utf-8").count("<tr>") == 3  # header, filters, one article
 
 
 def test_tables_link_each_claim_row_to_its_sentence_and_stay_bounded():

@@ -3,6 +3,8 @@ the CSV linked beside, and the offline DataTables assets that make them interact
 
 from __future__ import annotations
 
+import html
+import json
 import re
 
 import pandas as pd
@@ -10,6 +12,16 @@ import pandas as pd
 from helpers.report import articles, datatables, show
 
 HOSTILE = '<img src=x onerror="window.__pwned=1">'
+
+
+def _rows(page: str) -> list[list[str]]:
+    """Every row's cells as the page's script gets them (the `data-rows` attribute)."""
+    return json.loads(html.unescape(re.search(r'data-rows="([^"]*)"', page).group(1)))
+
+
+def _static(page: str) -> str:
+    """The table's HTML rows (what shows without the script)."""
+    return re.search(r"<tbody>(.*)</tbody>", page, flags=re.S).group(1)
 
 
 def test_article_cells_show_the_title_linked_to_the_claim_and_keep_the_id():
@@ -26,14 +38,17 @@ def test_a_table_with_its_own_title_column_links_the_title():
     df = pd.DataFrame({"article_id": ["a1"], "title (标题)": ["标题一"], "claim_id": ["k9"]})
     page = show.table_html(df, titles={})
     assert f'<a href="{articles.claim_link("a1", "k9")}">标题一</a>' in page
-    assert page.count("标题一") == 1 and "<th>article id</th>" in page
+    assert _rows(page) == [["a1", f'<a href="{articles.claim_link("a1", "k9")}">标题一</a>']]
+    assert "<th>article id</th>" in page and "<th>title (标题)</th>" in page
 
 
 def test_hostile_text_stays_text_everywhere_in_a_table():
     df = pd.DataFrame({"article": ["h1"], HOSTILE: [HOSTILE]})
     page = show.table_html(df, titles={"h1": HOSTILE}, csv="/r/nb/x.csv")
-    assert "<img" not in page and "onerror=" not in page.replace("onerror=&quot;", "")
-    assert page.count("&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;") == 3  # header, title, cell
+    assert "<img" not in page and 'onerror="' not in page and "__pwned" not in " ".join(re.findall(r"<script.*?</script>", page))
+    escaped = "&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;"
+    assert page.split("<tbody>")[0].count(escaped) == 1 and _static(page).count(escaped) == 2  # header, title, cell
+    assert [escaped in cell for cell in _rows(page)[0]] == [True, False, True]  # title link, id, cell
 
 
 def test_the_csv_is_linked_from_the_page_and_rows_beyond_the_cap_point_to_it(tmp_path):
@@ -41,8 +56,11 @@ def test_the_csv_is_linked_from_the_page_and_rows_beyond_the_cap_point_to_it(tmp
     page = show.table_html(df, max_rows=10, csv=tmp_path / "10-timeline" / "table_x.csv")
     assert 'href="10-timeline/table_x.csv" download>download CSV</a>' in page
     assert "first 10 of 30 rows shown; all 30 are in the" in page
-    assert len(re.findall(r"<tbody>.*</tbody>", page)[0].split("<tr>")) == 11
-    assert "30 rows" in show.table_html(df) and "first" not in show.table_html(df)
+    assert len(_rows(page)) == 10 and _static(page).count("<tr>") == 10
+    every = show.table_html(pd.DataFrame({"n": range(300)}))
+    assert len(_rows(every)) == 300 and _static(every).count("<tr>") == show.STATIC_ROWS
+    assert "30 rows" in show.table_html(df) and "first 25 shown here" in show.table_html(df)
+    assert "first" not in show.table_html(df.head(25))
 
 
 def test_a_meaningful_index_becomes_a_column_and_a_plain_one_is_dropped():

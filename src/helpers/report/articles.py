@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..store.parts import part_of
 from ..store.tables import Tables
+from . import datatables
 from .plots import cjk_font_path
 
 KIND_LABEL = {"market_share": "share 份额", "event": "event 事件", "spec": "spec 规格", "money": "money 金额",
@@ -172,12 +173,13 @@ def index_page(articles: pd.DataFrame, counts: dict[str, int]) -> str:
         for a in _records(order, ["article_id", "title", "outlet", "published", "duplicate_of"])
     )
     return f"""<!DOCTYPE html>
-<html lang="zh"><head><meta charset="utf-8"><title>Articles</title><style>{STYLE}</style></head>
+<html lang="zh"><head><meta charset="utf-8"><title>Articles</title><style>{STYLE}</style>
+{datatables.head("../")}</head>
 <body>
 <p><a class="back" href="../index.html">← all reports</a></p>
 <h1>Articles ({len(articles)})</h1>
-<table class="claims"><thead><tr><th>title</th><th>outlet</th><th>published</th><th>claims</th><th>id</th><th></th></tr>
-</thead><tbody>{rows}</tbody></table>
+<table class="claims cw-table"><thead><tr><th>title</th><th>outlet</th><th>published</th><th>claims</th><th>id</th>
+<th></th></tr></thead><tfoot><tr>{"<th></th>" * 6}</tr></tfoot><tbody>{rows}</tbody></table>
 </body></html>
 """
 

@@ -32,12 +32,24 @@ INIT = r"""
   if (!DataTable) { return; }
   function setup(table) {
     if (table.classList.contains("dataTable")) { return; }
-    var foot = table.tFoot;
-    var api = new DataTable(table, {
+    var foot = table.tFoot, rows = null;
+    try { rows = JSON.parse(table.getAttribute("data-rows") || "null"); } catch (error) { rows = null; }
+    table.removeAttribute("data-rows");
+    var options = {
       order: [], autoWidth: false, pageLength: 25, deferRender: true,
       lengthMenu: [[10, 25, 100, 500, -1], [10, 25, 100, 500, "all"]],
       language: { search: "Search:", searchPlaceholder: "any column" }
-    });
+    };
+    if (Array.isArray(rows)) {
+      // the rows' cells are HTML escaped by the report (show.table): shown as they are
+      options.data = rows;
+      if (table.tBodies[0]) { table.tBodies[0].replaceChildren(); }
+    }
+    var note = table.nextElementSibling;
+    var api = new DataTable(table, options);
+    if (note && note.classList.contains("cw-table-note")) {
+      note.querySelectorAll(".cw-static").forEach(function (span) { span.remove(); });
+    }
     if (foot) {
       api.columns().every(function () {
         var column = this, cell = column.footer();
@@ -74,6 +86,7 @@ CSS = """
 :is(.jp-RenderedHTMLCommon, body) table.cw-table tfoot { display: table-header-group; }
 :is(.jp-RenderedHTMLCommon, body) table.cw-table tfoot th { padding: 0.1rem 0.2rem; }
 table.cw-table input.cw-filter { width: 100%; min-width: 3rem; box-sizing: border-box; font-size: 0.75rem; }
+div.dt-container div.dt-layout-table > div.dt-layout-cell { overflow-x: auto; }
 .cw-table-note { font-size: 0.85rem; color: #555; margin: 0.3rem 0 1rem; }
 """
 

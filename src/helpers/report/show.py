@@ -1,15 +1,17 @@
 """What notebooks show as text: findings, notes and tables, as escaped HTML, so article text never acts
 as markup (not even Markdown: a `[link](javascript:…)` in an article stays text).
 
-Tables are plain HTML tables (`table.cw-table`) with every row up to a cap; in a report the page's
-script (`datatables.py`) makes them searchable, sortable and filterable, with rows one line high and
-a click to show a row in full. Articles appear by their title (the id stays as a column of its own),
+Tables are HTML tables (`table.cw-table`) holding every row up to a cap (the first rows as HTML, all of
+them as escaped cells in a `data-rows` attribute); in a report the page's script (`datatables.py`)
+makes them searchable, sortable and filterable, drawing only the rows on screen, with rows one line
+high and a click to show a row in full. Articles appear by their title (the id stays as a column of its own),
 linked to the claim's sentence on the article's page; each table links the CSV it was written to.
 """
 
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -18,6 +20,7 @@ import pandas as pd
 from .articles import claim_link, page_name
 
 MAX_ROWS = 5000  # rows a table shows; the rest are in its CSV
+STATIC_ROWS = 25  # rows written as HTML rows (all of them go to the page's script as data)
 
 # Article titles by id, for link text: set from the articles table when a notebook loads its tables.
 _TITLES: dict[str, str] = {}
@@ -112,7 +115,7 @@ def table_html(df: pd.DataFrame, max_rows: int = MAX_ROWS, *, csv: Path | str | 
     cells: list[list[str]] = []  # per column, the cells' HTML
     for c in columns:
         if c == article_col and title_col is None:
-            heads.append(str(c))
+            heads.append("article" if str(c).strip().lower() in ("article_id", "article id") else str(c))
             cells.append([f'<a href="{e(h)}">{e(titles.get(a) or a)}</a>' if h else "" for a, h in zip(ids, hrefs)])
             heads.append("article id")
             cells.append([e(a) for a in ids])
@@ -127,7 +130,11 @@ def table_html(df: pd.DataFrame, max_rows: int = MAX_ROWS, *, csv: Path | str | 
             cells.append([e(v) for v in values[c]])
     head = "".join(f"<th>{e(h)}</th>" for h in heads)
     foot = "<th></th>" * len(heads)
-    body = "".join("<tr>" + "".join(f"<td>{col[i]}</td>" for col in cells) + "</tr>" for i in range(n))
+    static = min(n, STATIC_ROWS)
+    body = "".join("<tr>" + "".join(f"<td>{col[i]}</td>" for col in cells) + "</tr>" for i in range(static))
+    # Every row, for the page's script: cells as the escaped HTML above, in JSON, in an attribute (escaped
+    # again), so the browser parses no table markup for rows nobody pages to and no script holds article text.
+    rows = json.dumps([[col[i] for col in cells] for i in range(n)], ensure_ascii=False, separators=(",", ":"))
     href = _csv_href(csv)
     link = f' · <a class="cw-csv" href="{e(href)}" download>download CSV</a>' if href else ""
     if len(df) > n:
@@ -136,8 +143,10 @@ def table_html(df: pd.DataFrame, max_rows: int = MAX_ROWS, *, csv: Path | str | 
     else:
         count = f"{len(df)} rows"
     hint = " · click a row to see its cells in full" if n else ""
-    return (f'<table class="dataframe cw-table"><thead><tr>{head}</tr></thead><tfoot><tr>{foot}</tr></tfoot>'
-            f"<tbody>{body}</tbody></table>"
+    if n > static:
+        hint += f'<span class="cw-static"> (the first {static} shown here: the report page shows them all)</span>'
+    return (f'<table class="dataframe cw-table" data-rows="{e(rows)}"><thead><tr>{head}</tr></thead>'
+            f"<tfoot><tr>{foot}</tr></tfoot><tbody>{body}</tbody></table>"
             f'<p class="cw-table-note">{count}{link}{hint}</p>')
 
 
