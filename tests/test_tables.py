@@ -85,6 +85,8 @@ def test_the_assets_are_a_classic_script_and_its_style(tmp_path):
     assert "window.chipwatchDataTables = {DataTable:" in script
     assert not re.search(r"export\s*\{", script) and "import(" not in script and "import.meta" not in script
     assert "table.cw-table" in script and "onclick" not in script
+    for cdn in ["cdnjs", "cdn.jsdelivr", "unpkg.com", "googleapis"]:
+        assert cdn not in script, cdn
     style = (folder / datatables.STYLE).read_text(encoding="utf-8")
     assert "text-overflow: ellipsis" in style and not re.search(r"url\((?!data:)", style)
     assert sorted(p.name for p in folder.iterdir()) == sorted([datatables.SCRIPT, datatables.STYLE])
