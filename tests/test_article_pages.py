@@ -69,7 +69,7 @@ def test_unchanged_parts_are_linked_from_the_last_report_and_changed_ones_render
     assert articles.write_article_pages(tables, second, part_signatures={part: "x"}, previous=first) == 0
     assert os.stat(second / "a1.html").st_ino == os.stat(first / "a1.html").st_ino
     assert articles.write_article_pages(tables, third, part_signatures={part: "y"}, previous=second) == 1
-    assert (tmp_path / "3" / "index.html").read_text(encoding="utf-8").count("<tr>") == 2  # header and one article
+    assert (tmp_path / "3" / "index.html").read_text(encoding="utf-8").count("<tr>") == 3  # header, filters, one article
 
 
 def test_tables_link_each_claim_row_to_its_sentence_and_stay_bounded():
@@ -81,4 +81,4 @@ def test_tables_link_each_claim_row_to_its_sentence_and_stay_bounded():
     assert "&lt;b&gt;95→0&lt;/b&gt;" in page and ">claim<" not in page
     many = pd.DataFrame({"article": [f"a{i}" for i in range(30)], "claim": [f"c{i}" for i in range(30)]})
     short = show.table_html(many, max_rows=10)
-    assert short.count("<tr>") == 11 and "20 more rows" in short
+    assert short.count("<tr>") == 12 and "first 10 of 30 rows shown" in short  # header, filters, 10 rows

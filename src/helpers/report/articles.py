@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..store.parts import part_of
 from ..store.tables import Tables
+from . import datatables
 from .plots import cjk_font_path
 
 KIND_LABEL = {"market_share": "share 份额", "event": "event 事件", "spec": "spec 规格", "money": "money 金额",
@@ -44,6 +45,10 @@ mark { background: #fff3b0; padding: 0 1px; }
 mark.market_share { background: #d6eaff; } mark.event { background: #ffe0cc; } mark.spec { background: #dff5d8; }
 mark.money { background: #f3e0ff; } mark.quote { background: #f0f0f0; }
 mark:target, .claims tr:target { outline: 2px solid #c0392b; }
+/* a claim's anchor is an empty span before its first marked piece (several claims can start there) */
+span:target + mark, span:target + span + mark, span:target + span + span + mark { outline: 2px solid #c0392b;
+  background: #ffd54f; }
+span[id^="c-"] { scroll-margin-top: 30vh; }
 table.claims { border-collapse: collapse; font-size: .85rem; width: 100%; }
 table.claims th, table.claims td { border-top: 1px solid #ddd; padding: .25rem .4rem; text-align: left; vertical-align: top; }
 .verdict-conflicts { color: #c0392b; font-weight: 600; } .verdict-agrees { color: #27ae60; }
@@ -168,12 +173,13 @@ def index_page(articles: pd.DataFrame, counts: dict[str, int]) -> str:
         for a in _records(order, ["article_id", "title", "outlet", "published", "duplicate_of"])
     )
     return f"""<!DOCTYPE html>
-<html lang="zh"><head><meta charset="utf-8"><title>Articles</title><style>{STYLE}</style></head>
+<html lang="zh"><head><meta charset="utf-8"><title>Articles</title><style>{STYLE}</style>
+{datatables.head("../")}</head>
 <body>
 <p><a class="back" href="../index.html">← all reports</a></p>
 <h1>Articles ({len(articles)})</h1>
-<table class="claims"><thead><tr><th>title</th><th>outlet</th><th>published</th><th>claims</th><th>id</th><th></th></tr>
-</thead><tbody>{rows}</tbody></table>
+<table class="claims cw-table"><thead><tr><th>title</th><th>outlet</th><th>published</th><th>claims</th><th>id</th>
+<th></th></tr></thead><tfoot><tr>{"<th></th>" * 6}</tr></tfoot><tbody>{rows}</tbody></table>
 </body></html>
 """
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..build.pipeline import build
 from ..store.tables import Tables, load
+from . import show
 
 
 def parse_as_of(value: str | dt.date | None) -> dt.date:
@@ -23,8 +24,11 @@ def parse_as_of(value: str | dt.date | None) -> dt.date:
 
 def ensure_tables(corpus_dir: str | Path, tables_dir: str | Path, inputs: str | None = None) -> Tables:
     """The build's tables (only those `inputs` names, when it names some: the notebook's declaration);
-    builds them first when a notebook is run by hand before any build."""
+    builds them first when a notebook is run by hand before any build. The articles' titles are what
+    the notebook's tables show for an article (`show.table`), when it declares the articles table."""
     tables_dir = Path(tables_dir)
     if not (tables_dir / "articles.parquet").exists():
         build(corpus_dir, tables_dir)
-    return load(tables_dir, only=inputs)
+    tables = load(tables_dir, only=inputs)
+    show.use_titles(tables.articles)
+    return tables

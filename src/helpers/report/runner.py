@@ -36,6 +36,7 @@ from ..store.atomic import LOCK_NAME, atomic_write, folder_lock, remove_stale
 from ..store.parts import read_signatures, read_table
 from ..store.tables import load
 from .articles import write_article_pages
+from . import datatables
 from .changes import corpus_state
 from .changes import render as render_changes
 from .inputs import notebook_signature
@@ -286,7 +287,8 @@ def _report_signature(tables: Path, sources: list[Path], corpus: Path, as_of: dt
     h.update(f"{corpus}|{as_of.isoformat()}|{code_digest('**/*.py')}".encode())
     for path in sorted(p for p in paths.TEMPLATES.rglob("*") if p.is_file()):
         h.update(path.relative_to(paths.TEMPLATES).as_posix().encode() + b"\0" + path.read_bytes())
-    for library in ("papermill", "nbconvert", "matplotlib", "seaborn", "pandas", "jieba"):
+    h.update(datatables.digest().encode())
+    for library in ("papermill", "nbconvert", "matplotlib", "seaborn", "pandas", "jieba", "itables"):
         try:
             h.update(f"{library}={metadata.version(library)}".encode())
         except metadata.PackageNotFoundError:
@@ -437,6 +439,7 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
                     raise ReportError("; ".join(errors) + f" (previous report in {out} kept)")
         results.sort(key=lambda r: r.name)
         log("[3/3] writing the article pages and the index")
+        datatables.write_assets(staging)
         signatures = {p: s.get("signature", "") for p, s in read_signatures(result.out).items()}
         tables = load(result.out)
         write_article_pages(tables, staging / "articles", part_signatures=signatures, previous=out / "articles")
