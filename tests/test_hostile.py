@@ -133,6 +133,46 @@ def test_a_killed_worker_costs_one_file_not_the_build(tmp_path, monkeypatch):
     assert sum(1 for s, _ in found.values() if s in ("ok", "duplicate")) == 24
 
 
+_real_extract = _jobs.extract_article
+_MAIN_PID = os.getpid()
+
+
+def _suicide_on_claims_marker(article_id, text, *args):
+    if "KILLCLAIMS" in text and os.getpid() != _MAIN_PID:  # only a worker dies; the build's process never
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _real_extract(article_id, text, *args)
+
+
+def test_a_part_whose_worker_is_lost_twice_is_written_without_new_claims(tmp_path, monkeypatch):
+    """The `lost_parts` fallback: the part is written in the build's own process from what the cache
+    holds; the article whose extraction kills its worker is reported, its part-mates keep their claims."""
+    from helpers.store.parts import part_of
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    target = part_of("killer.txt")
+    mates = [n for n in (f"mate{i}.txt" for i in range(5000)) if part_of(n) == target][:2]
+    for i, name in enumerate([*mates, "other.txt"]):  # texts of their own (near copies get no claims)
+        (corpus / name).write_text(OTHERS[i], encoding="utf-8")
+    out = tmp_path / "out"
+    first = build(corpus, out, workers=1, log=quiet)
+    (corpus / "killer.txt").write_text("KILLCLAIMS " + ARTICLE, encoding="utf-8")
+    monkeypatch.setattr(_jobs, "extract_article", _suicide_on_claims_marker)  # workers are forked: they see it
+    result = build(corpus, out, workers=2, log=quiet)
+    found = rows(result)
+    assert found["killer.txt"][0] == "ok" and "claims not extracted" in found["killer.txt"][1]
+    assert "lost twice" in found["killer.txt"][1]
+    ids = dict(zip(result.articles["file"], result.articles["article_id"]))
+    assert "killer.txt" in ids  # the article is in the tables, without claims
+    assert not (result.claims["article_id"] == ids["killer.txt"]).any()
+    for name in mates:  # written by the fallback from the cache: the same claims as before
+        before = first.claims[first.claims["article_id"] == ids[name]].reset_index(drop=True)
+        after = result.claims[result.claims["article_id"] == ids[name]].reset_index(drop=True)
+        assert len(before) > 0
+        pd.testing.assert_frame_equal(after, before)
+    assert not result.unchanged
+
+
 def test_workers_retry_lost_work_once_then_give_it_up(tmp_path):
     from helpers.build.workers import Workers
 
