@@ -91,6 +91,10 @@ def test_a_script_date_is_used_only_without_structured_data_and_only_when_it_can
     script = '<script>var ct = "1581517074";</script>'
     html = _page('<meta property="article:published_time" content="2020-02-10T08:00:00+08:00">' + script, _BODY)
     assert pf.page_date(pf.read_facts(html)) == ("2020-02-10", "page metadata")
+    # A dated byline under the headline is the page's own; a script may hold a feed of other stories.
+    html = _page("", "<h1>某公司发布新款芯片产品</h1><p>2020-02-09 10:00 来源：某报</p>" + _BODY
+                 + '<script>var feed = [{"publish_time": "2020-02-01"}];</script>')
+    assert pf.page_date(pf.read_facts(html)) == ("2020-02-09", "page byline")
     # `ct` as a count, a far-future or pre-web number, and script text outside a variable are no dates.
     for body in ('<script>var ct = "12";</script>', '<script>var ct = "9999999999";</script>',
                  '<script>var ct = "0000000001";</script>', '<script>// published 2019-01-01</script>',

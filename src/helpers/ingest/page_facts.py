@@ -15,10 +15,12 @@ decides between them by rules that hold across sites:
   part after a separator is the site's when it names the site: a word of site names (网, 日报, 频道…),
   the page's `og:site_name` / `application-name`, the text of the page's links to its home page, or a
   Latin word of its domain's name (`EDN` of ednchina.com).
-- **date**: a published date in the structured data; else one in a well-known inline-script date variable
-  (`var ct = "<unix seconds>"` on WeChat, `publish_time`, `pubtime`, `create_time`: unix seconds, read in
-  China Standard Time, or a date string); else one in the byline just after the headline; else an updated
-  date in the structured data; else the extractor's. Only four-digit years are read, so `18-03-08` can
+- **date**: a published date in the structured data; else one in the byline just after the headline
+  (visible, and next to the page's own headline); else one in a well-known inline-script date variable
+  (`var ct = "<unix seconds>"` on WeChat, whose byline says only 昨天; `publish_time`, `pubtime`,
+  `create_time`: unix seconds, read in China Standard Time, or a date string; the first in the page, so
+  a feed of related stories in a later script does not date the page); else an updated date in the
+  structured data; else the extractor's. Only four-digit years are read, so `18-03-08` can
   never become 2008.
 - **body**: the first run of paragraphs of Chinese text after the headline, used when the extractor kept
   less than half of it.
@@ -386,8 +388,8 @@ def byline_date(facts: PageFacts) -> str:
 def page_date(facts: PageFacts, extracted: str = "") -> tuple[str, str]:
     """The publication date and where it was read (see the module's docstring)."""
     script = facts.script_dates[0] if facts.script_dates else ""
-    for value, how in ((_structured(facts, _PUBLISHED), "page metadata"), (script, "page script"),
-                       (byline_date(facts), "page byline"),
+    for value, how in ((_structured(facts, _PUBLISHED), "page metadata"), (byline_date(facts), "page byline"),
+                       (script, "page script"),
                        (_structured(facts, _UPDATED), "page metadata (updated)"), (extracted, "page metadata")):
         if value:
             return value, how
