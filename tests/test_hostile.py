@@ -522,8 +522,8 @@ def test_a_killed_report_swap_is_completed_by_the_next_run(tmp_path):
 def test_smaller_items(tmp_path):
     with pytest.raises(NotText, match="empty"):
         decode_bytes("\u3000\u3000\u3000\n".encode("utf-8") * 50)
-    utf16 = (OTHERS[0] * 3).encode("utf-16-le")
-    assert decode_bytes(utf16).text == OTHERS[0] * 3
+    for order in ("utf-16-le", "utf-16-be"):  # mostly Chinese, no BOM
+        assert decode_bytes((OTHERS[0] * 3).encode(order)).text == OTHERS[0] * 3, order
     assert paths.MAX_FILE_BYTES == 20_000_000
     corpus = corpus_with(tmp_path)
     (tmp_path / "afile").write_text("x")
