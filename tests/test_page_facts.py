@@ -76,10 +76,11 @@ def test_an_article_the_extractor_drops_as_boilerplate_is_kept():
 
 def test_a_wechat_page_is_dated_by_its_inline_script_time():
     # The byline says only 昨天; the publish time is a unix-seconds variable in an inline script.
-    script = '<script>var svr_time = "1581604666" * 1; var ct = "1581517074"; var nickname = "某号";</script>'
+    script = '<script>var svr_time = "1600100000" * 1; var ct = "1600030000"; var nickname = "某号";</script>'
     html = _page("<title>某公司发布新款芯片产品</title>",
                  "<h1>某公司发布新款芯片产品</h1><p>某号 <em id='publish_time'>昨天</em></p>" + _BODY + script)
-    assert pf.page_date(pf.read_facts(html)) == ("2020-02-12", "page script")  # 22:17 in China Standard Time
+    # 20:46 UTC on 13 September 2020 is 04:46 on the 14th in China Standard Time.
+    assert pf.page_date(pf.read_facts(html)) == ("2020-09-14", "page script")
     # A date string in a script variable, and milliseconds, are read too.
     dated = _page("", _BODY + '<script>window.publish_time = "2021-07-09 10:00";</script>')
     assert pf.page_date(pf.read_facts(dated)) == ("2021-07-09", "page script")
@@ -88,7 +89,7 @@ def test_a_wechat_page_is_dated_by_its_inline_script_time():
 
 
 def test_a_script_date_is_used_only_without_structured_data_and_only_when_it_can_be_a_time():
-    script = '<script>var ct = "1581517074";</script>'
+    script = '<script>var ct = "1600030000";</script>'
     html = _page('<meta property="article:published_time" content="2020-02-10T08:00:00+08:00">' + script, _BODY)
     assert pf.page_date(pf.read_facts(html)) == ("2020-02-10", "page metadata")
     # A dated byline under the headline is the page's own; a script may hold a feed of other stories.
@@ -101,7 +102,7 @@ def test_a_script_date_is_used_only_without_structured_data_and_only_when_it_can
                  '<script>var ct = "2019-01-01";</script>'):
         assert pf.page_date(pf.read_facts(_page("", _BODY + body))) == ("", ""), body
     # Visible text that looks like a script variable is not read as one.
-    assert pf.read_facts(_page("", '<p>var ct = "1581517074"</p>' + _BODY)).script_dates == []
+    assert pf.read_facts(_page("", '<p>var ct = "1600030000"</p>' + _BODY)).script_dates == []
 
 
 def test_a_site_suffix_is_cut_when_the_page_names_its_site():
@@ -129,10 +130,10 @@ def test_a_headline_in_a_styled_block_anchors_the_byline_and_a_body_paragraph_do
     # No h1/h2: the block that is the <title> is the headline; its byline dates the page.
     html = _page("<title>某公司发布新款芯片产品_某某网</title>",
                  "<div>首页 新闻动态</div><div class='title'>某公司发布新款芯片产品</div>"
-                 "<div>来源：本站 时间：2019年10月31日 23:00</div>" + _BODY)
+                 "<div>来源：本站 时间：2021年11月5日 08:30</div>" + _BODY)
     facts = pf.read_facts(html)
     assert facts.paragraphs[facts.heading_at] == "某公司发布新款芯片产品"
-    assert pf.page_date(facts) == ("2019-10-31", "page byline")
+    assert pf.page_date(facts) == ("2021-11-05", "page byline")
     # The first paragraph of the body opens with the day of the event: not the page's date.
-    story = "<h1>某公司发布新款芯片产品</h1><p>来源：某办事处</p><p>2019年2月27日下午，" + "某公司的代表一行到园区考察调研，" * 6 + "</p>"
+    story = "<h1>某公司发布新款芯片产品</h1><p>来源：某办事处</p><p>2021年3月4日上午，" + "某公司的代表一行到园区考察调研，" * 6 + "</p>"
     assert pf.page_date(pf.read_facts(_page("", story + _BODY))) == ("", "")

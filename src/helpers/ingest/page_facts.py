@@ -50,7 +50,7 @@ _DATE = re.compile(r"((?:19|20)\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2
 _BYLINE_CHARS = 200  # the byline is this close after the headline, in the page's text
 _BYLINE_BLOCK_CHARS = 100  # and in blocks no longer than this
 
-# Inline-script variables that carry the publication time (WeChat's `var ct = "1581517074"`,
+# Inline-script variables that carry the publication time (WeChat's `var ct = "<unix seconds>"`,
 # `publish_time = "2020-02-12"`, `"pubtime": …`): a name, `=` or `:`, a quoted or bare value. `ct` is read
 # only as unix seconds (elsewhere it may count something).
 _SCRIPT_DATE = re.compile(
