@@ -94,12 +94,16 @@ def _flip_cache(out: Path, how: str) -> int:
             db.execute("UPDATE entries SET body = CAST(X'7b22ff22' AS TEXT) WHERE key = ?", (k,))
         elif how == "number":
             db.execute("UPDATE entries SET checksum = 12345 WHERE key = ?", (k,))
+        elif how == "bitflip":  # one bit of the value, which stays valid UTF-8 of the same length
+            (body,) = db.execute("SELECT body FROM entries WHERE key = ?", (k,)).fetchone()
+            at = next(i for i in [*range(len(body) // 2, len(body)), *range(len(body))] if body[i].isascii())
+            db.execute("UPDATE entries SET body = ? WHERE key = ?", (body[:at] + chr(ord(body[at]) ^ 1) + body[at + 1:], k))
     db.commit()
     db.close()
     return len(keys)
 
 
-@pytest.mark.parametrize("how", ["blob", "badutf8", "number"])
+@pytest.mark.parametrize("how", ["blob", "badutf8", "number", "bitflip"])
 def test_a_damaged_value_in_the_cache_is_dropped_and_rebuilt(tmp_path, how):
     corpus = corpus_with(tmp_path)
     out = tmp_path / "out"
@@ -131,6 +135,49 @@ def test_a_killed_worker_costs_one_file_not_the_build(tmp_path, monkeypatch):
     found = rows(result)
     assert found["killer.txt"][0] == "skipped" and "worker" in found["killer.txt"][1]
     assert sum(1 for s, _ in found.values() if s in ("ok", "duplicate")) == 24
+
+
+_real_extract = _jobs.extract_article
+_MAIN_PID = os.getpid()
+
+
+def _suicide_on_claims_marker(article_id, text, *args):
+    if "KILLCLAIMS" in text and os.getpid() != _MAIN_PID:  # only a worker dies; the build's process never
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _real_extract(article_id, text, *args)
+
+
+def test_a_part_whose_worker_is_lost_twice_is_written_without_new_claims(tmp_path, monkeypatch):
+    """The `lost_parts` fallback: the part is written in the build's own process from what the cache
+    holds; the article whose extraction kills its worker is reported, its part-mates keep their claims."""
+    from helpers.store.parts import part_of
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    target = part_of("killer.txt")
+    mates = [n for n in (f"mate{i}.txt" for i in range(5000)) if part_of(n) == target][:2]
+    for i, name in enumerate([*mates, "other.txt"]):  # texts of their own (near copies get no claims)
+        (corpus / name).write_text(OTHERS[i], encoding="utf-8")
+    out = tmp_path / "out"
+    first = build(corpus, out, workers=1, log=quiet)
+    (corpus / "killer.txt").write_text("KILLCLAIMS " + ARTICLE, encoding="utf-8")
+    monkeypatch.setattr(_jobs, "extract_article", _suicide_on_claims_marker)  # workers are forked: they see it
+    result = build(corpus, out, workers=2, log=quiet)
+    found = rows(result)
+    assert found["killer.txt"][0] == "ok" and "claims not extracted" in found["killer.txt"][1]
+    assert "lost twice" in found["killer.txt"][1]
+    ids = dict(zip(result.articles["file"], result.articles["article_id"]))
+    assert "killer.txt" in ids  # the article is in the tables, without claims
+    assert not (result.claims["article_id"] == ids["killer.txt"]).any()
+    for name in mates:  # written by the fallback from the cache: the same claims as before
+        before = first.claims[first.claims["article_id"] == ids[name]].reset_index(drop=True)
+        after = result.claims[result.claims["article_id"] == ids[name]].reset_index(drop=True)
+        assert len(before) > 0
+        pd.testing.assert_frame_equal(after, before)
+    assert not result.unchanged
+    monkeypatch.undo()  # the next build tries the article again
+    again = build(corpus, out, workers=1, log=quiet)
+    assert (again.claims["article_id"] == ids["killer.txt"]).sum() > 0 and rows(again)["killer.txt"] == ("ok", "")
 
 
 def test_workers_retry_lost_work_once_then_give_it_up(tmp_path):
@@ -258,6 +305,41 @@ def test_extraction_time_is_capped_and_reported(tmp_path, monkeypatch):
     assert time.monotonic() - started < 30
     assert "stopped after 1 s" in rows(result)["slow.txt"][1]
     assert len(result.articles) == 1
+
+
+def test_clause_bounds_find_the_marks_once_per_sentence(monkeypatch):
+    """Percent-dense text made clause bounds quadratic (each figure scanned its clause again): the marks
+    are found once per sentence, each lookup is a bisection, and the bounds are those of a plain scan."""
+    import random
+
+    from helpers.extract import context
+
+    rng = random.Random(5)
+    zh = "".join(rng.choice(["95%", "、", "，", "份额", "；", "H20"]) for _ in range(20_000))
+    ctx = context.SentenceContext("a", 0, 0, zh, zh, [], None, None)
+    calls = {"n": 0}
+    real = context.CLAUSE_BREAK
+
+    class Counting:
+        def finditer(self, text):
+            calls["n"] += 1
+            return real.finditer(text)
+
+        def match(self, text):
+            return real.match(text)
+
+    monkeypatch.setattr(context, "CLAUSE_BREAK", Counting())
+    positions = [rng.randrange(len(zh) + 1) for _ in range(3000)]
+    started = time.monotonic()
+    got = [ctx.clause_bounds(pos) for pos in positions]
+    assert calls["n"] == 1 and time.monotonic() - started < 5
+    for pos, (start, end) in zip(positions[:300], got):
+        s, e = pos, pos
+        while s > 0 and not real.match(zh[s - 1]):
+            s -= 1
+        while e < len(zh) and not real.match(zh[e]):
+            e += 1
+        assert (start, end) == (s, e), pos
 
 
 # ------------------------------------------------------------ 3. silent loss
@@ -391,10 +473,11 @@ def test_stale_staging_folders_are_removed(tmp_path):
     corpus = corpus_with(tmp_path)
     out = tmp_path / "out"
     build(corpus, out, workers=1, log=quiet)
-    (out / ".staging-build-99999").mkdir()
-    (out / ".staging-build-99999" / "x").write_text("x")
+    for stale in (".staging-build-99999", ".old-99999"):
+        (out / stale).mkdir()
+        (out / stale / "x").write_text("x")
     build(corpus, out, workers=1, log=quiet)
-    assert not list(out.glob(".staging-*"))
+    assert not list(out.glob(".staging-*")) and not list(out.glob(".old-*"))
 
 
 def test_a_killed_report_swap_is_completed_by_the_next_run(tmp_path):
@@ -439,8 +522,8 @@ def test_a_killed_report_swap_is_completed_by_the_next_run(tmp_path):
 def test_smaller_items(tmp_path):
     with pytest.raises(NotText, match="empty"):
         decode_bytes("\u3000\u3000\u3000\n".encode("utf-8") * 50)
-    utf16 = (OTHERS[0] * 3).encode("utf-16-le")
-    assert decode_bytes(utf16).text == OTHERS[0] * 3
+    for order in ("utf-16-le", "utf-16-be"):  # mostly Chinese, no BOM
+        assert decode_bytes((OTHERS[0] * 3).encode(order)).text == OTHERS[0] * 3, order
     assert paths.MAX_FILE_BYTES == 20_000_000
     corpus = corpus_with(tmp_path)
     (tmp_path / "afile").write_text("x")
@@ -450,6 +533,18 @@ def test_smaller_items(tmp_path):
 
     with pytest.raises(ReportError, match="not a folder"):
         report(corpus, tmp_path / "afile", log=quiet)
+
+
+def test_out_naming_a_file_is_a_one_line_message_on_the_command_line(tmp_path, capsys):
+    from helpers.__main__ import main
+
+    corpus = corpus_with(tmp_path, 1)
+    (tmp_path / "afile").write_text("x")
+    for command in ("build", "report"):
+        assert main([command, "--corpus", str(corpus), "--out", str(tmp_path / "afile")]) == 1
+        err = capsys.readouterr().err.strip().splitlines()
+        assert err == [f"chipwatch {command}: {'output' if command == 'build' else 'report'} folder "
+                       f"{tmp_path / 'afile'} is not a folder (a file of that name exists)"], err
 
 
 def test_names_that_look_like_formulas_match_between_report_and_articles(tmp_path):

@@ -72,3 +72,68 @@ def test_an_article_the_extractor_drops_as_boilerplate_is_kept():
                  "<h1>某公司发布新款芯片产品</h1><div id='content'>" + lines + "</div><p>微信扫一扫</p>")
     text = extract_page(html).text
     assert text.count("这是正文的第") == 8
+
+
+def test_a_wechat_page_is_dated_by_its_inline_script_time():
+    # The byline says only 昨天; the publish time is a unix-seconds variable in an inline script.
+    script = '<script>var svr_time = "1600100000" * 1; var ct = "1600030000"; var nickname = "某号";</script>'
+    html = _page("<title>某公司发布新款芯片产品</title>",
+                 "<h1>某公司发布新款芯片产品</h1><p>某号 <em id='publish_time'>昨天</em></p>" + _BODY + script)
+    # 20:46 UTC on 13 September 2020 is 04:46 on the 14th in China Standard Time.
+    assert pf.page_date(pf.read_facts(html)) == ("2020-09-14", "page script")
+    # A date string in a script variable, and milliseconds, are read too.
+    dated = _page("", _BODY + '<script>window.publish_time = "2021-07-09 10:00";</script>')
+    assert pf.page_date(pf.read_facts(dated)) == ("2021-07-09", "page script")
+    millis = _page("", _BODY + "<script>var data = {pubTime: 1625796000000};</script>")
+    assert pf.page_date(pf.read_facts(millis))[0] == "2021-07-09"
+
+
+def test_a_script_date_is_used_only_without_structured_data_and_only_when_it_can_be_a_time():
+    script = '<script>var ct = "1600030000";</script>'
+    html = _page('<meta property="article:published_time" content="2020-02-10T08:00:00+08:00">' + script, _BODY)
+    assert pf.page_date(pf.read_facts(html)) == ("2020-02-10", "page metadata")
+    # A dated byline under the headline is the page's own; a script may hold a feed of other stories.
+    html = _page("", "<h1>某公司发布新款芯片产品</h1><p>2020-02-09 10:00 来源：某报</p>" + _BODY
+                 + '<script>var feed = [{"publish_time": "2020-02-01"}];</script>')
+    assert pf.page_date(pf.read_facts(html)) == ("2020-02-09", "page byline")
+    # `ct` as a count, a far-future or pre-web number, and script text outside a variable are no dates.
+    for body in ('<script>var ct = "12";</script>', '<script>var ct = "9999999999";</script>',
+                 '<script>var ct = "0000000001";</script>', '<script>// published 2019-01-01</script>',
+                 '<script>var ct = "2019-01-01";</script>'):
+        assert pf.page_date(pf.read_facts(_page("", _BODY + body))) == ("", ""), body
+    # Visible text that looks like a script variable is not read as one.
+    assert pf.read_facts(_page("", '<p>var ct = "1600030000"</p>' + _BODY)).script_dates == []
+
+
+def test_a_site_suffix_is_cut_when_the_page_names_its_site():
+    # By the text of the page's link to its own home page (no site word in the suffix).
+    home = '<a href="https://www.example-site.com/">电子技术设计</a><a href="https://www.example-site.com/a/1.html">x</a>'
+    html = _page("<title>某公司发布新款芯片产品，性能超过同类-某刊 电子技术设计</title>", home + _BODY)  # no heading
+    assert pf.page_title(pf.read_facts(html)) == "某公司发布新款芯片产品，性能超过同类"
+    # By a Latin word of its domain's name, after any of the usual separators.
+    for sep in ("-", "_", " | ", " – ", " — ", "·", "｜"):
+        html = _page(f"<title>某公司发布新款芯片产品，性能超过同类{sep}ABCD 设计天地</title>",
+                     '<a href="https://www.abcdchina.com/news/1.html">x</a>' + _BODY)
+        assert pf.page_title(pf.read_facts(html)) == "某公司发布新款芯片产品，性能超过同类", sep
+    # By og:site_name.
+    html = _page('<title>某公司发布新款芯片产品，性能超过同类 · 芯事汇</title><meta property="og:site_name" content="芯事汇">',
+                 _BODY)
+    assert pf.page_title(pf.read_facts(html)) == "某公司发布新款芯片产品，性能超过同类"
+    # A link to another site's home page names that site, not this one: the headline's second half stays.
+    other = '<a href="https://www.court.example.org/">最高人民法院</a>' + '<a href="https://www.mysite.com/1">x</a>' * 3
+    title = "中美芯片之争 - 最高人民法院裁定某案"
+    html = _page(f"<title>{title}</title>", other + f"<h1>{title}</h1>" + _BODY)
+    assert pf.page_title(pf.read_facts(html)) == title
+
+
+def test_a_headline_in_a_styled_block_anchors_the_byline_and_a_body_paragraph_does_not_date_the_page():
+    # No h1/h2: the block that is the <title> is the headline; its byline dates the page.
+    html = _page("<title>某公司发布新款芯片产品_某某网</title>",
+                 "<div>首页 新闻动态</div><div class='title'>某公司发布新款芯片产品</div>"
+                 "<div>来源：本站 时间：2021年11月5日 08:30</div>" + _BODY)
+    facts = pf.read_facts(html)
+    assert facts.paragraphs[facts.heading_at] == "某公司发布新款芯片产品"
+    assert pf.page_date(facts) == ("2021-11-05", "page byline")
+    # The first paragraph of the body opens with the day of the event: not the page's date.
+    story = "<h1>某公司发布新款芯片产品</h1><p>来源：某办事处</p><p>2021年3月4日上午，" + "某公司的代表一行到园区考察调研，" * 6 + "</p>"
+    assert pf.page_date(pf.read_facts(_page("", story + _BODY))) == ("", "")

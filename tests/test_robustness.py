@@ -56,6 +56,25 @@ def test_every_file_is_accounted_for(messy_report):
     assert (out / "index.html").exists()
 
 
+def test_a_report_run_completes_a_swap_a_killed_run_left_before_believing_nothing_changed(messy_report, tmp_path):
+    """A run killed during the report's final swap leaves its moves journalled: the next run completes
+    them first, so it never keeps a half-swapped folder as "unchanged"."""
+    import json
+
+    from helpers.report.runner import JOURNAL
+
+    corpus, out, _ = messy_report
+    copy = tmp_path / "report"
+    shutil.copytree(out, copy, symlinks=True, ignore=shutil.ignore_patterns(".*.lock"))
+    staging = copy / ".staging-4242"
+    staging.mkdir()
+    (staging / "index.html").write_text("<html>the new index</html>", encoding="utf-8")
+    (copy / JOURNAL).write_text(json.dumps({"staging": staging.name, "old": ".old-4242", "entries": ["index.html"]}))
+    report(corpus, copy, as_of="2025-11-21", log=quiet)
+    assert (copy / "index.html").read_text(encoding="utf-8") == "<html>the new index</html>"
+    assert not (copy / JOURNAL).exists() and not list(copy.glob(".staging-*")) and not list(copy.glob(".old-*"))
+
+
 def test_the_corpus_is_never_written(messy_report):
     corpus, _, before = messy_report
     assert checksum_tree(corpus) == before

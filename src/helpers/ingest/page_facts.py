@@ -10,11 +10,18 @@ block of text with images between its lines, which the extractor drops as boiler
 module reads those facts once, with the same linear-time flattening the deep-page fallback uses, and
 decides between them by rules that hold across sites:
 
-- **title**: the page's `<title>` (its site suffix cut: `…_网易订阅`, `…-新华网`), its `og:title`, its
-  first `h1` (else `h2`); the extractor's title only where one of those agrees with it.
-- **date**: a published date in the structured data; else one in the byline just after the headline;
-  else an updated date in the structured data; else the extractor's. Only four-digit years are read,
-  so `18-03-08` can never become 2008.
+- **title**: the page's `<title>` (its site suffix cut: `…_网易订阅`, `…-新华网`, `…-EDN 电子技术设计`), its
+  `og:title`, its first `h1` (else `h2`); the extractor's title only where one of those agrees with it. A
+  part after a separator is the site's when it names the site: a word of site names (网, 日报, 频道…),
+  the page's `og:site_name` / `application-name`, the text of the page's links to its home page, or a
+  Latin word of its domain's name (`EDN` of ednchina.com).
+- **date**: a published date in the structured data; else one in the byline just after the headline
+  (visible, and next to the page's own headline); else one in a well-known inline-script date variable
+  (`var ct = "<unix seconds>"` on WeChat, whose byline says only 昨天; `publish_time`, `pubtime`,
+  `create_time`: unix seconds, read in China Standard Time, or a date string; the first in the page, so
+  a feed of related stories in a later script does not date the page); else an updated date in the
+  structured data; else the extractor's. Only four-digit years are read, so `18-03-08` can
+  never become 2008.
 - **body**: the first run of paragraphs of Chinese text after the headline, used when the extractor kept
   less than half of it.
 """
@@ -41,11 +48,30 @@ _PUBLISHED = {"article:published_time", "og:published_time", "og:release_date", 
 _UPDATED = {"article:modified_time", "og:updated_time", "datemodified", "dateupdate", "lastmod", "dcterms.modified"}
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
 _BYLINE_CHARS = 200  # the byline is this close after the headline, in the page's text
+_BYLINE_BLOCK_CHARS = 100  # and in blocks no longer than this
+
+# Inline-script variables that carry the publication time (WeChat's `var ct = "<unix seconds>"`,
+# `publish_time = "2020-02-12"`, `"pubtime": …`): a name, `=` or `:`, a quoted or bare value. `ct` is read
+# only as unix seconds (elsewhere it may count something).
+_SCRIPT_DATE = re.compile(
+    r"""(?<![\w$.])(?:var\s+|let\s+|const\s+|window\.)?["']?(ct|ori_create_time|create_?time|publish_?time|"""
+    r"""pub_?time|publish_?date|pub_?date|first_?publish_?time)["']?\s*[:=]\s*["']?([0-9]{10}(?:[0-9]{3})?\b|"""
+    r"""(?:19|20)\d\d[-/年.]\d{1,2}[-/月.]\d{1,2})""", re.I)
+_SCRIPT_DATES_KEPT = 8
+_CHINA_TIME = dt.timezone(dt.timedelta(hours=8))  # the platforms these pages come from publish in UTC+8
+_EARLIEST = dt.datetime(1995, 1, 1, tzinfo=dt.timezone.utc).timestamp()
 
 # A site name after the headline in <title>: `headline_网易订阅`, `headline - 新华网`, `headline|某某网`.
-_TITLE_SEPARATOR = re.compile(r"\s*(?:_|\||｜|-{1,2}|–|—)\s*")
+_TITLE_SEPARATOR = re.compile(r"\s*(?:_+|\|+|｜|-{1,2}|–|—|·|•)\s*")
 _SITE_WORDS = re.compile(r"(?:网|網|网站|網站|官网|官網|频道|頻道|订阅|訂閱|日报|日報|晚报|晚報|时报|時報|新闻|新聞|"
-                         r"在线|在線|官方网站|财经|財經|科技|资讯|資訊|客户端|客戶端|号|號|纪检)$|[A-Za-z]{2,}\s*$")
+                         r"在线|在線|官方网站|财经|財經|科技|资讯|資訊|客户端|客戶端|号|號|纪检|公报|公報|周报|週報|晨报|晨報|"
+                         r"早报|早報|商报|商報|学报|學報)$|[A-Za-z]{2,}\s*$")
+# A link to a site's home page (its text or its logo's alt names the site): `//host/`, `/`, `index.html`.
+_HOME_LINK = re.compile(r"^\s*(?:(?:https?:)?//[^/?#\s]+)?/?(?:index\.(?:s?html?|php|aspx?))?\s*$", re.I)
+_HOST = re.compile(r"^\s*(?:https?:)?//([^/?#:\s]+)", re.I)
+_HOME_LINKS_KEPT = 40
+_GENERIC_LABELS = {"com", "cn", "net", "org", "gov", "edu", "tw", "hk", "mo", "info", "cc", "co", "io", "me", "tv",
+                   "biz", "www", "m", "wap", "news"}
 
 
 @dataclass
@@ -55,7 +81,10 @@ class PageFacts:
     headings: list[str] = field(default_factory=list)
     json_ld: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
-    heading_at: int = -1  # index in `paragraphs` of the first heading, -1 when none
+    heading_at: int = -1  # index in `paragraphs` of the first heading (else of the <title>'s text), -1 when none
+    script_dates: list[str] = field(default_factory=list)  # from inline-script date variables, in page order
+    home_links: list[tuple[str, str]] = field(default_factory=list)  # (host or '', text and logo alts) of links to a home page
+    hosts: dict[str, int] = field(default_factory=dict)  # host -> links to it
 
 
 class _Reader(HTMLParser):
@@ -70,6 +99,9 @@ class _Reader(HTMLParser):
         self.in_ld = False
         self.ld: list[str] = []
         self.heading: list[str] | None = None
+        self.in_script = False
+        self.home_link: list[str] | None = None
+        self.home_host = ""
 
     def _flush(self) -> None:
         text = " ".join("".join(self.buffer).split())
@@ -80,8 +112,13 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "script" and any(k == "type" and (v or "").lower() == "application/ld+json" for k, v in attrs):
             self.in_ld, self.ld = True, []
+        if tag == "a":
+            self._link(dict(attrs).get("href") or "")
+        elif tag == "img" and self.home_link is not None:
+            self.home_link.append(" " + (dict(attrs).get("alt") or "") + " ")
         if tag in _SKIP:
             self.skipping += 1
+            self.in_script = tag == "script" and not self.in_ld
         elif tag == "title":
             self.in_title = True
         elif tag == "meta":
@@ -101,8 +138,14 @@ class _Reader(HTMLParser):
         if tag == "script" and self.in_ld:
             self.in_ld = False
             self.facts.json_ld.append("".join(self.ld))
+        if tag == "a" and self.home_link is not None:
+            name = " ".join("".join(self.home_link).split())
+            if name and len(self.facts.home_links) < _HOME_LINKS_KEPT:
+                self.facts.home_links.append((self.home_host, name))
+            self.home_link = None
         if tag in _SKIP:
             self.skipping = max(0, self.skipping - 1)
+            self.in_script = False
         elif tag == "title":
             self.in_title = False
         elif tag in _BLOCKS:
@@ -115,15 +158,42 @@ class _Reader(HTMLParser):
                 self.heading = None
             self._flush()
 
+    def _link(self, href: str) -> None:
+        host = _HOST.match(href)
+        name = host.group(1).lower() if host else ""
+        if name and (name in self.facts.hosts or len(self.facts.hosts) < 500):
+            self.facts.hosts[name] = self.facts.hosts.get(name, 0) + 1
+        self.home_link = [] if href.strip() and _HOME_LINK.match(href) else None
+        self.home_host = name
+
     def handle_data(self, data):
         if self.in_ld:
             self.ld.append(data)
+        elif self.in_script:
+            for m in _SCRIPT_DATE.finditer(data):
+                if len(self.facts.script_dates) >= _SCRIPT_DATES_KEPT:
+                    break
+                if d := _script_date(m.group(1), m.group(2)):
+                    self.facts.script_dates.append(d)
         elif self.in_title:
             self.facts.title_tag += data
         elif not self.skipping:
             self.buffer.append(data)
             if self.heading is not None:
                 self.heading.append(data)
+            if self.home_link is not None:
+                self.home_link.append(data)
+
+
+def _script_date(name: str, value: str) -> str:
+    """The date of an inline-script date variable's value: unix seconds (or milliseconds) in China
+    Standard Time, between 1995 and a day from now; else a date string with a four-digit year."""
+    if value.isdigit():
+        seconds = int(value) / (1000 if len(value) == 13 else 1)
+        if not _EARLIEST <= seconds <= dt.datetime.now(dt.timezone.utc).timestamp() + 86400:
+            return ""
+        return dt.datetime.fromtimestamp(seconds, _CHINA_TIME).date().isoformat()
+    return "" if name.lower() == "ct" else _iso(value)
 
 
 def read_facts(html: str) -> PageFacts:
@@ -131,14 +201,67 @@ def read_facts(html: str) -> PageFacts:
     reader.feed(html)
     reader.close()
     reader._flush()
-    reader.facts.title_tag = " ".join(reader.facts.title_tag.split())
-    return reader.facts
+    facts = reader.facts
+    facts.title_tag = " ".join(facts.title_tag.split())
+    if facts.heading_at < 0 and facts.title_tag:
+        # No h1/h2: the headline is the first block that is the page's <title> (a styled div on many sites).
+        host = page_host(facts)
+        title = strip_site(facts.title_tag, site_names(facts, host=host), domain_label(host))
+        facts.heading_at = next((i for i, p in enumerate(facts.paragraphs)
+                                 if len(_norm(p)) >= 6 and _agree(p, title)), -1)
+    return facts
 
 
 # ------------------------------------------------------------------ title
-def strip_site(title: str, sitename: str = "") -> str:
-    """`headline_网易订阅` → `headline`: trailing pieces after a separator that name the site are cut, as
-    long as a headline of some length is left."""
+_HOME_WORDS = re.compile(r"^(?:返回|回到)?(?:网站|網站)?(?:首页|首頁|主页|主頁)$|^home(?:\s*page)?$", re.I)
+
+
+def page_host(facts: PageFacts, url: str = "") -> str:
+    """The page's host: from its address (given, else og:url), else the host most of its links go to."""
+    og = next((m.get("content", "") for m in facts.meta if (m.get("property") or m.get("name") or "").lower() == "og:url"), "")
+    host = next((h.group(1).lower() for h in map(_HOST.match, (url, og)) if h), "")
+    if not host and facts.hosts:
+        host = max(facts.hosts.items(), key=lambda kv: kv[1])[0]
+    return host
+
+
+def domain_label(host: str) -> str:
+    """The name part of a host (`ednchina` of www.ednchina.com); '' when only generic labels are left."""
+    labels = [label for label in host.split(".") if label and label not in _GENERIC_LABELS]
+    return labels[-1] if labels and not labels[-1].isdigit() else ""
+
+
+def site_names(facts: PageFacts, sitename: str = "", host: str = "") -> list[str]:
+    """What the page calls its site: the given name, `og:site_name` / `application-name`, and the texts
+    (and logo alts) of its links to its own home page (`/`, or the page's `host`; bare home words such as
+    首页 left out; links to other sites' home pages name those sites)."""
+    named = [m.get("content", "") for m in facts.meta
+             if (m.get("property") or m.get("name") or "").lower() in ("og:site_name", "application-name")]
+    home = [text for link_host, text in facts.home_links if not link_host or (host and link_host == host)]
+    return [n for n in dict.fromkeys([sitename, *named, *home]) if n.strip() and not _HOME_WORDS.match(n.strip())]
+
+
+def _names_site(tail: str, names: list[str], domain: str) -> bool:
+    """Whether a part of the <title> after a separator names the site (see the module's docstring)."""
+    end = _norm(tail).lower()
+    if not end:
+        return False
+    for name in map(lambda n: _norm(n).lower(), names):
+        if len(name) >= 2 and len(end) >= 2 and (end in name or name in end):
+            return True
+    if domain and len(domain) >= 3:
+        for word in re.findall(r"[A-Za-z]{3,}", tail):
+            word = word.lower()
+            if word in domain or domain in word:
+                return True
+    return len(tail) <= 16 and _SITE_WORDS.search(tail) is not None
+
+
+def strip_site(title: str, sitename: str | list[str] = "", domain: str = "") -> str:
+    """`headline_网易订阅` → `headline`: trailing pieces after a separator that name the site (by a word of
+    site names, one of the page's `names` for its site, or a word of its `domain`'s name) are cut, as long
+    as a headline of some length is left."""
+    names = [sitename] if isinstance(sitename, str) else list(sitename)
     title = title.strip()
     while True:
         parts = list(_TITLE_SEPARATOR.finditer(title))
@@ -146,10 +269,7 @@ def strip_site(title: str, sitename: str = "") -> str:
             return title
         last = parts[-1]
         head, tail = title[:last.start()].strip(), title[last.end():].strip()
-        site, end = _norm(sitename), _norm(tail)
-        site_like = (site and end and (end in site or site in end)) or (
-            len(tail) <= 16 and _SITE_WORDS.search(tail) is not None)
-        if not site_like or len(_CJK.findall(head)) < 4:
+        if not _names_site(tail, names, domain) or len(_CJK.findall(head)) < 4:
             return title
         title = head
 
@@ -180,14 +300,16 @@ def _complete(short: str, longer: list[str]) -> bool:
     return True
 
 
-def page_title(facts: PageFacts, extracted: str = "", sitename: str = "") -> str:
+def page_title(facts: PageFacts, extracted: str = "", sitename: str = "", url: str = "") -> str:
     """The page's own headline (see the module's docstring): of the candidates that agree with the page's
     <title> or og:title, the shortest that is whole (the others add only a site or column after a
     separator)."""
     og = next((m.get("content", "") for m in facts.meta
                if (m.get("property") or m.get("name") or "").lower() in ("og:title", "twitter:title")), "")
-    tag = strip_site(facts.title_tag, sitename)
-    og = strip_site(" ".join(og.split()), sitename)
+    host = page_host(facts, url)
+    names, domain = site_names(facts, sitename, host), domain_label(host)
+    tag = strip_site(facts.title_tag, names, domain)
+    og = strip_site(" ".join(og.split()), names, domain)
     extracted = " ".join(extracted.split())
     anchors = [t for t in (tag, og) if t]
     agreeing = [t for t in (*facts.headings[:3], og, tag, extracted) if t and any(_agree(t, a) for a in anchors)]
@@ -197,7 +319,7 @@ def page_title(facts: PageFacts, extracted: str = "", sitename: str = "") -> str
             if _complete(short, ordered[i + 1:]):
                 return short
         return ordered[-1]
-    return tag or og or (facts.headings[0] if facts.headings else "") or strip_site(extracted, sitename)
+    return tag or og or (facts.headings[0] if facts.headings else "") or strip_site(extracted, names, domain)
 
 
 # ------------------------------------------------------------------ date
@@ -254,16 +376,20 @@ def _structured(facts: PageFacts, names: set[str]) -> str:
 
 
 def byline_date(facts: PageFacts) -> str:
-    """A date with a four-digit year in the text just after the first headline (the byline)."""
+    """A date with a four-digit year in the text just after the first headline (the byline): in the short
+    blocks there (a body paragraph that opens with the day of the event is not a byline)."""
     if facts.heading_at < 0:
         return ""
-    after = " ".join(facts.paragraphs[facts.heading_at + 1:facts.heading_at + 6])[:_BYLINE_CHARS]
+    after = " ".join(p for p in facts.paragraphs[facts.heading_at + 1:facts.heading_at + 6]
+                     if len(p) <= _BYLINE_BLOCK_CHARS)[:_BYLINE_CHARS]
     return _iso(after)
 
 
 def page_date(facts: PageFacts, extracted: str = "") -> tuple[str, str]:
     """The publication date and where it was read (see the module's docstring)."""
+    script = facts.script_dates[0] if facts.script_dates else ""
     for value, how in ((_structured(facts, _PUBLISHED), "page metadata"), (byline_date(facts), "page byline"),
+                       (script, "page script"),
                        (_structured(facts, _UPDATED), "page metadata (updated)"), (extracted, "page metadata")):
         if value:
             return value, how

@@ -75,7 +75,8 @@ def extract_page(html: str) -> PageText:
         text = block
     return PageText(
         text=text,
-        title=page_title(facts, (meta.title or "") if meta is not None else "", sitename),
+        title=page_title(facts, (meta.title or "") if meta is not None else "", sitename,
+                         (meta.url or "") if meta is not None else ""),
         published=published,
         outlet=sitename,
         url=(meta.url or "") if meta is not None else "",
