@@ -1,7 +1,8 @@
 """The tables every notebook reads, as one object, and the order their rows come in.
 
 `load(folder)` reads what the build wrote (`articles`, `sentences`, `claims`, `claim_check`,
-`disagreements`, `ingest_report`, and the per-article counts `terms` and `theme_chars`); the orders
+`disagreements`, `ingest_report`, the per-article counts `terms` and `theme_chars`, and the sentences
+that mention the reference record, `mentions`); the orders
 below are the one definition of how rows are sorted, used by the build when it writes and by `load`
 when it reads. `load(folder, only=...)` reads just the tables named: a notebook declares the tables
 it reads (its `inputs` parameter), and a table it did not declare fails on first use instead of
@@ -26,6 +27,7 @@ CLAIM_ORDER = ["article_id", "char_start", "kind"]
 VERDICT_ORDER = ["article_id"]
 TERM_ORDER = ["article_id", "term_idx"]
 THEME_CHAR_ORDER = ["article_id"]  # stable: an article's themes stay in the lexicon's order
+MENTION_ORDER = ["article_id", "sent_idx"]  # stable: a sentence's mentions stay in the order they were read
 
 # Per article: each word (the lexicon's jieba tokenizer over the simplified text; words of two or
 # more characters holding a Han character or a Latin letter) with its count, numbered in the order
@@ -34,13 +36,17 @@ TERM_COLUMNS = ["article_id", "term_idx", "term", "count"]
 # Per article with sentences, every theme of the lexicon's term list: the characters of its sentences
 # that name a term of the theme, and the characters of all its sentences (simplified text).
 THEME_CHAR_COLUMNS = ["article_id", "theme", "chars", "sentence_chars"]
+# Per sentence of a unique article that mentions a reference export-control event (`check.events`): the
+# event's row of `data/reference/export_controls.csv` (its index in `reference_events()`), read against
+# the whole record.
+MENTION_COLUMNS = ["article_id", "sent_idx", "reference_row", "sentence"]
 
 # Every table by name, and the files it is kept in (relative to the tables folder): what a notebook
 # may declare, and what the report runner sums up to know whether a declared table changed.
 TABLE_FILES = {
     "articles": "articles.parquet", "sentences": "sentences.parquet", "claims": "claims.parquet",
     "claim_check": "claim_check.parquet", "disagreements": "disagreements.csv", "ingest_report": "ingest_report.csv",
-    "terms": "terms.parquet", "theme_chars": "theme_chars.parquet",
+    "terms": "terms.parquet", "theme_chars": "theme_chars.parquet", "mentions": "mentions.parquet",
 }
 
 
@@ -83,6 +89,7 @@ class Tables:
     disagreements: pd.DataFrame = field(default_factory=pd.DataFrame)
     terms: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=TERM_COLUMNS))
     theme_chars: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=THEME_CHAR_COLUMNS))
+    mentions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=MENTION_COLUMNS))
 
     @property
     def unique_articles(self) -> pd.DataFrame:
@@ -118,6 +125,8 @@ def _read(tables: Path, name: str) -> pd.DataFrame:
                 if (tables / "disagreements.csv").exists() else pd.DataFrame())
     if name == "terms":
         return sort_rows(parts.read_table(tables, "terms", TERM_COLUMNS), TERM_ORDER)
+    if name == "mentions":
+        return sort_rows(parts.read_table(tables, "mentions", MENTION_COLUMNS), MENTION_ORDER)
     return sort_rows(parts.read_table(tables, "theme_chars", THEME_CHAR_COLUMNS), THEME_CHAR_ORDER)
 
 
