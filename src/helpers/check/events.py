@@ -323,16 +323,23 @@ class _Reading:
 
 
 def _readings(row: _RecordRow, text: str, names: set, agents, dates, said: set, agencies: set,
-              day: dt.date | None, makers: frozenset = frozenset()) -> list[_Reading]:
+              day: dt.date | None, makers: frozenset = frozenset(), grams: set | None = None,
+              verbs: list[int] | None = None) -> list[_Reading]:
     """The readings of a sentence as a mention of the row: an action word of the row's kind whose subject
     (the clause's first agent before it, else the sentence's first) is the row's actor; when the clause
     (or the sentence's opening) gives a date, one near the row's (a date as loose as a year places
     nothing); and either that date, to the month or closer, or one of the row's items, or for a row about
     general items (`advanced computing ICs`) its name (`10·7规则`). A remark with figures (95% to 0%) is
-    read from its figures and its speaker's side."""
+    read from its figures and its speaker's side. `grams` (the text's `_grams`) and `verbs` (where the row's
+    action words start in it) may be given when the sentence is read for many rows."""
     ref = row.ref
     # its name, or (for a row about general items) two runs of wording only it has: 发起反倾销调查, not 出口管制
-    named_record = any(n in text for n in row.names) or (not row.items and len(row.words & _grams(text)) >= 2)
+    named_record = any(n in text for n in row.names) or (
+        not row.items and len(row.words & (_grams(text) if grams is None else grams)) >= 2)
+    if verbs is None:
+        verbs = [m.start() for m in row.action.finditer(text)] if row.action is not None else []
+    if not verbs and not named_record and not (row.percents and ref.action_class == "other"):
+        return []  # no act of its kind and no name of it: nothing below can read the sentence as this row
     own = lambda camp: camp == ref.actor_group  # noqa: E731  the row's own actor, not one it reports
     shared = len(row.items & names) * 2 + bool(row.vendors & makers)  # an item itself, else its maker's chips
     recency = str(ref.date_start) <= day.isoformat() if day else True
@@ -343,19 +350,19 @@ def _readings(row: _RecordRow, text: str, names: set, agents, dates, said: set, 
                                               str(ref.date_start)))]
         return []
     out = []
-    for m in (row.action.finditer(text) if row.action is not None else ()):
-        start, end = _clause_of(text, m.start())
-        in_clause = [a for a in agents if start <= a[0] < m.start()]
-        earlier = [a for a in agents if a[0] < m.start()]
+    for verb in verbs:
+        start, end = _clause_of(text, verb)
+        in_clause = [a for a in agents if start <= a[0] < verb]
+        earlier = [a for a in agents if a[0] < verb]
         subject = in_clause[0] if in_clause else (earlier[0] if earlier else None)
         if subject is None and row.items & names and ref.actor_group == "US government" and \
                 _MENTION_FAMILY.get(ref.action_class) == "restrict" and row.vendors & _US_VENDORS:
             # `H20芯片对华出口的限制`, `受4月…出口限制影响`: controls on a US product with no one named are
             # Washington's
-            subject = (m.start(), "US government", "")
+            subject = (verb, "US government", "")
         if subject is None or not _fits(row.actors, subject[1], subject[2]):
             continue
-        if _SUPPOSED.search(text, start, m.start()) or _NOUN_USE.match(text, m.start()):
+        if _SUPPOSED.search(text, start, verb) or _NOUN_USE.match(text, verb):
             continue
         spans = [d for d in dates if start <= d.start < end] or [d for d in dates if d.start < subject[0]]
         spans = [d for d in (_in_row_year(d, ref) if day is None else d for d in spans) if d.date_start]
@@ -369,7 +376,7 @@ def _readings(row: _RecordRow, text: str, names: set, agents, dates, said: set, 
         off = min((abs((dt.date.fromisoformat(d.date_start) - dt.date.fromisoformat(str(ref.date_start))).days)
                    for d in precise), default=9999)
         exact = any(a in agencies for _, a in row.actors if a)
-        out.append(_Reading(row, m.start(), bool(precise),
+        out.append(_Reading(row, verb, bool(precise),
                             (bool(precise), own(subject[1]), exact, shared, -off, recency, str(ref.date_start))))
     if not out and named_record:
         out.append(_Reading(row, -1, False, (False, True, False, shared, -9999, recency, str(ref.date_start))))
@@ -449,6 +456,7 @@ class MentionReader:
     def __init__(self, reference: pd.DataFrame, lexicon=None):
         self.lexicon = lexicon or lexicon_mod.load()
         self.rows = _record_rows(reference, self.lexicon) if not reference.empty else []
+        self.patterns = list(dict.fromkeys(row.action for row in self.rows if row.action is not None))
 
     def sentence(self, text: str, figures: set[float], day: dt.date | None) -> list[_RecordRow]:
         """The record rows one sentence (simplified text) mentions, one per verb."""
@@ -459,12 +467,16 @@ class MentionReader:
             return []
         names = {m.canonical for m in named}
         said = figures | {round(float(p), 3) for p in _PERCENT.findall(text)}
-        dates = find_dates(text, day)
         agencies = {agency for _, _, agency in agents if agency}
         makers = frozenset(m.canonical for m in named if m.canonical in _US_VENDORS | {"华为"}
                            and _MAKERS_CHIPS.match(text, m.end))
-        readings = [r for row in self.rows
-                    for r in _readings(row, text, names, agents, dates, said, agencies, day, makers)]
+        grams = _grams(text)
+        verbs = {p: [m.start() for m in p.finditer(text)] for p in self.patterns}  # once per sentence, not per row
+        dates = find_dates(text, day) if any(verbs.values()) else []  # only an act's clause is dated
+        readings = []
+        for row in self.rows:
+            readings.extend(_readings(row, text, names, agents, dates, said, agencies, day, makers, grams,
+                                      verbs.get(row.action, [])))
         return _one_event_per_verb(readings, names)
 
     def article(self, sentences, figures: dict[int, set[float]], day: dt.date | None) -> list[tuple]:
