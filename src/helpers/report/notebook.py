@@ -22,9 +22,10 @@ def parse_as_of(value: str | dt.date | None) -> dt.date:
 
 
 def ensure_tables(corpus_dir: str | Path, tables_dir: str | Path, inputs: str | None = None) -> Tables:
-    """The build's tables (only those `inputs` names, when it names some: the notebook's declaration);
+    """The build's tables (only those `inputs` names, when it names some: the notebook's declaration),
+    articles without their whole text (notebooks count the build's tables, they do not read text);
     builds them first when a notebook is run by hand before any build."""
     tables_dir = Path(tables_dir)
     if not (tables_dir / "articles.parquet").exists():
         build(corpus_dir, tables_dir)
-    return load(tables_dir, only=inputs)
+    return load(tables_dir, only=inputs, text=False)

@@ -437,8 +437,10 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
         results.sort(key=lambda r: r.name)
         log("[3/3] writing the article pages and the index")
         signatures = {p: s.get("signature", "") for p, s in read_signatures(result.out).items()}
-        tables = load(result.out)
-        write_article_pages(tables, staging / "articles", part_signatures=signatures, previous=out / "articles")
+        # What the pages and the state read; the text only of the articles whose pages are rendered again.
+        tables = load(result.out, only="articles, claims, claim_check, disagreements", text=False)
+        write_article_pages(tables, staging / "articles", part_signatures=signatures, previous=out / "articles",
+                            tables_dir=result.out)
         state = corpus_state(tables)
         provenance = render_changes(_previous_run(out).get("state"), state,
                                     tables.articles.set_index("article_id")["title"])

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from .. import paths
 from . import parts
@@ -108,9 +109,15 @@ def table_names(only: str | Iterable[str] | None) -> list[str]:
     return names
 
 
-def _read(tables: Path, name: str) -> pd.DataFrame:
+TEXT_COLUMNS = ("text", "text_zh_hans")  # the articles' whole text: what the pages show, never what a chart counts
+
+
+def _read(tables: Path, name: str, text: bool = True) -> pd.DataFrame:
     if name == "articles":
-        return sort_rows(parts.read_table(tables, "articles", None), ARTICLE_ORDER)
+        columns = None
+        if not text and (tables / "articles.parquet").exists():
+            columns = [c for c in pq.ParquetDataset(tables / "articles.parquet").schema.names if c not in TEXT_COLUMNS]
+        return sort_rows(parts.read_table(tables, "articles", columns), ARTICLE_ORDER)
     if name == "sentences":
         return sort_rows(parts.read_table(tables, "sentences"), SENTENCE_ORDER)
     if name == "claims":
@@ -130,13 +137,15 @@ def _read(tables: Path, name: str) -> pd.DataFrame:
     return sort_rows(parts.read_table(tables, "theme_chars", THEME_CHAR_COLUMNS), THEME_CHAR_ORDER)
 
 
-def load(tables: Path | str = paths.PROCESSED, only: str | Iterable[str] | None = None) -> Tables:
+def load(tables: Path | str = paths.PROCESSED, only: str | Iterable[str] | None = None, text: bool = True) -> Tables:
     """The build's tables, for notebooks (`only`: just those, the others `Undeclared`); a clear error
-    when the build has not run."""
+    when the build has not run. Without `text`, `articles` comes without the articles' whole text
+    (`TEXT_COLUMNS`): at 10,000 articles those two columns are most of the table's memory and reading
+    time, and notebooks aggregate the per-article tables instead of reading text."""
     tables = Path(tables)
     if not (tables / "articles.parquet").exists():
         raise FileNotFoundError(
             f"no articles.parquet in {tables}: run `python -m helpers build --out {tables}` first"
         )
     wanted = set(table_names(only))
-    return Tables(**{name: _read(tables, name) if name in wanted else Undeclared(name) for name in TABLE_FILES})
+    return Tables(**{name: _read(tables, name, text) if name in wanted else Undeclared(name) for name in TABLE_FILES})
