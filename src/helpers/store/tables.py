@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .. import paths
@@ -112,29 +113,41 @@ def table_names(only: str | Iterable[str] | None) -> list[str]:
 TEXT_COLUMNS = ("text", "text_zh_hans")  # the articles' whole text: what the pages show, never what a chart counts
 
 
+def _sorted(tables: Path, name: str, by: list[str], columns: list[str] | None = None) -> pd.DataFrame:
+    """A whole table in the given order: sorted by Arrow before conversion (stable, as `sort_rows`, and
+    several times faster on millions of rows than sorting the converted frame)."""
+    path = tables / f"{name}.parquet"
+    if not path.exists():
+        return sort_rows(parts.read_table(tables, name, columns), by)
+    table = pq.read_table(path, columns=columns)
+    if table.num_rows:
+        table = table.take(pc.sort_indices(table, sort_keys=[(k, "ascending") for k in by]))
+    return table.to_pandas()
+
+
 def _read(tables: Path, name: str, text: bool = True) -> pd.DataFrame:
     if name == "articles":
         columns = None
         if not text and (tables / "articles.parquet").exists():
             columns = [c for c in pq.ParquetDataset(tables / "articles.parquet").schema.names if c not in TEXT_COLUMNS]
-        return sort_rows(parts.read_table(tables, "articles", columns), ARTICLE_ORDER)
+        return _sorted(tables, "articles", ARTICLE_ORDER, columns)
     if name == "sentences":
-        return sort_rows(parts.read_table(tables, "sentences"), SENTENCE_ORDER)
+        return _sorted(tables, "sentences", SENTENCE_ORDER)
     if name == "claims":
-        return sort_rows(parts.read_table(tables, "claims"), CLAIM_ORDER)
+        return _sorted(tables, "claims", CLAIM_ORDER)
     if name == "ingest_report":
         return read_csv_table(tables / "ingest_report.csv")
     if name == "claim_check":
-        return (sort_rows(parts.read_table(tables, "claim_check"), VERDICT_ORDER)
-                if (tables / "claim_check.parquet").exists() else pd.DataFrame())
+        return _sorted(tables, "claim_check", VERDICT_ORDER) if (tables / "claim_check.parquet").exists() \
+            else pd.DataFrame()
     if name == "disagreements":
         return (pd.read_csv(tables / "disagreements.csv", encoding="utf-8-sig", keep_default_na=False)
                 if (tables / "disagreements.csv").exists() else pd.DataFrame())
     if name == "terms":
-        return sort_rows(parts.read_table(tables, "terms", TERM_COLUMNS), TERM_ORDER)
+        return _sorted(tables, "terms", TERM_ORDER, TERM_COLUMNS)
     if name == "mentions":
-        return sort_rows(parts.read_table(tables, "mentions", MENTION_COLUMNS), MENTION_ORDER)
-    return sort_rows(parts.read_table(tables, "theme_chars", THEME_CHAR_COLUMNS), THEME_CHAR_ORDER)
+        return _sorted(tables, "mentions", MENTION_ORDER, MENTION_COLUMNS)
+    return _sorted(tables, "theme_chars", THEME_CHAR_ORDER, THEME_CHAR_COLUMNS)
 
 
 def load(tables: Path | str = paths.PROCESSED, only: str | Iterable[str] | None = None, text: bool = True) -> Tables:
