@@ -15,7 +15,15 @@ Measured, each as a ratio to its baseline:
   (target ≤ 0.5);
 - peak memory of the largest build, all its processes together (target ≤ 1.5 GB);
 - cold build of the largest corpus / of the smallest, against the ratio of their sizes
-  (10,000 articles at most 3.5× the time of 3,000).
+  (10,000 articles at most 3.5× the time of 3,000);
+- issue 15, on corpora of the `real` mix (`--report-sizes`, 10,000 and 30,000 articles): one new
+  article then `python -m helpers report`, end to end (target ≤ 15 s), and how much more that is than
+  the report on the unchanged corpus (≤ 2 s; medians of `--report-repeats` paired runs), the cold
+  report against the cold build (≤ 2×), the cold report's peak memory with its notebook kernels
+  (≤ 1.5 GB), and the cold build against plain jieba over the same files (≤ 1.0).
+
+Wall-clock times are the targets; CPU times (of every process, kernels and workers included) are
+given beside them, since on a shared machine they vary less.
 """
 
 from __future__ import annotations
@@ -240,7 +248,34 @@ def measure_report(work: Path, log) -> dict:
     return {"ours": ours_s, "loop": loop_s}
 
 
-def render(builds: dict, report: dict | None, notes: str) -> str:
+def render_reports(reports: list[dict]) -> list[str]:
+    """The rows of issue 15's measures, one set per corpus size."""
+    rows = []
+
+    def row(name: str, value: float, target: float, detail: str) -> None:
+        rows.append(f"| {name} | {value:.3f} | ≤ {target:g} | {'met' if value <= target else 'NOT met'} | {detail} |")
+
+    def spread(runs) -> str:
+        return f"min–max {min(r.seconds for r in runs):.1f}–{max(r.seconds for r in runs):.1f} s over {len(runs)}"
+
+    for r in reports:
+        n, cold, build, jieba = r["n"], r["cold"], r["cold_build"], r["jieba"]
+        one_new = statistics.median(x.seconds for x in r["one_new"])
+        unchanged = statistics.median(x.seconds for x in r["unchanged"])
+        row(f"one new article, then report, {n:,} real-mix articles (s)", one_new, 15,
+            f"median, {spread(r['one_new'])}; CPU {statistics.median(x.cpu for x in r['one_new']):.1f} s")
+        row(f"one new article minus unchanged report, {n:,} (s)", one_new - unchanged, 2,
+            f"unchanged report median {unchanged:.1f} s, {spread(r['unchanged'])}")
+        row(f"cold report / cold build, {n:,}", cold.seconds / build.seconds, 2,
+            f"{cold.seconds:.1f} s against {build.seconds:.1f} s (CPU {cold.cpu:.1f} against {build.cpu:.1f})")
+        row(f"peak memory, cold report with kernels, {n:,} (GB)", cold.peak / 2**30, 1.5,
+            f"every process together, sampled every 50 ms; the cold build's {build.peak / 2**30:.2f} GB")
+        row(f"cold build / plain jieba, {n:,} real-mix articles", build.seconds / jieba.seconds, 1.0,
+            f"{build.seconds:.1f} s against {jieba.seconds:.1f} s (CPU {build.cpu:.1f} against {jieba.cpu:.1f})")
+    return rows
+
+
+def render(builds: dict, report: dict | None, notes: str, reports: list[dict] = ()) -> str:
     sizes = sorted(builds["sizes"])
     small, large = sizes[0], sizes[-1]
     rows = []
@@ -268,6 +303,7 @@ def render(builds: dict, report: dict | None, notes: str) -> str:
         allowed = 3.5 * (large / small) / (10_000 / 3_000)
         row(f"cold build {large:,} / {small:,} articles", growth, round(allowed, 2),
             f"{large / small:.2f}× the articles")
+    rows.extend(render_reports(list(reports)))
     header = (
         f"Measured {dt.datetime.now():%Y-%m-%d %H:%M} on {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.machine()}.\n\n| measure | value | target | | detail |\n|---|---|---|---|---|\n"
@@ -293,14 +329,21 @@ def main() -> int:
     parser.add_argument("--sizes", default="3000,10000", help="corpus sizes, comma-separated")
     parser.add_argument("--work", type=Path, default=HERE / "out", help="scratch folder (ignored by git)")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
-    parser.add_argument("--skip-report", action="store_true", help="leave out the report comparison")
+    parser.add_argument("--skip-report", action="store_true",
+                        help="leave out the report measures (the seeds comparison and those of --report-sizes)")
+    parser.add_argument("--report-sizes", default="10000,30000",
+                        help="sizes of the real-mix corpora the report is measured on, comma-separated")
+    parser.add_argument("--report-repeats", type=int, default=REPORT_REPEATS,
+                        help="paired unchanged / one-new-article report runs per size (medians)")
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     args.work.mkdir(parents=True, exist_ok=True)
     log = lambda m: print(m, flush=True)  # noqa: E731
     builds = measure_builds(sizes, args.work, log)
     report = None if args.skip_report else measure_report(args.work, log)
-    table = render(builds, report, "")
+    reports = [] if args.skip_report else [measure_reports(int(n), args.work, log, args.report_repeats)
+                                           for n in args.report_sizes.split(",") if n.strip()]
+    table = render(builds, report, "", reports)
     write_results(args.results, table)
     print(table)
     return 0

@@ -12,9 +12,11 @@ import pytest
 
 from helpers import paths
 from helpers.build import pipeline
+from helpers.build import jobs
 from helpers.build.pipeline import build
+from helpers.check.events import MentionReader, record_mentions, reference_events
 from helpers.store import parts
-from helpers.store.tables import load
+from helpers.store.tables import MENTION_ORDER, load, sort_rows
 
 ARTICLE = (
     "英伟达在中国AI芯片市场的份额从95%降到50%。华为昇腾910B的FP16算力约256 TFLOPS。"
@@ -28,7 +30,8 @@ def quiet(_m: str) -> None:
 
 def assert_same_tables(a: Path, b: Path) -> None:
     ta, tb = load(a), load(b)
-    for name in ("articles", "sentences", "claims", "claim_check", "disagreements", "ingest_report"):
+    for name in ("articles", "sentences", "claims", "claim_check", "disagreements", "ingest_report", "terms",
+                 "theme_chars", "mentions"):
         pd.testing.assert_frame_equal(getattr(ta, name), getattr(tb, name), obj=name)
     for name in ("claims.csv", "claim_check.csv", "disagreements.csv", "ingest_report.csv"):
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
@@ -199,3 +202,30 @@ def test_a_same_size_rewrite_with_the_old_time_is_still_seen(corpus, tmp_path):
     result = build(corpus, out, log=quiet)
     assert result.n_ingested == 1
     assert load(out).claims["sentence"].str.contains("82%").any()
+
+
+def test_the_mentions_table_is_what_reading_the_tables_gives_and_one_new_article_is_read_alone(
+        corpus, tmp_path, monkeypatch):
+    (corpus / "summons.txt").write_text("网信办就H20芯片的后门风险约谈了英伟达。" + ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    build(corpus, out, log=quiet)
+    tables = load(out)
+    expected = sort_rows(record_mentions(tables, reference_events()), MENTION_ORDER)
+    assert set(expected["article_id"]) >= {"summons"}
+    pd.testing.assert_frame_equal(tables.mentions, expected)
+
+    read: list[int] = []
+    original = MentionReader.article
+
+    def counting(self, sentences, figures, day):
+        read.append(1)
+        return original(self, sentences, figures, day)
+
+    monkeypatch.setattr(jobs.MentionReader, "article", counting)
+    name = next(f"new_{k}.txt" for k in range(10_000) if parts.part_of(f"new_{k}.txt") == parts.part_of("summons.txt"))
+    (corpus / name).write_text(ARTICLE.replace("50%", "0%"), encoding="utf-8")
+    assert build(corpus, out, log=quiet).parts_written == 1
+    assert len(read) == 1  # the new article; `summons`, in the same part, comes from the cache
+    tables = load(out)
+    expected = sort_rows(record_mentions(tables, reference_events()), MENTION_ORDER)
+    pd.testing.assert_frame_equal(tables.mentions, expected)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.check.events import record_mentions, reference_events
 from helpers.extract import CLAIM_COLUMNS
 from helpers.store.tables import Tables
 from helpers.themes import timeline
@@ -19,7 +20,9 @@ def _tables(sentences: list[tuple[str, str]], published: dict[str, str], claims:
     base.update(value=None, value_max=None, from_value=None, to_value=None, char_start=0, char_end=1,
                 date_inferred=False)
     claims_df = pd.DataFrame([{**base, **c} for c in claims], columns=CLAIM_COLUMNS)
-    return Tables(articles=articles, sentences=rows, claims=claims_df, ingest_report=pd.DataFrame())
+    tables = Tables(articles=articles, sentences=rows, claims=claims_df, ingest_report=pd.DataFrame())
+    tables.mentions = record_mentions(tables, reference_events())  # what the build writes, against the whole record
+    return tables
 
 
 def _coverage(tables: Tables) -> pd.DataFrame:

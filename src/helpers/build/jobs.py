@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..check.disagreements import COMPARE_COLUMNS
-from ..check.events import reference_events
+from ..check.events import MentionReader, published_day, reference_events, sentence_figures
 from ..check.reference import load_chip_specs
 from ..check.review import load_overrides
 from ..check.tables import check_tables
@@ -30,7 +30,7 @@ from ..lang import lexicon as lexicon_mod
 from ..lang.script import Simplifier
 from ..store import parts
 from ..store.cache import Reader, dumps, loads
-from ..store.tables import CLAIM_ORDER, TERM_COLUMNS, THEME_CHAR_COLUMNS, Tables
+from ..store.tables import CLAIM_ORDER, MENTION_COLUMNS, TERM_COLUMNS, THEME_CHAR_COLUMNS, Tables
 from .versions import key
 
 ARTICLE_COLUMNS = [
@@ -51,6 +51,7 @@ LOST = "the worker process handling it was lost twice (killed, or out of memory)
 _simplifier: Simplifier | None = None
 _lexicon = None
 _reference: tuple | None = None
+_mention_reader: MentionReader | None = None
 
 
 def _die_with_parent() -> None:
@@ -66,12 +67,13 @@ def _die_with_parent() -> None:
 
 def init_worker(lexicon_folder: str, in_pool: bool = False) -> None:
     """Load what the jobs need (in each pool worker, or once in the build's own process)."""
-    global _simplifier, _lexicon, _reference
+    global _simplifier, _lexicon, _reference, _mention_reader
     if in_pool:
         _die_with_parent()
     _lexicon = lexicon_mod.load(lexicon_folder)
     _simplifier = Simplifier(_lexicon)
     _reference = None
+    _mention_reader = None
     _check_memo.clear()  # verdicts are remembered only for the reference tables read here
 
 
@@ -80,6 +82,14 @@ def _references() -> tuple:
     if _reference is None:
         _reference = (load_chip_specs()[0], reference_events(), load_overrides()[0])
     return _reference
+
+
+def _mentions() -> MentionReader:
+    """The reader of mentions of the whole record (prepared once per process)."""
+    global _mention_reader
+    if _mention_reader is None:
+        _mention_reader = MentionReader(_references()[1], _lexicon)
+    return _mention_reader
 
 
 # ------------------------------------------------------------ ingestion
@@ -165,10 +175,19 @@ def _words_entry(value) -> dict:
     return value
 
 
+def _mentions_entry(value) -> list:
+    """A cached list of an article's mentions, (reference row, sentence index) pairs, checked for its shape."""
+    if not isinstance(value, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(type(x) is int for x in p) for p in value):
+        raise TypeError("not mentions")
+    return value
+
+
 def parts_job(job: dict) -> dict:
     """Write every table of some parts of the corpus: articles, sentences, claims (extracted or from
-    the cache), verdicts, the claims disagreements are looked for in, and each article's word and
-    theme counts (computed once per article and cached, as its claims are). The parts are handled
+    the cache), verdicts, the claims disagreements are looked for in, each article's word and theme
+    counts, and the sentences of each unique article that mention the reference record (both
+    computed once per article and cached, as its claims are). The parts are handled
     together (one claim check, one conversion per table) and written one file per part; a part's
     files are the same whichever parts it is written with. Returns what the build must store and
     report."""
@@ -179,12 +198,14 @@ def parts_job(job: dict) -> dict:
         claim_keys = [m["extract_key"] for _, m in members if m["extract_key"]]
         cached_claims = reader.get_many(claim_keys)
         cached_words = reader.get_many([m["terms_key"] for _, m in members])
+        cached_mentions = reader.get_many([m["mentions_key"] for _, m in members if m["mentions_key"]])
     finally:
         reader.close()
     entries: list[tuple[str, str]] = []
     failures: dict[str, str] = {}
     notes: dict[str, str] = {}
     articles, sentences, claims, terms, themes = [], [], [], [], []
+    to_read: list[tuple[dict, Ingested]] = []  # the unique articles whose mentions are read after their claims
     part_of: dict[str, int] = {}
     n_ingested = n_extracted = 0
     for part, m in members:
@@ -224,6 +245,7 @@ def parts_job(job: dict) -> dict:
         themes.extend((row["article_id"], t, c, words["sentence_chars"]) for t, c in words["themes"])
         if not m["extract_key"]:
             continue  # a duplicate: its claims are those of the article it repeats
+        to_read.append((m, art))
         found = cached_claims.get(m["extract_key"])
         if found is not None:
             try:
@@ -251,6 +273,7 @@ def parts_job(job: dict) -> dict:
     terms_df = pd.DataFrame(terms, columns=TERM_COLUMNS)
     themes_df = pd.DataFrame(themes, columns=THEME_CHAR_COLUMNS)
     claims_df = claims_frame(claims, part_of)
+    mentions_df = _part_mentions(to_read, cached_mentions, claims_df, failures, entries)
     specs, reference, overrides = _references()
     verdicts, compare = check_tables(Tables(articles_df, sentences_df, claims_df, pd.DataFrame()), specs, reference,
                                      _lexicon, memo=_check_memo, overrides=overrides)
@@ -259,6 +282,7 @@ def parts_job(job: dict) -> dict:
     for name, df, columns in (("articles", articles_df, ARTICLE_COLUMNS), ("sentences", sentences_df, SENTENCE_COLUMNS),
                               ("claims", claims_df, CLAIM_COLUMNS), ("claim_check", verdicts, VERDICT_COLUMNS),
                               ("terms", terms_df, TERM_COLUMNS), ("theme_chars", themes_df, THEME_CHAR_COLUMNS),
+                              ("mentions", mentions_df, MENTION_COLUMNS),
                               (parts.COMPARE, compare, COMPARE_COLUMNS)):
         parts.write_parts(out, name, df, columns, [part_of[a] for a in df["article_id"]], written)
     counts: dict[int, dict[str, int]] = {p: {} for p in written}
@@ -267,6 +291,34 @@ def parts_job(job: dict) -> dict:
         tally[verdict] = tally.get(verdict, 0) + 1
     return dict(parts=written, entries=entries, failures=failures, n_ingested=n_ingested, n_extracted=n_extracted,
                 verdicts=counts, notes=notes)
+
+
+def _part_mentions(to_read: list[tuple[dict, Ingested]], cached: dict, claims: pd.DataFrame, failures: dict,
+                   entries: list) -> pd.DataFrame:
+    """The mentions of the reference record in the unique articles of some parts, in their order: from the
+    cache, else read from the article's sentences with its claims' figures and its date (and cached, unless
+    its claims could not be extracted: the mentions read without them would outlive the failure)."""
+    figures = sentence_figures(claims)
+    rows = []
+    for m, art in to_read:
+        aid = m["record"]["article_id"]
+        found = cached.get(m["mentions_key"])
+        pairs = None
+        if found is not None:
+            try:
+                pairs = _mentions_entry(loads(found))
+            except (ValueError, TypeError):
+                pairs = None  # not the shape mentions are stored in: read again
+        if pairs is None:
+            mine = {s[0]: figures[(aid, s[0])] for s in art.sentences if (aid, s[0]) in figures}
+            read = _mentions().article(((s[0], s[3], s[4]) for s in art.sentences), mine,
+                                       published_day(m["record"]["published"]))
+            pairs = [[int(ref), int(idx)] for ref, idx, _ in read]
+            if aid not in failures:
+                entries.append((m["mentions_key"], dumps(pairs)))
+        text = {s[0]: s[3] for s in art.sentences} if pairs else {}
+        rows.extend((aid, idx, ref, text[idx]) for ref, idx in pairs)
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
 def _claims_entry(value) -> tuple[list[dict], str]:

@@ -44,15 +44,16 @@ from ..store.cache import Store, dumps, loads
 from ..store.tables import ARTICLE_ORDER, CLAIM_ORDER, sort_rows
 from .jobs import (ARTICLE_COLUMNS, SENTENCE_COLUMNS, ingest_job, lost_ingest, lost_parts, parts_job,
                    summary_of_body, valid_summary)
-from .versions import EXTRACT_CODE, INGEST_CODE, TABLES_CODE, TERMS_CODE, folder_digest, key
+from .versions import EXTRACT_CODE, INGEST_CODE, MENTIONS_CODE, TABLES_CODE, TERMS_CODE, folder_digest, key
 from .workers import Workers
 
 REPORT_COLUMNS = ["file", "status", "reason", "article_id", "encoding"]
 OUTPUT_FILES = ["articles.parquet", "sentences.parquet", "claims.parquet", "claims.csv", "claim_check.parquet",
-                "claim_check.csv", "terms.parquet", "theme_chars.parquet", "disagreements.csv", "ingest_report.csv",
-                "review_report.csv"]
+                "claim_check.csv", "terms.parquet", "theme_chars.parquet", "mentions.parquet", "disagreements.csv",
+                "ingest_report.csv", "review_report.csv"]
 _SUMMARY = "summary:"  # cache keys of ingestion summaries: the ingestion key with this prefix
 _TERMS = "terms:"  # cache keys of an article's word and theme counts
+_MENTIONS = "mentions:"  # cache keys of the sentences of an article that mention the reference record
 
 
 class BuildError(RuntimeError):
@@ -420,19 +421,25 @@ class _Build:
         tables depend on (the articles' rows and keys, code, lexicon and reference versions)."""
         extract_salt = f"extract{EXTRACT_CODE}|{lexicon}"
         listing, corpus = self.listing, str(self.corpus)
+        record_version = folder_digest(paths.REFERENCE)
         members: dict[int, list[dict]] = {}
         for rel in sorted(records):
             r = records[rel]
+            extract_key = "" if r["duplicate_of"] else key(r["content_hash"], r["article_id"], r["published"],
+                                                           extract_salt)
             members.setdefault(parts.part_of(rel), []).append(dict(
                 record=r, ingest_key=keys[rel], path=listing.path(corpus, rel),
                 terms_key=_TERMS + key(keys[rel], TERMS_CODE),  # the ingestion key names the bytes and lexicon
-                extract_key="" if r["duplicate_of"] else key(r["content_hash"], r["article_id"], r["published"],
-                                                             extract_salt),
+                extract_key=extract_key,
+                # its sentences (ingestion key), claims and date (extraction key), the record and the code reading it
+                mentions_key=(_MENTIONS + key(keys[rel], extract_key, MENTIONS_CODE, record_version)
+                              if extract_key else ""),
             ))
         reference = folder_digest(paths.REFERENCE) + folder_digest(paths.REVIEW)
         signatures = {
             p: key(TABLES_CODE, extract_salt, reference,
-                   *("\x1f".join(map(str, (x["ingest_key"], x["extract_key"], x["terms_key"], *x["record"].values())))
+                   *("\x1f".join(map(str, (x["ingest_key"], x["extract_key"], x["terms_key"], x["mentions_key"],
+                                           *x["record"].values())))
                      for x in m))
             for p, m in members.items()
         }

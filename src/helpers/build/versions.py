@@ -48,5 +48,9 @@ INGEST_CODE = code_digest("paths.py", "lang/*.py", "ingest/*.py", "store/cache.p
 EXTRACT_CODE = code_digest("lang/*.py", "extract/*.py", libraries=("opencc", "pyahocorasick"))
 # Per-article word and theme counts (the lexicon's jieba tokenizer over the article's simplified text).
 TERMS_CODE = code_digest("lang/*.py", libraries=("jieba", "pyahocorasick"))
+# Which sentences of an article mention the reference record (`check.events`): its sentences and claims
+# read with the lexicon, the date grammar and the record's wording.
+MENTIONS_CODE = code_digest("lang/*.py", "extract/*.py", "check/*.py", "store/tables.py",
+                            libraries=("opencc", "pyahocorasick", "pandas"))
 # The tables written from the cached work, and the claim check run on each part of them.
 TABLES_CODE = code_digest("paths.py", "store/*.py", "check/*.py", "build/*.py", libraries=("pyarrow", "pandas", "numpy"))

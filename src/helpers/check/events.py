@@ -20,7 +20,7 @@ from ..extract.dates import find_dates
 from ..extract.context import PRODUCT_TYPES
 from ..extract.event import STRONG_ACTIONS, classify
 from ..lang import lexicon as lexicon_mod
-from ..store.tables import Tables
+from ..store.tables import MENTION_COLUMNS, Tables
 from .agreement import dates_overlap
 from .camps import actor_agency, actor_group, reference_agency
 from .reference import load_export_controls
@@ -323,16 +323,23 @@ class _Reading:
 
 
 def _readings(row: _RecordRow, text: str, names: set, agents, dates, said: set, agencies: set,
-              day: dt.date | None, makers: frozenset = frozenset()) -> list[_Reading]:
+              day: dt.date | None, makers: frozenset = frozenset(), grams: set | None = None,
+              verbs: list[int] | None = None) -> list[_Reading]:
     """The readings of a sentence as a mention of the row: an action word of the row's kind whose subject
     (the clause's first agent before it, else the sentence's first) is the row's actor; when the clause
     (or the sentence's opening) gives a date, one near the row's (a date as loose as a year places
     nothing); and either that date, to the month or closer, or one of the row's items, or for a row about
     general items (`advanced computing ICs`) its name (`10·7规则`). A remark with figures (95% to 0%) is
-    read from its figures and its speaker's side."""
+    read from its figures and its speaker's side. `grams` (the text's `_grams`) and `verbs` (where the row's
+    action words start in it) may be given when the sentence is read for many rows."""
     ref = row.ref
     # its name, or (for a row about general items) two runs of wording only it has: 发起反倾销调查, not 出口管制
-    named_record = any(n in text for n in row.names) or (not row.items and len(row.words & _grams(text)) >= 2)
+    named_record = any(n in text for n in row.names) or (
+        not row.items and len(row.words & (_grams(text) if grams is None else grams)) >= 2)
+    if verbs is None:
+        verbs = [m.start() for m in row.action.finditer(text)] if row.action is not None else []
+    if not verbs and not named_record and not (row.percents and ref.action_class == "other"):
+        return []  # no act of its kind and no name of it: nothing below can read the sentence as this row
     own = lambda camp: camp == ref.actor_group  # noqa: E731  the row's own actor, not one it reports
     shared = len(row.items & names) * 2 + bool(row.vendors & makers)  # an item itself, else its maker's chips
     recency = str(ref.date_start) <= day.isoformat() if day else True
@@ -343,19 +350,19 @@ def _readings(row: _RecordRow, text: str, names: set, agents, dates, said: set, 
                                               str(ref.date_start)))]
         return []
     out = []
-    for m in (row.action.finditer(text) if row.action is not None else ()):
-        start, end = _clause_of(text, m.start())
-        in_clause = [a for a in agents if start <= a[0] < m.start()]
-        earlier = [a for a in agents if a[0] < m.start()]
+    for verb in verbs:
+        start, end = _clause_of(text, verb)
+        in_clause = [a for a in agents if start <= a[0] < verb]
+        earlier = [a for a in agents if a[0] < verb]
         subject = in_clause[0] if in_clause else (earlier[0] if earlier else None)
         if subject is None and row.items & names and ref.actor_group == "US government" and \
                 _MENTION_FAMILY.get(ref.action_class) == "restrict" and row.vendors & _US_VENDORS:
             # `H20芯片对华出口的限制`, `受4月…出口限制影响`: controls on a US product with no one named are
             # Washington's
-            subject = (m.start(), "US government", "")
+            subject = (verb, "US government", "")
         if subject is None or not _fits(row.actors, subject[1], subject[2]):
             continue
-        if _SUPPOSED.search(text, start, m.start()) or _NOUN_USE.match(text, m.start()):
+        if _SUPPOSED.search(text, start, verb) or _NOUN_USE.match(text, verb):
             continue
         spans = [d for d in dates if start <= d.start < end] or [d for d in dates if d.start < subject[0]]
         spans = [d for d in (_in_row_year(d, ref) if day is None else d for d in spans) if d.date_start]
@@ -369,7 +376,7 @@ def _readings(row: _RecordRow, text: str, names: set, agents, dates, said: set, 
         off = min((abs((dt.date.fromisoformat(d.date_start) - dt.date.fromisoformat(str(ref.date_start))).days)
                    for d in precise), default=9999)
         exact = any(a in agencies for _, a in row.actors if a)
-        out.append(_Reading(row, m.start(), bool(precise),
+        out.append(_Reading(row, verb, bool(precise),
                             (bool(precise), own(subject[1]), exact, shared, -off, recency, str(ref.date_start))))
     if not out and named_record:
         out.append(_Reading(row, -1, False, (False, True, False, shared, -9999, recency, str(ref.date_start))))
@@ -419,51 +426,89 @@ def _one_event_per_verb(readings: list[_Reading], names: set) -> list[_RecordRow
 
 
 def _published(tables: Tables) -> dict[str, dt.date | None]:
-    out = {}
-    for aid, value in zip(tables.articles["article_id"], tables.articles["published"]):
-        try:
-            out[aid] = dt.date.fromisoformat(str(value)[:10])
-        except ValueError:
-            out[aid] = None
-    return out
+    articles = tables.articles
+    return {aid: published_day(value) for aid, value in zip(articles["article_id"], articles["published"])}
+
+
+def published_day(value) -> dt.date | None:
+    """An article's publication date as a day (its `published` field), or None when it has none."""
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def sentence_figures(claims: pd.DataFrame) -> dict[tuple, set[float]]:
+    """The figures each sentence's claims state (value, change ends), by (article, sentence), rounded."""
+    figures: dict[tuple, set[float]] = {}
+    for aid, idx, *values in zip(claims["article_id"], claims["sent_idx"], claims["value"], claims["from_value"],
+                                 claims["to_value"]):
+        for v in values:
+            if v is not None and v == v:
+                figures.setdefault((aid, idx), set()).add(round(float(v), 3))
+    return figures
+
+
+class MentionReader:
+    """Reads sentences for mentions of the reference record (`record_mentions`), the record's rows prepared
+    once: the build reads each new article's sentences with one reader per process."""
+
+    def __init__(self, reference: pd.DataFrame, lexicon=None):
+        self.lexicon = lexicon or lexicon_mod.load()
+        self.rows = _record_rows(reference, self.lexicon) if not reference.empty else []
+        self.patterns = list(dict.fromkeys(row.action for row in self.rows if row.action is not None))
+
+    def sentence(self, text: str, figures: set[float], day: dt.date | None) -> list[_RecordRow]:
+        """The record rows one sentence (simplified text) mentions, one per verb."""
+        lexicon = self.lexicon
+        named = lexicon.mentions(text)
+        agents = _agents(text, named, lexicon)
+        if not agents and not any(m.type in PRODUCT_TYPES for m in named):
+            return []
+        names = {m.canonical for m in named}
+        said = figures | {round(float(p), 3) for p in _PERCENT.findall(text)}
+        agencies = {agency for _, _, agency in agents if agency}
+        makers = frozenset(m.canonical for m in named if m.canonical in _US_VENDORS | {"华为"}
+                           and _MAKERS_CHIPS.match(text, m.end))
+        grams = _grams(text)
+        verbs = {p: [m.start() for m in p.finditer(text)] for p in self.patterns}  # once per sentence, not per row
+        dates = find_dates(text, day) if any(verbs.values()) else []  # only an act's clause is dated
+        readings = []
+        for row in self.rows:
+            readings.extend(_readings(row, text, names, agents, dates, said, agencies, day, makers, grams,
+                                      verbs.get(row.action, [])))
+        return _one_event_per_verb(readings, names)
+
+    def article(self, sentences, figures: dict[int, set[float]], day: dt.date | None) -> list[tuple]:
+        """The mentions in one article's sentences, given as (sent_idx, sentence, sentence_zh_hans) in order,
+        with the figures of each sentence's claims (by sent_idx): (reference_row, sent_idx, sentence) rows."""
+        if not self.rows:
+            return []
+        out = []
+        for idx, sentence, simplified in sentences:
+            for row in self.sentence(str(simplified or sentence), figures.get(idx, set()), day):
+                out.append((row.ref.Index, idx, sentence))
+        return out
 
 
 def record_mentions(tables: Tables, reference: pd.DataFrame, lexicon=None) -> pd.DataFrame:
     """Which sentences mention which reference event, dated or not (`_readings`), one event per verb
     (`_one_event_per_verb`): an undated `此前美国禁止…H100` that fits several bans is the one that fits best,
     and among equals the latest on or before the article's date, the act a report most likely refers back
-    to. One row per (reference row, article, sentence)."""
-    lexicon = lexicon or lexicon_mod.load()
-    columns = ["reference_row", "article_id", "sent_idx", "sentence"]
+    to. One row per (reference row, article, sentence), only for unique articles (duplicates are not read).
+    The build writes this per article, against the whole record, as the `mentions` table."""
     if tables.sentences is None or tables.sentences.empty or reference.empty:
-        return pd.DataFrame(columns=columns)
-    rows = _record_rows(reference, lexicon)
+        return pd.DataFrame(columns=MENTION_COLUMNS)
+    reader = MentionReader(reference, lexicon)
     published = _published(tables)
-    figures: dict[tuple, set[float]] = {}
-    for c in tables.claims.itertuples():
-        for v in (c.value, c.from_value, c.to_value):
-            if v is not None and v == v:
-                figures.setdefault((c.article_id, c.sent_idx), set()).add(round(float(v), 3))
+    figures = sentence_figures(tables.claims)
     unique = set(tables.articles.loc[tables.articles["duplicate_of"].fillna("") == "", "article_id"]) \
         if "duplicate_of" in tables.articles else set(tables.articles["article_id"])
     out = []
     for s in tables.sentences.itertuples():
         if s.article_id not in unique:
             continue
-        text = str(s.sentence_zh_hans or s.sentence)
-        named = lexicon.mentions(text)
-        agents = _agents(text, named, lexicon)
-        if not agents and not any(m.type in PRODUCT_TYPES for m in named):
-            continue
-        names = {m.canonical for m in named}
-        said = figures.get((s.article_id, s.sent_idx), set()) | {round(float(p), 3) for p in _PERCENT.findall(text)}
-        day = published.get(s.article_id)
-        dates = find_dates(text, day)
-        agencies = {agency for _, _, agency in agents if agency}
-        makers = frozenset(m.canonical for m in named if m.canonical in _US_VENDORS | {"华为"}
-                           and _MAKERS_CHIPS.match(text, m.end))
-        readings = [r for row in rows
-                    for r in _readings(row, text, names, agents, dates, said, agencies, day, makers)]
-        keep = _one_event_per_verb(readings, names)
-        out.extend((row.ref.Index, s.article_id, s.sent_idx, s.sentence) for row in keep)
-    return pd.DataFrame(out, columns=columns)
+        said = figures.get((s.article_id, s.sent_idx), set())
+        for row in reader.sentence(str(s.sentence_zh_hans or s.sentence), said, published.get(s.article_id)):
+            out.append((s.article_id, s.sent_idx, row.ref.Index, s.sentence))
+    return pd.DataFrame(out, columns=MENTION_COLUMNS)

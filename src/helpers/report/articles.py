@@ -18,8 +18,9 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
-from ..store.parts import part_of
+from ..store.parts import parquet_path, part_of
 from ..store.tables import Tables
 from . import datatables
 from .plots import cjk_font_path
@@ -201,21 +202,15 @@ _ARTICLE_FIELDS = ["article_id", "file", "title", "outlet", "published", "publis
 
 
 def write_article_pages(tables: Tables, folder: Path, *, part_signatures: dict[int, str] | None = None,
-                        previous: Path | None = None) -> int:
+                        previous: Path | None = None, tables_dir: Path | None = None) -> int:
     """Write every article's page and the list of articles into `folder`; returns the pages rendered.
 
     With the build's `part_signatures` (what each part of the tables depends on) and the `previous`
     report's pages, the pages of a part whose signature is unchanged are linked from the previous
-    report instead of being rendered again: one new article re-renders one part's pages."""
+    report instead of being rendered again: one new article re-renders one part's pages. When the
+    articles come without their text (`load(..., text=False)`), the text of the articles rendered is
+    read from `tables_dir`, part by part."""
     folder.mkdir(parents=True, exist_ok=True)
-    by_article: dict[str, list[dict]] = {}
-    for c in _records(tables.claims, _CLAIM_FIELDS):
-        by_article.setdefault(c["article_id"], []).append(c)
-    verdicts: dict[str, tuple[str, str]] = {}
-    if not tables.claim_check.empty:
-        verdicts = {str(i): (v, n) for i, v, n in zip(tables.claim_check["claim_id"].tolist(),
-                                                       tables.claim_check["verdict"].tolist(),
-                                                       tables.claim_check["note"].tolist())}
     signatures = part_signatures or {}
     known: dict = {}
     if previous is not None and signatures:
@@ -226,29 +221,53 @@ def write_article_pages(tables: Tables, folder: Path, *, part_signatures: dict[i
         if not isinstance(known, dict) or known.get("code") != _CODE or not isinstance(known.get("parts"), dict):
             known = {}
     arts = tables.articles
-    by_part: dict[int, list[dict]] = {}
-    for a in _records(arts, _ARTICLE_FIELDS):
-        by_part.setdefault(part_of(a["file"]), []).append(a)
-    rendered = 0
+    by_part: dict[int, list[int]] = {}  # each part's articles, as row positions
+    for i, file in enumerate(arts["file"].tolist()):
+        by_part.setdefault(part_of(file), []).append(i)
+    ids = arts["article_id"].tolist()
     manifest: dict[str, str] = {}
-    for part, members in by_part.items():
+    to_render: list[int] = []
+    for part, rows in by_part.items():
         signature = signatures.get(part, "")
-        names = [page_name(a["article_id"]) for a in members]
         if signature:
             manifest[str(part)] = signature
-        if (signature and known.get("parts", {}).get(str(part)) == signature
-                and _link_all(previous, folder, names)):
-            continue
-        for a, name in zip(members, names):
-            own = by_article.get(a["article_id"], [])
-            duplicate = page_name(a["duplicate_of"]) if a.get("duplicate_of") else ""
-            (folder / name).write_text(article_page(a, own, verdicts, duplicate), encoding="utf-8")
-            rendered += 1
+        if not (signature and known.get("parts", {}).get(str(part)) == signature
+                and _link_all(previous, folder, [page_name(ids[i]) for i in rows])):
+            to_render.extend(rows)
+    # Only the claims and verdicts of the articles rendered are made into records (one new article: one part's).
+    chosen = arts.iloc[sorted(to_render)]
+    if "text" not in chosen.columns and tables_dir is not None:
+        chosen = chosen.assign(text=chosen["article_id"].map(_texts(tables_dir, {part_of(f) for f in chosen["file"]})))
+    wanted = set(chosen["article_id"])
+    claims = tables.claims[tables.claims["article_id"].isin(wanted)]
+    by_article: dict[str, list[dict]] = {}
+    for c in _records(claims, _CLAIM_FIELDS):
+        by_article.setdefault(c["article_id"], []).append(c)
+    verdicts: dict[str, tuple[str, str]] = {}
+    if not tables.claim_check.empty:
+        check = tables.claim_check[tables.claim_check["claim_id"].isin(claims["claim_id"])]
+        verdicts = {str(i): (v, n) for i, v, n in zip(check["claim_id"].tolist(), check["verdict"].tolist(),
+                                                       check["note"].tolist())}
+    rendered = 0
+    for a in _records(chosen, _ARTICLE_FIELDS):
+        own = by_article.get(a["article_id"], [])
+        duplicate = page_name(a["duplicate_of"]) if a.get("duplicate_of") else ""
+        (folder / page_name(a["article_id"])).write_text(article_page(a, own, verdicts, duplicate), encoding="utf-8")
+        rendered += 1
     _place_font(folder, previous)
-    counts = {k: len(v) for k, v in by_article.items()}
+    counts = {k: int(v) for k, v in tables.claims["article_id"].value_counts().items()}
     (folder / "index.html").write_text(index_page(arts, counts), encoding="utf-8")
     (folder / _MANIFEST).write_text(json.dumps({"code": _CODE, "parts": manifest}), encoding="utf-8")
     return rendered
+
+
+def _texts(tables_dir: Path, wanted_parts: set[int]) -> dict[str, str]:
+    """The whole text of the articles of some parts of the tables, by article."""
+    out: dict[str, str] = {}
+    for part in sorted(wanted_parts):
+        table = pq.read_table(parquet_path(Path(tables_dir), "articles", part), columns=["article_id", "text"])
+        out.update(zip(table.column("article_id").to_pylist(), table.column("text").to_pylist()))
+    return out
 
 
 def _place_font(folder: Path, previous: Path | None) -> None:

@@ -41,7 +41,7 @@ from .changes import corpus_state
 from .changes import render as render_changes
 from .inputs import notebook_signature
 from .notebook import parse_as_of
-from .webfont import embed_font
+from .webfont import embed_fonts
 
 
 class ReportError(RuntimeError):
@@ -136,9 +136,16 @@ def execute_notebook(source: Path, staging: Path, parameters: dict, kernel: str)
     nb = nbformat.read(executed, as_version=4)
     body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": source.stem}})
     page = staging / f"{source.stem}.html"
-    page.write_text(embed_font(body), encoding="utf-8")
+    page.write_text(body, encoding="utf-8")  # its font is embedded with the run's other pages (`_embed_fonts`)
     return NotebookResult(source.stem, _title(nb) or source.stem, _finding(nb), page.name,
                           time.perf_counter() - started)
+
+
+def _embed_fonts(pages: list[Path]) -> None:
+    """The pages this run wrote (the index and the notebooks executed), with one font subset for all of them."""
+    texts = [p.read_text(encoding="utf-8") for p in pages]
+    for page, text in zip(pages, embed_fonts(texts)):
+        page.write_text(text, encoding="utf-8")
 
 
 # ------------------------------------------------------------ index page
@@ -441,8 +448,10 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
         log("[3/3] writing the article pages and the index")
         datatables.write_assets(staging)
         signatures = {p: s.get("signature", "") for p, s in read_signatures(result.out).items()}
-        tables = load(result.out)
-        write_article_pages(tables, staging / "articles", part_signatures=signatures, previous=out / "articles")
+        # What the pages and the state read; the text only of the articles whose pages are rendered again.
+        tables = load(result.out, only="articles, claims, claim_check, disagreements", text=False)
+        write_article_pages(tables, staging / "articles", part_signatures=signatures, previous=out / "articles",
+                            tables_dir=result.out)
         state = corpus_state(tables)
         provenance = render_changes(_previous_run(out).get("state"), state,
                                     tables.articles.set_index("article_id")["title"])
@@ -453,7 +462,8 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
             revision=_git_revision(), run_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), provenance=provenance,
             newest=state["newest_article"],
         )
-        (staging / "index.html").write_text(embed_font(index), encoding="utf-8")
+        (staging / "index.html").write_text(index, encoding="utf-8")
+        _embed_fonts([staging / "index.html"] + [staging / r.html for r in results if not r.kept])
         (staging / "run.json").write_text(json.dumps({
             "corpus": str(corpus), "as_of": as_of_date.isoformat(), "revision": _git_revision(), "signature": signature,
             "notebooks": [{"name": r.name, "title": r.title, "finding": r.finding, "seconds": round(r.seconds, 2),

@@ -43,11 +43,12 @@ def subset_font(text: str) -> bytes:
     return out.getvalue()
 
 
-def embed_font(html: str) -> str:
-    """Add an @font-face with the page's own font subset and use it for the page's text."""
+def embed_font(html: str, font: bytes | None = None) -> str:
+    """Add an @font-face with the page's own font subset (or `font`, a subset made for several pages at
+    once: `embed_fonts`) and use it for the page's text."""
     if not _NON_ASCII.search(html):
         return html
-    data = base64.b64encode(subset_font(html)).decode("ascii")
+    data = base64.b64encode(subset_font(html) if font is None else font).decode("ascii")
     style = (
         "<style>@font-face{font-family:'" + FAMILY + "';src:url(data:font/otf;base64," + data + ") format('opentype');}"
         ":root{--jp-content-font-family:'" + FAMILY + "',system-ui,sans-serif;"
@@ -57,3 +58,13 @@ def embed_font(html: str) -> str:
         "code,pre,kbd,samp{font-family:'DejaVu Sans Mono',monospace,'" + FAMILY + "'!important;}</style>"
     )
     return html.replace("</head>", style + "</head>", 1)
+
+
+def embed_fonts(pages: list[str]) -> list[str]:
+    """The pages of one report run, each with the font subset of all of them: subsetting the CJK font costs
+    one to two seconds whatever the characters, so a run subsets it once, not once per page."""
+    needing = [p for p in pages if _NON_ASCII.search(p)]
+    if not needing:
+        return list(pages)
+    font = subset_font("".join(sorted({c for p in needing for c in _NON_ASCII.findall(p)})))
+    return [embed_font(p, font) for p in pages]

@@ -30,13 +30,13 @@ from .atomic import atomic_write, spreadsheet_safe
 
 N_PARTS = 128
 PARTS_DIR = ".parts"  # CSV fragments, comparison inputs and part signatures
-PARQUET_TABLES = ("articles", "sentences", "claims", "claim_check", "terms", "theme_chars")
+PARQUET_TABLES = ("articles", "sentences", "claims", "claim_check", "terms", "theme_chars", "mentions")
 CSV_TABLES = ("claims", "claim_check")
 COMPARE = "compare"  # per part: the claims that disagreements are computed from (see claimcheck)
 COMPARE_SUFFIX = ".arrow"  # Arrow IPC: read back by every build, so a format that needs no decoding
 
 _INTS = {"n_chars", "n_chars_raw", "n_chars_removed", "pinyin_repaired", "sent_idx", "char_start", "char_end",
-         "term_idx", "count", "chars", "sentence_chars"}
+         "term_idx", "count", "chars", "sentence_chars", "reference_row"}
 _FLOATS = {"value", "value_max", "from_value", "to_value"}
 _BOOLS = {"date_inferred"}
 

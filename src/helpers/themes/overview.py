@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 
 from ..lang import lexicon as lexicon_mod
@@ -66,10 +67,16 @@ def unique_terms(tables: Tables) -> pd.DataFrame:
     order they first occur; stopwords left out."""
     ids = tables.unique_articles["article_id"]
     terms = tables.terms
-    position = terms["article_id"].map(pd.Series(range(len(ids)), index=ids.to_numpy()))
-    kept = position.notna() & ~terms["term"].isin(STOPWORDS)
-    out = terms[kept].assign(position=position[kept].astype("int64"))
-    return out.sort_values(["position", "term_idx"], kind="stable").reset_index(drop=True)
+    # Positions by number: each distinct article id looked up once, not once per word (millions of rows).
+    codes, found = pd.factorize(terms["article_id"])
+    at = {a: i for i, a in enumerate(ids.tolist())}
+    position = np.array([at.get(a, -1) for a in found], dtype="int64")[codes] if len(found) else \
+        np.empty(0, dtype="int64")
+    kept = (position >= 0) & ~terms["term"].isin(STOPWORDS).to_numpy()
+    kept_rows = np.flatnonzero(kept)
+    order = kept_rows[np.lexsort((terms["term_idx"].to_numpy()[kept_rows], position[kept_rows]))]  # stable
+    out = terms.take(order).assign(position=position[order])
+    return out.reset_index(drop=True)
 
 
 def top_terms(tables: Tables, n: int = 25, lexicon=None, domain_only: bool = False) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..check.camps import GROUPS, group_label
-from ..check.events import record_mentions, reference_events, reported_events
+from ..check.events import reference_events, reported_events
 from ..store.tables import Tables
 from .charts import place_labels
 from .claimcheck import attach_verdicts
@@ -56,11 +56,12 @@ def _best_match(report, reference: pd.DataFrame) -> int | None:
     return max(strong, key=rank)[0]
 
 
-def coverage(reported_matched: pd.DataFrame, reference: pd.DataFrame, tables: Tables | None = None,
-             lexicon=None) -> pd.DataFrame:
+def coverage(reported_matched: pd.DataFrame, reference: pd.DataFrame, tables: Tables | None = None) -> pd.DataFrame:
     """Each reference event with the articles that cover it: those whose dated reports the claim check matched
-    to it strongly, and (given the tables) those that mention it, dated or not (`events.record_mentions`). Only events
-    on or before the newest article's date are counted (`counted`): a later event cannot have been skipped."""
+    to it strongly, and (given the tables) those that mention it, dated or not (the build's `mentions` table,
+    `events.record_mentions` per article, read against the whole record; only the rows of `reference` count).
+    Only events on or before the newest article's date are counted (`counted`): a later event cannot have been
+    skipped."""
     covering: dict[int, set[str]] = {}
     for row in reported_matched.itertuples():
         best = _best_match(row, reference)
@@ -68,8 +69,10 @@ def coverage(reported_matched: pd.DataFrame, reference: pd.DataFrame, tables: Ta
             covering.setdefault(best, set()).add(row.article_id)
     newest = None
     if tables is not None:
-        for m in record_mentions(tables, reference, lexicon).itertuples():
-            covering.setdefault(int(m.reference_row), set()).add(m.article_id)
+        present = set(reference.index)
+        for row, article in zip(tables.mentions["reference_row"], tables.mentions["article_id"]):
+            if int(row) in present:
+                covering.setdefault(int(row), set()).add(article)
         published = pd.to_datetime(tables.articles["published"], errors="coerce").dropna()
         newest = published.max() if len(published) else None
     out = reference[["date", "actor", "actor_group", "action", "items", "source_url"]].copy()
