@@ -23,22 +23,13 @@ def parse_as_of(value: str | dt.date | None) -> dt.date:
 
 
 def ensure_tables(corpus_dir: str | Path, tables_dir: str | Path, inputs: str | None = None) -> Tables:
-<<<<<<< HEAD
-    """The build's tables (only those `inputs` names, when it names some: the notebook's declaration);
+    """The build's tables (only those `inputs` names, when it names some: the notebook's declaration),
+    articles without their whole text (notebooks count the build's tables, they do not read text);
     builds them first when a notebook is run by hand before any build. The articles' titles are what
     the notebook's tables show for an article (`show.table`), when it declares the articles table."""
     tables_dir = Path(tables_dir)
     if not (tables_dir / "articles.parquet").exists():
         build(corpus_dir, tables_dir)
-    tables = load(tables_dir, only=inputs)
+    tables = load(tables_dir, only=inputs, text=False)
     show.use_titles(tables.articles)
     return tables
-=======
-    """The build's tables (only those `inputs` names, when it names some: the notebook's declaration),
-    articles without their whole text (notebooks count the build's tables, they do not read text);
-    builds them first when a notebook is run by hand before any build."""
-    tables_dir = Path(tables_dir)
-    if not (tables_dir / "articles.parquet").exists():
-        build(corpus_dir, tables_dir)
-    return load(tables_dir, only=inputs, text=False)
->>>>>>> wt-perf2
