@@ -86,7 +86,7 @@ def test_share_dots_and_arrows_link_to_the_claims_that_give_them():
     areas = {a["href"]: a for a in _areas(page)}
     # one dot for 英伟达 at 50 (two articles: the first claim), one for 华为, one arrow 95 → 0
     assert set(areas) == {claim_link("a1", "k1"), claim_link("a3", "k3"), claim_link("a4", "k4")}
-    assert areas[claim_link("a1", "k1")]["title"] == "英伟达 50% · 2 articles · first report"
+    assert areas[claim_link("a1", "k1")]["title"] == "英伟达 50% · 2 articles · first report: a1"  # untitled: its id
     arrow = areas[claim_link("a4", "k4")]
     assert arrow["shape"] == "poly" and "95% → 0%" in arrow["title"]
     xs = arrow["coords"][::2]

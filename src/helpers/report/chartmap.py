@@ -63,7 +63,7 @@ def _points(artist) -> list:
 def areas(fig, links_title: Mapping[str, str] | None = None, dpi: float = DPI, bbox=None) -> list[Area]:
     """The areas of `fig` saved at `dpi` over `bbox` (inches; the figure's tight box when not given), one per
     linked point that is drawn inside its axes, smallest first (a small mark over a larger one stays
-    clickable). `links_title` maps an article id to its title, added to the tooltip."""
+    clickable). `links_title` maps an article id to its title, added to the tooltip (the id when it has none)."""
     titles = links_title or {}
     renderer = fig.canvas.get_renderer()
     if bbox is None:
@@ -90,7 +90,7 @@ def areas(fig, links_title: Mapping[str, str] | None = None, dpi: float = DPI, b
                 nx, ny = -(y1 - y0) / length * ARROW_HALF_WIDTH, (x1 - x0) / length * ARROW_HALF_WIDTH
                 corners = [(x0 + nx, y0 + ny), (x1 + nx, y1 + ny), (x1 - nx, y1 - ny), (x0 - nx, y0 - ny)]
                 coords, size = tuple(round(v) for c in corners for v in c), length * ARROW_HALF_WIDTH
-            title = label + (f": {titles[article_id]}" if titles.get(article_id) else "")
+            title = f"{label}: {titles.get(article_id) or article_id}"  # the id where the article has no title
             found.append((size, Area(shape, coords, claim_link(article_id, claim_id), title, article_id, claim_id)))
     return [a for _, a in sorted(found, key=lambda sa: sa[0])]
 
