@@ -1,6 +1,7 @@
 """A report of 1,000 generated articles (bench/generate.py, the `real` mix) in headless Chromium: every
 page loads with no console error and no network request, the tables filter as one types, a row opens
-in full on a click, and a claim link lands on its highlighted sentence.
+in full on a click, and a claim link (a table's, or a timeline mark's on the chart) lands on its
+highlighted sentence.
 
 The report is built once for the module and is most of its time (220 s on two cores shared with other
 work, load average 6 to 9; the tests themselves about 45 s). Chromium is the system's (`make test`
@@ -180,3 +181,34 @@ def test_a_claim_link_lands_on_its_highlighted_sentence(big_report, browser):
         assert target and "#" + target["id"] == target["hash"] == href[href.index("#"):], (name, target)
         assert target["mark"] == "MARK" and target["outline"] == "solid" and target["text"], (name, target)
         page.close()
+
+
+def test_clicking_a_timeline_mark_lands_on_its_first_report(big_report, browser):
+    """The timeline is a PNG with an image map: a click on a mark (at the area's own pixel on the image,
+    as a reader clicks) opens the first report's article page with that claim's mark targeted."""
+    page, problems = _open(browser, big_report / "10-export-control-timeline.html")
+    image = page.locator("img.cw-chart[usemap]").first
+    name = image.get_attribute("usemap").lstrip("#")
+    area = page.locator(f'map[name="{name}"] area').first  # the first area in the map wins where areas overlap
+    href, coords, title = area.get_attribute("href"), area.get_attribute("coords"), area.get_attribute("title")
+    assert re.fullmatch(r"articles/[^#]+\.html#c-[0-9A-Za-z_\-]+", href) and " · first report" in title, (href, title)
+    image.scroll_into_view_if_needed()
+    box = image.bounding_box()
+    assert round(box["width"]) == int(image.get_attribute("width"))  # shown unscaled: the map's pixels are the image's
+    x, y = (int(v) for v in coords.split(",")[:2])
+    assert page.evaluate(f"() => document.elementFromPoint({box['x'] + x}, {box['y'] + y}).getAttribute('href')") == href
+    with page.expect_navigation():
+        page.mouse.click(box["x"] + x, box["y"] + y)
+    assert page.url.endswith(href), (page.url, href)
+    target = page.evaluate("""() => {
+        const t = document.querySelector(':target');
+        if (!t) return null;
+        let m = t.nextElementSibling;
+        while (m && m.tagName === 'SPAN' && m.id.startsWith('c-')) m = m.nextElementSibling;
+        return {id: t.id, mark: m ? m.tagName : '', kind: m ? m.className : '',
+                outline: m ? getComputedStyle(m).outlineStyle : ''};
+    }""")
+    assert target and "#" + target["id"] == href[href.index("#"):], target
+    assert target["mark"] == "MARK" and target["outline"] == "solid" and target["kind"] == "event", target
+    assert not problems, problems
+    page.close()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import chartmap
 from .articles import claim_link, page_name
 
 MAX_ROWS = 5000  # rows a table shows; the rest are in its CSV
@@ -157,3 +158,19 @@ def table(df: pd.DataFrame, max_rows: int = MAX_ROWS, *, csv: Path | str | None 
     from IPython.display import display
 
     display({"text/html": table_html(df, max_rows, csv=csv, titles=titles), "text/plain": f"{len(df)} rows"}, raw=True)
+
+
+def chart(fig, alt: str = "", titles: Mapping[str, str] | None = None) -> None:
+    """Show a figure as a PNG whose linked points (`themes.charts.link_points`) each link to their claim's
+    sentence on the article's page, with the point's label and the article's title as tooltip (see
+    `chartmap`); the figure is closed (shown once)."""
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    if not alt:
+        alt = fig._suptitle.get_text() if fig._suptitle is not None else "chart"
+    try:
+        page = chartmap.chart_html(fig, alt, _TITLES if titles is None else titles)
+    finally:
+        plt.close(fig)
+    display({"text/html": page, "text/plain": alt}, raw=True)

@@ -61,3 +61,15 @@ def place_labels(ax, points: list[tuple[float, float, str]], offsets=_OFFSETS,
                 break
             label.remove()
     return len(placed)
+
+
+LINKS = "chipwatch_links"  # the attribute of an artist holding what its points stand for
+
+
+def link_points(artist, links: list[tuple[str, str, str]]):
+    """Say which claim each point of `artist` stands for: one `(article_id, claim_id, label)` per point, in
+    the order the points were drawn (a scatter's offsets; an annotation arrow is one point). The report
+    turns them into links to the claims' sentences (`report/chartmap.py`); a chart drawn without a report
+    is unchanged. Returns the artist."""
+    setattr(artist, LINKS, [(str(a), str(c), str(t)) for a, c, t in links])
+    return artist

@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..check.speakers import share_speakers
 from ..store.tables import Tables
-from .charts import OTHER, top_n_other
+from .charts import OTHER, link_points, top_n_other
 from .overview import unique_terms
 
 
@@ -237,12 +237,16 @@ def share_panels(shares: pd.DataFrame, top_subjects: int = 7) -> pd.DataFrame:
     return out.sort_values("order", kind="stable")[columns].reset_index(drop=True)
 
 
+def _articles(n: int) -> str:
+    return f"{n} article{'s' if n != 1 else ''} · first report"
+
+
 def share_multiples(panels: pd.DataFrame, top: int = 9, cols: int = 3, arrows: int = 8):
     """Small multiples, one panel per metric and scope (the `top` most stated; the rest in the table):
     each subject a row, its level figures as dots (as large as the articles giving that figure, against
     the panel's most given) and its most told from→to changes as arrows (`arrows` at most, fewer when the
     panel has many subjects), each on its own line of the row (thicker when more articles tell it), on a
-    0–100% axis."""
+    0–100% axis. Each dot and arrow is linked (`charts.link_points`) to the first claim that gives it."""
     import matplotlib.pyplot as plt
 
 
@@ -260,20 +264,29 @@ def share_multiples(panels: pd.DataFrame, top: int = 9, cols: int = 3, arrows: i
         subjects = sorted(counts.index, key=lambda s: (s == OTHER, -counts[s], s))
         y = {s: i for i, s in enumerate(subjects)}
         levels = data[data["from_value"].isna()]
-        grouped = levels.groupby(["subject_shown", "value"])["article_id"].nunique().reset_index(name="articles")
+        grouped = levels.groupby(["subject_shown", "value"]).agg(
+            articles=("article_id", "nunique"), first_article=("article_id", "first"),
+            first_claim=("claim_id", "first")).reset_index()
         biggest = max(1, int(grouped["articles"].max())) if len(grouped) else 1
-        ax.scatter(grouped["value"], [y[s] - 0.18 for s in grouped["subject_shown"]],
-                   s=10 + 70 * grouped["articles"] / biggest, color="#2c7fb8", alpha=0.55, edgecolors="none")
+        dots = ax.scatter(grouped["value"], [y[s] - 0.18 for s in grouped["subject_shown"]],
+                          s=10 + 70 * grouped["articles"] / biggest, color="#2c7fb8", alpha=0.55, edgecolors="none")
+        link_points(dots, [(g.first_article, g.first_claim, f"{g.subject_shown} {g.value:g}% · {_articles(g.articles)}")
+                           for g in grouped.itertuples()])
         changes = data[data["from_value"].notna()]
-        stories = (changes.groupby(["subject_shown", "from_value", "to_value"])["article_id"].nunique()
-                   .reset_index(name="articles").sort_values(["articles", "from_value"], ascending=[False, True]))
+        stories = (changes.groupby(["subject_shown", "from_value", "to_value"])
+                   .agg(articles=("article_id", "nunique"), first_article=("article_id", "first"),
+                        first_claim=("claim_id", "first")).reset_index()
+                   .sort_values(["articles", "from_value"], ascending=[False, True]))
         per_row = max(2, min(arrows, 24 // len(subjects)))  # a row's band holds so many lines and stays readable
         for subject, told in stories.groupby("subject_shown", sort=False):
             told = told.head(per_row)
             for k, r in enumerate(told.itertuples()):
                 lift = 0.02 + 0.4 * (k + 1) / (len(told) + 1)  # each change its own line in the row's band
-                ax.annotate("", xy=(r.to_value, y[subject] + lift), xytext=(r.from_value, y[subject] + lift),
-                            arrowprops=dict(arrowstyle="->", color="#e67e22", lw=0.7 + 0.5 * min(r.articles, 4), alpha=0.85))
+                arrow = ax.annotate("", xy=(r.to_value, y[subject] + lift), xytext=(r.from_value, y[subject] + lift),
+                                    arrowprops=dict(arrowstyle="->", color="#e67e22", lw=0.7 + 0.5 * min(r.articles, 4),
+                                                    alpha=0.85))
+                link_points(arrow, [(r.first_article, r.first_claim,
+                                     f"{subject} {r.from_value:g}% → {r.to_value:g}% · {_articles(r.articles)}")])
         ax.set_yticks(range(len(subjects)), [s if len(s) <= 12 else s[:11] + "…" for s in subjects], fontsize=8)
         ax.set_ylim(len(subjects) - 0.5, -0.6)
         ax.set_xlim(-3, 103)

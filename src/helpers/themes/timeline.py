@@ -13,7 +13,7 @@ import pandas as pd
 from ..check.camps import GROUPS, group_label
 from ..check.events import reference_events, reported_events
 from ..store.tables import Tables
-from .charts import place_labels
+from .charts import link_points, place_labels
 from .claimcheck import attach_verdicts
 
 
@@ -125,13 +125,15 @@ def event_marks(reported: pd.DataFrame, as_of) -> pd.DataFrame:
     """One mark per reported event (a camp's actor, action, items and date), with the articles that report
     it and its phase against the as-of date: `happened`, `planned` (announced for after the as-of date),
     `plan passed` (announced for later when written, its date now past) or `dated later` (told as done
-    but dated after the as-of date: a date the text or its reading got wrong, drawn with the plans)."""
+    but dated after the as-of date: a date the text or its reading got wrong, drawn with the plans).
+    `first_claim` is the first report's claim (in order of publication): the sentence a mark links to."""
     columns = ["actor_group", "actor", "action", "items", "date_start", "when", "phase", "articles", "article_ids",
-               "first_article", "label"]
+               "first_article", "first_claim", "label"]
     dated = reported.dropna(subset=["when"])
     if dated.empty:
         return pd.DataFrame(columns=columns)
-    dated = dated.assign(**{c: "" for c in ("actor", "action", "items", "published", "date_start") if c not in dated})
+    dated = dated.assign(**{c: "" for c in ("actor", "action", "items", "published", "date_start", "claim_id")
+                            if c not in dated})
     planned = _planned(dated)
     cutoff = pd.Timestamp(as_of)
     keyed = dated.assign(planned=planned, items=dated["items"].fillna(""))
@@ -144,7 +146,8 @@ def event_marks(reported: pd.DataFrame, as_of) -> pd.DataFrame:
         ids = list(dict.fromkeys(g["article_id"]))
         rows.append({"actor_group": group, "actor": actor, "action": action, "items": items, "date_start": start,
                      "when": when, "phase": phase, "articles": len(ids), "article_ids": "; ".join(ids),
-                     "first_article": ids[0], "label": event_label(actor, action, items)})
+                     "first_article": ids[0], "first_claim": str(g["claim_id"].iloc[0]),
+                     "label": event_label(actor, action, items)})
     out = pd.DataFrame(rows, columns=columns)
     return out.sort_values(["articles", "when"], ascending=[False, False], kind="stable").reset_index(drop=True)
 
@@ -175,6 +178,13 @@ def _panels(marks: pd.DataFrame, reference: pd.DataFrame, as_of, recent_years: i
         last = min(max(ahead.max(), cutoff + pd.DateOffset(months=6)), cutoff + pd.DateOffset(years=FURTHEST_YEARS))
         spans.append(("ahead", cutoff, last + pd.DateOffset(months=2), 1.2))
     return spans
+
+
+def _link_marks(marks: pd.DataFrame, artist):
+    """Each drawn mark linked to its first report's sentence, its tooltip the label and the articles."""
+    return link_points(artist, [(m.first_article, m.first_claim,
+                                 f"{m.label} · {m.articles} article{'s' if m.articles != 1 else ''} · first report")
+                                for m in marks.itertuples()])
 
 
 def timeline_chart(reported: pd.DataFrame, reference: pd.DataFrame, as_of, label_top: int = 14, ax=None):
@@ -213,22 +223,26 @@ def timeline_chart(reported: pd.DataFrame, reference: pd.DataFrame, as_of, label
             axis.scatter(r["when"], [y[g] + 0.22 for g in r["actor_group"]], marker="o", facecolors="none",
                          edgecolors="#777", s=36, linewidths=0.9, label="record (reference event)")
             done = inside[inside["phase"] == "happened"]
-            axis.scatter(done["when"], [y[g] - 0.12 for g in done["actor_group"]], s=size(done["articles"]),
-                         alpha=0.7, color="#2c7fb8", edgecolors="white", linewidths=0.5,
-                         label="reported as done (size: articles)")
+            drawn = axis.scatter(done["when"], [y[g] - 0.12 for g in done["actor_group"]], s=size(done["articles"]),
+                                 alpha=0.7, color="#2c7fb8", edgecolors="white", linewidths=0.5,
+                                 label="reported as done (size: articles)")
+            _link_marks(done, drawn)
             passed = inside[inside["phase"] == "plan passed"]
-            axis.scatter(passed["when"], [y[g] - 0.12 for g in passed["actor_group"]], s=size(passed["articles"]),
-                         marker="D", facecolors="none", edgecolors="#e67e22",
-                         label="announced for later when written (date now past)")
+            drawn = axis.scatter(passed["when"], [y[g] - 0.12 for g in passed["actor_group"]], s=size(passed["articles"]),
+                                 marker="D", facecolors="none", edgecolors="#e67e22",
+                                 label="announced for later when written (date now past)")
+            _link_marks(passed, drawn)
         else:
             axis.set_facecolor("#fbf3f2")
             plan = inside[inside["phase"] == "planned"]
-            axis.scatter(plan["when"], [y[g] - 0.12 for g in plan["actor_group"]], s=size(plan["articles"]),
-                         marker="D", facecolors="none", edgecolors="#c0392b", linewidths=1.2,
-                         label="planned (announced for after the as-of date)")
+            drawn = axis.scatter(plan["when"], [y[g] - 0.12 for g in plan["actor_group"]], s=size(plan["articles"]),
+                                 marker="D", facecolors="none", edgecolors="#c0392b", linewidths=1.2,
+                                 label="planned (announced for after the as-of date)")
+            _link_marks(plan, drawn)
             odd = inside[inside["phase"] == "dated later"]
-            axis.scatter(odd["when"], [y[g] - 0.12 for g in odd["actor_group"]], s=size(odd["articles"]),
-                         marker="x", color="#7f8c8d", label="told as done, dated after the as-of date")
+            drawn = axis.scatter(odd["when"], [y[g] - 0.12 for g in odd["actor_group"]], s=size(odd["articles"]),
+                                 marker="x", color="#7f8c8d", label="told as done, dated after the as-of date")
+            _link_marks(odd, drawn)
         axis.set_xlim(lo, hi)
         years = (hi - lo).days / 365
         if years > 4:
