@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import sys
 import time
 from pathlib import Path
 
+import browser as browser_tools
 import pytest
 
 from helpers import paths
@@ -26,7 +26,7 @@ N_ARTICLES = 1000
 
 
 def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
+    return browser_tools.chromium()
 
 
 @pytest.fixture(scope="module")
@@ -47,25 +47,12 @@ def big_report(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(big_report):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=_chromium(), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+    with browser_tools.launched() as b:
         yield b
-        b.close()
 
 
 def _open(browser, path: Path):
-    page = browser.new_page(viewport={"width": 1300, "height": 1000})
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("request", lambda r: problems.append(f"network: {r.url}") if not r.url.startswith(("file:", "data:")) else None)
-    page.goto(path.as_uri())
-    page.wait_for_load_state("load")
-    return page, problems
+    return browser_tools.open_page(browser, path, viewport={"width": 1300, "height": 1000})
 
 
 def _ready(page) -> int:

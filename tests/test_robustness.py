@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import browser as browser_tools
 from messy import write_messy_corpus
 
 from helpers import paths
@@ -96,33 +97,19 @@ def _scripts(html: str) -> str:
 
 
 def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
+    return browser_tools.chromium()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    path = _chromium()
-    if path is None:
+    if _chromium() is None:
         pytest.skip("Chromium is not installed (make test installs Debian's chromium when it can)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+    with browser_tools.launched() as b:
         yield b
-        b.close()
 
 
 def _open(browser, page_path: Path):
-    page = browser.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("request", lambda r: problems.append(f"network: {r.url}") if not r.url.startswith(("file:", "data:")) else None)
-    page.goto(page_path.as_uri())
-    page.wait_for_load_state("load")
-    return page, problems
+    return browser_tools.open_page(browser, page_path)
 
 
 def test_hostile_text_never_runs_or_becomes_markup_in_a_browser(messy_report, browser):
