@@ -37,3 +37,27 @@ def test_the_index_is_as_of_its_newest_article_not_the_run():
                         run_at="2026-12-02 10:00", newest="2025-11-03")
     assert "As of</dt><dd>2025-11-03 (the newest article" in html
     assert "Report date</dt><dd>2026-12-02" in html
+
+
+def test_the_rerun_names_new_and_resolved_disagreements_and_newly_covered_events():
+    before = _state(["a"]) | {"disagreements": ["英伟达 市场份额: 0% vs 50%"], "covered_events": ["2025-07-31 CAC investigate H20"]}
+    now = _state(["a", "b"]) | {"disagreements": ["H20 显存容量: 80 GB vs 96 GB"],
+                                "covered_events": ["2025-07-31 CAC investigate H20", "2025-09-15 SAMR investigate 英伟达"]}
+    lines = changes.changes(before, now)
+    assert "1 new and 1 resolved disagreement group(s)" in lines and "1 reference event(s) newly covered" in lines
+    html = changes.render(before, now)
+    assert 'new disagreement: <a href="40-claim-check.html#' in html and "H20 显存容量: 80 GB vs 96 GB" in html
+    assert "resolved disagreement: " in html and "newly covered: " in html and "SAMR" in html
+    # a run.json of an older report kept no such lists: nothing is claimed new
+    assert not any("newly covered" in line for line in changes.changes(_state(["a"]), now))
+
+
+def test_the_state_names_groups_and_covered_events_from_the_tables(tmp_path):
+    from helpers.build.pipeline import build
+    from helpers.paths import SEEDS
+    from helpers.store.tables import load
+
+    build(SEEDS, tmp_path / "t")
+    state = changes.corpus_state(load(tmp_path / "t"), "2025-12-01")
+    assert any(name.startswith("英伟达 市场份额: ") and "95→0%" in name for name in state["disagreements"])
+    assert state["covered_events"] and all(e[:4].isdigit() for e in state["covered_events"])

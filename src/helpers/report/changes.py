@@ -1,5 +1,6 @@
 """What a report stands on and what its last rerun changed: the newest article, the record's cut-off,
-and the articles, claims and disagreements added or gone since the previous report."""
+and the articles, claims, disagreements and covered reference events added or gone since the previous
+report."""
 
 from __future__ import annotations
 
@@ -8,14 +9,20 @@ import html
 import pandas as pd
 
 from ..store.tables import Tables
+from ..themes import timeline
 from .articles import page_name
 from .provenance import as_of_dates
 
 KINDS = ["market_share", "event", "spec", "money", "quote"]
+# The pages whose tables list the disagreements and the coverage (the notebooks of those names).
+CLAIM_CHECK_PAGE = "40-claim-check.html#Where-the-articles-disagree-with-one-another"
+TIMELINE_PAGE = "10-export-control-timeline.html#What-the-coverage-dwells-on,-and-what-it-skips"
 
 
-def corpus_state(tables: Tables) -> dict:
-    """What the next report compares itself with (kept in `run.json`)."""
+def corpus_state(tables: Tables, as_of=None) -> dict:
+    """What the next report compares itself with (kept in `run.json`): the articles, claims by kind, the
+    disagreement groups (each named by subject, metric and figures) and, given the report's `as_of`, the
+    reference events the coverage counts as covered (as the timeline page does)."""
     unique = tables.unique_articles
     kinds = tables.claims["kind"].value_counts()
     groups = int(tables.disagreements["group"].nunique()) if "group" in tables.disagreements else 0
@@ -23,8 +30,34 @@ def corpus_state(tables: Tables) -> dict:
         "articles": sorted(unique["article_id"].tolist()),
         "claims": {k: int(kinds.get(k, 0)) for k in KINDS},
         "disagreement_groups": groups,
+        "disagreements": disagreement_names(tables.disagreements),
+        "covered_events": covered_events(tables, as_of) if as_of is not None else [],
         **as_of_dates(tables.articles),
     }
+
+
+def disagreement_names(disagreeing: pd.DataFrame) -> list[str]:
+    """Each disagreement group as a reader names it: `英伟达 市场份额: 95→0% vs 95→50%` (group numbers
+    change from run to run; this does not)."""
+    if disagreeing.empty or "group" not in disagreeing:
+        return []
+    names = {f"{g['subject'].iloc[0]} {g['metric'].iloc[0]}: " + " vs ".join(sorted(set(g["figure"].astype(str))))
+             for _, g in disagreeing.groupby("group")}
+    return sorted(names)
+
+
+def covered_events(tables: Tables, as_of) -> list[str]:
+    """The reference events up to `as_of` that the coverage counts as covered, each as `date actor: action`."""
+    reference = timeline.record(as_of)
+    if reference.empty:
+        return []
+    covered = timeline.coverage(timeline.reported_with_matches(tables, reference), reference, tables)
+    covered = covered[covered["covered"] & covered["counted"]]
+    return sorted({f"{r.date} {r.actor}: {_short(str(r.action))}" for r in covered.itertuples()})
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def changes(previous: dict | None, state: dict) -> list[str]:
@@ -43,10 +76,26 @@ def changes(previous: dict | None, state: dict) -> list[str]:
     moved = [f"{d:+d} {k}" for k, d in deltas if d]
     if moved:
         lines.append("claims " + ", ".join(moved))
-    g = state["disagreement_groups"] - int(previous.get("disagreement_groups", 0) or 0)
-    if g:
-        lines.append(f"{g:+d} disagreement group(s)")
+    new_groups, resolved = _new_and_gone(previous, state, "disagreements")
+    if new_groups or resolved:
+        lines.append(f"{len(new_groups)} new and {len(resolved)} resolved disagreement group(s)")
+    else:
+        g = state["disagreement_groups"] - int(previous.get("disagreement_groups", 0) or 0)
+        if g:
+            lines.append(f"{g:+d} disagreement group(s)")
+    newly, _ = _new_and_gone(previous, state, "covered_events")
+    if newly:
+        lines.append(f"{len(newly)} reference event(s) newly covered")
     return lines or ["no change in articles or claims"]
+
+
+def _new_and_gone(previous: dict, state: dict, key: str) -> tuple[list[str], list[str]]:
+    """What a list of the state gained and lost since the previous report (nothing when the previous
+    report did not keep that list: an older run.json)."""
+    before, now = previous.get(key), state.get(key)
+    if not isinstance(before, list) or not isinstance(now, list):
+        return [], []
+    return sorted(set(now) - set(before)), sorted(set(before) - set(now))
 
 
 def render(previous: dict | None, state: dict, titles: pd.Series | None = None, limit: int = 20) -> str:
@@ -60,6 +109,14 @@ def render(previous: dict | None, state: dict, titles: pd.Series | None = None, 
             f'<li><a href="articles/{e(page_name(a))}">{e(str(titles.get(a, "")) if titles is not None else "") or e(a)}</a></li>'
             for a in added[:limit])
         more = f"<li>and {len(added) - limit} more</li>" if len(added) > limit else ""
+        new_groups, resolved = _new_and_gone(previous, state, "disagreements")
+        newly, _ = _new_and_gone(previous, state, "covered_events")
+        for names, page, what in ((new_groups, CLAIM_CHECK_PAGE, "new disagreement"),
+                                  (resolved, CLAIM_CHECK_PAGE, "resolved disagreement"),
+                                  (newly, TIMELINE_PAGE, "newly covered")):
+            links += "".join(f'<li>{e(what)}: <a href="{e(page)}">{e(name)}</a></li>' for name in names[:limit])
+            if len(names) > limit:
+                links += f"<li>and {len(names) - limit} more ({e(what)})</li>"
         out.append(f"<dt>Since last report</dt><dd>{e('; '.join(lines))}"
                    + (f"<ul>{links}{more}</ul>" if links else "") + "</dd>")
     return "\n".join(out)

@@ -449,10 +449,10 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
         datatables.write_assets(staging)
         signatures = {p: s.get("signature", "") for p, s in read_signatures(result.out).items()}
         # What the pages and the state read; the text only of the articles whose pages are rendered again.
-        tables = load(result.out, only="articles, claims, claim_check, disagreements", text=False)
+        tables = load(result.out, only="articles, claims, claim_check, disagreements, mentions", text=False)
         write_article_pages(tables, staging / "articles", part_signatures=signatures, previous=out / "articles",
                             tables_dir=result.out)
-        state = corpus_state(tables)
+        state = corpus_state(tables, as_of_date)
         provenance = render_changes(_previous_run(out).get("state"), state,
                                     tables.articles.set_index("article_id")["title"])
         duplicate_of = read_table(result.out, "articles", ["duplicate_of"])["duplicate_of"]
