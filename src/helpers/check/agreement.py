@@ -3,7 +3,8 @@
 A figure printed bare allows the rounding its digits imply (`rounding_tolerances`); `超` puts the
 true figure above it, `不足` below, `约` / `近` / `或` within a tenth. The claim check applies this
 to a claim and a reference figure (`hedge_agrees`), the disagreement search to every pair of
-figures of a group at once (`consistency`); dates are compared as spans (`dates_overlap`).
+figures of a group at once (`consistency`); dates are compared as spans (`dates_overlap`, and
+`spans_overlap` for every pair of a group at once).
 """
 
 from __future__ import annotations
@@ -113,3 +114,11 @@ def dates_overlap(a_start: str, a_end: str, b_start: str, b_end: str, slack_days
     b0, b1 = dt.date.fromisoformat(b_start), dt.date.fromisoformat(b_end or b_start)
     slack = dt.timedelta(days=slack_days)
     return a0 - slack <= b1 and b0 - slack <= a1
+
+
+def spans_overlap(starts: np.ndarray, ends: np.ndarray, slack_days: int = 0) -> np.ndarray:
+    """`dates_overlap` for every pair of spans at once, the spans given as day numbers (NaN where a span
+    has no start: it overlaps nothing)."""
+    with np.errstate(invalid="ignore"):
+        gap = np.maximum(starts[:, None] - ends[None, :], starts[None, :] - ends[:, None])
+        return gap <= slack_days

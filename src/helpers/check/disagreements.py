@@ -30,7 +30,7 @@ import pyarrow.compute as pc
 
 from ..lang import lexicon as lexicon_mod
 from ..store.parts import schema
-from .agreement import consistency
+from .agreement import consistency, spans_overlap
 from .markets import market_families
 
 DISAGREEMENT_COLUMNS = ["group", "kind", "subject", "metric", "scope", "article_id", "figure", "hedge", "date",
@@ -134,11 +134,8 @@ def _same_time(times: np.ndarray, spans: np.ndarray) -> np.ndarray:
     cannot be ruled out; the group's reason says `time unknown`)."""
     stated = times != ""
     both = stated[:, None] & stated[None, :]
-    start, end = spans[:, 0], spans[:, 1]
-    unplaced = np.isnan(start)
-    with np.errstate(invalid="ignore"):
-        gap = np.maximum(start[:, None] - end[None, :], start[None, :] - end[:, None])
-        near = (gap <= SAME_TIME_DAYS) | unplaced[:, None] | unplaced[None, :]
+    unplaced = np.isnan(spans[:, 0])
+    near = spans_overlap(spans[:, 0], spans[:, 1], SAME_TIME_DAYS) | unplaced[:, None] | unplaced[None, :]
     return np.where(both, times[:, None] == times[None, :], near)
 
 

@@ -337,7 +337,11 @@ def _subject(ctx: SentenceContext, pos: int, exclude: set[str] = frozenset(), sk
 
 def _precision(ctx: SentenceContext, pos: int) -> str:
     found = list(_PRECISION.finditer(ctx.zh[:pos]))
-    return found[-1].group(1).upper().replace("HIF8", "HiF8") if found else ""
+    return _precision_name(found[-1]) if found else ""
+
+
+def _precision_name(m: re.Match) -> str:
+    return m.group(1).upper().replace("HIF8", "HiF8")
 
 
 # Anything a spec could be written with. (The same test as FLOPS|OPS|[GTPEB/]|[Gg]b|nm|GPU|NPU|W|Hz…
@@ -581,7 +585,7 @@ def _coordinated_precisions(text: str) -> list[str]:
     lists = list(_PRECISION_LIST.finditer(text))
     if not lists:
         return []
-    return [m.group(1).upper().replace("HIF8", "HiF8") for m in _PRECISION.finditer(lists[-1].group(0))]
+    return [_precision_name(m) for m in _PRECISION.finditer(lists[-1].group(0))]
 
 
 _COORDINATOR = re.compile(r"\s*(?:、|和|与|及|以及|跟)\s*")
