@@ -33,6 +33,7 @@ def _chromium() -> str | None:
 def big_report(tmp_path_factory):
     if _chromium() is None:
         pytest.skip("Chromium is not installed (make test installs Debian's chromium when it can)")
+    pytest.importorskip("playwright", reason="playwright is not installed (it comes with the dev extras)")
     sys.path.insert(0, str(paths.ROOT / "bench"))
     from generate import generate
 

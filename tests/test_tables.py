@@ -90,3 +90,8 @@ def test_the_assets_are_a_classic_script_and_its_style(tmp_path):
     style = (folder / datatables.STYLE).read_text(encoding="utf-8")
     assert "text-overflow: ellipsis" in style and not re.search(r"url\((?!data:)", style)
     assert sorted(p.name for p in folder.iterdir()) == sorted([datatables.SCRIPT, datatables.STYLE])
+
+
+def test_figures_keep_every_digit_in_a_table():
+    html = show.table_html(pd.DataFrame({"value": [1234567.5, 2.5e9, 0.15]}))
+    assert "1234567.5" in html and "2500000000" in html and "0.15" in html and "e+" not in html

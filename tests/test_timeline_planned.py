@@ -53,3 +53,20 @@ def test_one_mark_per_event_however_many_articles():
     labels = [t.get_text() for t in fig.legends[0].get_texts()]
     assert labels == ["record (reference event)", "reported as done (size: articles)"]
     assert len(fig.axes) == 1
+
+
+def test_the_first_report_of_a_mark_is_the_earliest_dated_article_and_no_mark_is_lost_to_a_missing_actor():
+    import pandas as pd
+
+    from helpers.themes import timeline
+
+    when = pd.Timestamp("2025-07-31")
+    reported = pd.DataFrame({
+        "when": [when, when, when], "actor_group": ["Chinese government"] * 3, "actor": ["网信办", "网信办", None],
+        "action": ["investigate"] * 3, "items": ["H20", "H20", "H20"], "date_start": ["2025-07-31"] * 3,
+        "published": ["", "2025-08-01", "2025-08-02"], "article_id": ["undated", "dated", "other"],
+        "claim_id": ["c1", "c2", "c3"], "status": ["", "", ""]})
+    marks = timeline.event_marks(reported, "2025-12-01")
+    assert len(marks) == 2  # the row with no actor is a mark of its own, not dropped
+    named = marks[marks["actor"] == "网信办"].iloc[0]
+    assert named["first_article"] == "dated" and named["first_claim"] == "c2" and named["articles"] == 2

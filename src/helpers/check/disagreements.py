@@ -41,6 +41,8 @@ COMPARE_COLUMNS = ["claim_id", "article_id", "kind", "subject", "scope", "metric
                    "speaker"]
 # How far apart two figures' times may lie and still be of one time, when one of them states no period.
 SAME_TIME_DAYS = 92
+# The reason a group gives when one of its figures' time cannot be placed.
+TIME_UNKNOWN = "time unknown"
 _COMPARED_KINDS = ["market_share", "spec", "money"]
 
 
@@ -284,7 +286,7 @@ def _reason(dates: list[str], speakers: list[str], scopes: list[str] | None = No
     if len({d for d in dates if d}) > 1:
         reasons.append("different time")
     if placed is not None and not all(placed):
-        reasons.append("time unknown")
+        reasons.append(TIME_UNKNOWN)
     if scopes is not None and len({s for s in scopes if s}) > 1:
         reasons.append("different scope")
     if len({s or "(author)" for s in speakers}) > 1:

@@ -27,7 +27,7 @@ from ..store.tables import TABLE_FILES, table_names
 
 PACKAGE = "helpers"
 RENDER_LIBRARIES = ("papermill", "nbconvert", "nbformat", "ipykernel", "matplotlib", "seaborn", "pandas", "numpy",
-                    "pyarrow", "jieba", "itables")
+                    "pyarrow", "jieba")
 
 
 def _code_cells(notebook: dict) -> list[dict]:

@@ -142,7 +142,7 @@ def execute_notebook(source: Path, staging: Path, parameters: dict, kernel: str)
 
 
 def _embed_fonts(pages: list[Path]) -> None:
-    """The pages this run wrote (the index and the notebooks executed), with one font subset for all of them."""
+    """Pages this run wrote, with one font subset for all of them."""
     texts = [p.read_text(encoding="utf-8") for p in pages]
     for page, text in zip(pages, embed_fonts(texts)):
         page.write_text(text, encoding="utf-8")
@@ -463,7 +463,9 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
             newest=state["newest_article"],
         )
         (staging / "index.html").write_text(index, encoding="utf-8")
-        _embed_fonts([staging / "index.html"] + [staging / r.html for r in results if not r.kept])
+        # the index on its own (a few hundred characters), the pages rendered again with one font of all of theirs
+        _embed_fonts([staging / "index.html"])
+        _embed_fonts([staging / r.html for r in results if not r.kept])
         (staging / "run.json").write_text(json.dumps({
             "corpus": str(corpus), "as_of": as_of_date.isoformat(), "revision": _git_revision(), "signature": signature,
             "notebooks": [{"name": r.name, "title": r.title, "finding": r.finding, "seconds": round(r.seconds, 2),

@@ -72,7 +72,7 @@ def _text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return "" if value != value else f"{value:g}"
+        return "" if value != value else f"{value:.15g}"  # every digit the table holds, no exponent for money
     try:
         if pd.isna(value):
             return ""

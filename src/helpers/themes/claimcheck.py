@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..check.disagreements import TIME_UNKNOWN
+
 
 def verdict_table(verdicts: pd.DataFrame) -> pd.DataFrame:
     """Verdicts as a reader sees them, glossed."""
@@ -29,7 +31,7 @@ def finding(verdicts: pd.DataFrame, disagreeing: pd.DataFrame) -> str:
         text += f" ({int((verdicts['overridden'].fillna('') != '').sum())} settled by a reviewer)"
     if len(disagreeing):
         # the example: a group whose figures' times are all placed, where there is one
-        unplaced = disagreeing["reason"].str.contains("time unknown", regex=False)
+        unplaced = disagreeing["reason"].str.contains(TIME_UNKNOWN, regex=False)
         placed = disagreeing[~unplaced]
         shown = placed if len(placed) else disagreeing
         first = shown[shown["group"] == shown["group"].min()]

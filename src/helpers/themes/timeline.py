@@ -136,11 +136,13 @@ def event_marks(reported: pd.DataFrame, as_of) -> pd.DataFrame:
                             if c not in dated})
     planned = _planned(dated)
     cutoff = pd.Timestamp(as_of)
-    keyed = dated.assign(planned=planned, items=dated["items"].fillna(""))
-    keyed = keyed.sort_values(["published", "article_id"], na_position="last", kind="stable")
+    keys = ["actor_group", "actor", "action", "items", "date_start"]
+    keyed = dated.assign(planned=planned, **{c: dated[c].fillna("") for c in keys},
+                         order=dated["published"].fillna("").replace("", "9999"))  # undated articles last
+    keyed = keyed.sort_values(["order", "article_id"], kind="stable")
     rows = []
     for (group, actor, action, items, start, when, plan), g in keyed.groupby(
-            ["actor_group", "actor", "action", "items", "date_start", "when", "planned"], sort=False):
+            keys + ["when", "planned"], sort=False):
         later = when > cutoff
         phase = ("planned" if later else "plan passed") if plan else ("dated later" if later else "happened")
         ids = list(dict.fromkeys(g["article_id"]))
