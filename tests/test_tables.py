@@ -95,3 +95,13 @@ def test_the_assets_are_a_classic_script_and_its_style(tmp_path):
 def test_figures_keep_every_digit_in_a_table():
     html = show.table_html(pd.DataFrame({"value": [1234567.5, 2.5e9, 0.15]}))
     assert "1234567.5" in html and "2500000000" in html and "0.15" in html and "e+" not in html
+
+
+def test_newest_published_skips_duplicates_and_undated_articles():
+    from helpers.store.tables import newest_published
+
+    articles = pd.DataFrame({"published": ["2025-03-01", "2025-09-30", "", None],
+                             "duplicate_of": ["", "a1", "", ""]})
+    assert newest_published(articles) == "2025-03-01"  # the later date is a duplicate's
+    assert newest_published(articles.iloc[2:]) == ""
+    assert newest_published(articles.drop(columns="duplicate_of")) == "2025-09-30"

@@ -282,6 +282,8 @@ class _Build:
     def run(self) -> BuildResult:
         corpus, out = self.corpus, self.out
         lexicon = folder_digest(self.lexicon_folder)
+        # The record and the reviewers' overrides, hashed once per build (part and build signatures use them).
+        self.record_version, self.review_version = folder_digest(paths.REFERENCE), folder_digest(paths.REVIEW)
         ingest_salt = f"ingest{INGEST_CODE}|{lexicon}"  # what ingestion keys depend on besides a file's bytes
         self.listing = listing = find_article_files(corpus)
         files = listing.files
@@ -421,7 +423,7 @@ class _Build:
         tables depend on (the articles' rows and keys, code, lexicon and reference versions)."""
         extract_salt = f"extract{EXTRACT_CODE}|{lexicon}"
         listing, corpus = self.listing, str(self.corpus)
-        record_version = folder_digest(paths.REFERENCE)
+        record_version = self.record_version
         members: dict[int, list[dict]] = {}
         for rel in sorted(records):
             r = records[rel]
@@ -435,7 +437,7 @@ class _Build:
                 mentions_key=(_MENTIONS + key(keys[rel], extract_key, MENTIONS_CODE, record_version)
                               if extract_key else ""),
             ))
-        reference = folder_digest(paths.REFERENCE) + folder_digest(paths.REVIEW)
+        reference = self.record_version + self.review_version
         signatures = {
             p: key(TABLES_CODE, extract_salt, reference,
                    *("\x1f".join(map(str, (x["ingest_key"], x["extract_key"], x["terms_key"], x["mentions_key"],
@@ -474,7 +476,7 @@ class _Build:
         """Everything the tables depend on: each file's content key, the manifest, the code, lexicon and
         reference versions."""
         h = hashlib.sha256(f"{INGEST_CODE}|{EXTRACT_CODE}|{TABLES_CODE}|{lexicon}|"
-                           f"{folder_digest(paths.REFERENCE)}|{folder_digest(paths.REVIEW)}|{paths.MAX_FILES}".encode())
+                           f"{self.record_version}|{self.review_version}|{paths.MAX_FILES}".encode())
         for rel in sorted(keys):
             h.update(f"{rel}\0{keys[rel]}\n".encode())
         for rel in sorted(skipped):

@@ -14,9 +14,9 @@ import pandas as pd
 
 from .. import paths
 from .reference import RowProblem
+from .verdicts import VERDICTS
 
 OVERRIDE_COLUMNS = ["claim_id", "field", "value", "reviewer", "note"]
-VERDICT_VALUES = ("agrees", "conflicts", "needs_review", "unverifiable")
 CLAIM_FIELDS = ("subject", "relative_to", "metric", "scope", "value", "value_max", "unit", "hedge", "actor", "action",
                 "items", "date_start", "date_end", "date_precision", "period")
 _NUMERIC = ("value", "value_max")
@@ -61,8 +61,8 @@ def load_overrides(path: Path | None = None, log=None) -> tuple[pd.DataFrame, li
             reason = f"unknown field {row['field']!r}"
         elif not row["reviewer"]:
             reason = "no reviewer"
-        elif row["field"] == "verdict" and row["value"] not in VERDICT_VALUES:
-            reason = f"verdict {row['value']!r} is not one of {', '.join(VERDICT_VALUES)}"
+        elif row["field"] == "verdict" and row["value"] not in VERDICTS:
+            reason = f"verdict {row['value']!r} is not one of {', '.join(VERDICTS)}"
         elif row["field"] in _NUMERIC and row["value"]:
             try:
                 float(row["value"])

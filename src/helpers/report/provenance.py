@@ -12,14 +12,14 @@ import pandas as pd
 
 from .. import paths
 from ..check.events import reference_events
-from ..store.atomic import read_csv_table, write_table
-from ..store.tables import Tables
-from .plots import chart_name
+from ..store.atomic import read_csv_table
+from ..check.verdicts import VERDICTS
+from ..store.tables import Tables, newest_published
+from .plots import save_chart_data
 
 ACCURACY_CSV = paths.ACCURACY / "extractor_accuracy.csv"
 KIND_NAMES = {"market_share": "market share (份额)", "event": "event (事件)", "spec": "spec (规格)",
               "money": "money (金额)", "quote": "quote (引语)"}
-VERDICTS = ["agrees", "conflicts", "needs_review", "unverifiable"]
 NEEDS_REVIEW = ("needs_review: the claim matches the record only weakly (no precision named, sparsity unstated, "
                 "a hedge missed by a rounding, a figure in another product's clause, an event matched on camp and "
                 "action alone); read its sentence before counting it as agreeing or conflicting.")
@@ -28,10 +28,8 @@ NEEDS_REVIEW = ("needs_review: the claim matches the record only weakly (no prec
 def as_of_dates(articles: pd.DataFrame) -> dict[str, str]:
     """The newest unique article's publication date and the reference's latest event (`YYYY-MM-DD`, or
     empty): what "as of" means for every page and for the index."""
-    unique = articles[articles["duplicate_of"] == ""] if "duplicate_of" in articles else articles
-    dated = unique.loc[unique["published"].fillna("") != "", "published"]
     reference = reference_events()
-    return {"newest_article": str(dated.max()) if len(dated) else "",
+    return {"newest_article": newest_published(articles),
             "reference_until": str(reference["date_start"].max()) if len(reference) else ""}
 
 
@@ -56,12 +54,14 @@ def verdict_counts(claim_check: pd.DataFrame) -> dict[str, int]:
     return {v: int(counts.get(v, 0)) for v in VERDICTS}
 
 
-def block_html(tables: Tables, csv_link: str = "") -> str:
-    """The provenance block as escaped HTML."""
+def block_html(tables: Tables, csv_link: str = "", dates: dict[str, str] | None = None,
+               acc: pd.DataFrame | None = None) -> str:
+    """The provenance block as escaped HTML (`dates` and `acc` as `as_of_dates` and `accuracy` give them,
+    read here when not given)."""
     e = html.escape
-    dates = as_of_dates(tables.articles)
+    dates = as_of_dates(tables.articles) if dates is None else dates
     newest = dates["newest_article"] or "no dated article"
-    acc = accuracy()
+    acc = accuracy() if acc is None else acc
     if acc.empty:
         acc_html = f"<p>No accuracy table ({e(str(ACCURACY_CSV.relative_to(paths.ROOT)))} is missing).</p>"
     else:
@@ -86,10 +86,9 @@ def show(tables: Tables, report_dir: str | Path | None = None, notebook: str = "
 
     link = ""
     if report_dir is not None and notebook and ACCURACY_CSV.exists():
-        path = Path(report_dir) / chart_name(notebook) / "extractor_accuracy.csv"
-        write_table(read_csv_table(ACCURACY_CSV), path)
-        link = f"{chart_name(notebook)}/extractor_accuracy.csv"
-    text = block_html(tables, link)
+        path = save_chart_data(read_csv_table(ACCURACY_CSV), report_dir, notebook, "extractor_accuracy")
+        link = path.relative_to(report_dir).as_posix()
     dates = as_of_dates(tables.articles)
+    text = block_html(tables, link, dates=dates)
     display({"text/html": text, "text/plain": f"as of {dates['newest_article']}; record up to {dates['reference_until']}"},
             raw=True)

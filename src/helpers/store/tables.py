@@ -52,6 +52,16 @@ TABLE_FILES = {
 }
 
 
+def newest_published(articles: pd.DataFrame) -> str:
+    """The newest publication date (`YYYY-MM-DD`) of the articles that are not duplicates of another, or
+    empty when none is dated: the one definition of how recent a corpus is ("as of" on every page, the
+    events a corpus can have covered)."""
+    unique = articles[articles["duplicate_of"].fillna("") == ""] if "duplicate_of" in articles else articles
+    dated = unique["published"].fillna("").astype(str) if "published" in unique else pd.Series(dtype=str)
+    dated = dated[dated != ""]
+    return str(dated.max()) if len(dated) else ""
+
+
 class UndeclaredTable(LookupError):
     """A notebook used a table it did not declare in its `inputs`."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..check.disagreements import TIME_UNKNOWN
+from ..check.verdicts import VERDICTS
 
 
 def verdict_table(verdicts: pd.DataFrame) -> pd.DataFrame:
@@ -56,7 +57,7 @@ def attach_verdicts(df: pd.DataFrame, verdicts: pd.DataFrame) -> pd.DataFrame:
 
 def verdicts_by_kind(verdicts: pd.DataFrame) -> pd.DataFrame:
     """How many claims of each kind agree, conflict, need review or cannot be checked."""
-    columns = ["agrees", "conflicts", "needs_review", "unverifiable"]
+    columns = list(VERDICTS)
     if verdicts.empty:
         return pd.DataFrame(columns=columns)
     table = verdicts.groupby(["kind", "verdict"]).size().unstack(fill_value=0)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..check.camps import GROUPS, group_label
 from ..check.events import reference_events, reported_events
-from ..store.tables import Tables
+from ..store.tables import Tables, newest_published
 from .charts import link_points, place_labels
 from .claimcheck import attach_verdicts
 
@@ -73,8 +73,8 @@ def coverage(reported_matched: pd.DataFrame, reference: pd.DataFrame, tables: Ta
         for row, article in zip(tables.mentions["reference_row"], tables.mentions["article_id"]):
             if int(row) in present:
                 covering.setdefault(int(row), set()).add(article)
-        published = pd.to_datetime(tables.articles["published"], errors="coerce").dropna()
-        newest = published.max() if len(published) else None
+        newest = pd.to_datetime(newest_published(tables.articles), errors="coerce")
+        newest = None if pd.isna(newest) else newest
     out = reference[["date", "actor", "actor_group", "action", "items", "source_url"]].copy()
     out["articles"] = [len(covering.get(i, ())) for i in reference.index]
     out["article_ids"] = ["; ".join(sorted(covering.get(i, ()))) for i in reference.index]
