@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..check.speakers import share_speakers
 from ..store.tables import Tables
-from .charts import OTHER, link_points, top_n_other
+from .charts import link_points, order_with_other, top_n_other
 from .overview import unique_terms
 
 
@@ -260,8 +260,7 @@ def share_multiples(panels: pd.DataFrame, top: int = 9, cols: int = 3, arrows: i
     fig, axes = plt.subplots(rows, min(cols, len(names)), figsize=(4.3 * min(cols, len(names)), 2.9 * rows), squeeze=False)
     for ax, name in zip(axes.flat, names):
         data = panels[panels["panel"] == name]
-        counts = data["subject_shown"].value_counts()
-        subjects = sorted(counts.index, key=lambda s: (s == OTHER, -counts[s], s))
+        subjects = order_with_other(data["subject_shown"])
         y = {s: i for i, s in enumerate(subjects)}
         levels = data[data["from_value"].isna()]
         grouped = levels.groupby(["subject_shown", "value"]).agg(
