@@ -45,11 +45,28 @@ def test_the_rerun_names_new_and_resolved_disagreements_and_newly_covered_events
                                 "covered_events": ["2025-07-31 CAC investigate H20", "2025-09-15 SAMR investigate 英伟达"]}
     lines = changes.changes(before, now)
     assert "1 new and 1 resolved disagreement group(s)" in lines and "1 reference event(s) newly covered" in lines
-    html = changes.render(before, now)
-    assert 'new disagreement: <a href="40-claim-check.html#' in html and "H20 显存容量: 80 GB vs 96 GB" in html
+    html = changes.render(before, now)  # no page found for the sections: named, not linked
+    assert "new disagreement: H20 显存容量: 80 GB vs 96 GB" in html and "disagreement: <a" not in html
     assert "resolved disagreement: " in html and "newly covered: " in html and "SAMR" in html
     # a run.json of an older report kept no such lists: nothing is claimed new
     assert not any("newly covered" in line for line in changes.changes(_state(["a"]), now))
+
+
+def test_changes_link_to_the_page_that_holds_each_section(tmp_path):
+    check = tmp_path / "claims-page.html"
+    check.write_text(f'<h2 id="{changes.DISAGREEMENT_SECTION}">…</h2>', encoding="utf-8")
+    time = tmp_path / "when.html"
+    time.write_text(f'<h2 id="{changes.COVERAGE_SECTION}">…</h2>', encoding="utf-8")
+    other = tmp_path / "other.html"
+    other.write_text("<h2 id='elsewhere'>…</h2>", encoding="utf-8")
+    sections = changes.section_links([other, check, time])
+    assert sections == {changes.DISAGREEMENT_SECTION: f"claims-page.html#{changes.DISAGREEMENT_SECTION}",
+                        changes.COVERAGE_SECTION: f"when.html#{changes.COVERAGE_SECTION}"}
+    before = _state(["a"]) | {"disagreements": [], "covered_events": []}
+    now = _state(["a", "b"]) | {"disagreements": ["g"], "covered_events": ["e"]}
+    html = changes.render(before, now, sections=sections)
+    assert f'new disagreement: <a href="claims-page.html#{changes.DISAGREEMENT_SECTION}">g</a>' in html
+    assert f'newly covered: <a href="when.html#{changes.COVERAGE_SECTION}">e</a>' in html
 
 
 def test_the_state_names_groups_and_covered_events_from_the_tables(tmp_path):

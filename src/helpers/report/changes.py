@@ -5,6 +5,8 @@ report."""
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
+from pathlib import Path
 
 import pandas as pd
 
@@ -14,9 +16,23 @@ from .articles import page_name
 from .provenance import as_of_dates
 
 KINDS = ["market_share", "event", "spec", "money", "quote"]
-# The pages whose tables list the disagreements and the coverage (the notebooks of those names).
-CLAIM_CHECK_PAGE = "40-claim-check.html#Where-the-articles-disagree-with-one-another"
-TIMELINE_PAGE = "10-export-control-timeline.html#What-the-coverage-dwells-on,-and-what-it-skips"
+# The sections that list the disagreements and the coverage, by the id of their heading (the id the
+# rendered notebook gives a heading); the page holding each is found among the pages rendered.
+DISAGREEMENT_SECTION = "Where-the-articles-disagree-with-one-another"
+COVERAGE_SECTION = "What-the-coverage-dwells-on,-and-what-it-skips"
+
+
+def section_links(pages: Iterable[Path], sections: Iterable[str] = (DISAGREEMENT_SECTION, COVERAGE_SECTION)
+                  ) -> dict[str, str]:
+    """Each section's link (`page.html#id`) to the first of the report's pages (in the order given) whose
+    HTML has an element of that id; a section no page has is left out (its lines stay unlinked)."""
+    wanted, found = list(sections), {}
+    for page in pages:
+        text = Path(page).read_text(encoding="utf-8", errors="replace")
+        for section in wanted:
+            if section not in found and (f'id="{html.escape(section)}"' in text or f"id='{section}'" in text):
+                found[section] = f"{Path(page).name}#{section}"
+    return found
 
 
 def corpus_state(tables: Tables, as_of=None) -> dict:
@@ -98,8 +114,12 @@ def _new_and_gone(previous: dict, state: dict, key: str) -> tuple[list[str], lis
     return sorted(set(now) - set(before)), sorted(set(before) - set(now))
 
 
-def render(previous: dict | None, state: dict, titles: pd.Series | None = None, limit: int = 20) -> str:
-    """The index's provenance lines and its "since the last report" section, as HTML."""
+def render(previous: dict | None, state: dict, titles: pd.Series | None = None, limit: int = 20,
+           sections: dict[str, str] | None = None) -> str:
+    """The index's provenance lines and its "since the last report" section, as HTML; `sections`
+    (`section_links`) links each new or resolved disagreement and newly covered event to the section
+    that lists it."""
+    sections = sections or {}
     e = html.escape
     out = [f"<dt>Record up to</dt><dd>{e(state['reference_until']) or '—'} (the reference's latest event)</dd>"]
     lines = changes(previous, state)
@@ -111,10 +131,12 @@ def render(previous: dict | None, state: dict, titles: pd.Series | None = None, 
         more = f"<li>and {len(added) - limit} more</li>" if len(added) > limit else ""
         new_groups, resolved = _new_and_gone(previous, state, "disagreements")
         newly, _ = _new_and_gone(previous, state, "covered_events")
-        for names, page, what in ((new_groups, CLAIM_CHECK_PAGE, "new disagreement"),
-                                  (resolved, CLAIM_CHECK_PAGE, "resolved disagreement"),
-                                  (newly, TIMELINE_PAGE, "newly covered")):
-            links += "".join(f'<li>{e(what)}: <a href="{e(page)}">{e(name)}</a></li>' for name in names[:limit])
+        for names, section, what in ((new_groups, DISAGREEMENT_SECTION, "new disagreement"),
+                                     (resolved, DISAGREEMENT_SECTION, "resolved disagreement"),
+                                     (newly, COVERAGE_SECTION, "newly covered")):
+            page = sections.get(section)
+            links += "".join(f'<li>{e(what)}: <a href="{e(page)}">{e(name)}</a></li>' if page else
+                             f"<li>{e(what)}: {e(name)}</li>" for name in names[:limit])
             if len(names) > limit:
                 links += f"<li>and {len(names) - limit} more ({e(what)})</li>"
         out.append(f"<dt>Since last report</dt><dd>{e('; '.join(lines))}"

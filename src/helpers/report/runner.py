@@ -37,7 +37,7 @@ from ..store.parts import read_signatures, read_table
 from ..store.tables import load
 from .articles import write_article_pages
 from . import datatables
-from .changes import corpus_state
+from .changes import corpus_state, section_links
 from .changes import render as render_changes
 from .inputs import notebook_signature
 from .notebook import parse_as_of
@@ -454,7 +454,8 @@ def report(corpus: Path | str = paths.SEEDS, out: Path | str = paths.REPORTS, *,
                             tables_dir=result.out)
         state = corpus_state(tables, as_of_date)
         provenance = render_changes(_previous_run(out).get("state"), state,
-                                    tables.articles.set_index("article_id")["title"])
+                                    tables.articles.set_index("article_id")["title"],
+                                    sections=section_links(staging / r.html for r in results))
         duplicate_of = read_table(result.out, "articles", ["duplicate_of"])["duplicate_of"]
         unique = int((duplicate_of == "").sum())
         index = render_index(
