@@ -501,14 +501,15 @@ def record_mentions(tables: Tables, reference: pd.DataFrame, lexicon=None) -> pd
         return pd.DataFrame(columns=MENTION_COLUMNS)
     reader = MentionReader(reference, lexicon)
     published = _published(tables)
-    figures = sentence_figures(tables.claims)
     unique = set(tables.articles.loc[tables.articles["duplicate_of"].fillna("") == "", "article_id"]) \
         if "duplicate_of" in tables.articles else set(tables.articles["article_id"])
+    by_article: dict[str, dict[int, set[float]]] = {}
+    for (article_id, idx), said in sentence_figures(tables.claims).items():
+        by_article.setdefault(article_id, {})[idx] = said
     out = []
-    for s in tables.sentences.itertuples():
-        if s.article_id not in unique:
-            continue
-        said = figures.get((s.article_id, s.sent_idx), set())
-        for row in reader.sentence(str(s.sentence_zh_hans or s.sentence), said, published.get(s.article_id)):
-            out.append((s.article_id, s.sent_idx, row.ref.Index, s.sentence))
+    sentences = tables.sentences[tables.sentences["article_id"].isin(unique)]
+    for article_id, rows in sentences.groupby("article_id", sort=False):
+        read = reader.article(zip(rows["sent_idx"], rows["sentence"], rows["sentence_zh_hans"]),
+                              by_article.get(article_id, {}), published.get(article_id))
+        out.extend((article_id, idx, ref_row, sentence) for ref_row, idx, sentence in read)
     return pd.DataFrame(out, columns=MENTION_COLUMNS)
