@@ -864,3 +864,17 @@ def test_same_year_quarter():
 @pytest.mark.parametrize("text", ["持续十五日之久", "第十五日起", "如今9时"])
 def test_not_issue11_dates(text):
     assert _dates(text) == []
+
+
+def test_a_notice_and_the_act_it_conveys_on_a_later_day(events):
+    rows = events("沐曦18日晚间发布公告，公司股票将于2025年11月28日在科创板上市。")
+    assert sorted((r["actor"], r["action"], r["date_start"], r["status"]) for r in rows) == [
+        ("沐曦", "announce", "2025-11-18", ""), ("沐曦", "list", "2025-11-28", "planned")]
+
+
+def test_a_visit_to_taiwan_is_an_event(events):
+    assert [(r["action"], r["date_start"]) for r in events("黃仁勳11月16日抵台，隔天出席活動。")][:1] == [("other", "2025-11-16")]
+
+
+def test_hearsay_before_the_verb_is_no_act(events):
+    assert events("台积电的地位很重要，近日传出他即将再度来台。") == []

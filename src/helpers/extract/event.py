@@ -81,7 +81,7 @@ ACTIONS: list[tuple[str, str]] = [
     ("invest", r"注资|斥资|入股|增资|出资|(?:完成|获得|宣布)[^，。；,]{0,8}?融资|设立.{0,6}基金|成立.{0,6}基金|注册成立|(?:创立|创办|创建)(?![者人])|(?<![不未])成立(?!了?.{0,4}(?:工作组|小组))|募资|定增|定向增发|(?<![者权])投资(?![者人方机峰论活大会])"),
     # 宣布, 披露; a source's dated newest report (3日，据某机构最新报告) is a release too.
     ("announce", r"(?<!的)(?:宣布|公布|披露)|公告(?=\s*[，,：:称])|(?:财报|年报|季报|业绩)显示|发布财报|确认|证实|最新(?:研究|报告|研报|数据|调查|统计|预测)"),
-    ("other", r"游说|任命|聘任|出任|接任|卸任|辞任|辞去|延长[^，。；,]{0,6}?(?:休战|豁免|期限|暂停)|会见|会面|会晤|访问|访华|飞抵|抵达|到访|造访|出访|退出(?=[^，。；,]{0,10}?(?:市场|业务))|出席|签署|签订|签约|签下|重返|举行|召开|表态|会谈|通话|征收|上调(?=[^，。；,]{0,8}?(?:关税|税率|费率|门槛|利率))|加征|邀集|通知|提交.{0,8}申请|通电话|展出|达成|收购|并购|接管|"
+    ("other", r"游说|任命|聘任|出任|接任|卸任|辞任|辞去|延长[^，。；,]{0,6}?(?:休战|豁免|期限|暂停)|会见|会面|会晤|访问|访华|来华|赴华|来台|访台|抵台|赴台|返台|飞抵|抵达|到访|造访|出访|退出(?=[^，。；,]{0,10}?(?:市场|业务))|出席|签署|签订|签约|签下|重返|举行|召开|表态|会谈|通话|征收|上调(?=[^，。；,]{0,8}?(?:关税|税率|费率|门槛|利率))|加征|邀集|通知|提交.{0,8}申请|通电话|展出|达成|收购|并购|接管|"
               r"通过.{0,8}(?:法案|议案|决议)"),
 ]
 _ACTION_RES = [(name, re.compile(pattern)) for name, pattern in ACTIONS]
@@ -548,6 +548,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             if not n:
                 continue
             actor = groups[n - 1][2]
+        if _HEARSAY_FRAME.search(text, 0, match.start()):
+            continue  # 近日传出某人即将…: others' talk between the actor and the verb
         if action in _WEAK_ACTIONS and len(_CLAUSE.findall(text, 0, match.start())) > 2:
             continue  # a weak verb three clauses on has its own subject (…，也牵动…业者扩产)
         # 英伟达披露，美国政府通知…: a reporting frame, the event is the next group's.
@@ -633,6 +635,9 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
                 status=_status(ctx, actor.end, verb_at, each),
             ))
         mains.append((drafts[-1], verb_end, g_end, _DECIDING.search(zh, actor.end, verb_end) is not None))
+        if (conveyed := _conveyed_act(ctx, act_dates, action, match, actor, verb_end, g_end, date)) is not None:
+            drafts[-1] = replace(drafts[-1], action="announce")  # the notice itself, on its own day
+            drafts.append(conveyed)
         if actor.start <= date.start < g_end and not _TIME_CLAUSE.search(zh, 0, ctx.clause_bounds(verb_at)[1]):
             dated_by.setdefault(date.start, actor.canonical)  # (在某人7月造访后，…: a time clause dates the next one too)
     drafts.extend(_occasion_events(ctx, drafts))
@@ -739,6 +744,25 @@ def _framed_date(ctx: SentenceContext, dates, action: str, match, verb_end: int,
     return next((d for d in dates if verb_end <= d.start < g_end and d.date_start
                  and not _PERIOD_COVERED.match(ctx.zh, d.end) and not _REPORT_FRAME.match(ctx.zh, d.end)
                  and not _RULE_MODIFIER.match(ctx.zh, d.end)), None)  # (10月公布的制度: that rule's own date)
+
+
+def _conveyed_act(ctx: SentenceContext, dates, action: str, match, actor, verb_end: int, g_end: int, date):
+    """The act a notice conveys, dated on its own after the notice (某公司3日发布公告，股票将于5日上市): an event
+    of its own on that date, besides the notice's (then an `announce`); None when the conveyed act has no later date of its own."""
+    if not _CONVEYING.search(match.group(0)) and not _CONVEYING.search(ctx.zh, verb_end - 4, verb_end):
+        return None
+    zh = ctx.zh
+    pattern = dict((name, rx) for name, rx in reversed(_ACTION_RES))[action]
+    verb = pattern.search(zh, verb_end, g_end)
+    if verb is None:
+        return None
+    own = [d for d in dates if verb_end <= d.start < verb.start() and d.date_start and d.start != date.start
+           and not _PERIOD_COVERED.match(zh, d.end) and not _REPORT_FRAME.match(zh, d.end)]
+    if not own or _SPEECH.search(zh, verb_end, own[-1].start) or ctx.inside_quote(verb.start()):
+        return None
+    when = own[0]
+    return Draft(kind="event", start=when.start, end=verb.end(), actor=actor.canonical, action=action, date=when,
+                 status=_status(ctx, verb_end, verb.start(), when))
 
 
 # A condition or a hypothesis: what its clause and the clause after it tell has not happened (若…，将…).
