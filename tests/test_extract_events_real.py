@@ -780,24 +780,24 @@ def test_a_joint_interview_on_a_day_is_an_appearance(events, text):
     ("今年3月，美國政府通知超微不得向中國出售新款晶片。", ("美国政府", "ban", "2025-03-01")),
     # a day in numerals after the subject, today at an hour
     ("美國商務部十四日正式批准相關出口許可。", ("美国商务部", "approve", "2025-11-14")),
-    ("商務部今10時於官網公告，對某進口晶片展開反傾銷調查。", ("商务部", "investigate", "2025-11-20")),
+    ("商務部今10時公告，將對某類進口晶片發起反傾銷調查。", ("商务部", "investigate", "2025-11-20")),
     # a body named after 大陆
-    ("8月2日，大陸國家互聯網信息辦公室宣布約談輝達。", ("国家网信办", "investigate", "2025-08-02")),
+    ("8月2日，大陸國家網信辦宣布約談超微。", ("国家网信办", "investigate", "2025-08-02")),
     # 简称 is no verb of saying: the subscription is the firm's act
-    ("11月3日,素有“算力新星”之称的沐曦集成电路(上海)股份有限公司(以下简称“沐曦”)开启申购。", ("沐曦", "list", "2025-11-03")),
-    ("沐曦近日正式启动科创板上市进程。", ("沐曦", "list", "2025-10-21")),
+    ("11月3日,素有“算力新星”之称的沐曦集成电路(上海)股份公司(以下简称“沐曦”)开启申购。", ("沐曦", "list", "2025-11-03")),
+    ("沐曦近日已启动在科创板的上市进程。", ("沐曦", "list", "2025-10-21")),
     # results out, a notice under its title
     ("寒武纪20日晚间三季报出炉。", ("寒武纪", "announce", "2025-11-20")),
     ("摩尔线程18日发布《上市首日风险提示公告》。", ("摩尔线程", "announce", "2025-11-18")),
     # an address issued is an appearance, not a launch
     ("任正非1日发布新年致辞时表示，要继续投入研发。", ("任正非", "speak", "2025-11-01")),
     # the person after an organisation, a gloss in brackets and a title
-    ("輝達（NVIDIA）創辦人黃仁勳12日出席某論壇。", ("黄仁勋", "other", "2025-11-12")),
+    ("輝達（NV）創辦人黃仁勳12日出席某論壇。", ("黄仁勋", "other", "2025-11-12")),
     ("黄仁勋今日在展会期间举行全球媒体问答，他表示需求强劲。", ("黄仁勋", "speak", "2025-11-20")),
     # adding names to a list
     ("美国商务部上周五增列12家中国企业进入实体名单。", ("美国商务部", "tighten", "2025-11-14")),
     # a year in circles, the agent after 获
-    ("某收购案于二○二○年四月获中国政府批准。", ("中国政府", "approve", "2020-04-01")),
+    ("某并购案在二○二一年五月获中国政府批准。", ("中国政府", "approve", "2021-05-01")),
     # 不被允许 is a ban
     ("中国海关本周通知报关行，某芯片不被允许进口。", ("海关总署", "ban", "2025-11-17")),
 ])
@@ -807,11 +807,11 @@ def test_forms_of_unseen_reporting(events, text, expected):
 
 
 def test_a_roadmap_in_reported_speech(events):
-    rows = events("徐直军表示，未来两年将推出三款芯片，其中昇腾960将在明年第3季问世，"
-                  "2026年第2季推出昇腾950PR，同年第4季推出昇腾950DT。")
+    rows = events("徐直军表示，未来两年将推出三款芯片，其中昇腾960会在明年第1季面世，"
+                  "2026年第2季先推出昇腾950PR；同年第3季再推出昇腾950DT。")
     assert sorted((r["action"], r["date_start"], r["date_precision"], r["status"]) for r in rows) == [
-        ("launch", "2026-04-01", "quarter", "planned"), ("launch", "2026-07-01", "quarter", "planned"),
-        ("launch", "2026-10-01", "quarter", "planned")]
+        ("launch", "2026-01-01", "quarter", "planned"), ("launch", "2026-04-01", "quarter", "planned"),
+        ("launch", "2026-07-01", "quarter", "planned")]
     assert {r["actor"] for r in rows} <= {"华为", "徐直军"}
 
 
@@ -840,7 +840,7 @@ def test_a_date_of_one_actors_act_does_not_date_the_next_actors(events):
 
 
 @pytest.mark.parametrize("text", [
-    "黄仁勋透露，最迟会在明年6月来访。",  # 最迟会 is no council
+    "黄仁勋说，他最迟会在明年6月来访。",  # 最迟会 is no council
     "黄仁勋12日受访时说，「明年会有很多产品要发布」。",  # an act in the words quoted
 ])
 def test_no_such_events(events, text):
@@ -849,9 +849,9 @@ def test_no_such_events(events, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("美国政府十三日正式允许", ("2025-11-13", "2025-11-13", "day")),  # a day in numerals before the verb
+    ("美国政府十四日批准", ("2025-11-14", "2025-11-14", "day")),  # a day in numerals before the verb
     ("商务部今9时公告", ("2025-11-20", "2025-11-20", "day")),  # today at an hour
-    ("某收购案于二○一九年三月宣布", ("2019-03-01", "2019-03-31", "month")),  # ○ for 〇
+    ("某合并案在二○一八年六月宣布", ("2018-06-01", "2018-06-30", "month")),  # ○ for 〇
 ])
 def test_issue11_date_forms(text, expected):
     assert _dates(text) == [expected]
@@ -867,7 +867,7 @@ def test_not_issue11_dates(text):
 
 
 def test_a_notice_and_the_act_it_conveys_on_a_later_day(events):
-    rows = events("沐曦18日晚间发布公告，公司股票将于2025年11月28日在科创板上市。")
+    rows = events("沐曦18日晚间发布公告：其股票定于2025年11月28日在科创板挂牌。")
     assert sorted((r["actor"], r["action"], r["date_start"], r["status"]) for r in rows) == [
         ("沐曦", "announce", "2025-11-18", ""), ("沐曦", "list", "2025-11-28", "planned")]
 
@@ -877,4 +877,4 @@ def test_a_visit_to_taiwan_is_an_event(events):
 
 
 def test_hearsay_before_the_verb_is_no_act(events):
-    assert events("台积电的地位很重要，近日传出他即将再度来台。") == []
+    assert events("台积电的角色关键，近日又传出他很快会再来台。") == []

@@ -473,7 +473,7 @@ _PRODUCT_NOUN = re.compile(r"芯片|晶片|超节点|产品|新品|GPU|处理器
 
 def _product_launch(ctx: SentenceContext, d: Draft) -> Draft:
     """A `list` draft told by 上市 whose clause (and the one before it) names a product, in a sentence with no
-    word of a listing, is the product's market launch (某超节点预计于明年第4季上市): `launch`."""
+    word of a listing, is the product's market launch (某超节点计划后年第2季上市): `launch`."""
     zh = ctx.zh
     if d.action != "list" or not zh[max(0, d.end - 2):d.end] == "上市" or _LISTING_WORDS.search(zh):
         return d
