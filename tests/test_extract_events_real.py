@@ -281,7 +281,7 @@ STRESS = [
     ('摩尔线程成立于2020年，总部位于北京。该公司于2023年推出MTT S4000。', [('摩尔线程', 'invest', '2020-01-01', ''), ('摩尔线程', 'launch', '2023-01-01', '')]),
     ('壁仞科技於2019年創立。公司於2022年發布首款GPU。', [('壁仞', 'invest', '2019-01-01', ''), ('壁仞', 'launch', '2022-01-01', '')]),
     ('智谱等企业1月被美方列入实体清单。', [('美国政府', 'tighten', '2026-01-01', 'planned')]),  # nearest within six months (issue 12; was the last past one)
-    ('昇腾950PR将于2026年一季度上市。', [('华为', 'list', '2026-01-01', 'planned')]),
+    ('昇腾950PR将于2026年一季度上市。', [('华为', 'launch', '2026-01-01', 'planned')]),
     ('美国商务部9月29日发布新规。同日，中国商务部宣布对美光展开调查。', [('美国商务部', 'tighten', '2025-09-29', ''), ('商务部', 'investigate', '2025-09-29', '')]),
     ('輝達上週五宣布將在台灣興建新總部。', [('英伟达', 'announce', '2025-11-14', '')]),
     ('百度今日在百度世界大会上发布昆仑芯新品。', [('百度', 'launch', '2025-11-20', '')]),
@@ -771,3 +771,110 @@ def test_earliest_and_striving_are_plans(events, text):
 ])
 def test_a_joint_interview_on_a_day_is_an_appearance(events, text):
     assert [(r["actor"], r["action"], r["date_start"]) for r in events(text)] == [("苏姿丰", "speak", "2025-11-20")]
+
+
+# ------------------------------------------------------------ issue 11: forms from unseen reporting (sentences written here)
+
+@pytest.mark.parametrize("text, expected", [
+    # told not to sell: a ban by the one who tells
+    ("今年3月，美國政府通知超微不得向中國出售新款晶片。", ("美国政府", "ban", "2025-03-01")),
+    # a day in numerals after the subject, today at an hour
+    ("美國商務部十四日正式批准相關出口許可。", ("美国商务部", "approve", "2025-11-14")),
+    ("商務部今10時公告，將對某類進口晶片發起反傾銷調查。", ("商务部", "investigate", "2025-11-20")),
+    # a body named after 大陆
+    ("8月2日，大陸國家網信辦宣布約談超微。", ("国家网信办", "investigate", "2025-08-02")),
+    # 简称 is no verb of saying: the subscription is the firm's act
+    ("11月3日,素有“算力新星”之称的沐曦集成电路(上海)股份公司(以下简称“沐曦”)开启申购。", ("沐曦", "list", "2025-11-03")),
+    ("沐曦近日已启动在科创板的上市进程。", ("沐曦", "list", "2025-10-21")),
+    # results out, a notice under its title
+    ("寒武纪20日晚间三季报出炉。", ("寒武纪", "announce", "2025-11-20")),
+    ("摩尔线程18日发布《上市首日风险提示公告》。", ("摩尔线程", "announce", "2025-11-18")),
+    # an address issued is an appearance, not a launch
+    ("任正非1日发布新年致辞时表示，要继续投入研发。", ("任正非", "speak", "2025-11-01")),
+    # the person after an organisation, a gloss in brackets and a title
+    ("輝達（NV）創辦人黃仁勳12日出席某論壇。", ("黄仁勋", "other", "2025-11-12")),
+    ("黄仁勋今日在展会期间举行全球媒体问答，他表示需求强劲。", ("黄仁勋", "speak", "2025-11-20")),
+    # adding names to a list
+    ("美国商务部上周五增列12家中国企业进入实体名单。", ("美国商务部", "tighten", "2025-11-14")),
+    # a year in circles, the agent after 获
+    ("某并购案在二○二一年五月获中国政府批准。", ("中国政府", "approve", "2021-05-01")),
+    # 不被允许 is a ban
+    ("中国海关本周通知报关行，某芯片不被允许进口。", ("海关总署", "ban", "2025-11-17")),
+])
+def test_forms_of_unseen_reporting(events, text, expected):
+    rows = [(r["actor"], r["action"], r["date_start"]) for r in events(text)]
+    assert expected in rows, rows
+
+
+def test_a_roadmap_in_reported_speech(events):
+    rows = events("徐直军表示，未来两年将推出三款芯片，其中昇腾960会在明年第1季面世，"
+                  "2026年第2季先推出昇腾950PR；同年第3季再推出昇腾950DT。")
+    assert sorted((r["action"], r["date_start"], r["date_precision"], r["status"]) for r in rows) == [
+        ("launch", "2026-01-01", "quarter", "planned"), ("launch", "2026-04-01", "quarter", "planned"),
+        ("launch", "2026-07-01", "quarter", "planned")]
+    assert {r["actor"] for r in rows} <= {"华为", "徐直军"}
+
+
+@pytest.mark.parametrize("text, action", [
+    # a product's 上市 is its market launch, a company's (with a listing's words) its listing
+    ("华为表示，Atlas 950 SuperPoD预计于明年第2季上市。", "launch"),
+    ("某新款超节点也将在明年第2季上市，华为称。", "launch"),
+    ("沐曦预计于明年第2季在科创板上市。", "list"),
+])
+def test_a_products_market_launch_is_no_listing(events, text, action):
+    assert [r["action"] for r in events(text)] == [action]
+
+
+def test_the_subject_of_a_finding_is_not_the_investigator(events):
+    rows = events("市场监管总局8日公告，初步调查认定英伟达违法，决定对英伟达展开进一步调查。")
+    assert [(r["action"], r["date_start"]) for r in rows] == [("investigate", "2025-11-08")]
+    assert rows[0]["actor"] != "英伟达"
+
+
+def test_a_date_of_one_actors_act_does_not_date_the_next_actors(events):
+    rows = events("商务部今年5月告知某公司不能向中国销售该芯片，但黄仁勋随后访问白宫并游说。")
+    assert [(r["actor"], r["action"], r["date_start"]) for r in rows] == [("商务部", "ban", "2025-05-01")]
+    # a clause of time dates the clause after it
+    rows = events("在黄仁勋9月访问华盛顿后，美国政府同意放行H20。")
+    assert ("美国政府", "approve", "2025-09-01") in [(r["actor"], r["action"], r["date_start"]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "黄仁勋说，他最迟会在明年6月来访。",  # 最迟会 is no council
+    "黄仁勋12日受访时说，「明年会有很多产品要发布」。",  # an act in the words quoted
+])
+def test_no_such_events(events, text):
+    rows = events(text)
+    assert all(r["action"] not in ("launch", "") and "会" not in r["actor"] for r in rows), rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("美国政府十四日批准", ("2025-11-14", "2025-11-14", "day")),  # a day in numerals before the verb
+    ("商务部今9时公告", ("2025-11-20", "2025-11-20", "day")),  # today at an hour
+    ("某合并案在二○一八年六月宣布", ("2018-06-01", "2018-06-30", "month")),  # ○ for 〇
+])
+def test_issue11_date_forms(text, expected):
+    assert _dates(text) == [expected]
+
+
+def test_same_year_quarter():
+    assert _dates("2026年第1季推出甲，同年第4季推出乙")[1] == ("2026-10-01", "2026-12-31", "quarter")
+
+
+@pytest.mark.parametrize("text", ["持续十五日之久", "第十五日起", "如今9时"])
+def test_not_issue11_dates(text):
+    assert _dates(text) == []
+
+
+def test_a_notice_and_the_act_it_conveys_on_a_later_day(events):
+    rows = events("沐曦18日晚间发布公告：其股票定于2025年11月28日在科创板挂牌。")
+    assert sorted((r["actor"], r["action"], r["date_start"], r["status"]) for r in rows) == [
+        ("沐曦", "announce", "2025-11-18", ""), ("沐曦", "list", "2025-11-28", "planned")]
+
+
+def test_a_visit_to_taiwan_is_an_event(events):
+    assert [(r["action"], r["date_start"]) for r in events("黃仁勳11月16日抵台，隔天出席活動。")][:1] == [("other", "2025-11-16")]
+
+
+def test_hearsay_before_the_verb_is_no_act(events):
+    assert events("台积电的角色关键，近日又传出他很快会再来台。") == []

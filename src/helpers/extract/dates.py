@@ -139,9 +139,9 @@ _DAY = rf"(\d{{1,2}}|{_CN_DAY})"
 _Y2_NEXT = (r"\s*年\s*(?:(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月|第?[一二三四1-4]\s*季|Q[1-4]|首季|[上下]半年"
             r"|年?[底初末]|前[一二三四五六七八九十两\d]{1,3}个?[月季])")
 # A year: four digits (Arabic or Chinese, `二〇二五`), or two before a month, quarter or part of the year.
-_YEAR = (rf"((?:19|20)\d{{2}}|(?<![\d.])\d{{2}}(?={_Y2_NEXT})|[零〇一二三四五六七八九]{{4}}"
-         rf"|(?<![零〇一二三四五六七八九十])[零〇一二三四五六七八九]{{2}}(?={_Y2_NEXT}))")
-_YEAR4 = r"((?:19|20)\d{2}|[零〇一二三四五六七八九]{4})"
+_YEAR = (rf"((?:19|20)\d{{2}}|(?<![\d.])\d{{2}}(?={_Y2_NEXT})|[零〇○一二三四五六七八九]{{4}}"
+         rf"|(?<![零〇○一二三四五六七八九十])[零〇○一二三四五六七八九]{{2}}(?={_Y2_NEXT}))")
+_YEAR4 = r"((?:19|20)\d{2}|[零〇○一二三四五六七八九]{4})"
 # Between the two ends of a range of dates (`8月至11月`, `4月12-19日`, `2018年2——4月`).
 _JOIN = r"(?:至|到|~|～|－|-|–|—{1,2})"
 
@@ -178,6 +178,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_year_edge", re.compile(r"(今年|去年|明年|前年)(初|底|末|年初|年底|年末)")),
     ("rel_year", re.compile(r"(今年|去年|明年|前年|上一年(?!度))(上半年|下半年)?")),
     ("same_year_md", re.compile(r"同年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")),
+    ("same_year_quarter", re.compile(rf"同年\s*{_Q}")),  # 同年第4季: that quarter of the year just given
     ("same_year_m", re.compile(r"同年\s*(\d{1,2})\s*月")),
     ("next_year_md", re.compile(r"(?:隔年|翌年|次年|第二年)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")),
     ("next_year_m", re.compile(r"(?:隔年|翌年|次年|第二年)\s*(\d{1,2})\s*月")),
@@ -199,6 +200,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_only", re.compile(r"(?<![\d月年第每周今昨明前次翌当同隔])(\d{1,2})\s*日(?![前内后本元圆期均间线子常益])"
                             r"|(?<![\d月年第])(\d{1,2})\s*[号號](?=$|[，,、。\s）)]|当天|晚|早|凌晨|上午|下午|盘后|在|宣布|表示|发布|公布|起|电|称|说|指出|透露|对|于|将|正式|召开|举行|发出|证实|披露)"
                             r"|(?:^|(?<=[，,。；;\s）)」”]))(二十[一二三四五六七八九]?|三十一?|十[一二三四五六七八九]?|[一二三四五六七八九])日(?![前内后本元期均间线子常])"
+                            # (after a subject, a day in numerals before the verb it dates: 某部委十四日批准)
+                            r"|(?<![\d一二三四五六七八九十两几数个每近前后上下本这那第首当同次翌余多半])(二十[一二三四五六七八九]?|三十一?|十[一二三四五六七八九]?)日"
+                            r"(?=\s*(?:晚间|晚上|上午|下午|凌晨|早上|正式|宣布|表示|发布|公布|公告|召集|召开|举行|批准|允许|通过|起|还|也|在|于|对|向|将|已|再|又))"
                             rf"|(?<=[至到~～\-－—])\s*({_CN_DAY})\s*[日号號]")),
     ("this_week", re.compile(r"本周|这周|这个星期|本星期")),
     ("week_before_last", re.compile(r"(?:上上周|上上个?星期|上上个?礼拜)(?![一二三四五六日天])")),
@@ -220,7 +224,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("next_week", re.compile(r"下周|下週|下个?星期|下礼拜")),  # the calendar week after the article's
     ("yesterday", re.compile(r"昨日|昨天|昨晚|昨夜|昨早|昨(?=起)")),  # 昨起: a headline's "from yesterday"
     ("tomorrow", re.compile(r"(?:明日|明天)(?!之)|明(?=起)")),  # the day after the article's (明日起招股)
-    ("today", re.compile(r"今日|今天|今晨|今早|即日|本日|(?<![如而至迄])今(?=起)")),
+    # (今16时: today at an hour)
+    ("today", re.compile(r"今日|今天|今晨|今早|即日|本日|(?<![如而至迄])今(?=起)|(?<![如而至迄])今(?=\s*\d{1,2}\s*[时時点點])")),
     ("day_after_tomorrow", re.compile(r"(?<![之以然最此前先落])后天(?![的性然补养形习努因环培])")),  # 自即日起: from the article's day
     ("month", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:份)?(初|中旬|上旬|下旬|底|末|月底|月初|月末)?(?![\d日号號])")),
     # 九月下旬, 十二月月底: a month in Chinese numerals, not a count of months (两月, 近一月, 每月).
@@ -244,7 +249,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "rel_month_day": ("月",), "week_before_last": ("上上",), "rel_quarter": ("季",), "day_after_tomorrow": ("后天",),
     "cn_month": ("月",), "rel_year_month_day": ("年",), "rel_year_month": ("年",), "rel_year_cumulative": ("年",),
     "rel_year_quarter": ("年",), "rel_year_edge": ("年",), "rel_year": ("年",),
-    "same_year_md": ("同年",), "same_year_m": ("同年",), "next_year_md": ("年",), "next_year_m": ("年",),
+    "same_year_md": ("同年",), "same_year_m": ("同年",), "same_year_quarter": ("同年",), "next_year_md": ("年",), "next_year_m": ("年",),
     "that_year_edge": ("年",), "today_paren": ("日",), "this_month_day": ("本月",), "same_month_day": ("月",),
     "month_day": ("月",), "weekday": ("周", "星期", "礼拜"), "day_only": ("日", "号", "號"),
     "this_week": ("周", "星期"), "last_week": ("上",), "cumulative": ("季", "月"), "quarter": ("季", "Q"),
@@ -271,7 +276,7 @@ _FUTURE = re.compile(r"起(?:实施|實施|施行|生效|执行|執行)|将于|�
 _DONE = re.compile(r"已于|已於|已在|已经于|已經於|曾于|曾於|曾在|早在|此前已|先前已|以来|以來|至今|迄今")
 
 # Every date pattern needs one of these: a cheap test before running them all.
-_MAYBE_DATE = re.compile(r"[年月日号號季天周週晚]|[昨今明]起|财年|財年|FY|Q[1-4]|近期|最近几|星期|礼拜|\d{4}[-/.]\d{1,2}")
+_MAYBE_DATE = re.compile(r"[年月日号號季天周週晚]|今\s*\d{1,2}\s*[时時点點]|[昨今明]起|财年|財年|FY|Q[1-4]|近期|最近几|星期|礼拜|\d{4}[-/.]\d{1,2}")
 
 
 def _published_year(published: dt.date | None) -> int | None:
@@ -290,7 +295,7 @@ def _quarter(m: re.Match[str], first_group: int, groups: int = 4) -> int | None:
     return None
 
 
-_CN_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+_CN_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}  # (○, a circle, stands for 〇 in some pages)
 
 
 def _year(text: str, published: dt.date | None) -> int:
@@ -416,10 +421,14 @@ def resolve(kind: str, m: re.Match[str], published: dt.date | None, anchor: Date
             return inferred
         s_, e_ = _month_range(year, month)
         return replace(inferred, date_start=s_, date_end=e_, precision="month", relative=True)
-    if kind in ("same_year_md", "same_year_m"):
+    if kind in ("same_year_md", "same_year_m", "same_year_quarter"):
         ref = anchor_date(anchor) or published
         if ref is None:
             return inferred
+        if kind == "same_year_quarter":
+            q = _quarter(m, 1)
+            s, e = _quarter_range(ref.year, q)
+            return replace(inferred, date_start=s, date_end=e, precision="quarter", period=f"{ref.year}-Q{q}", relative=True)
         if kind == "same_year_md":
             d = _day(ref.year, int(g(1)), int(g(2)))
             return replace(inferred, date_start=_iso(d), date_end=_iso(d), precision="day", relative=True) if d else inferred

@@ -51,10 +51,12 @@ ACTIONS: list[tuple[str, str]] = [
     # A results release or a filing is an announcement, not a product launch (发布2025年三季报).
     ("announce", r"(?:发布|披露|公布|发表|递交)[^，。；,]{0,14}?(?:财报|年报|季报|半年报|业绩|研报|研究报告|公告|数据|报告|通知|声明|文件|意见)|"
                  # headline style: 发 alone before a results report (晚发三季报)
-                 r"(?<![开研出引激启])发(?=[^，。；,\s]{0,4}?(?:财报|年报|季报|业绩))"),
+                 r"(?<![开研出引激启])发(?=[^，。；,\s]{0,4}?(?:财报|年报|季报|业绩))|"
+                 # a results report comes out (三季报出炉), or a notice issued under its title (发布《…发行公告》)
+                 r"(?:财报|年报|季报|半年报|业绩)(?:正式)?出炉|(?:发布|披露|公布|发表)《[^》]{1,40}?(?:公告|报告|通知|公报|书)》"),
     # The steps of a listing: 招股, 申购, 递表, IPO申请获受理, 过会, 通过聆讯, 挂牌上市.
-    ("list", r"挂牌|(?<![已未拟])上市(?![公企规首辅]|申请|计划|进程|之路)|(?:登录|登陆)?兴柜|上柜(?![公企])|受理[^，。；,]{0,20}?(?:上市|IPO|发行)[^，。；,]{0,4}?申请|公开发售|国际配售|中签|配发结果|(?:启动|完成)上市辅导|辅导验收|招股(?!价|书|说明书)|申购|递表|(?:递交|提交|呈交|更新)[^，。；,]{0,10}?(?:招股书|招股说明书|上市申请|IPO申请|申请材料)|"
-             r"IPO.{0,6}(?:受理|过会|获批|注册生效)|(?:申请|IPO)[^，。；]{0,14}?获[^，。；]{0,8}?受理|过会|通过.{0,10}聆讯|"
+    ("list", r"挂牌|(?<![已未拟的])上市(?![公企规首辅]|申请|计划|进程|之路)|(?:登录|登陆)?兴柜|上柜(?![公企])|受理[^，。；,]{0,20}?(?:上市|IPO|发行)[^，。；,]{0,4}?申请|公开发售|国际配售|中签|配发结果|(?:启动|完成)上市辅导|辅导验收|招股(?!价|书|说明书)|申购|递表|(?:递交|提交|呈交|更新)[^，。；,]{0,10}?(?:招股书|招股说明书|上市申请|IPO申请|申请材料)|"
+             r"(?:启动|开启)[^，。；,]{0,8}?(?:上市|IPO)进程|IPO.{0,6}(?:受理|过会|获批|注册生效)|(?:申请|IPO)[^，。；]{0,14}?获[^，。；]{0,8}?受理|过会|通过.{0,10}聆讯|"
              r"同意.{0,14}(?:注册|上市|发行)|登陆.{0,8}(?:科创板|主板|创业板|港交所|联交所|纳斯达克|纽交所)"),
     # Shipments and output ramps: 出货, 放量, 增产, 送样; an export with a count (走私出口200颗).
     # 出货 is the act only before a count (全年出货约30万颗), right after a date or as begun (二季度出货, 开始出货);
@@ -65,21 +67,21 @@ ACTIONS: list[tuple[str, str]] = [
     ("investigate", r"反垄断调查|反倾销调查|反歧视调查|立案调查|调查|立案|搜查|突击检查|传唤|(?:警示|监管|关注|问询)函|查获|查扣|扣押|查处|约谈|约见|问询|处罚|罚款|罚单|开罚|裁罚|重罚|认定.{0,8}违[法反]|裁定"),
     # Prosecution and its steps: 起诉, 逮捕 / 被捕, 过堂 / 出庭, 认罪, 判刑.
     ("sue", r"起诉|提起.{0,4}诉讼|诉讼|上诉|逮捕|被捕|拘捕|过堂|出庭|认罪|判处|判刑|定罪"),
-    ("ban", r"禁令|禁止|叫停|喊停|下架|封锁|禁售|禁运|断供|停用|弃用|停止(?:[为向对给][^，。；,]{0,10}?)?(?:采购|购买|使用|供货|供应|销售|出口|订购|代工|生产|服务)|暂停(?:采购|购买|订购|进口)|"
-            r"(?:要求|通知|下令|责令|勒令).{0,20}(?:停止|暂缓|暂停|中止)|暂缓(?:采购|购买|进口|订购)|"
+    ("ban", r"不(?:被|获)?(?:允许|准许)(?=[^，。；,]{0,8}?(?:进口|进入|出口|销售|销往|采购|购买|入境|使用))|禁令|禁止|叫停|喊停|下架|封锁|禁售|禁运|断供|停用|弃用|停止(?:[为向对给][^，。；,]{0,10}?)?(?:采购|购买|使用|供货|供应|销售|出口|订购|代工|生产|服务)|暂停(?:采购|购买|订购|进口)|"
+            r"(?:要求|通知|下令|责令|勒令).{0,20}(?:停止|暂缓|暂停|中止)|(?:告诉|告知|通知|要求)[^，。；,]{0,10}?(?:不得|不能|不可|不准)[^，。；,]{0,12}?(?:销售|出售|销往|出口|采购|购买)|暂缓(?:采购|购买|进口|订购)|"
             r"(?:暂停|中止|冻结|吊销).{0,14}?(?:许可|出口|发货|销售|供货|供应|交易|生产|资产|业务|合作|服务)|下令|责令|勒令|封杀|不得(?:采购|购买|出口|入境|进口)|不准(?:入境|进口)|禁止入境"),
     ("tighten", r"需要许可证|(?:实施|实行)[^，。；,]{0,8}?许可(?:证)?管理|[需须](?:要)?(?:申请|申领|取得|获得)[^，。；,]{0,4}?许可|许可证要求|需获得许可|发布[^，。；,]{0,20}?(?:规则|新规|指南|禁令|条例|指导方针|方针|指引|规定)|限制.{0,8}(?:出口|销售|出货|供应|进口|采购|使用)|收紧|加码(?!投资|布局|押注|采购|投入)|加严|(?:加强|强化|加大)[^，。；,]{0,10}?(?:管制|审查|检查|查验|核查|稽查|监管|执法|打击|管控)|祭出[^，。；,]{0,6}?(?:管制|规定|新规|措施|限制|制裁)|严查|严打|严格(?:审查|检查|查验|执法)|(?:实施|采取)[^，。；,]{0,6}?(?:更严格|更严)|升级.{0,4}管制|更新.{0,6}(?:管制|清单|规则)|出台.{0,6}(?:新规|规则|管制)|列入.{0,6}清单|"
-                r"扩大.{0,6}(?:管制|限制)|(?:实施|宣布|施加)[^，。；,]{0,6}?制裁|制裁(?=\s*[了\d一两三四五六七八九十多数]|[^，。；,]{0,4}(?:企业|公司|实体|个人|官员))|限制出口|出口管制|新规|降至.{0,6}门槛|门槛|列入.{0,24}名单|列为.{0,10}(?:实体|风险|管制)"),
+                r"增列[^，。；,]{0,24}?(?:名单|清单)|扩大.{0,6}(?:管制|限制)|(?:实施|宣布|施加)[^，。；,]{0,6}?制裁|制裁(?=\s*[了\d一两三四五六七八九十多数]|[^，。；,]{0,4}(?:企业|公司|实体|个人|官员))|限制出口|出口管制|新规|降至.{0,6}门槛|门槛|列入.{0,24}名单|列为.{0,10}(?:实体|风险|管制)"),
     ("approve", r"批准|放行|解禁|获批(?!的|准的)|(?<!未经)(?<!未获)(?<!无)许可|获准|松口|允许|核准|核定|同意(?!暂|延后|推迟).{0,8}(?:出口|销售|放行|销往|输中|输往|出货|供货)|"
                 r"完成.{0,14}备案|开绿灯"),
     ("loosen", r"放宽|松绑|缓和|撤销|撤回|废除|取消.{0,6}(?:禁令|限制|规则|管制|关税)|(?:降低|下调|调降|减免|豁免)[^，。；,]{0,14}?(?:关税|税率)|"
                 # holding a measure back: 暂不扩大, 延后执行, 推迟实施
                 r"暂不(?:扩大|实施|执行|加征|征收|扩大施行)|(?:延后|推迟|延期|暂缓)(?:执行|实施|生效|施行)"),
-    ("launch", r"(?<!例行)(?<!新闻)发布会|发布(?!会)|发表(?=[^，。；,]{0,12}?(?:路线图|芯片|晶片|产品|新品|处理器|GPU|模型|架构|系列))|推出|释出(?=[^，。；,]{0,12}?(?:芯片|晶片|GPU|产品|新品|处理器|模型|版本|系列|平台))|亮相|量产|首发|交付|面世|问世|开卖|开售"),
+    ("launch", r"(?<!例行)(?<!新闻)发布会|发布(?!会|[^，。；,]{0,6}?(?:致词|致辞|讲话|谈话|声明|公开信))|发表(?=[^，。；,]{0,12}?(?:路线图|芯片|晶片|产品|新品|处理器|GPU|模型|架构|系列))|推出|释出(?=[^，。；,]{0,12}?(?:芯片|晶片|GPU|产品|新品|处理器|模型|版本|系列|平台))|亮相|量产|首发|交付|面世|问世|开卖|开售"),
     ("invest", r"注资|斥资|入股|增资|出资|(?:完成|获得|宣布)[^，。；,]{0,8}?融资|设立.{0,6}基金|成立.{0,6}基金|注册成立|(?:创立|创办|创建)(?![者人])|(?<![不未])成立(?!了?.{0,4}(?:工作组|小组))|募资|定增|定向增发|(?<![者权])投资(?![者人方机峰论活大会])"),
     # 宣布, 披露; a source's dated newest report (3日，据某机构最新报告) is a release too.
     ("announce", r"(?<!的)(?:宣布|公布|披露)|公告(?=\s*[，,：:称])|(?:财报|年报|季报|业绩)显示|发布财报|确认|证实|最新(?:研究|报告|研报|数据|调查|统计|预测)"),
-    ("other", r"游说|任命|聘任|出任|接任|卸任|辞任|辞去|延长[^，。；,]{0,6}?(?:休战|豁免|期限|暂停)|会见|会面|会晤|访问|访华|飞抵|抵达|到访|造访|出访|退出(?=[^，。；,]{0,10}?(?:市场|业务))|出席|签署|签订|签约|签下|重返|举行|召开|表态|会谈|通话|征收|上调(?=[^，。；,]{0,8}?(?:关税|税率|费率|门槛|利率))|加征|邀集|通知|提交.{0,8}申请|通电话|展出|达成|收购|并购|接管|"
+    ("other", r"游说|任命|聘任|出任|接任|卸任|辞任|辞去|延长[^，。；,]{0,6}?(?:休战|豁免|期限|暂停)|会见|会面|会晤|访问|访华|来华|赴华|来台|访台|抵台|赴台|返台|飞抵|抵达|到访|造访|出访|退出(?=[^，。；,]{0,10}?(?:市场|业务))|出席|签署|签订|签约|签下|重返|举行|召开|表态|会谈|通话|征收|上调(?=[^，。；,]{0,8}?(?:关税|税率|费率|门槛|利率))|加征|邀集|通知|提交.{0,8}申请|通电话|展出|达成|收购|并购|接管|"
               r"通过.{0,8}(?:法案|议案|决议)"),
 ]
 _ACTION_RES = [(name, re.compile(pattern)) for name, pattern in ACTIONS]
@@ -99,22 +101,22 @@ def _us_product(canonical: str, lexicon) -> bool:
 
 # A dated appearance at a named occasion is an event (`speak`); what was said there is a quote.
 _OCCASION = re.compile(r"致辞|致词|讲话|演说|业绩说明会|业绩会|说明会|发布会|记者会|新闻发布会|听证会|电话会议?|招待会|研讨会|座谈会|大会|论坛|峰会|年会|"
-                       r"主题演讲|演讲|专访|采访|受访|访谈|联访|群访|(?:向|对|告诉|面对)(?:记者|媒体)|集体学习|Podcast|播客|节目上?|网志|博客|"
+                       r"主题演讲|演讲|(?:媒体|记者)?问答|专访|采访|受访|访谈|联访|群访|(?:向|对|告诉|面对)(?:记者|媒体)|集体学习|Podcast|播客|节目上?|网志|博客|"
                        # any named gathering in the frame 在…上 (在分析师日上, 在投资者大会上, 在开幕式上)
                        r"(?<=在)[^，。；,：:“”「」]{1,20}?(?:会|日|展|节|典礼|仪式|式|活动|晚宴)上")
 # An occasion that is no more than an interview: an event only on a given day.
 _INTERVIEW = re.compile(r"专访|采访|受访|访谈|联访|群访|(?:向|对|告诉|面对)(?:记者|媒体)")
 # Between an organisation and its person: a title (英伟达执行长黄仁勋: the person acts).
-_ROLE_WORD = (r"(?:联合|轮值)?(?:长|首席执行官|执行长|行政总裁|CEO|董事长|创始人|总裁|总经理|发言人|主席|国家主席|总统|"
+_ROLE_WORD = (r"(?:联合|轮值)?(?:长|首席执行官|执行长|行政总裁|CEO|董事长|创始人|创办人|总裁|总经理|发言人|主席|国家主席|总统|"
               r"部长|商务部长|财政部长|副总裁|首席财务官|财务长|CFO|首席技术官)")
 # Titles may be joined (创始人兼CEO, 董事长兼总裁, 创始人、CEO).
-_ROLE_BETWEEN = re.compile(rf"(?:的)?(?:{_ROLE_WORD}(?:\s*(?:兼|、|和|及)\s*{_ROLE_WORD})*)?\s*")
+_ROLE_BETWEEN = re.compile(rf"\s*(?:[（(][^（()）]{{0,20}}[)）])?(?:的)?(?:{_ROLE_WORD}(?:\s*(?:兼|、|和|及)\s*{_ROLE_WORD})*)?\s*")
 # A role then a name of two or three characters the lexicon lacks, then the date (or 在/于): the person.
 _ROLE_NAME = re.compile(r"(?:的)?(?:联合|轮值)?(?:新闻发言人|发言人|首席执行官|执行长|行政总裁|CEO|董事长|创始人|总裁|总经理|部长|副部长|局长|主任|主席|副总裁|首席财务官)\s*"
                         r"([\u4e00-\u9fff]{2,3}?)(?=\s*(?:\d|[一二三]?[十]?[一二三四五六七八九十]日|在|于|於|今日|昨日|日前|近日|上周|本周|周[一二三四五六日]))")
 _WEAK_ACTIONS = {"ship", "other"}
 STRONG_ACTIONS = {"ban", "tighten", "approve", "resume", "loosen", "investigate", "sue", "refuse"}
-_SPEECH = re.compile(r"(说(?!明会|明书)|表示|强调|直言|警告|坦言|指出|称|透露|回应|认为|感慨|承认|炮轰|批评|痛斥|抨击|谈到|提到)")
+_SPEECH = re.compile(r"(说(?!明会|明书)|表示|强调|直言|警告|坦言|指出|(?<![简又号人堪俗统名昵别总全自])称(?![为号])|透露|回应|认为|感慨|承认|炮轰|批评|痛斥|抨击|谈到|提到)")
 
 
 def classify(text: str, pos: int = 0) -> tuple[str, re.Match[str] | None]:
@@ -150,10 +152,10 @@ _FRAME_VERB = re.compile(r"通知|举行|举办|召开")
 
 
 _CLAUSE = re.compile(r"[，,；;：:]")
-_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|根据|依据|据报|据悉|(?:虽然受到|虽受|受到|受)(?=\s*(?:\d|今年|去年|前年|本月|上月|当年|同年))|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被(?!告)|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
+_LEAD = re.compile(r"^(?:[\s“”\"（）()「」『』▲■●◆★☆▶►◎※·•]|【[^】]{0,24}】|^[^，。【】]{1,12}】|根据|依据|据报|据悉|(?:虽然受到|虽受|受到|受)(?=\s*(?:\d|今年|去年|前年|本月|上月|当年|同年))|又|刚刚|刚|当地时间|美东时间|北京时间|再度|再次|其中|随后|当场|当天|同日|也|还|则|亦|已|曾|更是|终于|正式|首次|亲自|公开|此前|随即|紧接着|而|被(?!告)|由|据|但是|但|不过|然而|同时|并且|并|且|包括)*")
 # Before the actor a clause may hold titles and places: 美国总统特朗普, 中国国家网信办.
 _TITLE_PREFIX = re.compile(r"^(?:[^，。,；：:]{0,10}(?:企业|公司|厂商|巨头|大厂|龙头|集团|芯片商|芯片厂|设计商|制造商|供应商|开发商|独角兽)|"
-                           r"美国|中国|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
+                           r"美国|中国|中国大陆|大陆|美方|中方|新加坡|台湾|香港|日本|韩国|荷兰|欧盟|白宫|总统|美国总统|前总统|副总统|商务部长|部长|首席执行官|CEO|创始人|"
                            r"董事长|总裁|发言人|官员|[^，。,；：:]{0,6}负责人|时间|美国时间|北京时间|[\d]{1,2}日|在|于|"
                            r"中共|总书记|中共总书记|国家主席|中国国家主席|主席|[一二三四五六七八九十两\d]+名)*$")
 # After the verb, a head noun that makes the act hearsay, not a reported act: 收购传闻, 上市传言, 禁令的猜测.
@@ -200,6 +202,9 @@ _DESCRIPTION = re.compile(r"经营范围|主营业务|业务范围|主要业务"
 GENERIC_ACTORS = {
     "中方": "中国政府", "中国政府": "中国政府", "北京当局": "中国政府", "监管部门": "中国监管部门", "中国监管部门": "中国监管部门", "中国监管机构": "中国监管部门", "中国监管当局": "中国监管部门", "监管当局": "中国监管部门",
     "有关部门": "中国监管部门", "监管机构": "中国监管部门", "中国海关": "中国海关", "海关": "中国海关",
+    "大陆当局": "中国政府", "大陆官方": "中国政府", "大陆官员": "中国政府", "中国官员": "中国政府", "北京方面": "中国政府",
+    "中国方面": "中国政府", "中国大陆": "中国政府", "大陆海关": "中国海关", "大陆海关部门": "中国海关", "海关部门": "中国海关",
+    "监管机关": "中国监管部门", "大陆监管机关": "中国监管部门",
     "美方": "美国政府", "中国": "中国政府", "美国": "美国政府", "检方": "检方", "检察官": "检方", "美国政府": "美国政府",
     "华盛顿": "美国政府", "双方": "双方", "美国联邦政府": "美国政府", "联邦政府": "美国政府", "美国国会": "美国国会", "国会": "美国国会",
     "美国众议院": "美国众议院", "众议院": "美国众议院", "美国参议院": "美国参议院", "参议院": "美国参议院",
@@ -270,7 +275,7 @@ def _dated_subject(ctx: SentenceContext, pos: int, end: int):
 
 
 # The mark of a passive clause and its agent: 被美国商务部列入, 遭检方起诉 (not 被告).
-_PASSIVE = re.compile(r"(?:被|遭到?)(?!告)\s*")
+_PASSIVE = re.compile(r"(?:被|遭到?)(?!告)\s*|获(?!得|取|悉|批|准|利|奖|颁|益|选|评)\s*")
 
 
 def _passive_agent(ctx: SentenceContext, pos: int, end: int):
@@ -294,7 +299,7 @@ def _passive_agent(ctx: SentenceContext, pos: int, end: int):
 # a date or a spokesperson. Its name is its canonical form.
 _BODY_NAME = re.compile(r"(?:[\u4e00-\u9fff]{1,10}?(?:办公室|委员会|总署|总局|管理局|监管局|办|署|局|部|委)|"
                         # a council named by two characters and 会 (公平会, 金管会), not a gathering (大会, 峰会, 年会)
-                        r"[\u4e00-\u9fff](?![大峰年晚例展博盛聚酒舞])[\u4e00-\u9fff]会)"
+                        r"[\u4e00-\u9fff](?![大峰年晚例展博盛聚酒舞])[\u4e00-\u9fff](?<![迟早将也还就才不都仍可应定必])会)"
                         r"(?=\s*(?:于|於|在|已于|将于|曾于)?\s*[\d今昨前日近上本下周去明同一二三四五六七八九十]|\s*(?:新闻)?发言人)")
 _BODY_FOLLOW = re.compile(r"\s*(?:于|於|在|已于|将于|曾于)?\s*")
 
@@ -408,7 +413,7 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
                 strong = classify(zh[generic.end():end])[0] in STRONG_ACTIONS
                 # 美国与中国达成…: two countries joined act as their governments
                 paired = (join := _JOIN.match(zh, generic.end(), end)) is not None and _GENERIC_ACTOR.match(zh, join.end())
-                if word not in ("中国", "美国") or strong or paired:  # 中国区域营收… is a place, not a government acting
+                if word not in ("中国", "美国", "中国大陆", "中国方面") or strong or paired:  # 中国区域营收… is a place, not a government acting
                     actor = Mention(generic.start(), generic.end(), word, GENERIC_ACTORS[word], "agency")
         if actor is None:
             # 荷兰政府 / 日本当局: the government of a place the lexicon knows
@@ -437,7 +442,7 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
         if actor is not None:
             actor = _joint(ctx, actor, end)
         if actor is not None and actor.type != "person" and ";" not in actor.canonical:
-            person = next((m for m in ctx.mentions if m.type == "person" and actor.end <= m.start <= actor.end + 10
+            person = next((m for m in ctx.mentions if m.type == "person" and actor.end <= m.start <= actor.end + 30
                            and _ROLE_BETWEEN.fullmatch(zh[actor.end:m.start])), None)
             if person is None and (named := _ROLE_NAME.match(zh, actor.end, end)):
                 # 商务部新闻发言人某某20日…: a person the lexicon lacks, named after the role, then a date
@@ -448,6 +453,37 @@ def _groups(ctx: SentenceContext) -> list[tuple[int, int, object]]:
         elif groups:
             groups[-1][1] = end
     return [tuple(g) for g in groups]
+
+
+# The end of a clause of time (在某人7月造访后, …之际): its date dates the clause after it as well.
+_TIME_CLAUSE = re.compile(r"(?:后|之后|以后|过后|时|之际|期间)\s*$")
+
+
+def _acts_on_itself(ctx: SentenceContext, actor, verb_at: int) -> bool:
+    """Whether the act's object, marked by 对 / 向 before the verb, is the actor itself (某公司违反…，决定对某公司
+    实施调查): then the name is what the act is about, not who acts."""
+    return any(m.canonical == actor.canonical and actor.end < m.start < verb_at and ctx.zh[m.start - 1:m.start] in ("对", "向")
+               for m in ctx.mentions)
+
+
+# 上市 of a product is its market launch; of a company, its listing. What tells a listing: its words.
+_LISTING_WORDS = re.compile(r"IPO|股|上市委|审议|聆讯|过会|科创板|创业板|主板|北交所|港交所|联交所|交易所|纳斯达克|纽交所|挂牌|招股|发行|募资|市值|上市公司|上市首日|上市申请")
+_PRODUCT_NOUN = re.compile(r"芯片|晶片|超节点|产品|新品|GPU|处理器|加速卡|显卡|服务器|系统|平台|机型|手机|版本|系列")
+
+
+def _product_launch(ctx: SentenceContext, d: Draft) -> Draft:
+    """A `list` draft told by 上市 whose clause (and the one before it) names a product, in a sentence with no
+    word of a listing, is the product's market launch (某超节点计划后年第2季上市): `launch`."""
+    zh = ctx.zh
+    if d.action != "list" or not zh[max(0, d.end - 2):d.end] == "上市" or _LISTING_WORDS.search(zh):
+        return d
+    c_start = ctx.clause_bounds(max(0, d.end - 1))[0]
+    before = ctx.clause_bounds(c_start - 2)[0] if c_start >= 2 else c_start
+    around = range(min(before, d.start), d.end)
+    named = any(m.start in around and m.type in PRODUCT_TYPES for m in ctx.mentions)
+    if named or _PRODUCT_NOUN.search(zh, min(before, d.start), d.end):
+        return replace(d, action="launch")
+    return d
 
 
 def _memory(ctx: SentenceContext) -> dict:
@@ -485,6 +521,9 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
     drafts.extend(rule_drafts)
     act_dates = _act_dates(ctx)
     mains = []  # (draft, verb end, group end, whether its verb decides or announces) for `_coordinated`
+    # A date standing inside an earlier group, after its actor, that dated that actor's act: it is that act's
+    # date, not one a later group of another actor carries (某政府4月告知…不得…，但某人造访…: not in April).
+    dated_by: dict[int, str] = {}
     for n, (g_start, g_end, actor) in enumerate(groups):
         if _HEARSAY_FRAME.search(zh, g_start, actor.start):
             continue  # 市场传闻某公司将…, 外界预期…: others' talk or guess, no act of the actor's
@@ -503,6 +542,14 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             continue
         if action != "speak" and _CAUSE_BEFORE.search(text, 0, match.start()) and _MEASURE_NOUN.search(match.group(0)):
             continue  # 英伟达因出口限制…: a measure the actor suffers, not its act (中方因漏洞约谈…: its act)
+        if action in STRONG_ACTIONS and _acts_on_itself(ctx, actor, actor.end + match.start()):
+            # 初步调查显示，某公司违反…，决定对某公司实施调查: the name heads a finding about it, not the act;
+            # the act is the last group's actor's (or nobody's)
+            if not n:
+                continue
+            actor = groups[n - 1][2]
+        if _HEARSAY_FRAME.search(text, 0, match.start()):
+            continue  # 近日传出某人即将…: others' talk between the actor and the verb
         if action in _WEAK_ACTIONS and len(_CLAUSE.findall(text, 0, match.start())) > 2:
             continue  # a weak verb three clauses on has its own subject (…，也牵动…业者扩产)
         # 英伟达披露，美国政府通知…: a reporting frame, the event is the next group's.
@@ -530,7 +577,8 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         if at_meeting and not leading:  # 会谈后，双方宣布…: on the day of the meeting last told
             leading = [replace(meeting, start=g_start, end=g_start, inferred=True)]
         calendar = [d for d in leading if d.date_start]
-        before = [d for d in act_dates if d.start < g_start and not _REPORT_FRAME.match(zh, d.end) and not _own_clause(ctx, d)]
+        before = [d for d in act_dates if d.start < g_start and not _REPORT_FRAME.match(zh, d.end) and not _own_clause(ctx, d)
+                  and dated_by.get(d.start, actor.canonical) == actor.canonical]
         inside = leading
         if calendar:
             date = _first_of_enumeration(zh, calendar)
@@ -564,7 +612,7 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             continue  # 中国 as a place (中国拥有…) is an actor only for a government act
         subject_start = actor.start
         # Passive: 智谱等企业被美方列入实体清单 — the actor is the one after 被.
-        passive = re.search(r"(?:被|遭到?)\s*", text[: match.start()])
+        passive = _PASSIVE.search(text[: match.start()])
         if passive:
             agent_pos = actor.end + passive.end()
             agent = next((m for m in ctx.mentions if m.start == agent_pos and m.type in ACTOR_TYPES), None)
@@ -587,12 +635,18 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
                 status=_status(ctx, actor.end, verb_at, each),
             ))
         mains.append((drafts[-1], verb_end, g_end, _DECIDING.search(zh, actor.end, verb_end) is not None))
+        if (conveyed := _conveyed_act(ctx, act_dates, action, match, actor, verb_end, g_end, date)) is not None:
+            drafts[-1] = replace(drafts[-1], action="announce")  # the notice itself, on its own day
+            drafts.append(conveyed)
+        if actor.start <= date.start < g_end and not _TIME_CLAUSE.search(zh, 0, ctx.clause_bounds(verb_at)[1]):
+            dated_by.setdefault(date.start, actor.canonical)  # (在某人7月造访后，…: a time clause dates the next one too)
     drafts.extend(_occasion_events(ctx, drafts))
     drafts = _one_per_date(drafts, rule_drafts)
     for main, verb_end, g_end, deciding in mains:
         if any(d is main for d in drafts):
             drafts.extend(_coordinated(ctx, main, verb_end, g_end, deciding))
     drafts = _dedupe(_unasserted(ctx, _hypothetical(ctx, drafts)))
+    drafts = [_product_launch(ctx, d) for d in drafts]
     dated = [d for d in drafts if d.date is not None and d.date.date_start]
     _memory(ctx)["last_date"] = dated[-1].date if dated else None  # for 同时 heading the next sentence
     for d in drafts:  # a dated meeting: what is agreed 会后 / 在会中 later takes its day
@@ -690,6 +744,25 @@ def _framed_date(ctx: SentenceContext, dates, action: str, match, verb_end: int,
     return next((d for d in dates if verb_end <= d.start < g_end and d.date_start
                  and not _PERIOD_COVERED.match(ctx.zh, d.end) and not _REPORT_FRAME.match(ctx.zh, d.end)
                  and not _RULE_MODIFIER.match(ctx.zh, d.end)), None)  # (10月公布的制度: that rule's own date)
+
+
+def _conveyed_act(ctx: SentenceContext, dates, action: str, match, actor, verb_end: int, g_end: int, date):
+    """The act a notice conveys, dated on its own after the notice (某公司3日发布公告，股票将于5日上市): an event
+    of its own on that date, besides the notice's (then an `announce`); None when the conveyed act has no later date of its own."""
+    if not _CONVEYING.search(match.group(0)) and not _CONVEYING.search(ctx.zh, verb_end - 4, verb_end):
+        return None
+    zh = ctx.zh
+    pattern = dict((name, rx) for name, rx in reversed(_ACTION_RES))[action]
+    verb = pattern.search(zh, verb_end, g_end)
+    if verb is None:
+        return None
+    own = [d for d in dates if verb_end <= d.start < verb.start() and d.date_start and d.start != date.start
+           and not _PERIOD_COVERED.match(zh, d.end) and not _REPORT_FRAME.match(zh, d.end)]
+    if not own or _SPEECH.search(zh, verb_end, own[-1].start) or ctx.inside_quote(verb.start()):
+        return None
+    when = own[0]
+    return Draft(kind="event", start=when.start, end=verb.end(), actor=actor.canonical, action=action, date=when,
+                 status=_status(ctx, verb_end, verb.start(), when))
 
 
 # A condition or a hypothesis: what its clause and the clause after it tell has not happened (若…，将…).
@@ -881,8 +954,8 @@ def _continued(ctx: SentenceContext, groups) -> list[Draft]:
         else:
             continue
         action, match = classify(zh[from_pos:c_end])
-        if action not in STRONG_ACTIONS | {"launch", "list"} or match is None:
-            continue
+        if action not in STRONG_ACTIONS | {"launch", "list"} or match is None or ctx.inside_quote(from_pos + match.start()):
+            continue  # (an act in the words quoted is part of the quote)
         if any(c_start <= m.start < c_end and m.type in ACTOR_TYPES and not _OBJECT_MARK.search(zh, 0, m.start)
                for m in ctx.mentions):
             continue  # an actor is named, just not first: not a continuation (向港交所递表: an object)
