@@ -562,3 +562,10 @@ def test_changes_in_the_wider_forms(shares, text, value, from_value):
 @pytest.mark.parametrize("text", ["该公司曾经垄断中国95%AI芯片市场。", "某公司以 36.9% 的市占率居首。"])
 def test_a_market_or_share_word_named_after_the_figure(shares, text):
     assert len(shares(text)) == 1
+
+
+# ------------------------------------------------------------ 廿 / 卅 as Taiwanese papers write tens
+
+def test_a_share_written_with_a_tens_character(shares):
+    rows = shares("研調機構統計，去年下半年當地伺服器市場裡，國產AI晶片市占率升至百分之卅二，而輝達市占則降至百分之六十五。")
+    assert [(r["subject"], r["value"]) for r in rows] == [("国产AI芯片", 32.0), ("英伟达", 65.0)]

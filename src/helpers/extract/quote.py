@@ -47,7 +47,7 @@ SPEAKER_TYPES = {"person", "company", "agency", "org"}
 _ADVERBS = (r"(?:虽然|虽|曾经|曾|也|还|又|更|再次|再度|一度|多次|反复|一再|屡次|不断|都|均|皆|亦|同样|普遍|一致|纷纷|大多|多半|"
             r"甚至|进一步|此前|早前|日前|公开|私下|亲口|直接|当场|特别|随即|则|却|反而|仍|依然|坦白|直白|"
             # the order of what is said (接着说, 最后表示) and how long it has been held (一直认为, 始终强调)
-            r"紧接着|接着|最后|首先|其次|一直|始终|早已|早就|再三|事后|立刻|立即|马上|当即|另一方面|一方面|简短地?|简单地?|"
+            r"紧接[着著]|接[着著]|最后|首先|其次|一直|始终|早已|早就|再三|事后|立刻|立即|马上|当即|另一方面|一方面|简短地?|简单地?|"
             # how the attribution closes a quotation (…，魏哲家如此表示 / 这样说 / 如是说); 并 joining a verb
             r"如此|这样|这么|如是|并(?![不未非])|"
             # the manner of saying (开玩笑说, 半开玩笑地说, 笑着说, 坦率地表示)
@@ -520,6 +520,13 @@ def _quoted_after(zh: str, pos: int) -> list[tuple[int, int]]:
     i = pos
     while i < len(zh) and zh[i] in " ：:，,就是" :
         i += 1
+    second = _SECOND_VERB.match(zh, i)
+    if second:  # 回应称「…」 / 表示说：「…」: a second verb of saying before the marks
+        j = second.end()
+        while j < len(zh) and zh[j] in " ：:，,":
+            j += 1
+        if j < len(zh) and zh[j] in _OPEN:
+            i = j
     while i < len(zh) and zh[i] in _OPEN:
         close = _CLOSE[_OPEN.index(zh[i])]
         j = zh.find(close, i + 1)
@@ -561,6 +568,10 @@ _SECOND_VERB = re.compile(r"(?:表示|指出|认为|说道|指)(?=[\s，,:：“
 
 
 _VERB_AFTER_COMMA = re.compile(r"(?:并|还|也|进而)?(?:指出|表示|强调|认为|直言|坦言|警告)")
+
+
+# After a quotation, a clause the author opens: 而 (not 而且 / 而是, which go on with the words).
+_AUTHOR_CLAUSE = re.compile(r"\s*而(?![且是言])")
 
 
 _TIME_CLAUSE = re.compile(r"(?:时|的时候|之际)(?![代间期刻常机尚髦速])")
@@ -1195,7 +1206,10 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
                 add(s, e, actor, also)
             # 他说，「…」，如果…，将…: the speaker's words go on, reported, after the quotation
             after = quoted[-1][1] + 1
-            if zh[after : after + 1] in ("，", ",") and not any(after < x for x in starts):
+            # 「…」，她接着又表示，「…」: a pronoun takes the floor again, its own attribution follows
+            # 「…」，而消息一出，…: 而 opens the author's own clause, not more of the speaker's words
+            if zh[after : after + 1] in ("，", ",") and not any(after < x for x in starts) \
+                    and not _PRONOUN.match(zh, after + 1) and not _AUTHOR_CLAUSE.match(zh, after + 1):
                 reported = _reported_after(zh, after, starts)
                 if reported and reported[1] - reported[0] >= 8:
                     add(reported[0], reported[1], actor, also)
