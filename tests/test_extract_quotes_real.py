@@ -1105,3 +1105,12 @@ def test_a_pronoun_takes_the_floor_again_after_a_quotation(quotes, text, words):
 
 def test_words_after_a_quotation_go_on_unless_the_author_opens_a_clause(quotes):
     assert quotes("黃仁勳說，「需求非常強勁」，而且這個趨勢會延續到明年。")[-1] == ("黄仁勋", "而且這個趨勢會延續到明年")
+
+
+@pytest.mark.parametrize("text, actor, words", [
+    ("有網友留言質疑，「新廠蓋好了卻沒訂單？」", "网友", "新廠蓋好了卻沒訂單？"),
+    ("有投資人發文表示，「這次募資用途交代得太少」。", "投资人", "這次募資用途交代得太少"),
+    ("分析师撰文指出，“明年的产能仍然偏紧”。", "分析师", "明年的产能仍然偏紧"),
+])
+def test_writing_before_the_verb_of_saying(quotes, text, actor, words):
+    assert quotes(text) == [(actor, words)]
