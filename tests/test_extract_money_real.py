@@ -646,3 +646,24 @@ def test_yuan_before_shou_after_a_magnitude_is_money(text, figures):
 ])
 def test_ipo_words_and_the_hong_kong_grey_market(text, metric, unit):
     assert [(c["metric"], c["unit"]) for c in _money(text)] == [(metric, unit)]
+
+
+# ------------------------------------------------------------ a whole converted range in one bracket
+
+@pytest.mark.parametrize("text, expected", [
+    ("該公司預估明年營收將達30億人民幣至40億人民幣(約合新台幣129億元至172億元)。",
+     [(3e9, 4e9, "CNY"), (1.29e10, 1.72e10, "TWD")]),
+    ("某公司預計今年營收為2億至3億港元（約新台幣8億至12億元）。",
+     [(2e8, 3e8, "HKD"), (8e8, 1.2e9, "TWD")]),
+    ("该厂计划投资60亿至80亿美元(约合人民币430亿元到570亿元)。",
+     [(6e9, 8e9, "USD"), (4.3e10, 5.7e10, "CNY")]),
+])
+def test_a_range_converted_in_one_bracket(text, expected):
+    assert _figures(text) == [(pytest.approx(a), pytest.approx(b), u) for a, b, u in expected]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("廿二", 22), ("卅", 30), ("卅五", 35), ("卌", 40), ("一百廿", 120),
+])
+def test_tens_in_one_character(text, value):
+    assert parse_number(text) == pytest.approx(value)

@@ -1083,3 +1083,34 @@ def test_a_latin_name_heading_an_interview_line(quotes):
 def test_a_known_firm_calls_itself(quotes):
     rows = quotes("寒武纪是国内的芯片设计公司，自称是行业的领跑者。")
     assert rows == [("寒武纪", "是行业的领跑者")]
+
+
+# ------------------------------------------------------------ a second verb before the marks, a pronoun taking over
+
+def test_a_second_verb_of_saying_before_the_quotation_marks(quotes):
+    rows = quotes("外電指出該廠已暫停出貨，英特爾對此則回應稱「我們會依照客戶需求調整產能」，而消息一出，相關股價應聲下跌。")
+    assert rows == [("英特尔", "我們會依照客戶需求調整產能")]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("蘇姿丰首先回應，「這件事請問主管單位」，她接著強調，「我們始終支持開放合作」。",
+     ["這件事請問主管單位", "我們始終支持開放合作"]),
+    ("黄仁勋先是回应，“这要问监管部门”，他紧接着强调，“我们一直遵守规定”。",
+     ["这要问监管部门", "我们一直遵守规定"]),
+])
+def test_a_pronoun_takes_the_floor_again_after_a_quotation(quotes, text, words):
+    assert sorted(w for _, w in quotes(text)) == sorted(words)
+    assert len({a for a, _ in quotes(text)}) == 1
+
+
+def test_words_after_a_quotation_go_on_unless_the_author_opens_a_clause(quotes):
+    assert quotes("黃仁勳說，「需求非常強勁」，而且這個趨勢會延續到明年。")[-1] == ("黄仁勋", "而且這個趨勢會延續到明年")
+
+
+@pytest.mark.parametrize("text, actor, words", [
+    ("有網友留言質疑，「新廠蓋好了卻沒訂單？」", "网友", "新廠蓋好了卻沒訂單？"),
+    ("有投資人發文表示，「這次募資用途交代得太少」。", "投资人", "這次募資用途交代得太少"),
+    ("分析师撰文指出，“明年的产能仍然偏紧”。", "分析师", "明年的产能仍然偏紧"),
+])
+def test_writing_before_the_verb_of_saying(quotes, text, actor, words):
+    assert quotes(text) == [(actor, words)]

@@ -562,3 +562,21 @@ def test_changes_in_the_wider_forms(shares, text, value, from_value):
 @pytest.mark.parametrize("text", ["该公司曾经垄断中国95%AI芯片市场。", "某公司以 36.9% 的市占率居首。"])
 def test_a_market_or_share_word_named_after_the_figure(shares, text):
     assert len(shares(text)) == 1
+
+
+# ------------------------------------------------------------ 廿 / 卅 as Taiwanese papers write tens
+
+def test_a_share_written_with_a_tens_character(shares):
+    rows = shares("研調機構統計，去年下半年當地伺服器市場裡，國產AI晶片市占率升至百分之卅二，而輝達市占則降至百分之六十五。")
+    assert [(r["subject"], r["value"]) for r in rows] == [("国产AI芯片", 32.0), ("英伟达", 65.0)]
+
+
+# ------------------------------------------------------------ "the company" as the clause's subject
+
+@pytest.mark.parametrize("text, subject, value", [
+    ("在兩國對抗加劇的背景下，超微（AMD）執行長蘇姿丰近日在一場論壇上坦言，公司在當地的伺服器晶片銷售已經很困難，市占率跌至5%。",
+     "AMD", 5.0),
+    ("英特尔昨日发布公告，称该公司在数据中心处理器市场的份额已回升至六成。", "英特尔", 60.0),
+])
+def test_the_company_heading_a_clause_is_the_firm_named_last(shares, text, subject, value):
+    assert [(r["subject"], r["value"]) for r in shares(text)] == [(subject, value)]

@@ -391,6 +391,14 @@ def _subject(ctx: SentenceContext, pos: int, metric: str) -> str:
         return own
     if _DOMESTIC.search(window):
         return "国产AI芯片"
+    # 某公司执行长坦言，公司在当地的销售已陷入困境，市占率跌至0%: a clause (this one or the one before)
+    # opening with 公司 / 该公司 / 这家公司 is about the firm named last, however far back
+    for clause_start in (start, ctx.clause_bounds(start - 1)[0] if start > 1 else None):
+        if clause_start is not None and _FIRM_ANAPHOR.match(ctx.zh, clause_start):
+            firm = ctx.nearest_before(clause_start, {"company"}, limit=200)
+            named = firm.canonical if firm is not None else _memory(ctx).get("company", "")
+            if named:
+                return named
     company = ctx.nearest_before(pos, {"company"}, limit=40)
     if company:
         return company.canonical
@@ -406,6 +414,10 @@ def _subject(ctx: SentenceContext, pos: int, metric: str) -> str:
     if metric in _OWN_MIX:  # 成熟制程收入占比61%: the mix of the company the article is reporting on
         return _memory(ctx).get("company", "")
     return ""
+
+
+# A clause about "the company": 公司在…, 该公司的…, 这家公司…, 其 (not 公司债, 公司法: other nouns).
+_FIRM_ANAPHOR = re.compile(r"\s*(?:而|但|且)?\s*(?:该|这家|此|本)?公司(?![债法章])")
 
 
 # A place that holds a share, leading its clause: 中国市场占…, 东南亚的份额… (not 输往中国的比重: a destination).

@@ -640,6 +640,8 @@ def extract(ctx: SentenceContext) -> list[Draft]:
             used.update((i, k))
             if len(pair) > 1:  # the converted range used the bracketed figures too
                 used.update(j for j in range(i + 1, min(k + 2, len(amounts))) if amounts[j].in_bracket)
+                used.update(j for j, a in enumerate(amounts)
+                            if a.in_bracket and any(d.start <= a.start and a.end <= d.end for d in pair[1:]))
     _share_list_currency(zh, amounts, used)
     _compared_figures(zh, amounts, used)
     for i, a in enumerate(amounts):
@@ -774,6 +776,18 @@ def _range(ctx: SentenceContext, amounts: list[_Amount], i: int, k: int) -> list
                 _BRACKET_OPEN.fullmatch(ctx.zh[high.end : b.start]):
             drafts.append(_draft(ctx, a.start, b.end, _Amount(**{**b.__dict__, "value": a.value}),
                                  value_max=b.value))
+    # `30亿至40亿元人民币(约新台币129亿元至172亿元)`: the whole converted range in one bracket.
+    elif k + 2 < len(amounts) and amounts[k + 1].in_bracket and amounts[k + 2].in_bracket:
+        a, b = amounts[k + 1], amounts[k + 2]
+        inner = _RANGE_GAP.fullmatch(ctx.zh, a.end, b.start)
+        if inner and not inner.group("and") and not inner.group("conv") and not b.bare_figure and \
+                _BRACKET_OPEN.fullmatch(ctx.zh[high.end : a.start]) and \
+                (a.code == b.code or not (a.explicit and b.explicit)):
+            a_value = _shared_magnitude(a, b) if a.bare_figure else a.value
+            code = a.code if a.explicit and not b.explicit else b.code
+            if a_value < b.value <= 1000 * a_value:
+                drafts.append(_draft(ctx, a.start, b.end, _Amount(**{**b.__dict__, "value": a_value, "code": code}),
+                                     value_max=b.value))
     return drafts
 
 

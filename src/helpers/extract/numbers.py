@@ -14,10 +14,13 @@ import re
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+# Tens in one character, as Taiwanese and Hong Kong papers write them: 廿 20, 卅 30, 卌 40
+# (百分之卅五 is 35%, 廿二日 the 22nd).
+CN_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
 
 # A number with an optional magnitude: 171亿, 2.5万, 1,500, 三千, 九十五, 百万亿, 99万.
 ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-CN_NUM = rf"[{''.join(CN_DIGITS)}十百千万亿萬億两兩点點佰仟]+"
+CN_NUM = rf"[{''.join(CN_DIGITS)}{''.join(CN_TENS)}十百千万亿萬億两兩点點佰仟]+"
 MAGNITUDE = r"(?:千万亿|千萬億|万亿|萬億|千亿|千億|百亿|百億|十亿|十億|亿|億|千万|千萬|百万|百萬|十万|十萬|万|萬|千|仟|百|佰)"
 NUMBER = rf"(?:(?:{ARABIC})\s*{MAGNITUDE}?|{CN_NUM})"
 
@@ -61,6 +64,8 @@ def _cn_section(s: str) -> float | None:
 def parse_cn_numeral(s: str) -> float | None:
     """Chinese numerals, with 万/亿 and a decimal point: 九十五 → 95, 三千亿 → 3e11, 一点五 → 1.5."""
     s = s.strip()
+    for tens, spelled in CN_TENS.items():
+        s = s.replace(tens, spelled)
     if not s:
         return None
     if len(s) > 1 and all(c in CN_DIGITS for c in s):

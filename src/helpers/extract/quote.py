@@ -47,7 +47,9 @@ SPEAKER_TYPES = {"person", "company", "agency", "org"}
 _ADVERBS = (r"(?:虽然|虽|曾经|曾|也|还|又|更|再次|再度|一度|多次|反复|一再|屡次|不断|都|均|皆|亦|同样|普遍|一致|纷纷|大多|多半|"
             r"甚至|进一步|此前|早前|日前|公开|私下|亲口|直接|当场|特别|随即|则|却|反而|仍|依然|坦白|直白|"
             # the order of what is said (接着说, 最后表示) and how long it has been held (一直认为, 始终强调)
-            r"紧接着|接着|最后|首先|其次|一直|始终|早已|早就|再三|事后|立刻|立即|马上|当即|另一方面|一方面|简短地?|简单地?|"
+            r"紧接[着著]|接[着著]|最后|"
+            # writing before saying (发文表示, 撰文指出, 留言质疑, 发帖称, PO文说)
+            r"发文|撰文|留言|发帖|发推文?|贴文|PO文|首先|其次|一直|始终|早已|早就|再三|事后|立刻|立即|马上|当即|另一方面|一方面|简短地?|简单地?|"
             # how the attribution closes a quotation (…，魏哲家如此表示 / 这样说 / 如是说); 并 joining a verb
             r"如此|这样|这么|如是|并(?![不未非])|"
             # the manner of saying (开玩笑说, 半开玩笑地说, 笑着说, 坦率地表示)
@@ -89,7 +91,7 @@ _ROLE = (r"(首席分析师|分析师|研究员|总监|总经理|经理|总裁|�
          # unit (主管), chief officers of any kind (首席投资官), envoys, judges, party leaders
          r"政务次长|常务次长|次长|策略长|资讯长|营销长|行销长|法务长|研发长|新闻秘书|秘书|研究主管|主管|首席[\u4e00-\u9fff]{1,3}官|"
          r"首席科学家|科学家|特使|特首|行政长官|(?:贸易|首席|常驻)代表|检察官|法官|总书记|领袖|执行董事|董事|协理|副总|召集人)")
-_NOT_A_NAME = re.compile(r"^(团队|小组|团体|部门|人员|进一步|进而|随后|随即|同时|再次|再度|一再|多次|反复|首先|其次|最后|接着|一直|始终|特别|直接|公开|私下|亲口|立刻|立即|周[一二三四五六日末]|日|们|的|普遍|纷纷|一致|大多|多半|该|本|其|此|这|那|各|某|几|一|知名|资深|著名|问|答|要|把|让|请|就|都|均|皆|称|说|提|看|认|昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又|对|向|在|跟|和|与|被|将|已)")
+_NOT_A_NAME = re.compile(r"^(发文|撰文|留言|发帖|发推|贴文|团队|小组|团体|部门|人员|进一步|进而|随后|随即|同时|再次|再度|一再|多次|反复|首先|其次|最后|接着|一直|始终|特别|直接|公开|私下|亲口|立刻|立即|周[一二三四五六日末]|日|们|的|普遍|纷纷|一致|大多|多半|该|本|其|此|这|那|各|某|几|一|知名|资深|著名|问|答|要|把|让|请|就|都|均|皆|称|说|提|看|认|昨日|今日|日前|近日|此前|早前|今天|昨天|表示|指出|认为|强调|透露|回应|本月|上月|也|则|还|曾|又|对|向|在|跟|和|与|被|将|已)")
 # A Han character in a name, rare ones too: names use characters outside the basic block, and the
 # simplified forms of some (錤 -> 𫓹) stand in the extensions.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
@@ -520,6 +522,13 @@ def _quoted_after(zh: str, pos: int) -> list[tuple[int, int]]:
     i = pos
     while i < len(zh) and zh[i] in " ：:，,就是" :
         i += 1
+    second = _SECOND_VERB.match(zh, i)
+    if second:  # 回应称「…」 / 表示说：「…」: a second verb of saying before the marks
+        j = second.end()
+        while j < len(zh) and zh[j] in " ：:，,":
+            j += 1
+        if j < len(zh) and zh[j] in _OPEN:
+            i = j
     while i < len(zh) and zh[i] in _OPEN:
         close = _CLOSE[_OPEN.index(zh[i])]
         j = zh.find(close, i + 1)
@@ -561,6 +570,10 @@ _SECOND_VERB = re.compile(r"(?:表示|指出|认为|说道|指)(?=[\s，,:：“
 
 
 _VERB_AFTER_COMMA = re.compile(r"(?:并|还|也|进而)?(?:指出|表示|强调|认为|直言|坦言|警告)")
+
+
+# After a quotation, a clause the author opens: 而 (not 而且 / 而是, which go on with the words).
+_AUTHOR_CLAUSE = re.compile(r"\s*而(?![且是言])")
 
 
 _TIME_CLAUSE = re.compile(r"(?:时|的时候|之际)(?![代间期刻常机尚髦速])")
@@ -1195,7 +1208,10 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
                 add(s, e, actor, also)
             # 他说，「…」，如果…，将…: the speaker's words go on, reported, after the quotation
             after = quoted[-1][1] + 1
-            if zh[after : after + 1] in ("，", ",") and not any(after < x for x in starts):
+            # 「…」，她接着又表示，「…」: a pronoun takes the floor again, its own attribution follows
+            # 「…」，而消息一出，…: 而 opens the author's own clause, not more of the speaker's words
+            if zh[after : after + 1] in ("，", ",") and not any(after < x for x in starts) \
+                    and not _PRONOUN.match(zh, after + 1) and not _AUTHOR_CLAUSE.match(zh, after + 1):
                 reported = _reported_after(zh, after, starts)
                 if reported and reported[1] - reported[0] >= 8:
                     add(reported[0], reported[1], actor, also)
