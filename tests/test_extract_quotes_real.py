@@ -1114,3 +1114,19 @@ def test_words_after_a_quotation_go_on_unless_the_author_opens_a_clause(quotes):
 ])
 def test_writing_before_the_verb_of_saying(quotes, text, actor, words):
     assert quotes(text) == [(actor, words)]
+
+
+# ---------------------------------------------------------------- a quotation broken by its speaker
+
+@pytest.mark.parametrize("text, actor, words", [
+    ("「成本還會再降，」李慕華表示，「下半年就能看到。」", "李慕华", ["成本還會再降", "下半年就能看到"]),
+    ("“良率已经过关，”某芯片公司总经理周启明说，“量产只是时间问题。”", "周启明", ["良率已经过关", "量产只是时间问题"]),
+])
+def test_a_quotation_broken_by_its_speaker_goes_on_after_the_verb(quotes, text, actor, words):
+    rows = quotes(text)
+    assert sorted(rows) == sorted((actor, w) for w in words)
+
+
+def test_a_firm_then_a_role_then_a_name_after_a_quotation_gives_the_person(quotes):
+    rows = quotes("「訂單已經排到明年，」摩爾線程營運長吳振東指出。")
+    assert rows == [("吴振东", "訂單已經排到明年")]

@@ -1282,13 +1282,21 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
         lead = re.match(r"\s*[，,]?\s*(?:这句话|这番话|此话|这段话)?\s*", tail)
         pos = q.end() + (lead.end() if lead else 0)
         speaker = next((m for m in ctx.mentions if m.start == pos and m.type in SPEAKER_TYPES), None)
+        after_role = None
         if speaker and speaker.type != "person":
             speaker = next((x for x in ctx.mentions if x.type == "person" and speaker.end <= x.start
                             and _ROLE_BETWEEN.fullmatch(zh, speaker.end, x.start)), speaker)
             pos = speaker.start
+            if speaker.type != "person" and (role_named := _ROLE_NAME_AHEAD.match(zh, pos)) \
+                    and not _NOT_A_NAME.match(role_named.group(2)):
+                # 「…」某公司执行长张三表示: the person the lexicon lacks, named by role after the firm
+                speaker, after_role = None, role_named
         actor = speaker.canonical if speaker else ""
         after = pos + (len(speaker.text) if speaker else 0)
-        if not speaker:
+        if after_role is not None:
+            actor, after = after_role.group(2), after_role.end()
+            ctx.known_names.add(actor)
+        elif not speaker:
             pron = re.match(r"(他|她)", zh[pos:])
             named = _GENERIC_AHEAD.match(zh[pos:])
             role = _ROLE_NAME_AHEAD.match(zh, pos)  # 分析师王明表示: the name, not the role
@@ -1308,6 +1316,10 @@ def _extract(ctx: SentenceContext) -> list[Draft]:
             elif named:
                 actor, after = named.group(1), pos + named.end()
         # (the verb right after, or after when, where and to whom: …”卢特尼克周二在接受CNBC采访时表示。)
-        if actor and (_VERB_SOON.match(zh[after : after + 16]) or _AFTER_KNOWN_NAME.match(zh, after)):
+        verb = _VERB_SOON.match(zh, after, after + 16) or _AFTER_KNOWN_NAME.match(zh, after)
+        if actor and verb:
             add(q.start(1), q.end(1), actor)
+            # 「…，」张三表示，「…。」: a quotation broken by its speaker goes on after the verb
+            for s, e in _quoted_after(zh, verb.end()):
+                add(s, e, actor)
     return drafts
