@@ -85,6 +85,7 @@ ACTIONS: list[tuple[str, str]] = [
               r"通过.{0,8}(?:法案|议案|决议)"),
 ]
 _ACTION_RES = [(name, re.compile(pattern)) for name, pattern in ACTIONS]
+_FIRST_PATTERN = {name: rx for name, rx in reversed(_ACTION_RES)}  # each action's first pattern (announce has two)
 _LAUNCH_AFTER = re.compile(r"[^，。,；]{0,16}?(?:推出|发布|上市|面世|问世|量产|亮相|排在|登场|放量|增产|出货)")
 # An epithet before the actor: 有「国产X」之称的燧原, 被称为…的, 号称…的 (skipped like a title).
 _EPITHET = re.compile(r"(?:素有|享有|有)?[^，。,；：:]{1,16}?(?:之称|称号)的|(?:被称为|号称|人称)[^，。,；：:]{1,12}?的")
@@ -475,7 +476,7 @@ def _product_launch(ctx: SentenceContext, d: Draft) -> Draft:
     """A `list` draft told by 上市 whose clause (and the one before it) names a product, in a sentence with no
     word of a listing, is the product's market launch (某超节点计划后年第2季上市): `launch`."""
     zh = ctx.zh
-    if d.action != "list" or not zh[max(0, d.end - 2):d.end] == "上市" or _LISTING_WORDS.search(zh):
+    if d.action != "list" or zh[max(0, d.end - 2):d.end] != "上市" or _LISTING_WORDS.search(zh):
         return d
     c_start = ctx.clause_bounds(max(0, d.end - 1))[0]
     before = ctx.clause_bounds(c_start - 2)[0] if c_start >= 2 else c_start
@@ -752,8 +753,7 @@ def _conveyed_act(ctx: SentenceContext, dates, action: str, match, actor, verb_e
     if not _CONVEYING.search(match.group(0)) and not _CONVEYING.search(ctx.zh, verb_end - 4, verb_end):
         return None
     zh = ctx.zh
-    pattern = dict((name, rx) for name, rx in reversed(_ACTION_RES))[action]
-    verb = pattern.search(zh, verb_end, g_end)
+    verb = _FIRST_PATTERN[action].search(zh, verb_end, g_end)
     if verb is None:
         return None
     own = [d for d in dates if verb_end <= d.start < verb.start() and d.date_start and d.start != date.start
